@@ -1,0 +1,14 @@
+"""Sinergi — entry point and navigation.  Run with ``streamlit run app.py``."""
+
+import streamlit as st
+
+from ui.i18n import language_picker, t
+
+st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
+language_picker()
+
+pages = [
+    st.Page("pages/national_map.py", title=t("nav.map"), icon="🗺️", default=True),
+    st.Page("pages/about_data.py", title=t("nav.data_credits"), icon="ℹ️"),
+]
+st.navigation(pages).run()

@@ -1,0 +1,31 @@
+"""The browser version of the boundaries: small, valid, faithful."""
+
+import pytest
+
+from geo.build_regions import DISPLAY
+from geo.display_quality import measure
+
+
+@pytest.fixture(scope="module", params=["province", "regency", "district"])
+def quality(request):
+    return measure(request.param)
+
+
+def test_fits_budget(quality):
+    assert quality["bytes"] <= DISPLAY[quality["level"]].budget_bytes, quality
+
+
+def test_valid_and_polygonal(quality):
+    assert quality["all_valid"] and quality["all_polygonal"], quality
+
+
+def test_every_region_keeps_a_visible_polygon(quality):
+    assert quality["invisible_regions"] == [], quality
+
+
+def test_median_area_error_small(quality):
+    assert quality["median_area_error"] <= 0.005, quality
+
+
+def test_far_fewer_vertices_than_full_detail(quality):
+    assert quality["vertices"] < quality["vertices_full"] / 2, quality
