@@ -192,14 +192,14 @@ ALIASES: dict[str, str] = {
     "yogyakarta": "34", "jogja": "34", "jogjakarta": "34", "yogya": "34", "daerah istimewa jogjakarta": "34",
     "irian jaya": "91", "irian jaya barat": "92", "papua barat daya": "96",
     "toba samosir": "12.12", "kabupaten toba samosir": "12.12", "kabupaten pasir": "64.01",
-    "pasir": "64.01", "siak sri indrapura": "14.05", "kota ujung pandang": "73.71", "ujung pandang": "73.71",
+    "pasir": "64.01", "siak sri indrapura": "14.08", "kota ujung pandang": "73.71", "ujung pandang": "73.71",
     "kota bau bau": "74.72", "bau bau": "74.72", "kota batu": "35.79", "kabupaten fak fak": "92.03",
     "fak fak": "92.03", "sitaro": "71.09", "bolmong": "71.01", "kabupaten muko muko": "17.06",
     "sidempuan": "12.77", "padang sidempuan": "12.77", "kota padang sidempuan": "12.77",
     "labuhan batu": "12.10", "kabupaten labuhan batu": "12.10", "tanjung balai": "12.74",
     "kota tanjung balai": "12.74", "kabupaten batang hari": "15.04", "batang hari": "15.04",
-    "kabupaten kepulauan seribu": "31.01", "kepulauan seribu": "31.01", "kabupaten mamuju utara": "76.05",
-    "mamuju utara": "76.05", "kabupaten tojo una una": "72.09", "kabupaten dairi": "12.11",
+    "kabupaten kepulauan seribu": "31.01", "kepulauan seribu": "31.01", "kabupaten mamuju utara": "76.01",
+    "mamuju utara": "76.01", "kabupaten tojo una una": "72.09", "kabupaten dairi": "12.11",
     "kota tebing tinggi deli": "12.76", "sorong": None,  # type: ignore[dict-item]  (kab and kota: ambiguous)
 }
 ALIASES = {k: v for k, v in ALIASES.items() if v is not None}
