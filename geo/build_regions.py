@@ -53,7 +53,7 @@ import shapely.affinity
 from shapely.ops import polylabel
 
 from geo.geodesy import area_km2, pixel_degrees
-from geo.names import normalize_name
+from geo.names import names_agree, normalize_name
 from geo.wilayah_sql import iter_insert_rows
 
 LEVELS = ("province", "regency", "district")
@@ -63,7 +63,7 @@ CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 # Generous box around Indonesia (lon_min, lat_min, lon_max, lat_max).
 INDONESIA_BOX = (94.0, -11.5, 141.5, 6.5)
 FULL_DECIMALS = 6
-GAP_WIDTH_DEG = 0.002  # close slivers narrower than ~200 m between neighbours
+GAP_WIDTH_DEG = 0.004  # close gaps narrower than ~450 m between neighbours (99% of district gaps)
 
 
 @dataclass(frozen=True)
@@ -73,21 +73,28 @@ class DisplaySpec:
     ``zoom`` is the web-map zoom at which the level is viewed; a pixel there is
     ``pixel_degrees(zoom)`` wide. Islands smaller than a pixel may be dropped,
     but only while the region loses at most ``max_dropped_share`` of its area.
-    ``simplify_px`` is the coverage-simplification tolerance in pixels;
-    coordinates keep ``decimals`` decimals.
+    ``tiers_px`` are simplification tolerances in pixels, coarse to fine: a
+    region starts at the first and moves one tier finer each round while its
+    area is more than ``finer_when_error_above`` off. Coordinates keep
+    ``decimals`` decimals.
     """
 
     zoom: float
-    simplify_px: float
+    tiers_px: tuple[float, ...]
     decimals: int
     max_dropped_share: float
     budget_bytes: int
+    finer_when_error_above: float = 0.015
+    refine_rounds: int = 10
 
 
 DISPLAY = {
-    "province": DisplaySpec(zoom=5, simplify_px=1.0, decimals=3, max_dropped_share=0.005, budget_bytes=250_000),
-    "regency": DisplaySpec(zoom=6, simplify_px=0.6, decimals=3, max_dropped_share=0.005, budget_bytes=900_000),
-    "district": DisplaySpec(zoom=8, simplify_px=2.0, decimals=3, max_dropped_share=0.005, budget_bytes=4_000_000),
+    "province": DisplaySpec(zoom=5, tiers_px=(1.4, 0.6, 0.3), decimals=3, max_dropped_share=0.005,
+                            budget_bytes=250_000),
+    "regency": DisplaySpec(zoom=6, tiers_px=(0.7, 0.4, 0.2), decimals=3, max_dropped_share=0.005,
+                           budget_bytes=900_000),
+    "district": DisplaySpec(zoom=8, tiers_px=(3.0, 1.6, 0.8, 0.4), decimals=3, max_dropped_share=0.005,
+                            budget_bytes=4_000_000),
 }
 
 
@@ -148,16 +155,23 @@ def parent_code(code: str) -> str | None:
 
 
 def _repair_code(code: str, name: str, codes: dict[str, str]) -> str | None:
-    """Find the official code a numeric-mangled code stands for, checked by name."""
-    wanted = normalize_name(name)
-    candidates = [code]
+    """The official code a row means, checked by name.
+
+    A code in the official list is taken when the names agree up to
+    abbreviations and small typos ("Kab Timor Tengah Selatan", "Papua Barat
+    Oaya"). A code that went through a number type (``11.1``, ``31.0``) is
+    repaired only to a candidate whose official name matches.
+    """
+    if code in codes and names_agree(codes[code], name, threshold=85.0):
+        return code
+    candidates = []
     m = re.fullmatch(r"(\d{2})\.(\d)", code)
     if m:
         candidates += [f"{m[1]}.{m[2]}0", f"{m[1]}.0{m[2]}"]
         if m[2] == "0":
             candidates.append(m[1])
     for cand in candidates:
-        if cand in codes and normalize_name(codes[cand]) == wanted:
+        if cand in codes and names_agree(codes[cand], name, threshold=95.0):
             return cand
     return None
 
@@ -176,6 +190,9 @@ def read_attribute_table(path: Path, value_column: str, codes: dict[str, str], r
             continue
         if fixed != code:
             report.fix(f"{path.name}: mangled code repaired by name", code=code, repaired=fixed, name=name)
+        elif normalize_name(codes[fixed]) != normalize_name(name):
+            report.fix(f"{path.name}: name differs from the official list; official kept",
+                       code=code, upstream=name, official=codes[fixed])
         if fixed in values:
             report.warn(f"{path.name}: duplicate code, first kept", code=fixed)
             continue
@@ -242,9 +259,14 @@ def _polygon_parts(geom) -> list:
 
 
 def make_valid_polygonal(geom):
-    if not geom.is_valid:
-        geom = shapely.make_valid(geom, method="structure", keep_collapsed=False)
-    return polygonal(geom)
+    """A valid (Multi)Polygon for any input; collapsed parts are dropped."""
+    if geom.is_valid:
+        return polygonal(geom)
+    try:
+        fixed = shapely.make_valid(geom, method="structure", keep_collapsed=False)
+    except shapely.errors.GEOSException:
+        fixed = shapely.buffer(geom, 0)  # GEOS refuses some degenerate inputs; buffer(0) accepts them
+    return polygonal(fixed)
 
 
 def in_indonesia(geom) -> bool:
@@ -339,39 +361,139 @@ def label_point(geom) -> tuple[float, float]:
 
 
 def display_geometries(geoms: list, spec: DisplaySpec) -> tuple[list, dict]:
-    """Simplify one level's coverage for the browser; returns geometries and stats."""
+    """Simplify one level's coverage for the browser; returns geometries and stats.
+
+    1. Islands smaller than a pixel are dropped, smallest first, while the
+       region keeps all but ``max_dropped_share`` of its area.
+    2. Coordinates go to the output grid first, so that simplification (which
+       only removes vertices) keeps shared borders identical to the last digit.
+    3. The sea is added as one more polygon, so coastlines are shared edges too.
+    4. Coverage simplification (Visvalingam–Whyatt, shared edges kept
+       identical) runs in tiers: every region starts at the coarsest
+       tolerance; one that comes out more than ``finer_when_error_above`` off
+       in area moves, with its edges, to the next finer tier, for a few rounds.
+    5. Isolated islets get their area back by scaling (see _restore_island_areas).
+    """
     px = pixel_degrees(spec.zoom)
+    kept, dropped_parts = _drop_subpixel_islands(geoms, spec.max_dropped_share, px)
+    gridded = _to_grid_coverage(kept, spec.decimals)
+    sea = _sea(gridded)
+    target = area_km2(np.array(geoms, dtype=object))
+    tier = np.zeros(len(gridded), dtype=int)
+    for _round_no in range(spec.refine_rounds + 1):
+        simplified = _simplify_in_tiers(gridded, sea, tier, [t * px for t in spec.tiers_px])
+        simplified, rescaled = _restore_island_areas(gridded, simplified, spec.decimals)
+        out, collapsed = _finish(simplified, gridded, spec.decimals)
+        err = np.abs(area_km2(np.array(out, dtype=object)) - target) / target
+        bump = (err > spec.finer_when_error_above) & (tier < len(spec.tiers_px) - 1)
+        if not bump.any():
+            break
+        tier[bump] += 1
+    return out, {"dropped_islands": dropped_parts, "rescaled_islands": rescaled,
+                 "regions_per_tier": np.bincount(tier, minlength=len(spec.tiers_px)).tolist(),
+                 "collapsed_by_rounding": collapsed}
+
+
+def _drop_subpixel_islands(geoms: list, max_share: float, px: float) -> tuple[list, int]:
+    """Drop islands under a pixel across, smallest first, within an area budget.
+
+    Only parts that touch no other part are islands: a small part that fills
+    a hole of a neighbour, or touches another region, stays (dropping it
+    would open a gap).
+    """
+    parts, owner = _flatten(geoms)
+    tree = shapely.STRtree(parts)
+    left, right = tree.query(parts, predicate="intersects")
+    touching = np.zeros(len(parts), dtype=bool)
+    touching[left[left != right]] = True
+    areas = area_km2(parts)
+    bounds = shapely.bounds(parts)
+    extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
     kept_geoms = []
-    dropped_parts = 0
-    for geom in geoms:
-        parts = list(shapely.get_parts(geom))
-        areas = area_km2(np.array(parts, dtype=object))
-        bounds = shapely.bounds(np.array(parts, dtype=object))
-        extent = np.maximum(bounds[:, 2] - bounds[:, 0], bounds[:, 3] - bounds[:, 1])
-        budget = spec.max_dropped_share * areas.sum()
-        largest = int(np.argmax(areas))
+    dropped = 0
+    for i in range(len(geoms)):
+        idx = np.flatnonzero(owner == i)
+        budget = max_share * areas[idx].sum()
+        largest = idx[int(np.argmax(areas[idx]))]
         drop = set()
         spent = 0.0
-        for i in np.argsort(areas, kind="stable"):
-            if i == largest or extent[i] >= px:
+        for k in idx[np.argsort(areas[idx], kind="stable")]:
+            if k == largest or touching[k] or extent[k] >= px:
                 continue
-            if spent + areas[i] > budget:
+            if spent + areas[k] > budget:
                 break
-            spent += areas[i]
-            drop.add(int(i))
-        dropped_parts += len(drop)
-        kept_geoms.append(shapely.MultiPolygon([p for i, p in enumerate(parts) if i not in drop]))
-    simplified = shapely.coverage_simplify(np.array(kept_geoms, dtype=object), spec.simplify_px * px)
-    simplified, rescaled = _restore_island_areas(kept_geoms, list(simplified), spec.decimals)
+            spent += areas[k]
+            drop.add(int(k))
+        dropped += len(drop)
+        kept_geoms.append(shapely.MultiPolygon([parts[k] for k in idx if k not in drop]))
+    return kept_geoms, dropped
+
+
+def _to_grid_coverage(geoms: list, decimals: int, attempts: int = 4) -> list:
+    """Round every vertex to the grid and re-clean, so the coverage stays exact.
+
+    Cleaning may add a node off the grid where edges cross; rounding and
+    cleaning again a few times ends with every vertex on the grid.
+    """
+    current = list(geoms)
+    for _ in range(attempts):
+        rounded = _round(current, decimals)
+        fixed = []
+        for g, before in zip(rounded, current):
+            g = make_valid_polygonal(g)
+            fixed.append(g if not g.is_empty else before)  # a region smaller than the grid keeps its shape
+        arr = np.array(fixed, dtype=object)
+        if shapely.coverage_is_valid(arr) and all(g.is_valid for g in fixed):
+            return fixed
+        current = [make_valid_polygonal(g) for g in
+                   shapely.coverage_clean(arr, gap_width=3 * 10.0**-decimals)]
+    return current
+
+
+def _sea(geoms: list):
+    """Everything around the regions (and gaps between them) as one polygon."""
+    union = shapely.union_all(np.array(geoms, dtype=object))
+    x0, y0, x1, y1 = union.bounds
+    return polygonal(shapely.difference(shapely.box(x0 - 1, y0 - 1, x1 + 1, y1 + 1), union))
+
+
+def _simplify_in_tiers(geoms: list, sea, tier: np.ndarray, tolerances: list[float]) -> list:
+    """Coverage simplification where each edge gets the finer tolerance of its two sides.
+
+    Pass ``j`` simplifies, at ``tolerances[j]``, the coverage of the regions
+    whose tier is at most ``j`` plus the sea, with ``simplify_boundary=False``:
+    only edges between two members move, so an edge next to a finer region
+    waits for that region's pass. Re-simplifying an edge at a finer tolerance
+    than it already had changes next to nothing.
+    """
+    current = list(geoms)
+    sea_now = sea
+    for j, tol in enumerate(tolerances):
+        members = [i for i in range(len(geoms)) if tier[i] <= j]
+        if not members:
+            continue
+        result = shapely.coverage_simplify(
+            np.array([current[i] for i in members] + [sea_now], dtype=object), tol, simplify_boundary=False)
+        for k, i in enumerate(members):
+            current[i] = result[k]
+        sea_now = result[-1]
+    return current
+
+
+def _finish(simplified: list, fallback: list, decimals: int) -> tuple[list, int]:
     out = []
-    repaired = 0
-    for g, fallback in zip(snap_to_grid(simplified, spec.decimals), simplified):
-        if g.is_empty:  # snapping collapsed it: keep the unsnapped simplification
-            repaired += 1
-            g = polygonal(fallback)
+    collapsed = 0
+    for g, before in zip(_round(simplified, decimals), fallback):
+        g = make_valid_polygonal(g)
+        if g.is_empty:
+            collapsed += 1
+            g = polygonal(before)
         out.append(g)
-    return out, {"dropped_islands": dropped_parts, "rescaled_islands": rescaled,
-                 "collapsed_by_rounding": repaired}
+    return out, collapsed
+
+
+def _round(geoms, decimals: int):
+    return shapely.transform(np.asarray(geoms, dtype=object), lambda c: np.round(c, decimals))
 
 
 def snap_to_grid(geoms, decimals: int) -> list:
@@ -425,12 +547,19 @@ def _restore_island_areas(before: list, after: list, decimals: int) -> tuple[lis
     if len(cand) == 0:
         return after, 0
     factors = np.sqrt(target[cand] / area_a[cand])
-    scaled = np.array([shapely.affinity.scale(parts_a[i], f, f, origin="centroid")
-                       for i, f in zip(cand, factors)], dtype=object)
+    scaled = _round(np.array([shapely.affinity.scale(parts_a[i], f, f, origin="centroid")
+                              for i, f in zip(cand, factors)], dtype=object), decimals)
     s_idx, hit = tree_a.query(scaled, predicate="intersects")
     conflict = np.zeros(len(cand), dtype=bool)
     conflict[s_idx[hit != cand[s_idx]]] = True
-    ok = ~conflict & shapely.is_valid(scaled)
+    ok = ~conflict & shapely.is_valid(scaled) & ~shapely.is_empty(scaled)
+    # Two grown islands must not meet each other either.
+    grown = np.flatnonzero(ok)
+    if len(grown):
+        g_tree = shapely.STRtree(scaled[grown])
+        a_idx, b_idx = g_tree.query(scaled[grown], predicate="intersects")
+        clash = a_idx != b_idx
+        ok[grown[a_idx[clash]]] = False
     new_parts = parts_a.copy()
     new_parts[cand[ok]] = scaled[ok]
     order = np.argsort(owner_a, kind="stable")

@@ -1,4 +1,4 @@
-"""The browser version of the boundaries: small, valid, faithful."""
+"""The browser version of the boundaries: small, valid, faithful, gap-free."""
 
 import pytest
 
@@ -19,16 +19,21 @@ def test_valid_and_polygonal(quality):
     assert quality["all_valid"] and quality["all_polygonal"], quality
 
 
-# District level does not meet these two yet (median 1.1%, one invisible
-# district at zoom 8): issue #2 stays open for it; see the closing note.
-@pytest.mark.parametrize("level", ["province", "regency"])
-def test_every_region_keeps_a_visible_polygon(level):
-    assert measure(level)["invisible_regions"] == []
+def test_neighbours_still_share_borders(quality):
+    # Shared edges identical (a valid coverage): no overlaps, no slivers between neighbours.
+    assert quality["coverage_valid"], quality
+    assert quality["overlap_km2"] == 0.0, quality
+    # Gaps that full detail does not have: none wider than half a pixel at the level's zoom.
+    assert quality["max_sliver_width_px"] < 0.5, quality
 
 
-@pytest.mark.parametrize("level", ["province", "regency"])
-def test_median_area_error_small(level):
-    assert measure(level)["median_area_error"] <= 0.005
+def test_every_region_keeps_a_visible_polygon(quality):
+    assert quality["invisible_regions"] == [], quality
+
+
+def test_area_error(quality):
+    assert quality["max_area_error_over_100km2"] <= 0.02, quality
+    assert quality["median_area_error"] <= 0.005, quality
 
 
 def test_far_fewer_vertices_than_full_detail(quality):

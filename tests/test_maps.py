@@ -25,3 +25,15 @@ def test_string_properties_are_escaped():
         {"type": "Feature", "properties": {"name": "<img src=x onerror=alert(1)>", "code": "99"},
          "geometry": {"type": "Point", "coordinates": [0, 0]}}]}
     assert maps._escaped(fc)["features"][0]["properties"]["name"] == "&lt;img src=x onerror=alert(1)&gt;"
+
+
+def test_full_detail_for_one_region_is_finer_than_display():
+    import shapely
+
+    from geo import boundaries
+
+    full = boundaries.detail_geometry("32.73")
+    disp = next(f for f in maps.display_geojson("regency")["features"] if f["properties"]["code"] == "32.73")
+    assert full.is_valid and full.geom_type in ("Polygon", "MultiPolygon")
+    assert shapely.get_num_coordinates(full) > shapely.get_num_coordinates(shapely.geometry.shape(disp["geometry"]))
+    assert boundaries.has_boundary("32.73.01") and not boundaries.has_boundary("32.73.01.1001")
