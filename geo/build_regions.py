@@ -346,6 +346,32 @@ def clean_coverage(codes_in_order: list[str], geoms: list, level: str, report: R
     return cleaned
 
 
+def derive_provinces(province_codes: list[str], regencies: dict[str, object],
+                     upstream: dict[str, object]) -> tuple[dict[str, object], dict]:
+    """Each province as the union of its (cleaned) regencies.
+
+    The upstream province shape is only compared, never used: it may be
+    missing, stale or wrong, and the levels must nest exactly.
+    """
+    out, check = {}, {}
+    for prov in province_codes:
+        children = [g for c, g in sorted(regencies.items()) if c.startswith(prov + ".")]
+        if not children:
+            raise BuildError(f"province {prov} has no regency with a boundary")
+        union = make_valid_polygonal(shapely.coverage_union_all(np.array(children, dtype=object)))
+        out[prov] = union
+        entry = {"union_km2": round(float(area_km2(union)), 1)}
+        up = upstream.get(prov)
+        if up is None:
+            entry["upstream"] = "missing"
+        else:
+            up_a, union_a = float(area_km2(up)), float(area_km2(union))
+            inter = float(area_km2(shapely.intersection(up, union)))
+            entry.update(upstream_km2=round(up_a, 1), overlap_share=round(inter / max(up_a, union_a), 4))
+        check[prov] = entry
+    return out, check
+
+
 def label_point(geom) -> tuple[float, float]:
     """A point well inside the region's largest part (pole of inaccessibility)."""
     parts = list(shapely.get_parts(geom))
@@ -673,23 +699,8 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
                                                             "district", report)))
     log("districts cleaned")
 
-    geoms["province"] = {}
-    prov_check = {}
-    for prov in level_codes["province"]:
-        children = [geoms["regency"][c] for c in reg_codes if c.startswith(prov + ".")]
-        union = make_valid_polygonal(shapely.coverage_union_all(np.array(children, dtype=object)))
-        geoms["province"][prov] = union
-        up = raw["province"].get(prov)
-        entry = {"union_km2": round(float(area_km2(union)), 1)}
-        if up is None:
-            entry["upstream"] = "missing"
-        else:
-            inter = float(area_km2(shapely.intersection(up, union)))
-            up_a = float(area_km2(up))
-            entry.update(upstream_km2=round(up_a, 1),
-                         overlap_share=round(inter / max(up_a, float(area_km2(union))), 4))
-        prov_check[prov] = entry
-    report.checks["province_vs_upstream_province_file"] = prov_check
+    geoms["province"], report.checks["province_vs_upstream_province_file"] = derive_provinces(
+        level_codes["province"], geoms["regency"], raw["province"])
     log("provinces derived from regencies")
 
     # Nesting check: districts against their (cleaned) regency.

@@ -45,7 +45,7 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
                fill: str = "#4a7fb5", tooltip_labels: tuple[str, str] = ("Wilayah", "Kode")) -> folium.Map:
     """A map of every region of ``level`` with its name and code on hover."""
     m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None,
-                   control_scale=True, prefer_canvas=False, attribution_control=True)
+                   control_scale=True, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
     m.default_js, m.default_css = leaflet_assets(asset_base)
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)

@@ -231,11 +231,15 @@ def _split_kind(norm: str) -> tuple[str | None, str]:
     return None, norm
 
 
+_MULTIWORD_ABBREVIATIONS = sorted((k for k in _ABBREVIATIONS if " " in k), key=len, reverse=True)
+
+
 def _expand(norm: str) -> str:
     """Spell out abbreviations (``dki`` → ``daerah khusus ibukota``, ``kep`` → ``kepulauan``)."""
     padded = f" {norm} "
-    for short in sorted((k for k in _ABBREVIATIONS if " " in k), key=len, reverse=True):
-        padded = padded.replace(f" {short} ", f" {_ABBREVIATIONS[short]} ")
+    for short in _MULTIWORD_ABBREVIATIONS:
+        if f" {short} " in padded:
+            padded = padded.replace(f" {short} ", f" {_ABBREVIATIONS[short]} ")
     return " ".join(_ABBREVIATIONS.get(w, w) for w in padded.split())
 
 
@@ -246,12 +250,14 @@ class NameResolver:
         self._index: dict[str, dict[str, list[str]]] = {lv: defaultdict(list) for lv in LEVELS}
         self._kind: dict[str, str] = {}
         for region in store.all():
-            kind, core = _split_kind(normalize_name(region.name))
-            if region.level == "province":
-                core = normalize_name(region.name)
-                kind = "provinsi"
-            kind = kind or region.kind
-            core = _expand(core)
+            norm = normalize_name(region.name)
+            if region.level == "regency":  # "Kabupaten X", "Kota X", "Kota Administrasi X"
+                kind, core = _split_kind(norm)
+                kind, core = kind or region.kind, _expand(core)
+            elif region.level == "province":
+                kind, core = "provinsi", _expand(norm)
+            else:  # district and village names carry no prefix ("Kota Baru" is a name)
+                kind, core = region.kind, norm
             self._kind[region.code] = kind
             self._index[region.level][_compact(core)].append(region.code)
         self._choices = {lv: list(self._index[lv].keys()) for lv in LEVELS}
@@ -303,6 +309,8 @@ class NameResolver:
         kind2, core2 = _split_kind(core)  # "DKI Jakarta" expanded, or "Kab." written twice
         if kind is None and kind2:
             kind, core = kind2, core2
+        if level and kind and _KIND_LEVEL[kind] != level:
+            kind, core = None, norm  # "Kota Baru" asked as a village is a name, not "Kota" + "Baru"
         levels = self._levels_for(level, kind)
 
         # 1. exact on the core name (also with old spelling converted and as an alias)

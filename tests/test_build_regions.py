@@ -118,3 +118,18 @@ def test_full_detail_is_gzip_geojson():
     with gzip.open(DATA / "boundaries" / "province.geojson.gz", "rt", encoding="utf-8") as fh:
         fc = json.load(fh)
     assert fc["type"] == "FeatureCollection" and len(fc["features"]) == 38
+
+
+def test_provinces_come_from_regencies_whatever_the_upstream_province_file_holds():
+    a = shapely.box(100, -1, 101, 0)
+    b = shapely.box(101, -1, 102, 0)
+    regs = {"11.01": shapely.MultiPolygon([a]), "11.02": shapely.MultiPolygon([b]),
+            "12.01": shapely.MultiPolygon([shapely.box(110, -1, 111, 0)])}
+    wrong = {"11": shapely.MultiPolygon([shapely.box(130, 0, 131, 1)])}  # 12 missing, 11 elsewhere
+    provs, check = build_regions.derive_provinces(["11", "12"], regs, wrong)
+    assert provs["11"].equals(shapely.box(100, -1, 102, 0))
+    assert provs["12"].equals(shapely.box(110, -1, 111, 0))
+    assert check["12"]["upstream"] == "missing"
+    assert check["11"]["overlap_share"] == 0.0
+    with pytest.raises(build_regions.BuildError):
+        build_regions.derive_provinces(["13"], regs, {})
