@@ -4,11 +4,11 @@ import streamlit as st
 
 from ui.i18n import language_picker, t
 
-st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Sinergi", page_icon=":material/map:", layout="wide")
 language_picker()
 
 pages = [
-    st.Page("pages/national_map.py", title=t("nav.map"), icon="🗺️", default=True),
-    st.Page("pages/about_data.py", title=t("nav.data_credits"), icon="ℹ️"),
+    st.Page("pages/national_map.py", title=t("nav.map"), icon=":material/map:", default=True),
+    st.Page("pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
 ]
 st.navigation(pages).run()

@@ -25,3 +25,32 @@ def require_browser() -> str:
             pytest.fail("SINERGI_REQUIRE_BROWSER=1 but no Chromium is installed")
         pytest.skip("no Chromium here (CI installs it and sets SINERGI_REQUIRE_BROWSER=1)")
     return path
+
+
+def _postgres_url() -> str | None:
+    url = os.environ.get("SINERGI_TEST_DATABASE_URL")
+    if not url and os.environ.get("SINERGI_REQUIRE_POSTGRES") == "1":
+        pytest.fail("SINERGI_REQUIRE_POSTGRES=1 but SINERGI_TEST_DATABASE_URL is not set")
+    return url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def engine(request, tmp_path):
+    """A migrated, empty database: a SQLite file, and a real PostgreSQL server when configured."""
+    from sqlalchemy import text
+
+    from geo import storage
+
+    if request.param == "sqlite":
+        eng = storage.make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+    else:
+        url = _postgres_url()
+        if not url:
+            pytest.skip("no PostgreSQL here (CI starts one and sets SINERGI_REQUIRE_POSTGRES=1)")
+        eng = storage.make_engine(url)
+        with eng.begin() as conn:
+            conn.execute(text("DROP SCHEMA public CASCADE"))
+            conn.execute(text("CREATE SCHEMA public"))
+    storage.migrate(eng)
+    yield eng
+    eng.dispose()

@@ -1,0 +1,60 @@
+"""Messages the engine gives users (import errors and the like), in Indonesian and English.
+
+The engine raises or returns message keys with parameters; pages and the
+command line turn them into text in the user's language with ``message``.
+"""
+
+from __future__ import annotations
+
+MESSAGES = {
+    "value.empty": {"id": "kosong", "en": "empty"},
+    "money.bad": {"id": "nilai rupiah tidak dapat dibaca: {text!r}", "en": "unreadable rupiah amount: {text!r}"},
+    "money.negative": {"id": "nilai rupiah tidak boleh negatif: {text!r}", "en": "rupiah amount cannot be negative: {text!r}"},
+    "date.bad": {"id": "tanggal tidak dapat dibaca: {text!r}", "en": "unreadable date: {text!r}"},
+    "date.impossible": {"id": "tanggal tidak ada: {text!r}", "en": "no such date: {text!r}"},
+    "date.range": {"id": "tanggal di luar rentang wajar (1945–2100): {text!r}",
+                   "en": "date outside the plausible range (1945–2100): {text!r}"},
+    "time.bad": {"id": "waktu tidak dapat dibaca: {text!r}", "en": "unreadable time: {text!r}"},
+    "time.order": {"id": "waktu selesai sebelum waktu mulai: {text!r}", "en": "end time before start time: {text!r}"},
+    "tz.bad": {"id": "zona waktu harus WIB, WITA atau WIT: {text!r}", "en": "time zone must be WIB, WITA or WIT: {text!r}"},
+    "column.missing": {"id": "kolom wajib tidak ada: {columns}", "en": "required column missing: {columns}"},
+    "field.required": {"id": "{field} wajib diisi", "en": "{field} is required"},
+    "region.ambiguous": {"id": "wilayah {text!r} ambigu; maksudnya salah satu dari: {candidates}",
+                         "en": "region {text!r} is ambiguous; did you mean one of: {candidates}"},
+    "region.unknown": {"id": "wilayah {text!r} tidak dikenal{hint}", "en": "unknown region {text!r}{hint}"},
+    "region.hint": {"id": "; mungkin: {candidates}", "en": "; perhaps: {candidates}"},
+    "region.level": {"id": "{text!r} harus provinsi atau kabupaten/kota", "en": "{text!r} must be a province or regency/city"},
+    "parties.few": {"id": "perjanjian butuh sedikitnya dua pihak, satu di antaranya daerah",
+                    "en": "an agreement needs at least two parties, one of them a region"},
+    "type.bad": {"id": "jenis dokumen tidak dikenal: {text!r} (KB, PKS, lainnya)",
+                 "en": "unknown document type: {text!r} (KB, PKS, other)"},
+    "status.bad": {"id": "status tidak dikenal: {text!r}", "en": "unknown status: {text!r}"},
+    "obstacle.bad": {"id": "hambatan tidak dikenal: {text!r}", "en": "unknown obstacle: {text!r}"},
+    "sector.bad": {"id": "bidang tidak dikenal: {text!r}", "en": "unknown sector: {text!r}"},
+    "dates.order": {"id": "tanggal berakhir sebelum tanggal mulai", "en": "end date before start date"},
+    "file.unreadable": {"id": "berkas tidak dapat dibaca: {reason}", "en": "the file cannot be read: {reason}"},
+    "file.empty": {"id": "berkas tidak berisi baris data", "en": "the file has no data rows"},
+    "row.duplicate": {"id": "baris ganda dengan kunci {key!r} (baris {first})",
+                      "en": "duplicate row for key {key!r} (row {first})"},
+    "record.conflict": {"id": "data ini telah diubah oleh pengguna lain; muat ulang lalu ulangi perubahan Anda",
+                        "en": "someone else changed this record; reload it and make your change again"},
+    "number.bad": {"id": "angka tidak dapat dibaca: {text!r}", "en": "unreadable number: {text!r}"},
+    "coords.bad": {"id": "koordinat di luar Indonesia: {text!r}", "en": "coordinates outside Indonesia: {text!r}"},
+}
+
+
+def message(key: str, lang: str = "id", **params) -> str:
+    entry = MESSAGES[key]
+    return entry.get(lang, entry["id"]).format(**params)
+
+
+class UserError(ValueError):
+    """An error caused by the user's input, carrying a translatable message."""
+
+    def __init__(self, key: str, **params):
+        self.key = key
+        self.params = params
+        super().__init__(message(key, "en", **params))
+
+    def text(self, lang: str = "id") -> str:
+        return message(self.key, lang, **self.params)

@@ -1,0 +1,123 @@
+"""Storage and records against SQLite and a real PostgreSQL."""
+
+import datetime as dt
+import threading
+
+import pytest
+from sqlalchemy import func, select
+
+from geo import records, storage
+from geo.models import Agreement, AuditEntry, StatusChange
+from geo.records import AgreementData, EditConflict, Party, StopData, VisitData
+
+
+def _agreement(**kw) -> AgreementData:
+    base = dict(doc_number="119/KB/2024", title="Kerja sama pariwisata", type="KB", status="berjalan",
+                parties=[Party("32.73"), Party("32.04"), Party(partner_name="Universitas Padjadjaran")],
+                sectors=["pariwisata"], signed_on=dt.date(2024, 3, 1), value_idr=1_500_000_000,
+                obstacles=[("anggaran", "APBD terbatas")])
+    base.update(kw)
+    return AgreementData(**base)
+
+
+def test_migrations_create_every_table(engine):
+    assert {"visit", "visit_stop", "agreement", "agreement_party", "status_change", "obstacle",
+            "progress_indicator", "progress_reading", "audit_entry", "dataset_info", "alembic_version"} \
+        <= storage.current_tables(engine)
+    storage.migrate(engine)  # idempotent
+
+
+def test_add_update_unchanged_with_audit(engine):
+    with storage.transaction(engine) as s:
+        assert records.save_agreement(s, _agreement(), "ani") == "add"
+    with storage.transaction(engine) as s:
+        assert records.save_agreement(s, _agreement(), "ani") == "unchanged"
+    with storage.transaction(engine) as s:
+        assert records.save_agreement(s, _agreement(status="terhambat", status_on=dt.date(2024, 9, 1)), "budi") \
+            == "update"
+    with storage.transaction(engine) as s:
+        a = records.load_agreement(s, "119/KB/2024")
+        assert a.status == "terhambat" and a.version == 2
+        assert [(c.status, c.changed_on) for c in a.status_changes] == [
+            ("ditandatangani", dt.date(2024, 3, 1)), ("berjalan", dt.date(2024, 3, 1)),
+            ("terhambat", dt.date(2024, 9, 1))] or [(c.status) for c in a.status_changes][-1] == "terhambat"
+        assert a.region_codes == ["32.73", "32.04"]
+        trail = records.audit_trail(s, "agreement", "119/KB/2024")
+        assert [(e.actor, e.action) for e in trail] == [("ani", "create"), ("budi", "update")]
+        assert trail[1].changes["status"] == ["berjalan", "terhambat"]
+
+
+def test_failed_write_changes_nothing(engine):
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    with pytest.raises(RuntimeError):
+        with storage.transaction(engine) as s:
+            records.save_agreement(s, _agreement(doc_number="120/PKS/2024", type="PKS"), "ani")
+            records.save_agreement(s, _agreement(title="Diubah"), "ani")
+            raise RuntimeError("power cut halfway")
+    with storage.transaction(engine) as s:
+        assert s.scalar(select(func.count()).select_from(Agreement)) == 1
+        assert records.load_agreement(s, "119/KB/2024").title == "Kerja sama pariwisata"
+        assert s.scalar(select(func.count()).select_from(AuditEntry)) == 1
+
+
+def test_second_editor_is_told(engine):
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    with storage.transaction(engine) as s:
+        loaded_version = records.load_agreement(s, "119/KB/2024").version
+    with storage.transaction(engine) as s:  # editor 1 saves first
+        records.save_agreement(s, _agreement(title="Versi Ani"), "ani", expected_version=loaded_version)
+    with pytest.raises(EditConflict) as exc:  # editor 2 loaded the same version
+        with storage.transaction(engine) as s:
+            records.save_agreement(s, _agreement(title="Versi Budi"), "budi", expected_version=loaded_version)
+    assert "pengguna lain" in exc.value.text("id")
+    with storage.transaction(engine) as s:
+        assert records.load_agreement(s, "119/KB/2024").title == "Versi Ani"
+
+
+def test_concurrent_flush_is_a_conflict(engine):
+    """Two sessions hold the same row; the one that writes second gets EditConflict (version column)."""
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    from sqlalchemy.orm import Session
+
+    s1, s2 = Session(engine), Session(engine)
+    a1 = records.load_agreement(s1, "119/KB/2024")
+    a2 = records.load_agreement(s2, "119/KB/2024")
+    records.save_agreement(s1, _agreement(title="satu"), "ani", existing=a1)
+    s1.commit()
+    with pytest.raises(EditConflict):
+        records.save_agreement(s2, _agreement(title="dua"), "budi", existing=a2)
+    s2.rollback()
+    s1.close()
+    s2.close()
+
+
+def test_visit_with_stops_and_delete(engine):
+    wib = dt.timezone(dt.timedelta(hours=7))
+    v = VisitData(ref="KUNKER-2024-001", official_role="Wakil Menteri Dalam Negeri", ministry="Kementerian Dalam Negeri",
+                  start_at=dt.datetime(2024, 8, 20, 9, tzinfo=wib), end_at=dt.datetime(2024, 8, 21, 12, tzinfo=wib),
+                  time_zone="WIB", agenda="Rakor KAD", focus_sectors=["pariwisata"], people_met="Wali Kota",
+                  stops=[StopData("32.73", "Balai Kota"), StopData("32.04.01", "Kawasan Industri", -7.0, 107.5)])
+    with storage.transaction(engine) as s:
+        assert records.save_visit(s, v, "ani") == "add"
+    with storage.transaction(engine) as s:
+        assert records.save_visit(s, v, "ani") == "unchanged"
+        loaded = records.visit_data(records.load_visit(s, "KUNKER-2024-001"))
+        assert [st.region_code for st in loaded.stops] == ["32.73", "32.04.01"]
+        assert loaded.start_at == v.start_at
+    with storage.transaction(engine) as s:
+        records.delete_visit(s, "KUNKER-2024-001", "ani")
+    with storage.transaction(engine) as s:
+        assert records.load_visit(s, "KUNKER-2024-001") is None
+        assert [e.action for e in records.audit_trail(s, "visit", "KUNKER-2024-001")] == ["create", "delete"]
+
+
+def test_default_database_is_a_sqlite_file_outside_the_source_tree(tmp_path, monkeypatch):
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path / "d"))
+    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
+    url = storage.database_url()
+    assert url == f"sqlite:///{tmp_path / 'd' / 'sinergi.db'}"
+    monkeypatch.setenv("SINERGI_DATABASE_URL", "postgresql+psycopg://u:secret@h/db")
+    assert "secret" not in storage.safe_url(storage.database_url())
