@@ -34,11 +34,13 @@ MESSAGES = {
     "dates.order": {"id": "tanggal berakhir sebelum tanggal mulai", "en": "end date before start date"},
     "file.unreadable": {"id": "berkas tidak dapat dibaca: {reason}", "en": "the file cannot be read: {reason}"},
     "file.empty": {"id": "berkas tidak berisi baris data", "en": "the file has no data rows"},
-    "row.duplicate": {"id": "baris ganda dengan kunci {key!r} (baris {first})",
-                      "en": "duplicate row for key {key!r} (row {first})"},
+    "row.duplicate": {"id": "baris ganda dengan kunci {record!r} (baris {first})",
+                      "en": "duplicate row for key {record!r} (row {first})"},
     "record.conflict": {"id": "data ini telah diubah oleh pengguna lain; muat ulang lalu ulangi perubahan Anda",
                         "en": "someone else changed this record; reload it and make your change again"},
     "number.bad": {"id": "angka tidak dapat dibaca: {text!r}", "en": "unreadable number: {text!r}"},
+    "visit.unknown": {"id": "kunjungan {ref!r} belum ada; impor kunjungan lebih dulu",
+                      "en": "visit {ref!r} does not exist; import the visits first"},
     "coords.bad": {"id": "koordinat di luar Indonesia: {text!r}", "en": "coordinates outside Indonesia: {text!r}"},
 }
 

@@ -1,0 +1,538 @@
+"""Importing visits and agreements from CSV and XLSX files as offices really write them.
+
+    plan = plan_import(engine, "agreements", read_table(path))   # dry run: nothing written
+    plan.counts()          # {"add": .., "update": .., "unchanged": .., "reject": ..}
+    commit_import(engine, plan, actor="ani")                     # one transaction, all or nothing
+    rejected_table(plan, "id")                                   # the rejected rows with their reasons
+
+Rows are matched on a natural key (agreements: document number; visits: the
+visit code, or official + date when the file has no code), so importing the
+same file twice changes nothing. Region names go through
+``geo.regions.resolve``; an ambiguous or unknown name rejects the row and
+shows the candidates.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session, selectinload
+
+from geo import records, regions, storage
+from geo.indonesian_formats import parse_date, parse_decimal, parse_rupiah, parse_time_range, time_zone_for_province
+from geo.messages import UserError, message
+from geo.models import Agreement, ProgressIndicator, Visit
+from geo.names import normalize_name
+from geo.records import AgreementData, Party, StopData, VisitData
+from geo.vocabulary import (AGREEMENT_TYPE_ALIASES, OBSTACLE_ALIASES, STATUS_ALIASES, TIME_ZONES, sector_key)
+
+KINDS = ("visits", "agreements")
+MAX_FILE_BYTES = 50 * 1024 * 1024
+
+AGREEMENT_COLUMNS = {
+    "doc_number": ["nomor", "nomor dokumen", "no dokumen", "nomor kesepakatan", "nomor perjanjian", "no",
+                   "nomor kb pks", "document number", "doc number", "number"],
+    "title": ["judul", "perihal", "tentang", "judul kerja sama", "title", "subject"],
+    "type": ["jenis", "jenis dokumen", "jenis kerja sama", "type", "document type"],
+    "sectors": ["bidang", "sektor", "bidang kerja sama", "sector", "sectors"],
+    "parties": ["pihak", "para pihak", "pihak pihak", "parties", "party"],
+    "province": ["provinsi", "province"],
+    "signed_on": ["tanggal penandatanganan", "tanggal tanda tangan", "tanggal ttd", "tgl ttd", "tanggal",
+                  "signing date", "signed on", "date signed"],
+    "start_on": ["tanggal mulai", "mulai", "berlaku mulai", "start date", "start"],
+    "end_on": ["tanggal berakhir", "berakhir", "berlaku sampai", "end date", "end"],
+    "value_idr": ["nilai", "nilai rp", "nilai rupiah", "nilai kerja sama", "value", "value idr", "amount"],
+    "status": ["status"],
+    "status_on": ["tanggal status", "status date"],
+    "obstacles": ["hambatan", "kendala", "obstacles", "obstacle"],
+    "obstacle_notes": ["keterangan hambatan", "catatan hambatan", "obstacle notes"],
+    "visit_ref": ["kode kunjungan", "kunjungan", "visit", "visit ref"],
+    "notes": ["keterangan", "catatan", "notes"],
+}
+VISIT_COLUMNS = {
+    "ref": ["kode kunjungan", "kode", "no kunjungan", "visit ref", "visit id", "ref"],
+    "official_role": ["pejabat", "jabatan", "wamen", "official", "official role"],
+    "ministry": ["kementerian", "ministry"],
+    "date": ["tanggal", "hari tanggal", "date"],
+    "time": ["waktu", "jam", "pukul", "time"],
+    "region": ["wilayah", "daerah", "kabupaten kota", "kab kota", "kode wilayah", "region"],
+    "province": ["provinsi", "province"],
+    "place_name": ["lokasi", "tempat", "nama tempat", "place", "location"],
+    "lat": ["lintang", "latitude", "lat"],
+    "lon": ["bujur", "longitude", "lon", "lng"],
+    "agenda": ["agenda", "kegiatan", "acara"],
+    "focus_sectors": ["bidang fokus", "bidang", "sektor", "focus sectors", "sectors"],
+    "people_met": ["narasumber", "pihak yang dijumpai", "narasumber pihak yang dijumpai", "yang ditemui",
+                   "people met"],
+}
+REQUIRED = {"agreements": ["doc_number", "title", "parties"], "visits": ["official_role", "date", "region"]}
+FIELD_LABELS = {
+    "doc_number": "nomor dokumen", "title": "judul", "parties": "pihak", "official_role": "pejabat",
+    "date": "tanggal", "region": "wilayah", "status": "status", "type": "jenis",
+}
+REASON_COLUMN = {"id": "alasan penolakan", "en": "rejection reason"}
+
+
+# ---------------------------------------------------------------------- reading
+
+@dataclass
+class Table:
+    """Rows of a file with their original headers; ``fields`` maps header → field name."""
+
+    headers: list[str]
+    rows: list[dict]  # header -> cell value
+    fields: dict[str, str] = field(default_factory=dict)
+    unknown_headers: list[str] = field(default_factory=list)
+
+
+def read_table(source: str | Path | bytes, filename: str | None = None) -> Table:
+    """Read a CSV (comma or semicolon; UTF-8 with or without BOM, or Windows-1252) or XLSX file."""
+    if isinstance(source, (str, Path)):
+        path = Path(source)
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise UserError("file.unreadable", reason=f"> {MAX_FILE_BYTES // 2**20} MB")
+        data, filename = path.read_bytes(), filename or path.name
+    else:
+        data = source
+    if len(data) > MAX_FILE_BYTES:
+        raise UserError("file.unreadable", reason=f"> {MAX_FILE_BYTES // 2**20} MB")
+    name = (filename or "").lower()
+    if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
+        headers, rows = _read_xlsx(data)
+    else:
+        headers, rows = _read_csv(data)
+    if not rows:
+        raise UserError("file.empty")
+    return Table(headers=headers, rows=rows)
+
+
+def _read_csv(data: bytes) -> tuple[list[str], list[dict]]:
+    if b"\x00" in data[:4096]:
+        raise UserError("file.unreadable", reason="binary")
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly anything
+        raise UserError("file.unreadable", reason="encoding")
+    first = text.split("\n", 1)[0]
+    delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",")
+                                                                  else ",")
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    all_rows = [r for r in reader if any(c.strip() for c in r)]
+    if not all_rows:
+        return [], []
+    headers = [h.strip() for h in all_rows[0]]
+    return headers, [dict(zip(headers, r + [""] * (len(headers) - len(r)))) for r in all_rows[1:]]
+
+
+def _read_xlsx(data: bytes) -> tuple[list[str], list[dict]]:
+    from openpyxl import load_workbook
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            if sum(i.file_size for i in zf.infolist()) > 20 * MAX_FILE_BYTES:
+                raise UserError("file.unreadable", reason="zip bomb")
+        wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except UserError:
+        raise
+    except Exception as exc:  # openpyxl raises many kinds for broken files
+        raise UserError("file.unreadable", reason=type(exc).__name__) from exc
+    ws = wb.worksheets[0]
+    headers: list[str] | None = None
+    rows = []
+    for values in ws.iter_rows(values_only=True):
+        if headers is None:
+            if values and any(v not in (None, "") for v in values):
+                headers = [str(v).strip() if v is not None else "" for v in values]
+            continue
+        if any(v not in (None, "") for v in values):
+            rows.append(dict(zip(headers, values)))
+    wb.close()
+    return headers or [], rows
+
+
+def map_headers(table: Table, kind: str) -> Table:
+    columns = AGREEMENT_COLUMNS if kind == "agreements" else VISIT_COLUMNS
+    lookup = {normalize_name(alias): f for f, aliases in columns.items() for alias in aliases}
+    table.fields, table.unknown_headers = {}, []
+    for h in table.headers:
+        norm = normalize_name(h)
+        f = lookup.get(norm)
+        if f is None and kind == "agreements" and re.fullmatch(r"(pihak|party)( ke)? ?\d+", norm):
+            f = "parties"
+        if f is None:
+            if h and norm not in (normalize_name(v) for v in REASON_COLUMN.values()):
+                table.unknown_headers.append(h)
+            continue
+        if f in table.fields.values() and f != "parties":
+            continue  # the first column for a field wins
+        table.fields[h] = f
+    missing = [FIELD_LABELS.get(f, f) for f in REQUIRED[kind] if f not in table.fields.values()]
+    if missing:
+        raise UserError("column.missing", columns=", ".join(missing))
+    return table
+
+
+# ---------------------------------------------------------------------- parsing
+
+@dataclass
+class RowResult:
+    number: int  # row number in the file (header is row 1)
+    raw: dict
+    action: str = "reject"  # add, update, unchanged, reject
+    key: str | None = None
+    errors: list[UserError] = field(default_factory=list)
+    data: object = None
+
+    def reasons(self, lang: str = "id") -> str:
+        return "; ".join(e.text(lang) for e in self.errors)
+
+
+@dataclass
+class ImportPlan:
+    kind: str
+    table: Table
+    rows: list[RowResult]
+
+    def counts(self) -> dict[str, int]:
+        out = {"add": 0, "update": 0, "unchanged": 0, "reject": 0}
+        for r in self.rows:
+            out[r.action] += 1
+        return out
+
+    @property
+    def rejected(self) -> list[RowResult]:
+        return [r for r in self.rows if r.action == "reject"]
+
+
+def _fields(table: Table, raw: dict) -> dict[str, list]:
+    out: dict[str, list] = {}
+    for header, f in table.fields.items():
+        value = raw.get(header)
+        if value is None or (isinstance(value, str) and not value.strip()):
+            continue
+        out.setdefault(f, []).append(value.strip() if isinstance(value, str) else value)
+    return out
+
+
+def _text(values: dict, name: str) -> str:
+    v = values.get(name)
+    return str(v[0]).strip() if v else ""
+
+
+def _split_list(text: str) -> list[str]:
+    parts = re.split(r"[;\n|]", text) if re.search(r"[;\n|]", text) else text.split(",")
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _candidates_text(res) -> str:
+    return ", ".join(f"{c.name} ({c.code})" for c in res.candidates[:5])
+
+
+def _resolve_region(text: str, province: str | None, *, party: bool) -> tuple[str | None, UserError | None]:
+    """Region code for a name or code; for a party, also says when the text is no region at all."""
+    text = str(text).strip()
+    res = regions.resolve(text, province=province)
+    if res.status in ("exact", "fuzzy"):
+        return res.code, None
+    if res.status == "ambiguous":
+        return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(res))
+    if not party:
+        for level in ("district", "village"):
+            lower = regions.resolve(text, province=province, level=level)
+            if lower.status in ("exact", "fuzzy"):
+                return lower.code, None
+            if lower.status == "ambiguous":
+                return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(lower))
+    looks_like_region = bool(re.match(r"(?i)\s*(kab|kabupaten|kota|kotamadya|prov|provinsi|propinsi|pemkab|"
+                                      r"pemkot|pemprov|pemerintah (kabupaten|kota|provinsi))\b", text))
+    close = [c for c in res.candidates if c.score >= 85]
+    if party and not looks_like_region and not close:
+        return None, None  # a partner that is not a region (a university, a company, ...)
+    hint = message("region.hint", "id", candidates=_candidates_text(res)) if res.candidates else ""
+    return None, UserError("region.unknown", text=text, hint=hint)
+
+
+def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | None:
+    def guard(fn, *args):
+        try:
+            return fn(*args)
+        except UserError as e:
+            errors.append(e)
+            return None
+
+    for f in REQUIRED["agreements"]:
+        if f not in values:
+            errors.append(UserError("field.required", field=FIELD_LABELS[f]))
+    province = _text(values, "province") or None
+    parties: list[Party] = []
+    for cell in values.get("parties", []):
+        for name in _split_list(str(cell)):
+            code, err = _resolve_region(name, province, party=True)
+            if err:
+                errors.append(err)
+            elif code:
+                if regions.level_of(code) not in ("province", "regency"):
+                    errors.append(UserError("region.level", text=name))
+                else:
+                    parties.append(Party(region_code=code))
+            else:
+                parties.append(Party(partner_name=name))
+    if "parties" in values and (len(parties) < 2 or not any(p.region_code for p in parties)) and not any(
+            e.key.startswith("region") for e in errors):
+        errors.append(UserError("parties.few"))
+    type_text = _text(values, "type")
+    a_type = AGREEMENT_TYPE_ALIASES.get(normalize_name(type_text)) if type_text else None
+    doc = _text(values, "doc_number")
+    if a_type is None:
+        if type_text:
+            errors.append(UserError("type.bad", text=type_text))
+        else:  # the document number usually says it: 119/KB/2024, 045/PKS/2023
+            a_type = "PKS" if "PKS" in doc.upper() else ("KB" if re.search(r"\bKB\b|/KB/", doc.upper()) else "lainnya")
+    status_text = _text(values, "status")
+    status = STATUS_ALIASES.get(normalize_name(status_text)) if status_text else "ditandatangani"
+    if status is None:
+        errors.append(UserError("status.bad", text=status_text))
+    sectors = []
+    for name in _split_list(_text(values, "sectors")):
+        key = sector_key(name)
+        if key is None:
+            errors.append(UserError("sector.bad", text=name))
+        else:
+            sectors.append(key)
+    obstacle_notes = _text(values, "obstacle_notes")
+    obstacles = []
+    for name in _split_list(_text(values, "obstacles")):
+        key = OBSTACLE_ALIASES.get(normalize_name(name))
+        if key is None:
+            errors.append(UserError("obstacle.bad", text=name))
+        else:
+            obstacles.append((key, obstacle_notes))
+    signed = guard(parse_date, values.get("signed_on", [None])[0])
+    start = guard(parse_date, values.get("start_on", [None])[0])
+    end = guard(parse_date, values.get("end_on", [None])[0])
+    status_on = guard(parse_date, values.get("status_on", [None])[0])
+    if start and end and end < start:
+        errors.append(UserError("dates.order"))
+    value = guard(parse_rupiah, values.get("value_idr", [None])[0])
+    if errors:
+        return None
+    return AgreementData(
+        doc_number=doc, title=_text(values, "title"), type=a_type, status=status, parties=parties,
+        sectors=sorted(set(sectors)), signed_on=signed, start_on=start, end_on=end, value_idr=value,
+        status_on=status_on, obstacles=sorted(set(obstacles)), visit_ref=_text(values, "visit_ref") or None,
+        notes=_text(values, "notes"))
+
+
+def _coordinate(value) -> float:
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip().replace("\u2212", "-")
+    sign = -1.0 if text.startswith("-") else 1.0
+    return sign * parse_decimal(text.lstrip("+-"))
+
+
+def _ministry_from_role(role: str) -> str:
+    m = re.match(r"(?i)\s*(wakil\s+)?menteri\s+(.+)$", role)
+    return f"Kementerian {m.group(2).strip()}" if m else ""
+
+
+def _parse_visit_row(values: dict, errors: list[UserError]):
+    for f in REQUIRED["visits"]:
+        if f not in values:
+            errors.append(UserError("field.required", field=FIELD_LABELS[f]))
+    province = _text(values, "province") or None
+    code = None
+    if "region" in values:
+        code, err = _resolve_region(str(values["region"][0]), province, party=False)
+        if err:
+            errors.append(err)
+    day = None
+    try:
+        day = parse_date(values.get("date", [None])[0])
+    except UserError as e:
+        errors.append(e)
+    start_t = end_t = tz = None
+    try:
+        start_t, end_t, tz = parse_time_range(values.get("time", [None])[0])
+    except UserError as e:
+        errors.append(e)
+    lat = lon = None
+    if "lat" in values or "lon" in values:
+        try:
+            lat, lon = _coordinate(values.get("lat", [""])[0]), _coordinate(values.get("lon", [""])[0])
+            if not (-11.5 <= lat <= 6.5 and 94 <= lon <= 141.5):
+                raise UserError("coords.bad", text=f"{lat}, {lon}")
+        except UserError:
+            errors.append(UserError("coords.bad", text=f"{values.get('lat', [''])[0]}, {values.get('lon', [''])[0]}"))
+    sectors = []
+    for name in _split_list(_text(values, "focus_sectors")):
+        key = sector_key(name)
+        if key is None:
+            errors.append(UserError("sector.bad", text=name))
+        else:
+            sectors.append(key)
+    if errors:
+        return None
+    tz = tz or time_zone_for_province(code)
+    offset = dt.timezone(dt.timedelta(hours=TIME_ZONES[tz]))
+    start_at = dt.datetime.combine(day, start_t or dt.time(0), tzinfo=offset)
+    end_at = dt.datetime.combine(day, end_t, tzinfo=offset) if end_t else None
+    role = _text(values, "official_role")
+    return {
+        "role": role, "ministry": _text(values, "ministry") or _ministry_from_role(role), "tz": tz,
+        "sectors": sectors, "people_met": _text(values, "people_met"), "agenda": _text(values, "agenda"),
+        "stop": StopData(region_code=code, place_name=_text(values, "place_name"), lat=lat, lon=lon,
+                         start_at=start_at, end_at=end_at, agenda=_text(values, "agenda"),
+                         people_met=_text(values, "people_met")),
+        "ref": _text(values, "ref") or f"{role} {day.isoformat()}",
+    }
+
+
+def parse_rows(table: Table, kind: str) -> list[RowResult]:
+    results = []
+    seen: dict[str, int] = {}
+    for i, raw in enumerate(table.rows, start=2):
+        values = _fields(table, raw)
+        r = RowResult(number=i, raw=raw)
+        if kind == "agreements":
+            r.data = _parse_agreement(values, r.errors)
+            r.key = r.data.doc_number if r.data else (_text(values, "doc_number") or None)
+            if r.data and r.key in seen:
+                r.errors.append(UserError("row.duplicate", record=r.key, first=seen[r.key]))
+                r.data = None
+            elif r.data:
+                seen[r.key] = i
+        else:
+            r.data = _parse_visit_row(values, r.errors)
+            r.key = r.data["ref"] if r.data else (_text(values, "ref") or None)
+        results.append(r)
+    return results
+
+
+def _group_visits(rows: list[RowResult]) -> dict[str, VisitData]:
+    """Rows sharing a visit code are the stops of one visit, in file order."""
+    visits: dict[str, VisitData] = {}
+    for r in rows:
+        if r.data is None:
+            continue
+        d = r.data
+        v = visits.get(d["ref"])
+        if v is None:
+            visits[d["ref"]] = VisitData(ref=d["ref"], official_role=d["role"], ministry=d["ministry"],
+                                         start_at=d["stop"].start_at, end_at=d["stop"].end_at, time_zone=d["tz"],
+                                         agenda=d["agenda"], focus_sectors=list(d["sectors"]),
+                                         people_met=d["people_met"], stops=[d["stop"]])
+        else:
+            v.stops.append(d["stop"])
+            v.start_at = min(v.start_at, d["stop"].start_at)
+            ends = [s.end_at or s.start_at for s in v.stops]
+            v.end_at = max(ends) if any(s.end_at for s in v.stops) else None
+            v.focus_sectors = sorted(set(v.focus_sectors) | set(d["sectors"]))
+            v.agenda = "\n".join(dict.fromkeys(s.agenda for s in v.stops if s.agenda))
+            v.people_met = "\n".join(dict.fromkeys(s.people_met for s in v.stops if s.people_met))
+    return visits
+
+
+# ------------------------------------------------------------------------- plan
+
+def plan_import(engine: Engine, kind: str, table: Table) -> ImportPlan:
+    """Parse and compare with what is stored; writes nothing (the dry run)."""
+    if kind not in KINDS:
+        raise ValueError(kind)
+    map_headers(table, kind)
+    rows = parse_rows(table, kind)
+    with storage.transaction(engine) as session:
+        if kind == "agreements":
+            keys = [r.key for r in rows if r.data is not None]
+            existing = _load_agreements(session, keys)
+            known_visits = set(session.scalars(select(Visit.ref)))
+            for r in rows:
+                if r.data is None:
+                    continue
+                if r.data.visit_ref and r.data.visit_ref not in known_visits:
+                    r.errors.append(UserError("visit.unknown", ref=r.data.visit_ref))
+                    r.data = None
+                    continue
+                r.action = records.agreement_action(existing.get(r.key), r.data)
+        else:
+            visits = _group_visits(rows)
+            existing = {v.ref: v for v in session.scalars(
+                select(Visit).where(Visit.ref.in_(list(visits))).options(selectinload(Visit.stops)))}
+            actions = {ref: records.visit_action(existing.get(ref), v) for ref, v in visits.items()}
+            for r in rows:
+                if r.data is not None:
+                    r.action = actions[r.data["ref"]]
+    return ImportPlan(kind=kind, table=table, rows=rows)
+
+
+def _load_agreements(session: Session, keys: list[str]) -> dict[str, Agreement]:
+    out = {}
+    for start in range(0, len(keys), 500):
+        chunk = keys[start:start + 500]
+        for a in session.scalars(select(Agreement).where(Agreement.doc_number.in_(chunk)).options(
+                selectinload(Agreement.parties), selectinload(Agreement.status_changes),
+                selectinload(Agreement.obstacles),
+                selectinload(Agreement.indicators).selectinload(ProgressIndicator.readings),
+                selectinload(Agreement.visit))):
+            out[a.doc_number] = a
+    return out
+
+
+def commit_import(engine: Engine, plan: ImportPlan, actor: str,
+                  progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
+    """Write the plan's accepted rows in one transaction; any failure leaves the data as it was."""
+    todo = [r for r in plan.rows if r.action in ("add", "update")]
+    with storage.transaction(engine) as session:
+        if plan.kind == "agreements":
+            existing = _load_agreements(session, [r.key for r in todo])
+            for i, r in enumerate(todo, start=1):
+                records.save_agreement(session, r.data, actor, existing=existing.get(r.key))
+                if i % 1000 == 0:
+                    session.flush()
+                    session.expunge_all()
+                if progress and (i % 500 == 0 or i == len(todo)):
+                    progress(i, len(todo))
+        else:
+            visits = _group_visits([r for r in plan.rows if r.action in ("add", "update")])
+            for i, v in enumerate(visits.values(), start=1):
+                records.save_visit(session, v, actor)
+                if progress:
+                    progress(i, len(visits))
+        _mark_real_data(session, plan)
+    return plan.counts()
+
+
+def _mark_real_data(session: Session, plan: ImportPlan) -> None:
+    from geo.models import DatasetInfo
+
+    if any(r.action in ("add", "update") for r in plan.rows):
+        info = session.get(DatasetInfo, "real_data_imported")
+        if info is None:
+            session.add(DatasetInfo(key="real_data_imported", value={"at": dt.datetime.now(dt.timezone.utc)
+                                                                     .isoformat()}))
+
+
+def rejected_table(plan: ImportPlan, lang: str = "id") -> tuple[list[str], list[list]]:
+    """The rejected rows as they were in the file, with a reason column: fix and re-import."""
+    headers = [h for h in plan.table.headers if h] + [REASON_COLUMN[lang]]
+    rows = [[r.raw.get(h, "") for h in plan.table.headers if h] + [r.reasons(lang)] for r in plan.rejected]
+    return headers, rows
+
+
+def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, actor: str) -> ImportPlan:
+    plan = plan_import(engine, kind, read_table(path))
+    if not dry_run:
+        commit_import(engine, plan, actor)
+    return plan
