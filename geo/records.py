@@ -183,26 +183,29 @@ def agreement_action(existing: Agreement | None, data: AgreementData) -> str:
 
 
 def save_agreement(session: Session, data: AgreementData, actor: str, *, expected_version: int | None = None,
-                   existing: Agreement | None = None, today: dt.date | None = None) -> str:
+                   existing: Agreement | None = None, today: dt.date | None = None, assume_new: bool = False) -> str:
     """Add or update an agreement (matched on document number); returns add, update or unchanged.
 
     With ``expected_version`` (the version the editor loaded), a record changed
     by someone else in between raises ``EditConflict``.
     """
-    existing = existing if existing is not None else load_agreement(session, data.doc_number)
+    if existing is None and not assume_new:
+        existing = load_agreement(session, data.doc_number)
     if expected_version is not None and existing is not None and existing.version != expected_version:
         raise EditConflict()
     action = agreement_action(existing, data)
     if action == "unchanged":
         return action
     before = _comparable_agreement(agreement_data(existing)) if existing is not None else None
-    a = existing or Agreement(doc_number=data.doc_number)
+    a = existing or Agreement(doc_number=data.doc_number, status=data.status)
+    with session.no_autoflush:
+        visit = session.scalar(select(Visit).where(Visit.ref == data.visit_ref)) if data.visit_ref else None
     if existing is None:
         session.add(a)
     a.title, a.type, a.sectors = data.title, data.type, sorted(data.sectors)
     a.signed_on, a.start_on, a.end_on, a.value_idr = data.signed_on, data.start_on, data.end_on, data.value_idr
     a.notes, a.simulated = data.notes, data.simulated
-    a.visit = session.scalar(select(Visit).where(Visit.ref == data.visit_ref)) if data.visit_ref else None
+    a.visit = visit
     if [(p.region_code, p.partner_name) for p in a.parties] != [(p.region_code, p.partner_name) for p in data.parties]:
         a.parties = [AgreementParty(seq=i + 1, region_code=p.region_code, partner_name=p.partner_name)
                      for i, p in enumerate(data.parties)]
@@ -269,8 +272,9 @@ def visit_action(existing: Visit | None, data: VisitData) -> str:
 
 
 def save_visit(session: Session, data: VisitData, actor: str, *, expected_version: int | None = None,
-               existing: Visit | None = None) -> str:
-    existing = existing if existing is not None else load_visit(session, data.ref)
+               existing: Visit | None = None, assume_new: bool = False) -> str:
+    if existing is None and not assume_new:
+        existing = load_visit(session, data.ref)
     if expected_version is not None and existing is not None and existing.version != expected_version:
         raise EditConflict()
     action = visit_action(existing, data)

@@ -1,0 +1,62 @@
+"""Records as tables (pandas DataFrames) for pages, exports and the impact engine."""
+
+from __future__ import annotations
+
+import pandas as pd
+from sqlalchemy import Engine, select
+from sqlalchemy.orm import selectinload
+
+from geo import regions, storage
+from geo.models import Agreement, AuditEntry, Visit
+
+AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
+                     "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated"]
+VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "end_at", "time_zone", "region_codes", "places",
+                 "agenda", "focus_sectors", "people_met", "version", "simulated"]
+
+
+def _region_name(code: str) -> str:
+    try:
+        return regions.get(code).name
+    except KeyError:
+        return code
+
+
+def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
+    with storage.transaction(engine) as s:
+        rows = []
+        for a in s.scalars(select(Agreement).order_by(Agreement.signed_on, Agreement.doc_number).options(
+                selectinload(Agreement.parties), selectinload(Agreement.obstacles), selectinload(Agreement.visit))):
+            rows.append({
+                "doc_number": a.doc_number, "title": a.title, "type": a.type, "status": a.status,
+                "sectors": list(a.sectors or []),
+                "parties": [(_region_name(p.region_code) if p.region_code else p.partner_name) for p in a.parties],
+                "region_codes": a.region_codes, "signed_on": a.signed_on, "start_on": a.start_on,
+                "end_on": a.end_on, "value_idr": a.value_idr, "obstacles": sorted({o.kind for o in a.obstacles}),
+                "visit_ref": a.visit.ref if a.visit else None, "version": a.version, "simulated": a.simulated,
+            })
+    return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
+
+
+def visits_frame(engine: Engine | None = None) -> pd.DataFrame:
+    with storage.transaction(engine) as s:
+        rows = []
+        for v in s.scalars(select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))):
+            rows.append({
+                "ref": v.ref, "official_role": v.official_role, "ministry": v.ministry, "start_at": v.start_at,
+                "end_at": v.end_at, "time_zone": v.time_zone, "region_codes": [st.region_code for st in v.stops],
+                "places": [st.place_name or _region_name(st.region_code) for st in v.stops], "agenda": v.agenda,
+                "focus_sectors": list(v.focus_sectors or []), "people_met": v.people_met, "version": v.version,
+                "simulated": v.simulated,
+            })
+    return pd.DataFrame(rows, columns=VISIT_COLUMNS)
+
+
+def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.DataFrame:
+    with storage.transaction(engine) as s:
+        entries = s.scalars(select(AuditEntry).where(AuditEntry.record_type == record_type,
+                                                     AuditEntry.record_key == record_key)
+                            .order_by(AuditEntry.at, AuditEntry.id))
+        return pd.DataFrame([{"at": e.at, "actor": e.actor, "action": e.action,
+                              "changes": "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in e.changes.items())}
+                             for e in entries], columns=["at", "actor", "action", "changes"])

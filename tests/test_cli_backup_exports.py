@@ -1,0 +1,88 @@
+"""Command line, backup/restore, exports and templates."""
+
+import io
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+from openpyxl import load_workbook
+
+from geo import backup, exports, importer, sample_data, storage, templates
+from tests.conftest import ROOT
+
+MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
+
+
+def _cli(args, tmp_path, db_url=None):
+    env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SINERGI_DATA_DIR": str(tmp_path / "data"),
+           "HOME": str(tmp_path)}
+    if db_url:
+        env["SINERGI_DATABASE_URL"] = db_url
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def test_cli_import_exit_codes(tmp_path):
+    dry = _cli(["import", "agreements", str(MESSY), "--dry-run"], tmp_path)
+    assert dry.returncode == 1, dry.stderr
+    assert "5 ditambah" in dry.stdout and "5 ditolak" in dry.stdout and "uji coba" in dry.stdout
+    assert "baris 6:" in dry.stdout and "ambigu" in dry.stdout
+    good = tmp_path / "good.csv"
+    good.write_text("\n".join(MESSY.read_text(encoding="utf-8-sig").splitlines()[:3]) + "\n", encoding="utf-8")
+    ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    assert "2 added" in ok.stdout
+    again = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    assert again.returncode == 0 and "2 unchanged" in again.stdout
+    bad = tmp_path / "bad.xlsx"
+    bad.write_bytes(b"PK\x03\x04 not really a workbook")
+    broken = _cli(["import", "agreements", str(bad)], tmp_path)
+    assert broken.returncode == 2 and "tidak dapat dibaca" in broken.stderr
+    missing = _cli(["import", "visits", str(tmp_path / "nope.csv")], tmp_path)
+    assert missing.returncode == 2
+
+
+def test_backup_restore_roundtrip(engine, tmp_path):
+    sample_data.seed(engine)
+    plan = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
+    importer.commit_import(engine, plan, actor="ani")
+    first = backup.export_backup(engine, tmp_path / "b1")
+    assert first["agreement"] > 1800 and first["audit_entry"] > 1800
+    with pytest.raises(backup.RestoreError):
+        backup.restore_backup(engine, tmp_path / "b1")  # not empty
+    backup.restore_backup(engine, tmp_path / "b1", replace=True)
+    backup.export_backup(engine, tmp_path / "b2")
+    for f in sorted((tmp_path / "b1").iterdir()):
+        assert f.read_bytes() == (tmp_path / "b2" / f.name).read_bytes(), f.name
+    # identifiers keep working after a restore: new records get new ids
+    plan = importer.plan_import(engine, "agreements", importer.read_table(
+        "Nomor;Judul;Pihak 1;Pihak 2\n900/KB/2025;Baru;Kota Bandung;Kab. Bandung\n".encode(), "n.csv"))
+    assert plan.counts()["add"] == 1
+    importer.commit_import(engine, plan, actor="ani")
+
+
+def test_exports_neutralise_formulas():
+    df = pd.DataFrame({"judul": ["=HYPERLINK(\"http://x\")", "+62 812", "-1", "@SUM(A1)", "aman"],
+                       "nilai": [1, 2, 3, 4, 5]})
+    csv_text = exports.to_csv_bytes(df).decode("utf-8-sig")
+    assert "'=HYPERLINK" in csv_text and "'+62 812" in csv_text and "'@SUM" in csv_text
+    wb = load_workbook(io.BytesIO(exports.to_xlsx_bytes(df)))
+    ws = wb.active
+    values = [ws.cell(row=r, column=1).value for r in range(2, 7)]
+    assert values == ["'=HYPERLINK(\"http://x\")", "'+62 812", "'-1", "'@SUM(A1)", "aman"]
+    assert ws.cell(row=2, column=2).value == 1  # numbers stay numbers
+
+
+def test_templates_have_columns_examples_and_dropdowns(engine):
+    data = templates.template_xlsx("agreements", "id")
+    wb = load_workbook(io.BytesIO(data))
+    ws = wb["Data"]
+    assert ws.cell(row=1, column=1).value == "Nomor Dokumen"
+    assert ws.data_validations.dataValidation, "no drop-down lists"
+    assert "Daftar" in wb.sheetnames
+    # the template's example row imports as it stands
+    plan = importer.plan_import(engine, "agreements", importer.read_table(data, "t.xlsx"))
+    assert plan.counts() == {"add": 1, "update": 0, "unchanged": 0, "reject": 0}, [r.reasons() for r in plan.rows]
+    vdata = templates.template_xlsx("visits", "en")
+    vplan = importer.plan_import(engine, "visits", importer.read_table(vdata, "v.xlsx"))
+    assert vplan.counts()["add"] == 1, [r.reasons() for r in vplan.rows]
