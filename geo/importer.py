@@ -536,3 +536,11 @@ def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, a
     if not dry_run:
         commit_import(engine, plan, actor)
     return plan
+
+
+def preview_frame(plan: ImportPlan, lang: str = "id"):
+    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection."""
+    import pandas as pd
+
+    return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang)}
+                         for r in plan.rows], columns=["row", "action", "key", "reasons"])

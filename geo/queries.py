@@ -60,3 +60,24 @@ def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.
         return pd.DataFrame([{"at": e.at, "actor": e.actor, "action": e.action,
                               "changes": "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in e.changes.items())}
                              for e in entries], columns=["at", "actor", "action", "changes"])
+
+
+def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), regions_in=(), text: str = "") \
+        -> pd.DataFrame:
+    """Rows matching every given filter (an empty filter matches all)."""
+    mask = pd.Series(True, index=df.index)
+    if statuses:
+        mask &= df["status"].isin(statuses)
+    if types:
+        mask &= df["type"].isin(types)
+    if sectors:
+        mask &= df["sectors"].map(lambda ks: bool(set(ks) & set(sectors)))
+    if regions_in:
+        wanted = tuple(regions_in)
+        mask &= df["region_codes"].map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+    if text and text.strip():
+        needle = text.strip().lower()
+        mask &= (df["doc_number"].str.lower().str.contains(needle, regex=False)
+                 | df["title"].str.lower().str.contains(needle, regex=False)
+                 | df["parties"].map(lambda ps: any(needle in p.lower() for p in ps)))
+    return df[mask]

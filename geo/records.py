@@ -167,6 +167,38 @@ def _jsonable(v):
 
 # ------------------------------------------------------------------ agreements
 
+def validated_agreement(data: AgreementData) -> AgreementData:
+    """The checks the importer makes, for records entered by hand; raises ``UserError``."""
+    from geo import regions
+    from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+
+    if not data.doc_number.strip():
+        raise UserError("field.required", field="nomor dokumen")
+    if not data.title.strip():
+        raise UserError("field.required", field="judul")
+    if data.type not in AGREEMENT_TYPES:
+        raise UserError("type.bad", text=data.type)
+    if data.status not in STATUSES:
+        raise UserError("status.bad", text=data.status)
+    for kind, _ in data.obstacles:
+        if kind not in OBSTACLES:
+            raise UserError("obstacle.bad", text=kind)
+    for sector in data.sectors:
+        if sector not in SECTORS:
+            raise UserError("sector.bad", text=sector)
+    region_parties = [p.region_code for p in data.parties if p.region_code]
+    for code in region_parties:
+        if not regions.exists(code) or regions.level_of(code) not in ("province", "regency"):
+            raise UserError("region.level", text=code)
+    if len(data.parties) < 2 or not region_parties:
+        raise UserError("parties.few")
+    if data.start_on and data.end_on and data.end_on < data.start_on:
+        raise UserError("dates.order")
+    if data.value_idr is not None and data.value_idr < 0:
+        raise UserError("money.negative", text=str(data.value_idr))
+    return data
+
+
 def load_agreement(session: Session, doc_number: str) -> Agreement | None:
     return session.scalar(
         select(Agreement).where(Agreement.doc_number == doc_number).options(

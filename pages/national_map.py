@@ -6,10 +6,12 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import maps, regions
+from ui.database import simulated_banner
 from ui.i18n import t
 from ui.offline_leaflet import ASSET_BASE
 
 st.title(t("map.title"))
+simulated_banner()
 levels = ["province", "regency", "district"]
 level = st.segmented_control(t("map.level"), levels, default="province",
                              format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"

@@ -1,25 +1,70 @@
-"""The app's pages render without exceptions (Streamlit AppTest)."""
+"""The app's pages render without exceptions and do what their widgets say (Streamlit AppTest)."""
 
+import pytest
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 
 
-def test_national_map_page_renders():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60).run()
+@pytest.fixture(autouse=True)
+def app_data_dir(tmp_path_factory, monkeypatch):
+    # One database for the module's app runs (seeding the sample takes a few seconds).
+    folder = tmp_path_factory.getbasetemp() / "app-data"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
+
+
+def _run(path, **state):
+    at = AppTest.from_file(str(path), default_timeout=120)
+    for k, v in state.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def test_national_map_page_renders_and_says_data_is_simulated():
+    at = _run(ROOT / "app.py")
     assert not at.exception
     assert at.title[0].value == "Peta Kerja Sama Antar Daerah"
+    assert any("DATA SIMULASI" in w.value for w in at.warning)
 
 
 def test_english_switch():
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    at.session_state["lang"] = "en"
-    at.run()
+    at = _run(ROOT / "app.py", lang="en")
     assert not at.exception
     assert at.title[0].value == "Inter-regional cooperation map"
+    assert any("SIMULATED" in w.value for w in at.warning)
 
 
 def test_data_page_renders():
-    at = AppTest.from_file(str(ROOT / "pages" / "about_data.py"), default_timeout=60).run()
+    at = _run(ROOT / "pages" / "about_data.py")
     assert not at.exception
     assert "cahya dsn" in " ".join(c.value for c in at.caption)
+
+
+def test_records_page_lists_filters_and_edits():
+    at = _run(ROOT / "pages" / "records.py")
+    assert not at.exception
+    total = len(at.dataframe[0].value)
+    assert total > 1800
+    at.multiselect(key="f_status").set_value(["terhambat"]).run()
+    stalled = at.dataframe[0].value
+    assert 0 < len(stalled) < total
+    assert set(stalled["Status"]) == {"Terhambat"}
+    doc = stalled["Nomor"].iloc[0]
+    at.selectbox(key="edit_doc").set_value(doc).run()
+    assert not at.exception
+    form_inputs = [ti for ti in at.text_input if ti.value and ti.key != "actor" and ti.key != "f_search"]
+    form_inputs[0].set_value("Judul diubah lewat AppTest")
+    submit = [b for b in at.button if "Simpan" in (b.label or "")][0]
+    submit.click().run()
+    assert not at.exception
+    assert any("Tersimpan" in s.value for s in at.success)
+    from geo import records, storage
+
+    eng = storage.make_engine()
+    with storage.transaction(eng) as s:
+        saved = records.load_agreement(s, doc)
+        assert saved.title == "Judul diubah lewat AppTest" and saved.version == 2
+        assert [e.actor for e in records.audit_trail(s, "agreement", doc)][-1] == "editor"
+    eng.dispose()

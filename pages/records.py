@@ -1,0 +1,172 @@
+"""Data page: browse, filter, add, edit, delete and import visits and agreements."""
+
+import datetime as dt
+
+import streamlit as st
+
+from geo import exports, importer, queries, records, regions, storage, templates
+from geo.messages import UserError
+from geo.records import AgreementData, EditConflict, Party
+from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from ui.database import engine, simulated_banner
+from ui.i18n import current_language, label, localized_columns, t
+
+lang = current_language()
+st.title(t("rec.title"))
+simulated_banner()
+actor = st.sidebar.text_input(t("rec.actor"), value=st.session_state.get("actor", "editor"), key="actor")
+eng = engine()
+
+
+def downloads(df, name: str) -> None:
+    c1, c2 = st.columns(2)
+    c1.download_button(t("rec.download_csv"), exports.to_csv_bytes(df), f"{name}.csv", "text/csv",
+                       key=f"csv-{name}")
+    c2.download_button(t("rec.download_xlsx"), exports.to_xlsx_bytes(df), f"{name}.xlsx",
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}")
+
+
+def history(record_type: str, key: str) -> None:
+    with st.expander(t("rec.history")):
+        st.dataframe(localized_columns(queries.audit_frame(eng, record_type, key), ["at", "actor", "action",
+                                                                                    "changes"]),
+                     hide_index=True, width="stretch")
+
+
+tab_agreements, tab_visits, tab_add, tab_import = st.tabs(
+    [t("rec.tab.agreements"), t("rec.tab.visits"), t("rec.tab.add"), t("rec.tab.import")])
+
+with tab_agreements:
+    df = queries.agreements_frame(eng)
+    c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
+    status_f = c1.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
+                              key="f_status")
+    type_f = c2.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
+                            key="f_type")
+    sector_f = c3.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+                              key="f_sector")
+    search = c4.text_input(t("rec.search"), key="f_search")
+    shown = queries.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
+    st.caption(t("rec.count", n=len(shown), total=len(df)))
+    table = shown.assign(status=shown["status"].map(lambda k: label(STATUSES, k)),
+                         sectors=shown["sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)),
+                         parties=shown["parties"].map("; ".join),
+                         obstacles=shown["obstacles"].map(lambda ks: ", ".join(label(OBSTACLES, k) for k in ks)))
+    cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
+            "visit_ref"]
+    st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
+                 column_config={t("col.value_idr"): st.column_config.NumberColumn(format="localized")})
+    downloads(localized_columns(table, cols), "kerja_sama")
+
+    doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc")
+    if doc:
+        with storage.transaction(eng) as s:
+            loaded = records.load_agreement(s, doc)
+            current, version = records.agreement_data(loaded), loaded.version
+        with st.form(f"edit-{doc}"):
+            title = st.text_input(t("rec.title_field"), current.title)
+            status = st.selectbox(t("rec.status"), list(STATUSES), index=list(STATUSES).index(current.status),
+                                  format_func=lambda k: label(STATUSES, k))
+            status_on = st.date_input(t("rec.status_date"), current.status_on or dt.date.today(), format="DD/MM/YYYY")
+            value = st.number_input(t("rec.value"), min_value=0, value=current.value_idr or 0, step=1_000_000)
+            obstacle_kinds = st.multiselect(t("rec.obstacles"), list(OBSTACLES),
+                                            default=sorted({k for k, _ in current.obstacles}),
+                                            format_func=lambda k: label(OBSTACLES, k))
+            note = st.text_input(t("rec.obstacle_note"), next((n for _, n in current.obstacles if n), ""))
+            notes = st.text_area(t("rec.notes"), current.notes)
+            if st.form_submit_button(t("rec.save"), type="primary"):
+                changed = AgreementData(**{**current.__dict__, "title": title, "status": status,
+                                           "status_on": status_on, "value_idr": int(value) or None,
+                                           "obstacles": [(k, note) for k in obstacle_kinds], "notes": notes,
+                                           "status_history": None})
+                try:
+                    with storage.transaction(eng) as s:
+                        action = records.save_agreement(s, changed, actor, expected_version=version)
+                    st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
+                except EditConflict as exc:
+                    st.error(exc.text(lang))
+        confirm = st.checkbox(t("rec.delete_confirm", doc=doc), key=f"del-{doc}")
+        if st.button(t("rec.delete"), disabled=not confirm, key=f"delbtn-{doc}"):
+            try:
+                with storage.transaction(eng) as s:
+                    records.delete_agreement(s, doc, actor, expected_version=version)
+                st.success(t("rec.deleted", doc=doc))
+            except EditConflict as exc:
+                st.error(exc.text(lang))
+        history("agreement", doc)
+
+with tab_visits:
+    vdf = queries.visits_frame(eng)
+    vtable = vdf.assign(places=vdf["places"].map("; ".join),
+                        focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
+    vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
+    st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
+    downloads(localized_columns(vtable, vcols), "kunjungan")
+    ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick")
+    if ref:
+        history("visit", ref)
+
+with tab_add:
+    options = [r.code for r in regions.all_regions("province")] + [r.code for r in regions.all_regions("regency")]
+    with st.form("add-agreement", clear_on_submit=False):
+        doc_number = st.text_input(t("rec.doc_number"))
+        title = st.text_input(t("rec.title_field"))
+        a_type = st.selectbox(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k))
+        parties = st.multiselect(t("rec.parties"), options,
+                                 format_func=lambda c: f"{regions.get(c).name} ({c})")
+        partners = st.text_input(t("rec.partners"))
+        sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+        signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
+        status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
+        value = st.number_input(t("rec.value"), min_value=0, value=0, step=1_000_000)
+        if st.form_submit_button(t("rec.add"), type="primary"):
+            all_parties = [Party(region_code=c) for c in parties] + [
+                Party(partner_name=p.strip()) for p in partners.split(";") if p.strip()]
+            try:
+                data = records.validated_agreement(AgreementData(
+                    doc_number=doc_number.strip(), title=title.strip(), type=a_type, status=status,
+                    parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None))
+                with storage.transaction(eng) as s:
+                    if records.load_agreement(s, data.doc_number) is not None:
+                        raise UserError("row.duplicate", record=data.doc_number, first="-")
+                    records.save_agreement(s, data, actor)
+                st.success(t("rec.saved"))
+            except UserError as exc:
+                st.error(exc.text(lang))
+
+with tab_import:
+    kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),
+                    horizontal=True, key="imp_kind")
+    st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
+                       key=f"tpl-{kind}")
+    upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+    if upload is not None:
+        try:
+            plan = importer.plan_import(eng, kind, importer.read_table(upload.getvalue(), upload.name))
+        except UserError as exc:
+            st.error(exc.text(lang))
+            plan = None
+        if plan is not None:
+            counts = plan.counts()
+            st.subheader(t("imp.preview"))
+            cols = st.columns(4)
+            for col, k in zip(cols, ["add", "update", "unchanged", "reject"]):
+                col.metric(t(f"act.{k}"), counts[k])
+            if plan.table.unknown_headers:
+                st.info(t("imp.ignored", cols=", ".join(plan.table.unknown_headers)))
+            preview = importer.preview_frame(plan, lang)
+            preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
+            st.dataframe(preview.rename(columns={c: t(f"col.{c}") for c in preview.columns}), hide_index=True,
+                         width="stretch")
+            if plan.rejected:
+                headers, rows = importer.rejected_table(plan, lang)
+                import pandas as pd
+
+                st.download_button(t("imp.rejected"), exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers)),
+                                   "baris_ditolak.xlsx", key="rejected")
+            accepted = counts["add"] + counts["update"]
+            if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
+                bar = st.progress(0.0)
+                done = importer.commit_import(eng, plan, actor,
+                                              progress=lambda i, n: bar.progress(i / max(n, 1)))
+                st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))

@@ -1,0 +1,20 @@
+"""The app's database: migrated on start, seeded with the simulated sample when empty."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from geo import sample_data, storage
+from ui.i18n import t
+
+
+@st.cache_resource(show_spinner=False)
+def engine():
+    eng = storage.default_engine()  # creates or migrates the schema
+    sample_data.seed(eng)  # only into an empty database
+    return eng
+
+
+def simulated_banner() -> None:
+    if sample_data.is_simulated(engine()):
+        st.warning(t("data.simulated"), icon=":material/science:")
