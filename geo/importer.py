@@ -32,6 +32,7 @@ from geo.messages import UserError, message
 from geo.models import Agreement, ProgressIndicator, Visit
 from geo.names import normalize_name
 from geo.records import AgreementData, Party, StopData, VisitData
+from geo.visits_form import ministry_from_role
 from geo.vocabulary import (AGREEMENT_TYPE_ALIASES, OBSTACLE_ALIASES, STATUS_ALIASES, TIME_ZONES, sector_key)
 
 KINDS = ("visits", "agreements")
@@ -343,11 +344,6 @@ def _coordinate(value) -> float:
     return sign * parse_decimal(text.lstrip("+-"))
 
 
-def _ministry_from_role(role: str) -> str:
-    m = re.match(r"(?i)\s*(wakil\s+)?menteri\s+(.+)$", role)
-    return f"Kementerian {m.group(2).strip()}" if m else ""
-
-
 def _parse_visit_row(values: dict, errors: list[UserError]):
     for f in REQUIRED["visits"]:
         if f not in values:
@@ -391,7 +387,7 @@ def _parse_visit_row(values: dict, errors: list[UserError]):
     end_at = dt.datetime.combine(day, end_t, tzinfo=offset) if end_t else None
     role = _text(values, "official_role")
     return {
-        "role": role, "ministry": _text(values, "ministry") or _ministry_from_role(role), "tz": tz,
+        "role": role, "ministry": _text(values, "ministry") or ministry_from_role(role), "tz": tz,
         "sectors": sectors, "people_met": _text(values, "people_met"), "agenda": _text(values, "agenda"),
         "stop": StopData(region_code=code, place_name=_text(values, "place_name"), lat=lat, lon=lon,
                          start_at=start_at, end_at=end_at, agenda=_text(values, "agenda"),
@@ -510,18 +506,7 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: str,
                 records.save_visit(session, v, actor)
                 if progress:
                     progress(i, len(visits))
-        _mark_real_data(session, plan)
     return plan.counts()
-
-
-def _mark_real_data(session: Session, plan: ImportPlan) -> None:
-    from geo.models import DatasetInfo
-
-    if any(r.action in ("add", "update") for r in plan.rows):
-        info = session.get(DatasetInfo, "real_data_imported")
-        if info is None:
-            session.add(DatasetInfo(key="real_data_imported", value={"at": dt.datetime.now(dt.timezone.utc)
-                                                                     .isoformat()}))
 
 
 def rejected_table(plan: ImportPlan, lang: str = "id") -> tuple[list[str], list[list]]:

@@ -293,6 +293,30 @@ def delete_agreement(session: Session, doc_number: str, actor: str, *, expected_
 
 # ---------------------------------------------------------------------- visits
 
+def validated_visit(data: VisitData) -> VisitData:
+    """The checks the importer makes, for visits entered by hand; raises ``UserError``."""
+    from geo import regions
+    from geo.vocabulary import SECTORS, TIME_ZONES
+
+    if not data.ref.strip():
+        raise UserError("field.required", field="kode kunjungan")
+    if not data.official_role.strip():
+        raise UserError("field.required", field="pejabat")
+    if data.time_zone not in TIME_ZONES:
+        raise UserError("tz.bad", text=data.time_zone)
+    if not data.stops:
+        raise UserError("field.required", field="wilayah")
+    for stop in data.stops:
+        if not regions.exists(stop.region_code):
+            raise UserError("region.unknown", text=stop.region_code, hint="")
+    for sector in data.focus_sectors:
+        if sector not in SECTORS:
+            raise UserError("sector.bad", text=sector)
+    if data.end_at and data.end_at < data.start_at:
+        raise UserError("time.order", text=f"{data.start_at} – {data.end_at}")
+    return data
+
+
 def load_visit(session: Session, ref: str) -> Visit | None:
     return session.scalar(select(Visit).where(Visit.ref == ref).options(selectinload(Visit.stops)))
 

@@ -264,10 +264,36 @@ def seed(engine: Engine, *, replace: bool = False) -> dict[str, int]:
     return {"visits": len(visits), "agreements": len(agreements)}
 
 
-def is_simulated(engine: Engine) -> bool:
-    """True while the data is the sample and no real import has been committed."""
+def simulated_counts(engine: Engine) -> dict[str, int]:
+    """How many simulated and real records are stored."""
+    from geo.models import Visit
+
     with storage.transaction(engine) as s:
-        sim = s.get(DatasetInfo, "simulated")
-        real = s.get(DatasetInfo, "real_data_imported")
-        has_sim_rows = s.scalar(select(func.count()).select_from(Agreement).where(Agreement.simulated.is_(True)))
-        return bool(sim and not real) or bool(has_sim_rows and not real)
+        out = {}
+        for name, model in (("agreements", Agreement), ("visits", Visit)):
+            out[f"simulated_{name}"] = s.scalar(select(func.count()).select_from(model)
+                                                .where(model.simulated.is_(True)))
+            out[f"real_{name}"] = s.scalar(select(func.count()).select_from(model).where(model.simulated.is_(False)))
+        return out
+
+
+def is_simulated(engine: Engine) -> bool:
+    """True while simulated records are stored and no real data has been imported."""
+    counts = simulated_counts(engine)
+    return (counts["simulated_agreements"] + counts["simulated_visits"]) > 0 and \
+        (counts["real_agreements"] + counts["real_visits"]) == 0
+
+
+def remove_simulated(engine: Engine, actor: str) -> int:
+    """Delete every simulated record (the sample), with audit entries; returns how many."""
+    from geo.models import Visit
+
+    with storage.transaction(engine) as s:
+        docs = list(s.scalars(select(Agreement.doc_number).where(Agreement.simulated.is_(True))))
+        refs = list(s.scalars(select(Visit.ref).where(Visit.simulated.is_(True))))
+        for doc in docs:
+            records.delete_agreement(s, doc, actor)
+        for ref in refs:
+            records.delete_visit(s, ref, actor)
+        s.execute(delete(DatasetInfo).where(DatasetInfo.key.in_(["simulated", "sample_ground_truth"])))
+    return len(docs) + len(refs)

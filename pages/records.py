@@ -4,7 +4,7 @@ import datetime as dt
 
 import streamlit as st
 
-from geo import exports, importer, queries, records, regions, storage, templates
+from geo import exports, importer, queries, records, regions, sample_data, storage, templates, visits_form
 from geo.messages import UserError
 from geo.records import AgreementData, EditConflict, Party
 from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
@@ -104,10 +104,40 @@ with tab_visits:
     downloads(localized_columns(vtable, vcols), "kunjungan")
     ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick")
     if ref:
+        with storage.transaction(eng) as s:
+            loaded_visit = records.load_visit(s, ref)
+            current_visit, visit_version = records.visit_data(loaded_visit), loaded_visit.version
+        with st.form(f"edit-visit-{ref}"):
+            official = st.text_input(t("rec.official"), current_visit.official_role)
+            ministry = st.text_input(t("rec.ministry"), current_visit.ministry)
+            agenda = st.text_area(t("rec.agenda"), current_visit.agenda)
+            people = st.text_area(t("rec.people"), current_visit.people_met)
+            focus = st.multiselect(t("rec.sector"), list(SECTORS), default=current_visit.focus_sectors,
+                                   format_func=lambda k: label(SECTORS, k))
+            if st.form_submit_button(t("rec.save"), type="primary"):
+                changed = records.VisitData(**{**current_visit.__dict__, "official_role": official,
+                                               "ministry": ministry, "agenda": agenda, "people_met": people,
+                                               "focus_sectors": focus})
+                try:
+                    with storage.transaction(eng) as s:
+                        action = records.save_visit(s, records.validated_visit(changed), actor,
+                                                    expected_version=visit_version)
+                    st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
+                except UserError as exc:
+                    st.error(exc.text(lang))
+        confirm_v = st.checkbox(t("rec.delete_confirm", doc=ref), key=f"delv-{ref}")
+        if st.button(t("rec.delete"), disabled=not confirm_v, key=f"delvbtn-{ref}"):
+            try:
+                with storage.transaction(eng) as s:
+                    records.delete_visit(s, ref, actor, expected_version=visit_version)
+                st.success(t("rec.deleted", doc=ref))
+            except UserError as exc:
+                st.error(exc.text(lang))
         history("visit", ref)
 
 with tab_add:
     options = [r.code for r in regions.all_regions("province")] + [r.code for r in regions.all_regions("regency")]
+    st.subheader(t("rec.agreement_add"))
     with st.form("add-agreement", clear_on_submit=False):
         doc_number = st.text_input(t("rec.doc_number"))
         title = st.text_input(t("rec.title_field"))
@@ -133,6 +163,34 @@ with tab_add:
                 st.success(t("rec.saved"))
             except UserError as exc:
                 st.error(exc.text(lang))
+
+    st.subheader(t("rec.visit_add"))
+    with st.form("add-visit", clear_on_submit=False):
+        v_ref = st.text_input(t("rec.visit_ref"))
+        v_official = st.text_input(t("rec.official"))
+        v_region = st.selectbox(t("rec.region"), options, format_func=lambda c: f"{regions.get(c).name} ({c})")
+        v_place = st.text_input(t("rec.place"))
+        v_date = st.date_input(t("rec.date"), dt.date.today(), format="DD/MM/YYYY")
+        v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
+        v_agenda = st.text_area(t("rec.agenda"))
+        v_people = st.text_area(t("rec.people"))
+        v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+        if st.form_submit_button(t("rec.visit_add"), type="primary"):
+            try:
+                visit = records.validated_visit(visits_form.visit_from_form(
+                    ref=v_ref, official=v_official, region_code=v_region, place=v_place, day=v_date,
+                    time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors))
+                with storage.transaction(eng) as s:
+                    if records.load_visit(s, visit.ref) is not None:
+                        raise UserError("row.duplicate", record=visit.ref, first="-")
+                    records.save_visit(s, visit, actor)
+                st.success(t("rec.saved"))
+            except UserError as exc:
+                st.error(exc.text(lang))
+    counts = sample_data.simulated_counts(eng)
+    n_sim = counts["simulated_agreements"] + counts["simulated_visits"]
+    if n_sim and st.button(t("rec.remove_sample"), key="remove_sample"):
+        st.success(t("rec.removed_sample", n=sample_data.remove_simulated(eng, actor)))
 
 with tab_import:
     kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),

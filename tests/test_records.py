@@ -120,3 +120,40 @@ def test_default_database_is_a_sqlite_file_outside_the_source_tree(tmp_path, mon
     assert url == f"sqlite:///{tmp_path / 'd' / 'sinergi.db'}"
     monkeypatch.setenv("SINERGI_DATABASE_URL", "postgresql+psycopg://u:secret@h/db")
     assert "secret" not in storage.safe_url(storage.database_url())
+
+
+def test_hand_entered_records_are_validated():
+    from geo.messages import UserError
+
+    with pytest.raises(UserError) as exc:
+        records.validated_agreement(_agreement(parties=[Party("32.73")]))
+    assert exc.value.key == "parties.few"
+    with pytest.raises(UserError) as exc:
+        records.validated_agreement(_agreement(parties=[Party("32.73.01"), Party("32.04")]))
+    assert exc.value.key == "region.level"
+    with pytest.raises(UserError):
+        records.validated_agreement(_agreement(doc_number=" "))
+    assert records.validated_agreement(_agreement()).doc_number == "119/KB/2024"
+
+
+def test_visit_from_form_uses_the_regions_time_zone():
+    from geo import visits_form
+
+    v = records.validated_visit(visits_form.visit_from_form(
+        ref="", official="Wakil Menteri Perdagangan", region_code="73.71", place="Pelabuhan", day=dt.date(2024, 9, 2),
+        time_text="13.00 - 15.00", agenda="Tinjauan", people="Wali Kota", sectors=["perdagangan"]))
+    assert v.time_zone == "WITA" and v.ministry == "Kementerian Perdagangan"
+    assert v.start_at.utcoffset() == dt.timedelta(hours=8)
+    assert v.ref == "Wakil Menteri Perdagangan 2024-09-02"
+
+
+def test_remove_simulated_sample(engine):
+    from geo import sample_data
+
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(simulated=True), "sampel")
+        records.save_agreement(s, _agreement(doc_number="1/PKS/2025", type="PKS"), "ani")
+    assert not sample_data.is_simulated(engine)  # real data is there too
+    assert sample_data.remove_simulated(engine, "admin") == 1
+    counts = sample_data.simulated_counts(engine)
+    assert counts["simulated_agreements"] == 0 and counts["real_agreements"] == 1

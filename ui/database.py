@@ -16,5 +16,10 @@ def engine():
 
 
 def simulated_banner() -> None:
-    if sample_data.is_simulated(engine()):
+    counts = sample_data.simulated_counts(engine())
+    simulated = counts["simulated_agreements"] + counts["simulated_visits"]
+    real = counts["real_agreements"] + counts["real_visits"]
+    if simulated and not real:
         st.warning(t("data.simulated"), icon=":material/science:")
+    elif simulated:
+        st.warning(t("data.mixed", n=simulated), icon=":material/science:")
