@@ -494,7 +494,8 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: str,
         if plan.kind == "agreements":
             existing = _load_agreements(session, [r.key for r in todo])
             for i, r in enumerate(todo, start=1):
-                records.save_agreement(session, r.data, actor, existing=existing.get(r.key))
+                records.save_agreement(session, r.data, actor, existing=existing.get(r.key),
+                                       assume_new=r.action == "add" and r.key not in existing)
                 if i % 1000 == 0:
                     session.flush()
                     session.expunge_all()

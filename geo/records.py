@@ -250,10 +250,11 @@ def save_agreement(session: Session, data: AgreementData, actor: str, *, expecte
                                           readings=[ProgressReading(on_date=d, realisation=v) for d, v in i.readings])
                         for i in data.indicators]
     _apply_status(a, data, today or dt.date.today())
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise EditConflict() from exc
+    if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
+        try:
+            session.flush()
+        except StaleDataError as exc:
+            raise EditConflict() from exc
     session.add(AuditEntry(actor=actor, action="create" if existing is None else "update", record_type="agreement",
                            record_key=data.doc_number, changes=_diff(before, _comparable_agreement(data))))
     return action
