@@ -2,17 +2,21 @@
 
 import json
 
+import pandas as pd
 import streamlit as st
 
 from geo import regions
 from geo.maps import DATA_DIR
+from ui.downloads import download_buttons
 from ui.i18n import t
 
 st.title(t("data.title"))
 st.caption(t("credit"))
-counts = {t(f"level.{lv}"): len(regions.all_regions(lv)) for lv in ("province", "regency", "district")}
+counts = pd.DataFrame({t("map.level"): [t(f"level.{lv}") for lv in ("province", "regency", "district")],
+                       t("data.counts"): [len(regions.all_regions(lv)) for lv in ("province", "regency", "district")]})
 st.subheader(t("data.counts"))
-st.table(counts)
+st.dataframe(counts, hide_index=True)
+download_buttons(counts, "jumlah_wilayah")
 st.subheader(t("data.licence"))
 st.code((DATA_DIR / "LICENSE-wilayah.txt").read_text(encoding="utf-8"), language=None)
 report = json.loads((DATA_DIR / "build_report.json").read_text(encoding="utf-8"))

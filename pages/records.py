@@ -9,6 +9,7 @@ from geo.messages import UserError
 from geo.records import AgreementData, EditConflict, Party
 from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
 from ui.database import engine, simulated_banner
+from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
 
 lang = current_language()
@@ -16,14 +17,6 @@ st.title(t("rec.title"))
 simulated_banner()
 actor = st.sidebar.text_input(t("rec.actor"), value=st.session_state.get("actor", "editor"), key="actor")
 eng = engine()
-
-
-def downloads(df, name: str) -> None:
-    c1, c2 = st.columns(2)
-    c1.download_button(t("rec.download_csv"), exports.to_csv_bytes(df), f"{name}.csv", "text/csv",
-                       key=f"csv-{name}")
-    c2.download_button(t("rec.download_xlsx"), exports.to_xlsx_bytes(df), f"{name}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}")
 
 
 def history(record_type: str, key: str) -> None:
@@ -56,7 +49,7 @@ with tab_agreements:
             "visit_ref"]
     st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
                  column_config={t("col.value_idr"): st.column_config.NumberColumn(format="localized")})
-    downloads(localized_columns(table, cols), "kerja_sama")
+    download_buttons(localized_columns(table, cols), "kerja_sama")
 
     doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc")
     if doc:
@@ -101,7 +94,7 @@ with tab_visits:
                         focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
-    downloads(localized_columns(vtable, vcols), "kunjungan")
+    download_buttons(localized_columns(vtable, vcols), "kunjungan")
     ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick")
     if ref:
         with storage.transaction(eng) as s:
@@ -214,8 +207,9 @@ with tab_import:
                 st.info(t("imp.ignored", cols=", ".join(plan.table.unknown_headers)))
             preview = importer.preview_frame(plan, lang)
             preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
-            st.dataframe(preview.rename(columns={c: t(f"col.{c}") for c in preview.columns}), hide_index=True,
-                         width="stretch")
+            preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
+            st.dataframe(preview, hide_index=True, width="stretch")
+            download_buttons(preview, "pratinjau_impor")
             if plan.rejected:
                 headers, rows = importer.rejected_table(plan, lang)
                 import pandas as pd
