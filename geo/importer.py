@@ -237,6 +237,18 @@ def _split_list(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
+def _keys(text: str, lookup, error_key: str, errors: list[UserError]) -> list[str]:
+    """Vocabulary keys for a list written in a cell ("Pariwisata; UMKM"); unknown words are errors."""
+    keys = []
+    for name in _split_list(text):
+        key = lookup(name)
+        if key is None:
+            errors.append(UserError(error_key, text=name))
+        else:
+            keys.append(key)
+    return keys
+
+
 def _candidates_text(res) -> str:
     return ", ".join(f"{c.name} ({c.code})" for c in res.candidates[:5])
 
@@ -305,21 +317,11 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
     status = STATUS_ALIASES.get(normalize_name(status_text)) if status_text else "ditandatangani"
     if status is None:
         errors.append(UserError("status.bad", text=status_text))
-    sectors = []
-    for name in _split_list(_text(values, "sectors")):
-        key = sector_key(name)
-        if key is None:
-            errors.append(UserError("sector.bad", text=name))
-        else:
-            sectors.append(key)
+    sectors = _keys(_text(values, "sectors"), sector_key, "sector.bad", errors)
     obstacle_notes = _text(values, "obstacle_notes")
-    obstacles = []
-    for name in _split_list(_text(values, "obstacles")):
-        key = OBSTACLE_ALIASES.get(normalize_name(name))
-        if key is None:
-            errors.append(UserError("obstacle.bad", text=name))
-        else:
-            obstacles.append((key, obstacle_notes))
+    obstacles = [(k, obstacle_notes) for k in _keys(_text(values, "obstacles"),
+                                                    lambda n: OBSTACLE_ALIASES.get(normalize_name(n)),
+                                                    "obstacle.bad", errors)]
     signed = guard(parse_date, values.get("signed_on", [None])[0])
     start = guard(parse_date, values.get("start_on", [None])[0])
     end = guard(parse_date, values.get("end_on", [None])[0])
@@ -372,13 +374,7 @@ def _parse_visit_row(values: dict, errors: list[UserError]):
                 raise UserError("coords.bad", text=f"{lat}, {lon}")
         except UserError:
             errors.append(UserError("coords.bad", text=f"{values.get('lat', [''])[0]}, {values.get('lon', [''])[0]}"))
-    sectors = []
-    for name in _split_list(_text(values, "focus_sectors")):
-        key = sector_key(name)
-        if key is None:
-            errors.append(UserError("sector.bad", text=name))
-        else:
-            sectors.append(key)
+    sectors = _keys(_text(values, "focus_sectors"), sector_key, "sector.bad", errors)
     if errors:
         return None
     tz = tz or time_zone_for_province(code)

@@ -280,15 +280,19 @@ def delete_agreement(session: Session, doc_number: str, actor: str, *, expected_
     a = load_agreement(session, doc_number)
     if a is None:
         raise KeyError(doc_number)
-    if expected_version is not None and a.version != expected_version:
+    _delete(session, a, "agreement", doc_number, _comparable_agreement(agreement_data(a)), actor, expected_version)
+
+
+def _delete(session: Session, obj, record_type: str, key: str, before: dict, actor: str,
+            expected_version: int | None) -> None:
+    if expected_version is not None and obj.version != expected_version:
         raise EditConflict()
-    before = _comparable_agreement(agreement_data(a))
-    session.delete(a)
+    session.delete(obj)
     try:
         session.flush()
     except StaleDataError as exc:
         raise EditConflict() from exc
-    session.add(AuditEntry(actor=actor, action="delete", record_type="agreement", record_key=doc_number,
+    session.add(AuditEntry(actor=actor, action="delete", record_type=record_type, record_key=key,
                            changes=_diff(before, None)))
 
 
@@ -362,16 +366,7 @@ def delete_visit(session: Session, ref: str, actor: str, *, expected_version: in
     v = load_visit(session, ref)
     if v is None:
         raise KeyError(ref)
-    if expected_version is not None and v.version != expected_version:
-        raise EditConflict()
-    before = _comparable_visit(visit_data(v))
-    session.delete(v)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise EditConflict() from exc
-    session.add(AuditEntry(actor=actor, action="delete", record_type="visit", record_key=ref,
-                           changes=_diff(before, None)))
+    _delete(session, v, "visit", ref, _comparable_visit(visit_data(v)), actor, expected_version)
 
 
 def audit_trail(session: Session, record_type: str, record_key: str) -> list[AuditEntry]:
