@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui.i18n import language_picker, t
 
-st.set_page_config(page_title="Sinergi", page_icon=":material/map:", layout="wide")
+st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
 language_picker()
 
 pages = [
