@@ -61,8 +61,11 @@ def cmd_import(args) -> int:
           + f" ({words['dry'] if args.dry_run else words['done']})")
     if table.unknown_headers:
         print(("Kolom diabaikan: " if lang == "id" else "Columns ignored: ") + ", ".join(table.unknown_headers))
-    for r in plan.rejected:
-        print(f"  {words['row']} {r.number}: {r.reasons(lang)}")
+    for r in plan.rows:
+        if r.action == "reject":
+            print(f"  {words['row']} {r.number}: {words['reject']}: {r.reasons(lang)}")
+        elif args.dry_run or args.verbose:
+            print(f"  {words['row']} {r.number}: {words[r.action]}: {r.key}")
     return 1 if plan.rejected else 0
 
 
@@ -111,6 +114,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--actor", default=getpass.getuser())
+    p.add_argument("--verbose", action="store_true", help="list every row, not only the rejected ones")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("export", help="full backup into a folder")
     p.add_argument("dir")

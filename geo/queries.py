@@ -81,3 +81,17 @@ def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), re
                  | df["title"].str.lower().str.contains(needle, regex=False)
                  | df["parties"].map(lambda ps: any(needle in p.lower() for p in ps)))
     return df[mask]
+
+
+def filter_visits(df: pd.DataFrame, *, text: str = "", regions_in=()) -> pd.DataFrame:
+    mask = pd.Series(True, index=df.index)
+    if regions_in:
+        wanted = tuple(regions_in)
+        mask &= df["region_codes"].map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+    if text and text.strip():
+        needle = text.strip().lower()
+        mask &= (df["ref"].str.lower().str.contains(needle, regex=False)
+                 | df["official_role"].str.lower().str.contains(needle, regex=False)
+                 | df["agenda"].str.lower().str.contains(needle, regex=False)
+                 | df["places"].map(lambda ps: any(needle in p.lower() for p in ps)))
+    return df[mask]

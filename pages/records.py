@@ -90,6 +90,8 @@ with tab_agreements:
 
 with tab_visits:
     vdf = queries.visits_frame(eng)
+    v_search = st.text_input(t("rec.search_visits"), key="v_search")
+    vdf = queries.filter_visits(vdf, text=v_search)
     vtable = vdf.assign(places=vdf["places"].map("; ".join),
                         focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]

@@ -26,7 +26,8 @@ def test_cli_import_exit_codes(tmp_path):
     dry = _cli(["import", "agreements", str(MESSY), "--dry-run"], tmp_path)
     assert dry.returncode == 1, dry.stderr
     assert "5 ditambah" in dry.stdout and "5 ditolak" in dry.stdout and "uji coba" in dry.stdout
-    assert "baris 6:" in dry.stdout and "ambigu" in dry.stdout
+    assert "baris 6: ditolak:" in dry.stdout and "ambigu" in dry.stdout
+    assert "baris 2: ditambah: 119/KB/2024" in dry.stdout  # the dry run lists every row
     good = tmp_path / "good.csv"
     good.write_text("\n".join(MESSY.read_text(encoding="utf-8-sig").splitlines()[:3]) + "\n", encoding="utf-8")
     ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)

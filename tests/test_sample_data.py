@@ -69,3 +69,17 @@ def test_seed_fills_an_empty_database_once(engine):
     assert truth["effect_months"] == 12 and truth["visited_regencies"]
     df = queries.agreements_frame(engine)
     assert len(df) == counts["agreements"] and df["simulated"].all()
+
+
+def test_filters(engine):
+    sample_data.seed(engine)
+    df = queries.agreements_frame(engine)
+    stalled = queries.filter_agreements(df, statuses=["terhambat"])
+    assert 0 < len(stalled) < len(df) and set(stalled["status"]) == {"terhambat"}
+    jabar = queries.filter_agreements(df, regions_in=["32"])
+    assert len(jabar) and all(any(c.startswith("32") for c in cs) for cs in jabar["region_codes"])
+    tourism = queries.filter_agreements(df, sectors=["pariwisata"], text="wisata")
+    assert len(tourism) and all("pariwisata" in s for s in tourism["sectors"])
+    vdf = queries.visits_frame(engine)
+    assert len(queries.filter_visits(vdf, text="Perdagangan")) < len(vdf)
+    assert len(queries.filter_visits(vdf, regions_in=["32"])) > 0

@@ -50,6 +50,7 @@ TEXT = {
     "rec.actor": {"id": "Nama Anda (untuk riwayat perubahan)", "en": "Your name (for the change history)"},
     "rec.search": {"id": "Cari (nomor, judul, pihak)", "en": "Search (number, title, party)"},
     "rec.status": {"id": "Status", "en": "Status"},
+    "rec.search_visits": {"id": "Cari (kode, pejabat, lokasi, agenda)", "en": "Search (ref, official, place, agenda)"},
     "rec.type": {"id": "Jenis", "en": "Type"},
     "rec.sector": {"id": "Bidang", "en": "Sector"},
     "rec.count": {"id": "{n} dari {total} data", "en": "{n} of {total} records"},
