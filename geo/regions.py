@@ -178,31 +178,40 @@ _ABBREVIATIONS = {
     "sulteng": "sulawesi tengah", "sulsel": "sulawesi selatan", "sultra": "sulawesi tenggara",
     "sulbar": "sulawesi barat", "babel": "kepulauan bangka belitung", "kepri": "kepulauan riau",
     "malut": "maluku utara", "pabar": "papua barat", "pbd": "papua barat daya",
-    "jakpus": "jakarta pusat", "jakut": "jakarta utara", "jakbar": "jakarta barat",
+    "tanjab": "tanjung jabung", "jakpus": "jakarta pusat", "jakut": "jakarta utara", "jakbar": "jakarta barat",
     "jaksel": "jakarta selatan", "jaktim": "jakarta timur", "kep": "kepulauan", "kepl": "kepulauan",
     "tj": "tanjung", "tg": "tanjung", "p": "pulau", "bdr": "bandar", "sei": "sungai", "kab": "kabupaten",
     "ut": "utara", "sel": "selatan", "bar": "barat", "tim": "timur", "teng": "tengah",
 }
 
 # Former names, other official spellings and names in everyday use, with the code they mean now.
+# Former names, other spellings and abbreviations in everyday use, with the official name they mean now.
+# (Names, not codes: the resolver looks the codes up, and fails loudly if a name is not official.)
 ALIASES: dict[str, str] = {
-    "nanggroe aceh darussalam": "11", "daerah istimewa aceh": "11",
-    "sumatra utara": "12", "sumatra barat": "13", "sumatra selatan": "16",
-    "bangka belitung": "19", "jakarta": "31", "dki jakarta": "31", "daerah khusus jakarta": "31",
-    "yogyakarta": "34", "jogja": "34", "jogjakarta": "34", "yogya": "34", "daerah istimewa jogjakarta": "34",
-    "irian jaya": "91", "irian jaya barat": "92", "papua barat daya": "96",
-    "toba samosir": "12.12", "kabupaten toba samosir": "12.12", "kabupaten pasir": "64.01",
-    "pasir": "64.01", "siak sri indrapura": "14.08", "kota ujung pandang": "73.71", "ujung pandang": "73.71",
-    "kota bau bau": "74.72", "bau bau": "74.72", "kota batu": "35.79", "kabupaten fak fak": "92.03",
-    "fak fak": "92.03", "sitaro": "71.09", "bolmong": "71.01", "kabupaten muko muko": "17.06",
-    "sidempuan": "12.77", "padang sidempuan": "12.77", "kota padang sidempuan": "12.77",
-    "labuhan batu": "12.10", "kabupaten labuhan batu": "12.10", "tanjung balai": "12.74",
-    "kota tanjung balai": "12.74", "kabupaten batang hari": "15.04", "batang hari": "15.04",
-    "kabupaten kepulauan seribu": "31.01", "kepulauan seribu": "31.01", "kabupaten mamuju utara": "76.01",
-    "mamuju utara": "76.01", "kabupaten tojo una una": "72.09", "kabupaten dairi": "12.11",
-    "kota tebing tinggi deli": "12.76", "sorong": None,  # type: ignore[dict-item]  (kab and kota: ambiguous)
+    "nanggroe aceh darussalam": "Aceh", "daerah istimewa aceh": "Aceh",
+    "sumatra utara": "Sumatera Utara", "sumatra barat": "Sumatera Barat", "sumatra selatan": "Sumatera Selatan",
+    "bangka belitung": "Kepulauan Bangka Belitung", "jakarta": "Daerah Khusus Ibukota Jakarta",
+    "dki jakarta": "Daerah Khusus Ibukota Jakarta", "daerah khusus jakarta": "Daerah Khusus Ibukota Jakarta",
+    "yogyakarta": "Daerah Istimewa Yogyakarta", "jogja": "Daerah Istimewa Yogyakarta",
+    "jogjakarta": "Daerah Istimewa Yogyakarta", "yogya": "Daerah Istimewa Yogyakarta",
+    "jokjakarta": "Daerah Istimewa Yogyakarta", "djokjakarta": "Daerah Istimewa Yogyakarta",
+    "daerah istimewa jogjakarta": "Daerah Istimewa Yogyakarta",
+    "irian jaya": "Papua", "irian jaya barat": "Papua Barat",
+    "toba samosir": "Kabupaten Toba", "pasir": "Kabupaten Paser", "siak sri indrapura": "Kabupaten Siak",
+    "ujung pandang": "Kota Makassar", "menado": "Kota Manado", "solo": "Kota Surakarta",
+    "bau bau": "Kota Bau Bau", "fak fak": "Kabupaten Fak Fak", "sitaro": "Kabupaten Kep. Siau Tagulandang Biaro",
+    "bolmong": "Kabupaten Bolaang Mongondow", "muko muko": "Kabupaten Mukomuko",
+    "padang sidempuan": "Kota Padangsidimpuan", "sidempuan": "Kota Padangsidimpuan",
+    "labuhan batu": "Kabupaten Labuhanbatu", "tanjung balai": "Kota Tanjungbalai",
+    "batang hari": "Kabupaten Batanghari", "kepulauan seribu": "Kabupaten Administrasi Kepulauan Seribu",
+    "mamuju utara": "Kabupaten Pasangkayu", "tebing tinggi deli": "Kota Tebing Tinggi",
+    "kukar": "Kabupaten Kutai Kartanegara", "kutim": "Kabupaten Kutai Timur", "kubar": "Kabupaten Kutai Barat",
+    "tangsel": "Kota Tangerang Selatan", "kbb": "Kabupaten Bandung Barat", "tts": "Kabupaten Timor Tengah Selatan",
+    "ttu": "Kabupaten Timor Tengah Utara", "oki": "Kabupaten Ogan Komering Ilir",
+    "oku": "Kabupaten Ogan Komering Ulu", "muba": "Kabupaten Musi Banyuasin", "muara enim": "Kabupaten Muara Enim",
+    "50 kota": "Kabupaten Lima Puluh Kota", "pangkep": "Kabupaten Pangkajene dan Kepulauan",
+    "sumba barat daya": "Kabupaten Sumba Barat Daya", "jakarta pusat": "Kota Administrasi Jakarta Pusat",
 }
-ALIASES = {k: v for k, v in ALIASES.items() if v is not None}
 
 _OLD_SPELLING = [("dj", "\0"), ("tj", "c"), ("nj", "ny"), ("sj", "sy"), ("ch", "kh"), ("oe", "u"), ("j", "y"),
                  ("\0", "j")]
@@ -261,6 +270,16 @@ class NameResolver:
             self._kind[region.code] = kind
             self._index[region.level][_compact(core)].append(region.code)
         self._choices = {lv: list(self._index[lv].keys()) for lv in LEVELS}
+        by_name = {}
+        for level in ("province", "regency"):
+            for region in store.all(level):
+                by_name.setdefault(region.name, []).append(region.code)
+        self._aliases = {}
+        for alias, official in ALIASES.items():
+            codes = by_name.get(official, [])
+            if len(codes) != 1:
+                raise ValueError(f"alias {alias!r} names no single official region: {official!r}")
+            self._aliases[alias] = codes[0]
 
     def _levels_for(self, level: str | None, kind: str | None) -> tuple[str, ...]:
         if level:
@@ -320,8 +339,7 @@ class NameResolver:
             codes = []
             for lv in levels:
                 codes += self._filter(self._index[lv].get(key, []), kind, prov_code)
-            alias = ALIASES.get(variant) or ALIASES.get(norm) or (
-                ALIASES.get(f"{kind} {variant}") if kind else None)
+            alias = self._aliases.get(variant) or self._aliases.get(norm)
             if alias and self.store.exists(alias) and level_of(alias) in levels:
                 if not codes and self._filter([alias], None, prov_code):
                     codes = [alias]
