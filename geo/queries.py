@@ -95,3 +95,11 @@ def filter_visits(df: pd.DataFrame, *, text: str = "", regions_in=()) -> pd.Data
                  | df["agenda"].str.lower().str.contains(needle, regex=False)
                  | df["places"].map(lambda ps: any(needle in p.lower() for p in ps)))
     return df[mask]
+
+
+def progress_frame(data) -> pd.DataFrame:
+    """An agreement's progress indicators, one row per reading (``data`` is an ``AgreementData``)."""
+    rows = [{"indicator": i.name, "unit": i.unit, "target": i.target, "date": d, "realisation": v,
+             "share": (v / i.target) if i.target else None}
+            for i in data.indicators for d, v in i.readings]
+    return pd.DataFrame(rows, columns=["indicator", "unit", "target", "date", "realisation", "share"])

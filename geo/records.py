@@ -156,6 +156,8 @@ def _diff(old: dict | None, new: dict | None) -> dict:
 
 
 def _jsonable(v):
+    if hasattr(v, "__dataclass_fields__"):
+        return _jsonable(asdict(v))
     if isinstance(v, (dt.date, dt.datetime)):
         return v.isoformat()
     if isinstance(v, (list, tuple)):
@@ -274,6 +276,36 @@ def _apply_status(a: Agreement, data: AgreementData, today: dt.date) -> None:
         a.status_changes.append(StatusChange(status="ditandatangani", changed_on=data.signed_on))
     a.status_changes.append(StatusChange(status=data.status, changed_on=when))
     a.status = data.status
+
+
+def record_progress(session: Session, doc_number: str, indicator: str, on_date: dt.date, realisation: float,
+                    actor: str, *, unit: str = "", target: float | None = None) -> None:
+    """Add (or correct) one realisation reading of an agreement's progress indicator."""
+    a = load_agreement(session, doc_number)
+    if a is None:
+        raise KeyError(doc_number)
+    if not indicator.strip():
+        raise UserError("field.required", field="indikator")
+    before = agreement_data(a)
+    ind = next((i for i in a.indicators if i.name == indicator.strip()), None)
+    if ind is None:
+        ind = ProgressIndicator(name=indicator.strip(), unit=unit, target=target)
+        a.indicators.append(ind)
+    elif target is not None:
+        ind.target = target
+    reading = next((r for r in ind.readings if r.on_date == on_date), None)
+    if reading is None:
+        ind.readings.append(ProgressReading(on_date=on_date, realisation=realisation))
+    else:
+        reading.realisation = realisation
+    a.version += 1  # the agreement changed: other editors holding it must reload
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise EditConflict() from exc
+    session.add(AuditEntry(actor=actor, action="update", record_type="agreement", record_key=doc_number,
+                           changes=_diff({"indicators": _jsonable(before.indicators)},
+                                         {"indicators": _jsonable(agreement_data(a).indicators)})))
 
 
 def delete_agreement(session: Session, doc_number: str, actor: str, *, expected_version: int | None = None) -> None:

@@ -78,6 +78,25 @@ with tab_agreements:
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
                 except EditConflict as exc:
                     st.error(exc.text(lang))
+        with st.expander(t("rec.progress")):
+            if current.indicators:
+                st.dataframe(queries.progress_frame(current), hide_index=True, width="stretch")
+            with st.form(f"progress-{doc}"):
+                c1, c2, c3 = st.columns(3)
+                ind_name = c1.text_input(t("rec.indicator"),
+                                         current.indicators[0].name if current.indicators else "")
+                ind_date = c2.date_input(t("rec.date"), dt.date.today(), format="DD/MM/YYYY")
+                ind_value = c3.number_input(t("rec.realisation"), min_value=0.0, step=1.0)
+                ind_target = c1.number_input(t("rec.target"), min_value=0.0, step=1.0, value=None)
+                ind_unit = c2.text_input(t("rec.unit"), current.indicators[0].unit if current.indicators else "")
+                if st.form_submit_button(t("rec.save")):
+                    try:
+                        with storage.transaction(eng) as s:
+                            records.record_progress(s, doc, ind_name, ind_date, float(ind_value), actor,
+                                                    unit=ind_unit, target=ind_target)
+                        st.success(t("rec.saved"))
+                    except UserError as exc:
+                        st.error(exc.text(lang))
         confirm = st.checkbox(t("rec.delete_confirm", doc=doc), key=f"del-{doc}")
         if st.button(t("rec.delete"), disabled=not confirm, key=f"delbtn-{doc}"):
             try:

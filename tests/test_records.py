@@ -157,3 +157,17 @@ def test_remove_simulated_sample(engine):
     assert sample_data.remove_simulated(engine, "admin") == 1
     counts = sample_data.simulated_counts(engine)
     assert counts["simulated_agreements"] == 0 and counts["real_agreements"] == 1
+
+
+def test_progress_readings_are_recorded_and_audited(engine):
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    with storage.transaction(engine) as s:
+        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2024, 12, 31), 120.0, "budi",
+                                unit="orang", target=500.0)
+        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2025, 3, 31), 260.0, "budi")
+    with storage.transaction(engine) as s:
+        data = records.agreement_data(records.load_agreement(s, "119/KB/2024"))
+        assert data.indicators[0].target == 500.0
+        assert data.indicators[0].readings == ((dt.date(2024, 12, 31), 120.0), (dt.date(2025, 3, 31), 260.0))
+        assert [e.actor for e in records.audit_trail(s, "agreement", "119/KB/2024")] == ["ani", "budi", "budi"]
