@@ -1,0 +1,110 @@
+"""Cooperation metrics per region and period, at province, regency/city or district level.
+
+An agreement counts once for every region that is a party to it at the chosen
+level: at province level, an agreement between two regencies of Jawa Barat is
+one agreement for Jawa Barat, not two. Statuses are the agreements' current
+statuses; "signed" and "value" count agreements signed (or, unsigned, started)
+within the period. Per-100,000 figures use the population in ``data/``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import numpy as np
+import pandas as pd
+
+from geo import regions
+
+LEVEL_LENGTH = {"province": 2, "regency": 5, "district": 8}
+ACTIVE = {"ditandatangani", "berjalan"}
+PROGRESSED = {"berjalan", "selesai"}
+METRICS = ["signed", "active", "completed", "stalled", "value_idr", "partners", "progressed_share", "visits",
+           "signed_per_100k", "visits_per_100k", "value_per_capita"]
+
+
+def filter_records(agreements: pd.DataFrame, visits: pd.DataFrame, *, sectors=(), types=(), ministries=()) \
+        -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Agreements and visits matching the filters; ministry filters agreements through their linked visit."""
+    a, v = agreements, visits
+    if sectors:
+        a = a[a["sectors"].map(lambda ks: bool(set(ks) & set(sectors)))]
+        v = v[v["focus_sectors"].map(lambda ks: bool(set(ks) & set(sectors)) if len(ks) else True)]
+    if types:
+        a = a[a["type"].isin(types)]
+    if ministries:
+        v = v[v["ministry"].isin(ministries)]
+        a = a[a["visit_ref"].isin(set(v["ref"]))]
+    return a, v
+
+
+def _at_level(codes: pd.Series, level: str) -> pd.Series:
+    n = LEVEL_LENGTH[level]
+    return codes.where(codes.str.len() >= n).str.slice(0, n)
+
+
+def _distinct_partners(rows: pd.DataFrame) -> pd.Series:
+    pairs = rows[["region", "partners_list"]].explode("partners_list")
+    pairs = pairs[pairs["partners_list"] != pairs["region"]]
+    return pairs.groupby("region")["partners_list"].nunique()
+
+
+def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
+                   start: dt.date | None = None, end: dt.date | None = None, sectors=(), types=(),
+                   ministries=()) -> pd.DataFrame:
+    """One row per region of ``level`` with every metric in ``METRICS`` (regions without records get zeros)."""
+    a, v = filter_records(agreements, visits, sectors=sectors, types=types, ministries=ministries)
+    day = pd.to_datetime(a["signed_on"].where(a["signed_on"].notna(), a["start_on"]))
+    in_period = day.notna()
+    if start is not None:
+        in_period &= day >= pd.Timestamp(start)
+    if end is not None:
+        in_period &= day <= pd.Timestamp(end)
+    ex = pd.DataFrame({"doc": a["doc_number"], "codes": a["region_codes"], "status": a["status"],
+                       "value": a["value_idr"], "in_period": in_period}).explode("codes")
+    ex = ex[ex["codes"].notna()]
+    ex["region"] = _at_level(ex["codes"].astype(str), level)
+    ex = ex[ex["region"].notna()].drop_duplicates(["doc", "region"])
+    ex["partners_list"] = ex["doc"].map(ex.groupby("doc")["region"].agg(list))
+
+    signed = ex[ex["in_period"]]
+    g = signed.groupby("region")
+    out = pd.DataFrame({
+        "signed": g.size(),
+        "value_idr": g["value"].sum(min_count=1),
+        "partners": _distinct_partners(signed),
+        "progressed_share": g["status"].agg(lambda s: float(np.mean([x in PROGRESSED for x in s if x != "usulan"]))
+                                            if any(x != "usulan" for x in s) else np.nan),
+    })
+    # Current status of every agreement signed up to the period's end.
+    upto = ex[day.reindex(ex.index).le(pd.Timestamp(end)) if end is not None else slice(None)]
+    status = upto.groupby("region")["status"]
+    out["active"] = status.agg(lambda s: int(s.isin(ACTIVE).sum()))
+    out["completed"] = status.agg(lambda s: int((s == "selesai").sum()))
+    out["stalled"] = status.agg(lambda s: int((s == "terhambat").sum()))
+
+    vs = v[["ref", "start_at", "region_codes"]].explode("region_codes")
+    vs = vs[vs["region_codes"].notna()]
+    vday = pd.to_datetime(vs["start_at"], utc=True).dt.tz_localize(None)
+    vmask = pd.Series(True, index=vs.index)
+    if start is not None:
+        vmask &= vday >= pd.Timestamp(start)
+    if end is not None:
+        vmask &= vday <= pd.Timestamp(end) + pd.Timedelta(days=1)
+    vs = vs[vmask.to_numpy()]
+    vs["region"] = _at_level(vs["region_codes"].astype(str), level)
+    out["visits"] = vs.dropna(subset=["region"]).drop_duplicates(["ref", "region"]).groupby("region").size()
+
+    regs = regions.all_regions(level)
+    frame = pd.DataFrame(index=pd.Index([r.code for r in regs], name="region"))
+    frame["name"] = [r.name for r in regs]
+    frame["population"] = [r.population for r in regs]
+    frame = frame.join(out)
+    for col in ["signed", "active", "completed", "stalled", "partners", "visits"]:
+        frame[col] = frame[col].fillna(0).astype(int)
+    frame["value_idr"] = frame["value_idr"].fillna(0)
+    pop = frame["population"].astype(float)
+    frame["signed_per_100k"] = frame["signed"] / pop * 1e5
+    frame["visits_per_100k"] = frame["visits"] / pop * 1e5
+    frame["value_per_capita"] = frame["value_idr"] / pop
+    return frame
