@@ -195,3 +195,89 @@ def twfe_estimate(panel: pd.DataFrame, *, unit: str, time: str, outcome: str, fi
         dv = dv - dv.groupby(df[unit]).transform("mean")
         dv = dv - dv.groupby(df[time]).transform("mean")
     return float((yv * dv).sum() / (dv * dv).sum())
+
+
+# ------------------------------------------------------------------ one visit, one region
+
+@dataclass
+class VisitEffect:
+    """Before/after windows of one visited region next to comparison regions not visited in the windows."""
+
+    region: str
+    visit_month: pd.Timestamp
+    outcome: str
+    before: float  # the region's mean per month in the window before
+    after: float  # ... and after (the visit month itself belongs to neither)
+    comparison_before: float
+    comparison_after: float
+    did: float
+    ci_low: float
+    ci_high: float
+    n_comparison: int
+    window_months: int
+
+
+def visit_effect(panel: pd.DataFrame, region: str, visit_month, *, outcome: str = "new_agreements",
+                 window: int = 12, visits: pd.DataFrame | None = None, alpha: float = 0.05,
+                 unit: str = "region", time: str = "month") -> VisitEffect:
+    """Difference-in-differences for one visit, with a prediction interval for a single region.
+
+    Comparison regions: every other region of the panel with no visit between
+    ``window`` months before and after (``visits``: rows of region and month;
+    by default the panel's ``first_visit`` column). With one treated region the
+    interval comes from how much the comparison regions' own before/after
+    changes vary: ``did ± t · sd · sqrt(1 + 1/n)``.
+    """
+    vm = pd.Timestamp(visit_month).to_period("M").to_timestamp()
+    months = pd.DatetimeIndex(sorted(panel[time].unique()))
+    before_m = months[(months >= vm - pd.DateOffset(months=window)) & (months < vm)]
+    after_m = months[(months > vm) & (months <= vm + pd.DateOffset(months=window))]
+    if len(before_m) == 0 or len(after_m) == 0:
+        raise ValueError("the panel does not cover both windows around the visit")
+    wide = panel.pivot(index=unit, columns=time, values=outcome)
+    change = wide[after_m].mean(axis=1) - wide[before_m].mean(axis=1)
+    lo, hi = vm - pd.DateOffset(months=window), vm + pd.DateOffset(months=window)
+    if visits is None:
+        visits = panel[[unit, "first_visit"]].dropna().drop_duplicates().rename(columns={"first_visit": time})
+    busy = set(visits.loc[(visits[time] >= lo) & (visits[time] <= hi), unit])
+    comp = change.drop(index=[region, *busy], errors="ignore").dropna()
+    n_c = len(comp)
+    if n_c < 2:
+        raise ValueError("fewer than two comparison regions")
+    did = float(change[region] - comp.mean())
+    half = stats.t.ppf(1 - alpha / 2, n_c - 1) * comp.std(ddof=1) * np.sqrt(1 + 1 / n_c)
+    return VisitEffect(region=region, visit_month=vm, outcome=outcome,
+                       before=float(wide.loc[region, before_m].mean()), after=float(wide.loc[region, after_m].mean()),
+                       comparison_before=float(wide.loc[comp.index, before_m].mean(axis=1).mean()),
+                       comparison_after=float(wide.loc[comp.index, after_m].mean(axis=1).mean()),
+                       did=did, ci_low=did - half, ci_high=did + half, n_comparison=n_c, window_months=window)
+
+
+# ------------------------------------------------------------------ spillover
+
+def neighbour_first_visits(first_visit: pd.Series, neighbours) -> pd.Series:
+    """For every region, the month one of its land neighbours was first visited (``neighbours(code)`` → codes)."""
+    out = {}
+    for code in first_visit.index:
+        months = [first_visit.get(n) for n in neighbours(code)]
+        months = [m for m in months if m is not None and not pd.isna(m)]
+        out[code] = min(months) if months else pd.NaT
+    return pd.Series(out)
+
+
+def estimate_spillover(panel: pd.DataFrame, neighbours, *, outcome: str = "new_agreements",
+                       unit: str = "region", time: str = "month", alpha: float = 0.05) -> ATTResult:
+    """The "inspiration" effect: the same estimator for regions whose neighbour was visited.
+
+    Directly visited regions are left out entirely, so the estimate is kept
+    apart from the direct effect: treated are never-visited regions from the
+    month a neighbour was first visited; comparisons are never-visited regions
+    whose neighbours were not (yet) visited.
+    """
+    first = panel.groupby(unit)["first_visit"].first()
+    spill = neighbour_first_visits(first, neighbours)
+    keep = first[first.isna()].index
+    sub = panel[panel[unit].isin(keep)].copy()
+    sub["first_neighbour_visit"] = sub[unit].map(spill)
+    return estimate_att(sub, unit=unit, time=time, outcome=outcome, first_treated="first_neighbour_visit",
+                        alpha=alpha)

@@ -1,0 +1,138 @@
+"""The 0–100 impact score of a region, and its explanation in plain Bahasa Indonesia and English.
+
+Components, each on a 0–1 scale (defaults weights in ``DEFAULT_WEIGHTS``, a user may change them):
+
+* **effect** — how sure we are that cooperation grew after the region's visits, beyond what comparison
+  regions not visited in the same windows did: Φ(did / half-width × 1.96), i.e. 0.5 when the
+  difference-in-differences is zero or unknown, near 1 when it is clearly positive, near 0 when clearly
+  negative. Its uncertainty is inside: a wide interval pulls the component towards 0.5;
+* **breadth** — distinct partner regions, as a percentile among regions of the same level;
+* **progress** — share of the region's agreements that progressed past signing (running or completed).
+
+A region never visited has no effect component: its score uses the other components only and says so.
+A region with fewer than ``MIN_AGREEMENTS`` agreements gets no score: it says there is too little data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from geo import impact
+
+DEFAULT_WEIGHTS = {"effect": 0.5, "breadth": 0.25, "progress": 0.25}
+MIN_AGREEMENTS = 3
+
+TEXT = {
+    "id": {
+        "effect": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after:.2f} kerja sama baru per bulan "
+                  "(sebelumnya {before:.2f}); di {n} daerah pembanding yang tidak dikunjungi: {cafter:.2f} "
+                  "(sebelumnya {cbefore:.2f}). Selisih-dalam-selisih {did:+.2f} per bulan "
+                  "(95%: {lo:+.2f} s.d. {hi:+.2f}) → komponen {value:.2f}.",
+        "no_visit": "Belum pernah dikunjungi: tidak ada dampak kunjungan yang dinilai.",
+        "breadth": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct:.0%} daerah setingkat → "
+                   "komponen {value:.2f}.",
+        "progress": "Pelaksanaan: {share:.0%} kerja sama sudah berjalan atau selesai → komponen {value:.2f}.",
+        "no_progress": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
+        "too_little": "Data terlalu sedikit ({n} kerja sama, minimal {min}): skor tidak ditampilkan.",
+        "score": "Skor {score:.0f} dari 100 (bobot: dampak {we:.0%}, jejaring {wb:.0%}, pelaksanaan {wp:.0%}).",
+    },
+    "en": {
+        "effect": "Visit effect: after the visit of {month}, {after:.2f} new agreements a month on average "
+                  "(before: {before:.2f}); in {n} comparison regions not visited: {cafter:.2f} "
+                  "(before: {cbefore:.2f}). Difference-in-differences {did:+.2f} a month "
+                  "(95%: {lo:+.2f} to {hi:+.2f}) → component {value:.2f}.",
+        "no_visit": "Never visited: no visit effect is scored.",
+        "breadth": "Network: {partners} distinct partner regions, more than {pct:.0%} of regions of the same level "
+                   "→ component {value:.2f}.",
+        "progress": "Implementation: {share:.0%} of agreements are running or completed → component {value:.2f}.",
+        "no_progress": "Implementation: no signed agreement to assess yet.",
+        "too_little": "Too little data ({n} agreements, at least {min} needed): no score shown.",
+        "score": "Score {score:.0f} of 100 (weights: effect {we:.0%}, network {wb:.0%}, implementation {wp:.0%}).",
+    },
+}
+
+
+@dataclass
+class RegionScore:
+    region: str
+    score: float | None  # None: too little data
+    components: dict[str, float | None]
+    weights: dict[str, float]
+    details: dict = field(default_factory=dict)
+
+    def explain(self, lang: str = "id") -> list[str]:
+        t = TEXT[lang]
+        d = self.details
+        if self.score is None:
+            return [t["too_little"].format(n=d["agreements"], min=MIN_AGREEMENTS)]
+        lines = []
+        ve = d.get("visit_effect")
+        if ve is None:
+            lines.append(t["no_visit"])
+        else:
+            lines.append(t["effect"].format(month=ve.visit_month.strftime("%m/%Y"), after=ve.after, before=ve.before,
+                                            n=ve.n_comparison, cafter=ve.comparison_after,
+                                            cbefore=ve.comparison_before, did=ve.did, lo=ve.ci_low, hi=ve.ci_high,
+                                            value=self.components["effect"]))
+        lines.append(t["breadth"].format(partners=d["partners"], pct=d["breadth_pct"],
+                                         value=self.components["breadth"]))
+        if self.components["progress"] is None:
+            lines.append(t["no_progress"])
+        else:
+            lines.append(t["progress"].format(share=d["progressed_share"], value=self.components["progress"]))
+        lines.append(t["score"].format(score=self.score, we=self.weights["effect"], wb=self.weights["breadth"],
+                                       wp=self.weights["progress"]))
+        return lines
+
+
+def effect_component(ve: impact.VisitEffect) -> float:
+    half = (ve.ci_high - ve.ci_low) / 2
+    if half <= 0:
+        return 0.5
+    return float(stats.norm.cdf(ve.did / (half / 1.96)))
+
+
+def region_scores(panel: pd.DataFrame, region_metrics: pd.DataFrame, *, outcome: str = "new_agreements",
+                  window: int = 12, weights: dict[str, float] | None = None) -> dict[str, RegionScore]:
+    """Scores for every region of ``region_metrics`` (from ``geo.metrics.region_metrics``)."""
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    total = sum(w.values())
+    w = {k: v / total for k, v in w.items()} if total > 0 else DEFAULT_WEIGHTS
+    first = panel.groupby("region")["first_visit"].first()
+    partners = region_metrics["partners"]
+    pct = partners.rank(pct=True, method="average")
+    out = {}
+    for code, row in region_metrics.iterrows():
+        n_agreements = int(row["signed"])
+        details = {"agreements": n_agreements, "partners": int(row["partners"]),
+                   "breadth_pct": float(pct[code]), "progressed_share": row["progressed_share"]}
+        if n_agreements < MIN_AGREEMENTS:
+            out[code] = RegionScore(code, None, {"effect": None, "breadth": None, "progress": None}, w, details)
+            continue
+        ve = None
+        visit_month = first.get(code)
+        if visit_month is not None and not pd.isna(visit_month):
+            try:
+                ve = impact.visit_effect(panel, code, visit_month, outcome=outcome, window=window)
+            except ValueError:
+                ve = None  # the windows do not fit in the data: treated as no measurable effect
+        details["visit_effect"] = ve
+        comps = {
+            "effect": effect_component(ve) if ve is not None else None,
+            "breadth": float(pct[code]),
+            "progress": None if pd.isna(row["progressed_share"]) else float(row["progressed_share"]),
+        }
+        used = {k: w[k] for k, v in comps.items() if v is not None}
+        s = sum(used.values())
+        score = 100 * sum(comps[k] * used[k] / s for k in used) if s > 0 else None
+        out[code] = RegionScore(code, score, comps, w, details)
+    return out
+
+
+def scores_frame(scores: dict[str, RegionScore]) -> pd.DataFrame:
+    return pd.DataFrame([{"region": c, "score": s.score, **{f"c_{k}": v for k, v in s.components.items()}}
+                         for c, s in scores.items()]).set_index("region")
