@@ -99,3 +99,13 @@ def transaction(engine: Engine | None = None) -> Iterator[Session]:
         raise
     finally:
         session.close()
+
+
+def data_version(engine: Engine) -> tuple:
+    """Changes whenever a record is added, changed or deleted (every write leaves an audit entry)."""
+    from sqlalchemy import text
+
+    with engine.connect() as conn:
+        return tuple(conn.execute(text(
+            "SELECT (SELECT COALESCE(MAX(id), 0) FROM audit_entry), (SELECT COUNT(*) FROM agreement), "
+            "(SELECT COUNT(*) FROM visit)")).one())

@@ -68,3 +68,15 @@ def test_records_page_lists_filters_and_edits():
         assert saved.title == "Judul diubah lewat AppTest" and saved.version == 2
         assert [e.actor for e in records.audit_trail(s, "agreement", doc)][-1] == "editor"
     eng.dispose()
+
+
+def test_impact_page_shows_effects_and_explained_scores():
+    at = _run(ROOT / "pages" / "impact.py")
+    assert not at.exception
+    assert len(at.metric) == 2
+    assert at.metric[0].value.startswith("+")  # the planted effect is positive
+    table = at.dataframe[0].value
+    assert len(table) == 514 and table["Skor"].notna().sum() > 100
+    assert any("Skor" in m.value for m in at.markdown)
+    at.slider(key="imp_window").set_value(6).run()
+    assert not at.exception and "6 bulan" in at.metric[0].label

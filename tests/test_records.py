@@ -171,3 +171,16 @@ def test_progress_readings_are_recorded_and_audited(engine):
         assert data.indicators[0].target == 500.0
         assert data.indicators[0].readings == ((dt.date(2024, 12, 31), 120.0), (dt.date(2025, 3, 31), 260.0))
         assert [e.actor for e in records.audit_trail(s, "agreement", "119/KB/2024")] == ["ani", "budi", "budi"]
+
+
+def test_data_version_changes_with_every_write(engine):
+    v0 = storage.data_version(engine)
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    v1 = storage.data_version(engine)
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")  # unchanged: no new version
+    assert storage.data_version(engine) == v1 != v0
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(title="baru"), "ani")
+    assert storage.data_version(engine) != v1
