@@ -62,6 +62,12 @@ def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.
                              for e in entries], columns=["at", "actor", "action", "changes"])
 
 
+def _in_regions(codes: pd.Series, wanted) -> pd.Series:
+    """Rows with a code in, or below, one of the ``wanted`` regions (``32`` matches ``32.73``)."""
+    wanted = tuple(wanted)
+    return codes.map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+
+
 def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), regions_in=(), text: str = "") \
         -> pd.DataFrame:
     """Rows matching every given filter (an empty filter matches all)."""
@@ -73,8 +79,7 @@ def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), re
     if sectors:
         mask &= df["sectors"].map(lambda ks: bool(set(ks) & set(sectors)))
     if regions_in:
-        wanted = tuple(regions_in)
-        mask &= df["region_codes"].map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+        mask &= _in_regions(df["region_codes"], regions_in)
     if text and text.strip():
         needle = text.strip().lower()
         mask &= (df["doc_number"].str.lower().str.contains(needle, regex=False)
@@ -86,8 +91,7 @@ def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), re
 def filter_visits(df: pd.DataFrame, *, text: str = "", regions_in=()) -> pd.DataFrame:
     mask = pd.Series(True, index=df.index)
     if regions_in:
-        wanted = tuple(regions_in)
-        mask &= df["region_codes"].map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+        mask &= _in_regions(df["region_codes"], regions_in)
     if text and text.strip():
         needle = text.strip().lower()
         mask &= (df["ref"].str.lower().str.contains(needle, regex=False)
