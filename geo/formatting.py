@@ -1,0 +1,45 @@
+"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents)."""
+
+from __future__ import annotations
+
+import math
+
+_SCALES = {
+    "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")],
+    "en": [(10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")],
+}
+
+
+def _missing(value) -> bool:
+    return value is None or (isinstance(value, float) and math.isnan(value))
+
+
+def number(value, decimals: int = 0, lang: str = "id") -> str:
+    """12345 → "12.345" (id) / "12,345" (en); 1234,5 with decimals=1 → "1.234,5"."""
+    if _missing(value):
+        return "–"
+    text = f"{value:,.{decimals}f}"
+    if lang == "id":
+        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
+    return text
+
+
+def rupiah(value, lang: str = "id") -> str:
+    """1_200_000_000 → "Rp 1,2 miliar"; 750_000 → "Rp 750 ribu"; small amounts in full."""
+    if _missing(value):
+        return "–"
+    sign = "−" if value < 0 else ""
+    v = abs(float(value))
+    for scale, word in _SCALES[lang]:
+        if v >= scale and scale >= 10**6:
+            shown = v / scale
+            decimals = 0 if shown >= 100 or shown == int(shown) else 1
+            return f"{sign}Rp {number(shown, decimals, lang)} {word}"
+    return f"{sign}Rp {number(v, 0, lang)}"
+
+
+def percent(value, decimals: int = 0, lang: str = "id") -> str:
+    """0.125 → "12,5%" with decimals=1."""
+    if _missing(value):
+        return "–"
+    return f"{number(100 * value, decimals, lang)}%"

@@ -1,0 +1,47 @@
+import numpy as np
+import pandas as pd
+import pytest
+
+from geo import choropleth, formatting
+
+
+@pytest.mark.parametrize("value,lang,text", [
+    (1_200_000_000, "id", "Rp 1,2 miliar"), (1_500_000, "id", "Rp 1,5 juta"), (750_000, "id", "Rp 750.000"),
+    (2_000_000_000_000, "id", "Rp 2 triliun"), (345_000_000, "id", "Rp 345 juta"),
+    (1_200_000_000, "en", "Rp 1.2 billion"), (None, "id", "–"),
+])
+def test_rupiah(value, lang, text):
+    assert formatting.rupiah(value, lang) == text
+
+
+def test_numbers_and_percent():
+    assert formatting.number(12345) == "12.345"
+    assert formatting.number(12345, lang="en") == "12,345"
+    assert formatting.number(1234.5, 1) == "1.234,5"
+    assert formatting.percent(0.125, 1) == "12,5%"
+
+
+def test_no_data_is_not_zero():
+    values = pd.Series({"a": 0.0, "b": 1.0, "c": 5.0, "d": np.nan, "e": 10.0, "f": 3.0})
+    c = choropleth.classify(values, scheme="quantiles", k=3)
+    assert c.color_of("d") == choropleth.NO_DATA_COLOR
+    assert c.color_of("a") != choropleth.NO_DATA_COLOR and c.color_of("a") == c.colors[0]
+    assert c.color_of("e") == c.colors[-1]
+    legend = c.legend(lambda v: formatting.number(v, 1))
+    assert len(legend) == len(c.bins) and legend[0][1].startswith("0,0 –")
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "natural_breaks"])
+def test_schemes_give_ordered_classes(scheme):
+    values = pd.Series(np.random.default_rng(1).gamma(2.0, 3.0, size=200))
+    c = choropleth.classify(values, scheme=scheme, k=5)
+    assert len(c.bins) == 5 and c.bins == sorted(c.bins)
+    order = values.sort_values().index
+    assert c.classes[order].is_monotonic_increasing
+
+
+def test_user_breaks_and_ranks():
+    values = pd.Series({"a": 1.0, "b": 15.0, "c": 30.0})
+    c = choropleth.classify(values, scheme="user", user_breaks=[10, 20])
+    assert c.bins == [10, 20, 30] and list(c.classes) == [0, 1, 2]
+    assert list(choropleth.ranks(values)) == [3, 2, 1]
