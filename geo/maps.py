@@ -60,3 +60,170 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
     ).add_to(m)
     m.fit_bounds(INDONESIA_BOUNDS)
     return m
+
+
+# --------------------------------------------------------------------------- choropleth
+
+def features_within(level: str, within: str | None, codes=None) -> dict:
+    """The level's display features: all, those inside region ``within``, or only ``codes``."""
+    fc = display_geojson(level)
+    if not within and codes is None:
+        return fc
+    prefix = (within or "") + "."
+    keep = set(codes) if codes is not None else None
+    return {"type": "FeatureCollection",
+            "features": [f for f in fc["features"]
+                         if (not within or f["properties"]["code"].startswith(prefix))
+                         and (keep is None or f["properties"]["code"] in keep)]}
+
+
+def _bounds(fc: dict) -> list[list[float]]:
+    import shapely
+
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in fc["features"]]
+    x0, y0, x1, y1 = shapely.total_bounds(geoms)
+    return [[float(y0), float(x0)], [float(y1), float(x1)]]
+
+
+def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, within: str | None = None,
+                   tile_url: str | None = None, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
+                   rank_of=None, no_data_text: str = "tidak ada data", show_labels: bool = False,
+                   visit_points=None, partner_links=None, codes=None) -> folium.Map:
+    """A choropleth of ``values`` (region code → number) for ``level``, optionally only inside ``within``.
+
+    Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, text;
+    ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count.
+    """
+    fc = features_within(level, within, codes)
+    total = len(fc["features"])
+    m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None, control_scale=True,
+                   prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
+    m.default_js, m.default_css = leaflet_assets(asset_base)
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
+    features = []
+    for f in fc["features"]:
+        code = f["properties"]["code"]
+        v = values.get(code) if hasattr(values, "get") else None
+        has = v is not None and v == v
+        rank = rank_of.get(code) if (rank_of is not None and has) else None
+        props = {
+            "code": code, "name": html.escape(f["properties"]["name"]),
+            "value_text": html.escape(fmt(v)) if has else html.escape(no_data_text),
+            "rank_text": f"{int(rank)} / {total}" if rank is not None and rank == rank else "–",
+            "fill": classification.color_of(code),
+            "nodata": not has,
+        }
+        features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
+    folium.GeoJson(
+        {"type": "FeatureCollection", "features": features}, name="choropleth",
+        style_function=lambda feat: {"fillColor": feat["properties"]["fill"], "color": "#ffffff", "weight": 0.7,
+                                     "fillOpacity": 0.85, "dashArray": "3 3" if feat["properties"]["nodata"] else None},
+        highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
+        tooltip=folium.GeoJsonTooltip(fields=["name", "value_text", "rank_text"], aliases=list(labels), sticky=True),
+        smooth_factor=0.5,
+    ).add_to(m)
+    if partner_links is not None and len(partner_links):
+        group = folium.FeatureGroup(name="links")
+        top = max(float(partner_links["count"].max()), 1.0)
+        for r in partner_links.itertuples(index=False):
+            folium.PolyLine([[r.lat_a, r.lon_a], [r.lat_b, r.lon_b]], color="#6a3d9a", opacity=0.55,
+                            weight=1 + 5 * float(r.count) / top).add_to(group)
+        group.add_to(m)
+    if visit_points is not None and len(visit_points):
+        group = folium.FeatureGroup(name="visits")
+        for r in visit_points.itertuples(index=False):
+            folium.CircleMarker([r.lat, r.lon], radius=5, color="#b2182b", fill=True, fill_opacity=0.9,
+                                weight=1, tooltip=html.escape(str(r.text))).add_to(group)
+        group.add_to(m)
+    if show_labels:
+        group = folium.FeatureGroup(name="labels")
+        from geo import regions
+
+        for f in fc["features"]:
+            reg = regions.get(f["properties"]["code"])
+            if reg.label_lat is None:
+                continue
+            folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
+                html=f'<div class="sinergi-label">{html.escape(reg.name)}</div>', icon_size=(0, 0))).add_to(group)
+        group.add_to(m)
+    m.fit_bounds(_bounds(fc) if (within or codes is not None) and fc["features"] else INDONESIA_BOUNDS)
+    return m
+
+
+def escape(text) -> str:
+    return html.escape(str(text))
+
+
+def _label_point(code: str):
+    """Label point of a region, or of its nearest ancestor that has one (villages have none)."""
+    from geo import regions
+
+    while code:
+        if regions.exists(code):
+            r = regions.get(code)
+            if r.label_lat is not None:
+                return r.label_lat, r.label_lon
+        code = code.rsplit(".", 1)[0] if "." in code else ""
+    return None
+
+
+def visit_points(visits, *, within: str | None = None, lang: str = "id"):
+    """One marker per visit stop: position, and "official · date" as text."""
+    import pandas as pd
+
+    rows = []
+    for v in visits.itertuples(index=False):
+        day = pd.Timestamp(v.start_at)
+        for code in v.region_codes:
+            if within and not (code == within or code.startswith(within + ".")):
+                continue
+            pt = _label_point(code)
+            if pt:
+                rows.append((pt[0], pt[1], f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
+    return pd.DataFrame(rows, columns=["lat", "lon", "text"])
+
+
+def partner_links(agreements, level: str, *, within: str | None = None):
+    """Lines between partner regions of ``level``, with the number of agreements between them."""
+    import itertools
+
+    import pandas as pd
+
+    n = {"province": 2, "regency": 5}.get(level)
+    if n is None:
+        return pd.DataFrame(columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
+    counts: dict[tuple[str, str], int] = {}
+    for codes in agreements["region_codes"]:
+        at = sorted({c[:n] for c in codes if len(c) >= n})
+        for a, b in itertools.combinations(at, 2):
+            if within and not (a.startswith(within) or b.startswith(within)):
+                continue
+            counts[(a, b)] = counts.get((a, b), 0) + 1
+    rows = []
+    for (a, b), c in counts.items():
+        pa, pb = _label_point(a), _label_point(b)
+        if pa and pb:
+            rows.append((pa[0], pa[1], pb[0], pb[1], c))
+    return pd.DataFrame(rows, columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
+
+
+@lru_cache(maxsize=4)
+def _tree(level: str):
+    import shapely
+
+    fc = display_geojson(level)
+    geoms = [shapely.geometry.shape(f["geometry"]) for f in fc["features"]]
+    return shapely.STRtree(geoms), [f["properties"]["code"] for f in fc["features"]], geoms
+
+
+def region_at(level: str, lon: float, lat: float, within: str | None = None) -> str | None:
+    """Code of the region of ``level`` at a clicked point (None at sea)."""
+    import shapely
+
+    tree, codes, _ = _tree(level)
+    for i in tree.query(shapely.Point(lon, lat), predicate="intersects"):
+        code = codes[int(i)]
+        if not within or code.startswith(within + "."):
+            return code
+    return None

@@ -21,37 +21,37 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
-from geo import impact
+from geo import formatting, impact
 
 DEFAULT_WEIGHTS = {"effect": 0.5, "breadth": 0.25, "progress": 0.25}
 MIN_AGREEMENTS = 3
 
 TEXT = {
     "id": {
-        "effect": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after:.2f} kerja sama baru per bulan "
-                  "(sebelumnya {before:.2f}); di {n} daerah pembanding yang tidak dikunjungi: {cafter:.2f} "
-                  "(sebelumnya {cbefore:.2f}). Selisih-dalam-selisih {did:+.2f} per bulan "
-                  "(95%: {lo:+.2f} s.d. {hi:+.2f}) → komponen {value:.2f}.",
+        "effect": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after} kerja sama baru per bulan "
+                  "(sebelumnya {before}); di {n} daerah pembanding yang tidak dikunjungi: {cafter} "
+                  "(sebelumnya {cbefore}). Selisih-dalam-selisih {did} per bulan "
+                  "(95%: {lo} s.d. {hi}) → komponen {value}.",
         "no_visit": "Belum pernah dikunjungi: tidak ada dampak kunjungan yang dinilai.",
-        "breadth": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct:.0%} daerah setingkat → "
-                   "komponen {value:.2f}.",
-        "progress": "Pelaksanaan: {share:.0%} kerja sama sudah berjalan atau selesai → komponen {value:.2f}.",
+        "breadth": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat → "
+                   "komponen {value}.",
+        "progress": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai → komponen {value}.",
         "no_progress": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
         "too_little": "Data terlalu sedikit ({n} kerja sama, minimal {min}): skor tidak ditampilkan.",
-        "score": "Skor {score:.0f} dari 100 (bobot: dampak {we:.0%}, jejaring {wb:.0%}, pelaksanaan {wp:.0%}).",
+        "score": "Skor {score} dari 100 (bobot: dampak {we}, jejaring {wb}, pelaksanaan {wp}).",
     },
     "en": {
-        "effect": "Visit effect: after the visit of {month}, {after:.2f} new agreements a month on average "
-                  "(before: {before:.2f}); in {n} comparison regions not visited: {cafter:.2f} "
-                  "(before: {cbefore:.2f}). Difference-in-differences {did:+.2f} a month "
-                  "(95%: {lo:+.2f} to {hi:+.2f}) → component {value:.2f}.",
+        "effect": "Visit effect: after the visit of {month}, {after} new agreements a month on average "
+                  "(before: {before}); in {n} comparison regions not visited: {cafter} "
+                  "(before: {cbefore}). Difference-in-differences {did} a month "
+                  "(95%: {lo} to {hi}) → component {value}.",
         "no_visit": "Never visited: no visit effect is scored.",
-        "breadth": "Network: {partners} distinct partner regions, more than {pct:.0%} of regions of the same level "
-                   "→ component {value:.2f}.",
-        "progress": "Implementation: {share:.0%} of agreements are running or completed → component {value:.2f}.",
+        "breadth": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level "
+                   "→ component {value}.",
+        "progress": "Implementation: {share} of agreements are running or completed → component {value}.",
         "no_progress": "Implementation: no signed agreement to assess yet.",
         "too_little": "Too little data ({n} agreements, at least {min} needed): no score shown.",
-        "score": "Score {score:.0f} of 100 (weights: effect {we:.0%}, network {wb:.0%}, implementation {wp:.0%}).",
+        "score": "Score {score} of 100 (weights: effect {we}, network {wb}, implementation {wp}).",
     },
 }
 
@@ -67,6 +67,16 @@ class RegionScore:
     def explain(self, lang: str = "id") -> list[str]:
         t = TEXT[lang]
         d = self.details
+
+        def num(v, decimals=2):
+            return formatting.number(v, decimals, lang)
+
+        def signed(v):
+            return ("+" if v >= 0 else "−") + num(abs(v))
+
+        def pct(v):
+            return formatting.percent(v, 0, lang)
+
         if self.score is None:
             return [t["too_little"].format(n=d["agreements"], min=MIN_AGREEMENTS)]
         lines = []
@@ -74,18 +84,19 @@ class RegionScore:
         if ve is None:
             lines.append(t["no_visit"])
         else:
-            lines.append(t["effect"].format(month=ve.visit_month.strftime("%m/%Y"), after=ve.after, before=ve.before,
-                                            n=ve.n_comparison, cafter=ve.comparison_after,
-                                            cbefore=ve.comparison_before, did=ve.did, lo=ve.ci_low, hi=ve.ci_high,
-                                            value=self.components["effect"]))
-        lines.append(t["breadth"].format(partners=d["partners"], pct=d["breadth_pct"],
-                                         value=self.components["breadth"]))
+            lines.append(t["effect"].format(month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
+                                            before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
+                                            cbefore=num(ve.comparison_before), did=signed(ve.did),
+                                            lo=signed(ve.ci_low), hi=signed(ve.ci_high),
+                                            value=num(self.components["effect"])))
+        lines.append(t["breadth"].format(partners=d["partners"], pct=pct(d["breadth_pct"]),
+                                         value=num(self.components["breadth"])))
         if self.components["progress"] is None:
             lines.append(t["no_progress"])
         else:
-            lines.append(t["progress"].format(share=d["progressed_share"], value=self.components["progress"]))
-        lines.append(t["score"].format(score=self.score, we=self.weights["effect"], wb=self.weights["breadth"],
-                                       wp=self.weights["progress"]))
+            lines.append(t["progress"].format(share=pct(d["progressed_share"]), value=num(self.components["progress"])))
+        lines.append(t["score"].format(score=num(self.score, 0), we=pct(self.weights["effect"]),
+                                       wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
         return lines
 
 

@@ -3,7 +3,8 @@
 import pandas as pd
 import streamlit as st
 
-from geo import impact_report, queries, regions, storage
+from geo import impact_report, regions
+from ui import records_cache
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, localized_columns, t
@@ -25,14 +26,9 @@ with st.expander(t("imp2.weights")):
                ("progress", w3.slider(t("imp2.w.progress"), 0.0, 1.0, 0.25, 0.05, key="w_progress")))
 
 
-@st.cache_data(show_spinner=True, max_entries=16)
-def report(version: tuple, settings: impact_report.Settings) -> impact_report.Report:
-    """Recomputed only when the data (``version``) or the settings change."""
-    return impact_report.compute(queries.agreements_frame(eng), queries.visits_frame(eng), settings)
-
-
-rep = report(storage.data_version(eng), impact_report.Settings(outcome=outcome, window_months=window,
-                                                               weights=weights))
+# Cached: recomputed only when the data (its version) or the settings change.
+rep = records_cache.report(records_cache.version(), impact_report.Settings(outcome=outcome, window_months=window,
+                                                                           weights=weights))
 m1, m2 = st.columns(2)
 if rep.direct_window:
     d = rep.direct_window

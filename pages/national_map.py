@@ -1,23 +1,133 @@
-"""National map: every region of the chosen level, name on hover."""
+"""National map: a choropleth of the chosen measure; click a province to see its regencies in place."""
 
+import datetime as dt
 import os
 
+import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import maps, regions
+from geo import choropleth, formatting, impact_report, maps, regions
+from geo.vocabulary import AGREEMENT_TYPES, SECTORS
+from ui import records_cache, url_state
 from ui.database import simulated_banner
-from ui.i18n import t
+from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
+
+lang = current_language()
+METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
+                "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
+                "visits": "count", "visits_per_100k": "rate"}
+url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": dt.date.today().year,
+                "sector": [], "type": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
+                "breaks": "", "visits": False, "links": False, "labels": False})
 
 st.title(t("map.title"))
 simulated_banner()
-levels = ["province", "regency", "district"]
-level = st.segmented_control(t("map.level"), levels, default="province",
-                             format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-st.caption(t("map.caption", n=len(regions.all_regions("province"))))
+version = records_cache.version()
+agreements, visits = records_cache.frames(version)
 
-m = maps.region_map(level, asset_base=ASSET_BASE, tile_url=os.environ.get("SINERGI_TILE_URL") or None,
-                    tooltip_labels=(t("tooltip.region"), t("tooltip.code")))
-st_folium(m, height=620, use_container_width=True, returned_objects=[], key=f"map-{level}")
+with st.sidebar:
+    st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
+    y0, y1 = st.slider(t("map.period"), 2015, dt.date.today().year,
+                       (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
+    st.session_state["y0"], st.session_state["y1"] = y0, y1
+    with st.expander(t("map.filters")):
+        st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector")
+        st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
+                       key="type")
+        st.multiselect(t("map.ministry"), sorted(visits["ministry"].dropna().unique()), key="ministry")
+    with st.expander(t("map.scheme")):
+        st.selectbox(t("map.scheme"), list(choropleth.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
+                     key="scheme")
+        st.slider(t("map.k"), 3, 7, key="k")
+        st.text_input(t("map.breaks"), key="breaks")
+        st.selectbox(t("map.palette"), ["YlGnBu", "YlOrBr", "PuBu"], key="palette")
+    st.caption(t("map.layers"))
+    st.toggle(t("map.layer.visits"), key="visits")
+    st.toggle(t("map.layer.links"), key="links")
+    st.toggle(t("map.layer.labels"), key="labels")
+
+prov = st.session_state["prov"] if regions.exists(st.session_state["prov"] or "-") else ""
+if prov:
+    level = "regency"
+    c1, c2 = st.columns([1, 5])
+    if c1.button(t("map.back"), key="back"):
+        st.session_state["prov"] = ""
+        prov = ""
+        level = st.session_state["level"]
+    else:
+        c2.markdown(f"**Indonesia › {regions.get(prov).name}** · {t('map.hint_regency')}")
+if not prov:
+    level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
+                                 format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
+    st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
+url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "ministry", "scheme", "k", "palette",
+                "breaks", "visits", "links", "labels"])
+
+metric = st.session_state["metric"]
+filters = dict(sectors=tuple(st.session_state["sector"]), types=tuple(st.session_state["type"]),
+               ministries=tuple(st.session_state["ministry"]))
+table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters)
+if metric == "score":
+    if level == "district":
+        values = pd.Series(float("nan"), index=table.index)
+    else:
+        rep = records_cache.report(version, impact_report.Settings(level=level, start=f"{min(y0, 2021)}-01", **filters))
+        values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
+else:
+    values = table[metric].astype(float)
+    if metric == "progressed_share":
+        values = values.where(table["signed"] > 0)
+if prov:
+    values = values[values.index.str.startswith(prov + ".")]
+unit = METRIC_UNITS[metric]
+fmt = choropleth.value_formatter(unit, lang)
+breaks = []
+if st.session_state["scheme"] == "user":
+    for part in st.session_state["breaks"].split(";"):
+        try:
+            breaks.append(float(part.strip().replace(",", ".")))
+        except ValueError:
+            continue
+try:
+    classes = choropleth.classify(values, scheme=st.session_state["scheme"], k=int(st.session_state["k"]),
+                                  user_breaks=breaks or None, palette=st.session_state["palette"])
+except ValueError:
+    classes = choropleth.classify(values, scheme="quantiles", k=int(st.session_state["k"]),
+                                  palette=st.session_state["palette"])
+ranks = choropleth.ranks(values)
+
+visit_points = partner_links = None
+if st.session_state["visits"]:
+    visit_points = maps.visit_points(visits, within=prov or None, lang=lang)
+if st.session_state["links"]:
+    partner_links = maps.partner_links(agreements, level, within=prov or None)
+
+m = maps.choropleth_map(level, values, classes, fmt=fmt, asset_base=ASSET_BASE, within=prov or None,
+                        tile_url=os.environ.get("SINERGI_TILE_URL") or None,
+                        labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")), rank_of=ranks,
+                        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
+                        visit_points=visit_points, partner_links=partner_links)
+clicked = st_folium(m, height=620, use_container_width=True,
+                    returned_objects=["last_active_drawing", "last_object_clicked"], key=f"map-{level}-{prov}")
+legend = "".join(
+    f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
+    f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
+    f"{formatting_label}</span>"
+    for color, formatting_label in [(c, maps.escape(lbl)) for c, lbl in classes.legend(fmt)]
+    + [(choropleth.NO_DATA_COLOR, maps.escape(t("map.no_data")))])
+st.markdown(f"**{maps.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
 st.caption(t("credit"))
+
+feature = (clicked or {}).get("last_active_drawing") or {}
+code = (feature.get("properties") or {}).get("code")
+point = (clicked or {}).get("last_object_clicked")
+if point and not code:
+    code = maps.region_at(level, point["lng"], point["lat"], within=prov or None)
+if code and regions.exists(code):
+    if regions.level_of(code) == "province" and not prov:
+        st.session_state["prov"] = code
+        st.rerun()
+    elif regions.level_of(code) in ("regency", "district"):
+        st.switch_page("pages/region.py", query_params={"region": code, "lang": lang})

@@ -80,3 +80,40 @@ def test_impact_page_shows_effects_and_explained_scores():
     assert any("Skor" in m.value for m in at.markdown)
     at.slider(key="imp_window").set_value(6).run()
     assert not at.exception and "6 bulan" in at.metric[0].label
+
+
+def test_map_metric_and_classes_change_the_legend():
+    at = _run(ROOT / "pages" / "national_map.py")
+    assert not at.exception
+    legend = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
+    assert legend.startswith("**Kerja sama ditandatangani**")
+    at.selectbox(key="metric").set_value("value_idr").run()
+    legend2 = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
+    assert "Nilai kerja sama" in legend2 and "Rp" in legend2 and legend2 != legend
+    at.selectbox(key="scheme").set_value("equal_interval").run()
+    assert not at.exception
+
+
+def test_map_state_comes_from_the_url_and_drills_into_a_province():
+    at = AppTest.from_file(str(ROOT / "pages" / "national_map.py"), default_timeout=120)
+    at.query_params["prov"] = "32"
+    at.query_params["metric"] = "partners"
+    at.run()
+    assert not at.exception
+    assert any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+    assert at.selectbox(key="metric").value == "partners"
+    at.button(key="back").click().run()
+    assert not any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+
+
+def test_region_page_shows_the_region_asked_for():
+    at = AppTest.from_file(str(ROOT / "pages" / "region.py"), default_timeout=120)
+    at.query_params["region"] = "32.73"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Kota Bandung"
+    assert "Jawa Barat" in at.caption[0].value
+    assert [m.label for m in at.metric][:2] == ["Penduduk", "Kerja sama ditandatangani"]
+    assert len(at.dataframe) >= 3  # agreements, partners, obstacles/visits
+    at.selectbox(key="region_pick").set_value("32").run()
+    assert at.title[0].value == "Jawa Barat" and not at.exception

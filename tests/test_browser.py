@@ -91,3 +91,50 @@ def test_national_map_draws_every_province_offline(app_url, page):
     assert tooltip.text_content().strip() != ""
     assert page.outside_requests == [], page.outside_requests
     assert page.console_errors == [], page.console_errors
+
+
+def _map_frame(page):
+    return page.frame_locator("iframe[title='streamlit_folium.st_folium']").first
+
+
+def _click_latlng(page, lat, lng):
+    frame = [f for f in page.frames if "streamlit_folium" in f.url][0]
+    x, y = frame.evaluate(f"(() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }})()")
+    box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
+    page.mouse.click(box["x"] + x, box["y"] + y)
+
+
+def _wait_for_paths(page, expected, timeout=60):
+    deadline = time.time() + timeout
+    count = -1
+    while time.time() < deadline:
+        try:
+            count = _map_frame(page).locator("path.leaflet-interactive").count()
+        except Exception:  # the iframe is being replaced
+            count = -1
+        if count == expected:
+            return count
+        time.sleep(0.2)
+    return count
+
+
+@pytest.mark.parametrize("level,expected", [("regency", 514), ("district", 7285)])
+def test_every_region_of_a_level_is_drawn(app_url, page, level, expected):
+    page.goto(f"{app_url}/?level={level}")
+    assert _wait_for_paths(page, expected, timeout=120) == expected
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_click_province_then_regency_opens_its_page(app_url, page):
+    page.goto(app_url)
+    assert _wait_for_paths(page, 38) == 38
+    time.sleep(1)
+    _click_latlng(page, -7.0, 107.6)  # inside Jawa Barat
+    page.locator("text=Indonesia › Jawa Barat").first.wait_for(timeout=30_000)
+    assert _wait_for_paths(page, 27) == 27  # its 27 regencies and cities, in place
+    time.sleep(1)
+    _click_latlng(page, -6.92, 107.61)  # Kota Bandung
+    page.wait_for_url("**/region?**", timeout=30_000)
+    page.get_by_role("heading", name="Kota Bandung").wait_for(timeout=30_000)
+    assert "region=32.73" in page.url
+    assert page.outside_requests == [] and page.console_errors == []
