@@ -25,9 +25,10 @@ def neutralise(value):
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     out = df.copy()
     out.columns = [neutralise(str(c)) for c in out.columns]
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(neutralise)
+    for i in range(out.shape[1]):  # by position: headers may repeat
+        col = out.iloc[:, i]
+        if col.dtype == object or pd.api.types.is_string_dtype(col):
+            out.isetitem(i, col.map(neutralise))
     return out
 
 
@@ -50,7 +51,7 @@ def to_xlsx_bytes(df: pd.DataFrame, *, sheet: str = "Data") -> bytes:
     for row in frame.itertuples(index=False):
         ws.append([_cell(v) for v in row])
     for i, col in enumerate(frame.columns, start=1):
-        width = max([len(str(col))] + [len(str(v)) for v in frame[col].head(200)]) + 2
+        width = max([len(str(col))] + [len(str(v)) for v in frame.iloc[:, i - 1].head(200)]) + 2
         ws.column_dimensions[get_column_letter(i)].width = min(width, 60)
     ws.freeze_panes = "A2"
     buf = io.BytesIO()

@@ -59,5 +59,6 @@ def compute(agreements: pd.DataFrame, visits: pd.DataFrame, settings: Settings =
     except ValueError as exc:
         notes.append(str(exc))
     scores = score.region_scores(p, m, outcome=settings.outcome, window=settings.window_months,
-                                 weights=dict(settings.weights))
+                                 weights=dict(settings.weights),
+                                 visit_months=panel.visit_months(visits, settings.level))
     return Report(settings, direct, dw, spill, sw, m, scores, notes)

@@ -27,7 +27,8 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from geo import records, regions, storage
-from geo.indonesian_formats import parse_date, parse_decimal, parse_rupiah, parse_time_range, time_zone_for_province
+from geo.indonesian_formats import (parse_coordinate, parse_date, parse_rupiah, parse_time_range,
+                                     time_zone_for_province)
 from geo.messages import UserError, message
 from geo.models import Agreement, ProgressIndicator, Visit
 from geo.names import normalize_name
@@ -39,8 +40,8 @@ KINDS = ("visits", "agreements")
 MAX_FILE_BYTES = 50 * 1024 * 1024
 
 AGREEMENT_COLUMNS = {
-    "doc_number": ["nomor", "nomor dokumen", "no dokumen", "nomor kesepakatan", "nomor perjanjian", "no",
-                   "nomor kb pks", "document number", "doc number", "number"],
+    "doc_number": ["nomor dokumen", "no dokumen", "nomor kesepakatan", "nomor perjanjian", "nomor kb pks",
+                   "nomor naskah", "nomor", "document number", "doc number", "number"],
     "title": ["judul", "perihal", "tentang", "judul kerja sama", "title", "subject"],
     "type": ["jenis", "jenis dokumen", "jenis kerja sama", "type", "document type"],
     "sectors": ["bidang", "sektor", "bidang kerja sama", "sector", "sectors"],
@@ -133,8 +134,29 @@ def _read_csv(data: bytes) -> tuple[list[str], list[dict]]:
     all_rows = [r for r in reader if any(c.strip() for c in r)]
     if not all_rows:
         return [], []
-    headers = [h.strip() for h in all_rows[0]]
-    return headers, [dict(zip(headers, r + [""] * (len(headers) - len(r)))) for r in all_rows[1:]]
+    headers = _unique_headers([h.strip() for h in all_rows[0]])
+    rows = []
+    for r in all_rows[1:]:
+        row = dict(zip(headers, r + [""] * (len(headers) - len(r))))
+        extra = [c for c in r[len(headers):] if c.strip()]
+        if extra:
+            row[EXTRA_CELLS] = extra
+        rows.append(row)
+    return headers, rows
+
+
+EXTRA_CELLS = "\0extra"
+
+
+def _unique_headers(headers: list[str]) -> list[str]:
+    """Repeated headers get a number ("Pihak", "Pihak 2") so that no column is lost."""
+    seen: dict[str, int] = {}
+    out = []
+    for h in headers:
+        key = h.lower()
+        seen[key] = seen.get(key, 0) + 1
+        out.append(h if seen[key] == 1 or not h else f"{h} {seen[key]}")
+    return out
 
 
 def _read_xlsx(data: bytes) -> tuple[list[str], list[dict]]:
@@ -150,12 +172,13 @@ def _read_xlsx(data: bytes) -> tuple[list[str], list[dict]]:
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise UserError("file.unreadable", reason=type(exc).__name__) from exc
     ws = wb.worksheets[0]
+    ws.reset_dimensions()  # some writers store a wrong sheet size; read every row that is there
     headers: list[str] | None = None
     rows = []
     for values in ws.iter_rows(values_only=True):
         if headers is None:
             if values and any(v not in (None, "") for v in values):
-                headers = [str(v).strip() if v is not None else "" for v in values]
+                headers = _unique_headers([str(v).strip() if v is not None else "" for v in values])
             continue
         if any(v not in (None, "") for v in values):
             rows.append(dict(zip(headers, values)))
@@ -170,14 +193,17 @@ def map_headers(table: Table, kind: str) -> Table:
     for h in table.headers:
         norm = normalize_name(h)
         f = lookup.get(norm)
-        if f is None and kind == "agreements" and re.fullmatch(r"(pihak|party)( ke)? ?\d+", norm):
+        if f is None and kind == "agreements" and re.fullmatch(
+                r"(pihak|party)( ke)? ?(\d+|i|ii|iii|iv|v|pertama|kedua|ketiga|keempat|kelima|first|second|third)",
+                norm):
             f = "parties"
         if f is None:
             if h and norm not in (normalize_name(v) for v in REASON_COLUMN.values()):
                 table.unknown_headers.append(h)
             continue
         if f in table.fields.values() and f != "parties":
-            continue  # the first column for a field wins
+            table.unknown_headers.append(h)  # the first column for a field wins; this one is reported
+            continue
         table.fields[h] = f
     missing = [FIELD_LABELS.get(f, f) for f in REQUIRED[kind] if f not in table.fields.values()]
     if missing:
@@ -254,27 +280,41 @@ def _candidates_text(res) -> str:
 
 
 def _resolve_region(text: str, province: str | None, *, party: bool) -> tuple[str | None, UserError | None]:
-    """Region code for a name or code; for a party, also says when the text is no region at all."""
+    """Region code for a name or code; for a party, also says when the text is no region at all.
+
+    The province column only breaks ties: a party from another province is still a region. Visit places
+    may be districts or villages, but only when written as such ("Kec. …", "Desa …") or narrowed by a
+    province; villages are never matched approximately.
+    """
     text = str(text).strip()
-    res = regions.resolve(text, province=province)
+    res = regions.resolve(text)
+    if res.status == "ambiguous" and province:
+        narrowed = regions.resolve(text, province=province)
+        if narrowed.status in ("exact", "fuzzy", "ambiguous"):
+            res = narrowed
     if res.status in ("exact", "fuzzy"):
         return res.code, None
     if res.status == "ambiguous":
         return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(res))
     if not party:
-        for level in ("district", "village"):
+        kind, _ = regions.split_kind(normalize_name(text))
+        levels = {"kecamatan": ["district"], "desa": ["village"]}.get(kind, ["district", "village"] if province
+                                                                       else [])
+        for level in levels:
             lower = regions.resolve(text, province=province, level=level)
-            if lower.status in ("exact", "fuzzy"):
+            if lower.status == "exact" or (lower.status == "fuzzy" and level == "district"):
                 return lower.code, None
             if lower.status == "ambiguous":
                 return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(lower))
     looks_like_region = bool(re.match(r"(?i)\s*(kab|kabupaten|kota|kotamadya|prov|provinsi|propinsi|pemkab|"
-                                      r"pemkot|pemprov|pemerintah (kabupaten|kota|provinsi))\b", text))
+                                      r"pemkot|pemprov|pemerintah (kabupaten|kota|provinsi)|kec|kecamatan|desa|kel)\b",
+                                      text))
     close = [c for c in res.candidates if c.score >= 85]
     if party and not looks_like_region and not close:
         return None, None  # a partner that is not a region (a university, a company, ...)
-    hint = message("region.hint", "id", candidates=_candidates_text(res)) if res.candidates else ""
-    return None, UserError("region.unknown", text=text, hint=hint)
+    if res.candidates:
+        return None, UserError("region.unknown_hint", text=text, candidates=_candidates_text(res))
+    return None, UserError("region.unknown", text=text)
 
 
 def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | None:
@@ -338,14 +378,6 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
         notes=_text(values, "notes"))
 
 
-def _coordinate(value) -> float:
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
-    text = str(value).strip().replace("\u2212", "-")
-    sign = -1.0 if text.startswith("-") else 1.0
-    return sign * parse_decimal(text.lstrip("+-"))
-
-
 def _parse_visit_row(values: dict, errors: list[UserError]):
     for f in REQUIRED["visits"]:
         if f not in values:
@@ -369,7 +401,7 @@ def _parse_visit_row(values: dict, errors: list[UserError]):
     lat = lon = None
     if "lat" in values or "lon" in values:
         try:
-            lat, lon = _coordinate(values.get("lat", [""])[0]), _coordinate(values.get("lon", [""])[0])
+            lat, lon = parse_coordinate(values.get("lat", [""])[0]), parse_coordinate(values.get("lon", [""])[0])
             if not (-11.5 <= lat <= 6.5 and 94 <= lon <= 141.5):
                 raise UserError("coords.bad", text=f"{lat}, {lon}")
         except UserError:
@@ -397,8 +429,12 @@ def parse_rows(table: Table, kind: str) -> list[RowResult]:
     seen: dict[str, int] = {}
     for i, raw in enumerate(table.rows, start=2):
         values = _fields(table, raw)
-        r = RowResult(number=i, raw=raw)
-        if kind == "agreements":
+        r = RowResult(number=i, raw={k: v for k, v in raw.items() if k != EXTRA_CELLS})
+        if raw.get(EXTRA_CELLS):
+            r.errors.append(UserError("row.extra_cells", cells="; ".join(raw[EXTRA_CELLS])))
+        if r.errors:
+            r.key = _text(values, "doc_number" if kind == "agreements" else "ref") or None
+        elif kind == "agreements":
             r.data = _parse_agreement(values, r.errors)
             r.key = r.data.doc_number if r.data else (_text(values, "doc_number") or None)
             if r.data and r.key in seen:
@@ -410,6 +446,12 @@ def parse_rows(table: Table, kind: str) -> list[RowResult]:
             r.data = _parse_visit_row(values, r.errors)
             r.key = r.data["ref"] if r.data else (_text(values, "ref") or None)
         results.append(r)
+    if kind == "visits":  # a visit is imported whole or not at all: its rows wait for each other
+        bad = {r.key for r in results if r.data is None and r.key}
+        for r in results:
+            if r.data is not None and r.key in bad:
+                r.errors.append(UserError("visit.row_rejected", ref=r.key))
+                r.data = None
     return results
 
 
@@ -494,7 +536,6 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: str,
                                        assume_new=r.action == "add" and r.key not in existing)
                 if i % 1000 == 0:
                     session.flush()
-                    session.expunge_all()
                 if progress and (i % 500 == 0 or i == len(todo)):
                     progress(i, len(todo))
         else:

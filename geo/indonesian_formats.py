@@ -85,8 +85,9 @@ def parse_rupiah(value) -> int | None:
         if word not in SCALES:
             raise UserError("money.bad", text=text)
         scale = SCALES[word]
-        # With a scale word a single separator is a decimal point: "1,5 miliar", "1.5 M".
-        if number.count(",") + number.count(".") == 1:
+        # With a scale word a single separator is a decimal point ("1,5 miliar", "1.5 M"), unless three
+        # digits follow it: "1.500 juta" is one thousand five hundred million.
+        if number.count(",") + number.count(".") == 1 and not re.search(r"[.,]\d{3}$", number):
             number = number.replace(",", ".")
             try:
                 return _round_half_up(float(number) * scale)
@@ -122,7 +123,7 @@ def parse_date(value) -> dt.date | None:
     try:
         if m := re.fullmatch(r"(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ t]\d{1,2}[:.]\d{2}(?::\d{2})?)?", s):
             d = dt.date(int(m[1]), int(m[2]), int(m[3]))
-        elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})", s):
+        elif m := re.fullmatch(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?:[ t]\d{1,2}[:.]\d{2}(?::\d{2})?)?", s):
             d = dt.date(int(m[3]), int(m[2]), int(m[1]))
         elif m := re.fullmatch(r"(\d{1,2})[-\s]+([a-z]+)\.?[-\s]+(\d{4})", s):
             month = MONTHS.get(m[2])
@@ -154,13 +155,14 @@ def parse_time_range(value) -> tuple[dt.time | None, dt.time | None, str | None]
         return value.time(), None, None
     text = str(value).strip()
     s = text.upper().replace("PUKUL", " ").replace("JAM", " ").replace("\u2013", "-").replace("\u2014", "-")
+    s = re.sub(r"\bPKL\b\.?", " ", s)
     tz = None
     for zone in sorted(TIME_ZONES, key=len, reverse=True):
         if re.search(rf"\b{zone}\b", s):
             tz = zone
             s = re.sub(rf"\b{zone}\b", " ", s)
             break
-    s = re.sub(r"\bS\.?\s?D\b\.?|\bSAMPAI( DENGAN)?\b|\bHINGGA\b", "-", s)
+    s = re.sub(r"\bS\s?/\s?D\b|\bS\.?\s?D\b\.?|\bSAMPAI( DENGAN)?\b|\bHINGGA\b", "-", s)
     if re.search(r"[A-Z]", s.replace("SELESAI", "")):
         raise UserError("tz.bad" if re.search(r"\b[A-Z]{3,4}\b", s) else "time.bad", text=text)
     parts = [p.strip() for p in s.split("-")]
@@ -180,6 +182,19 @@ def parse_time_range(value) -> tuple[dt.time | None, dt.time | None, str | None]
     if end is not None and end < start:
         raise UserError("time.order", text=text)
     return start, end, tz
+
+
+def parse_coordinate(value) -> float:
+    """A latitude or longitude: ``-7.716``, ``-7,716``, ``110.355`` (a plain decimal, never thousands)."""
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return float(value)
+    text = str(value).strip().replace("\u2212", "-").replace(" ", "")
+    if "," in text and "." not in text:
+        text = text.replace(",", ".")
+    try:
+        return float(text)
+    except ValueError as exc:
+        raise UserError("number.bad", text=str(value)) from exc
 
 
 def time_zone_for_province(province_code: str) -> str:

@@ -174,7 +174,7 @@ def visit_points(visits, *, within: str | None = None, lang: str = "id"):
 
     rows = []
     for v in visits.itertuples(index=False):
-        day = pd.Timestamp(v.start_at)
+        day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
         for code in v.region_codes:
             if within and not (code == within or code.startswith(within + ".")):
                 continue

@@ -83,9 +83,12 @@ def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str
     out["completed"] = status.agg(lambda s: int((s == "selesai").sum()))
     out["stalled"] = status.agg(lambda s: int((s == "terhambat").sum()))
 
-    vs = v[["ref", "start_at", "region_codes"]].explode("region_codes")
+    when = "local_start" if "local_start" in v else "start_at"
+    vs = v[["ref", when, "region_codes"]].explode("region_codes")
     vs = vs[vs["region_codes"].notna()]
-    vday = pd.to_datetime(vs["start_at"], utc=True).dt.tz_localize(None)
+    vday = pd.to_datetime(vs[when])
+    if getattr(vday.dt, "tz", None) is not None:
+        vday = vday.dt.tz_convert(None)
     vmask = pd.Series(True, index=vs.index)
     if start is not None:
         vmask &= vday >= pd.Timestamp(start)

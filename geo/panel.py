@@ -20,7 +20,9 @@ LEVEL_LENGTH = {"province": 2, "regency": 5}
 
 
 def month_start(values) -> pd.Series:
-    s = pd.to_datetime(pd.Series(values), utc=True, errors="coerce").dt.tz_localize(None)
+    s = pd.to_datetime(pd.Series(values), errors="coerce", utc=False)
+    if getattr(s.dt, "tz", None) is not None:
+        s = s.dt.tz_convert(None)
     return s.dt.to_period("M").dt.to_timestamp()
 
 
@@ -37,28 +39,38 @@ def agreement_events(agreements: pd.DataFrame, level: str) -> pd.DataFrame:
                          "value_idr": agreements["value_idr"].to_numpy(),
                          "codes": agreements["region_codes"].to_numpy()})
     base = base[base["day"].notna()]
+    base["first_party"] = base["codes"].map(lambda cs: cs[0] if len(cs) else None)
     ex = base.explode("codes", ignore_index=True)
     ex = ex[ex["codes"].notna()]
     ex["region"] = ex["codes"].str.slice(0, n)
+    # Lead: the region of the first party (pihak pertama), only when that party is at this level or below.
+    first = ex["first_party"].astype(str)
+    ex["lead"] = (first.str.len() >= n) & (first.str.slice(0, n) == ex["region"])
     ex = ex[ex["codes"].str.len() >= n].drop_duplicates(["doc_number", "region"])
-    ex["lead"] = ~ex.duplicated("doc_number")  # the first party's region (pihak pertama)
     ex["partners"] = ex.groupby("doc_number")["region"].transform("size") - 1
     ex["month"] = month_start(ex["day"].to_numpy()).to_numpy()
     return ex[["region", "day", "lead", "value_idr", "partners", "doc_number", "month"]].reset_index(drop=True)
 
 
-def first_visits(visits: pd.DataFrame, level: str) -> pd.Series:
+def visit_months(visits: pd.DataFrame, level: str) -> pd.DataFrame:
+    """(region, month) of every visit stop, months in the visit's own time zone (WIB/WITA/WIT)."""
+    when = "local_start" if "local_start" in visits else "start_at"
     rows = []
     for rec in visits.itertuples(index=False):
         for code in rec.region_codes:
             r = region_of(code, level)
             if r:
-                rows.append((r, rec.start_at))
+                rows.append((r, getattr(rec, when)))
     df = pd.DataFrame(rows, columns=["region", "start_at"])
-    if df.empty:
-        return pd.Series(dtype="datetime64[ns]")
-    df["month"] = month_start(df["start_at"])
-    return df.groupby("region")["month"].min()
+    df["month"] = month_start(df["start_at"]) if len(df) else pd.Series(dtype="datetime64[ns]")
+    return df[["region", "month"]].drop_duplicates()
+
+
+def first_visits(visits: pd.DataFrame, level: str) -> pd.Series:
+    vm = visit_months(visits, level)
+    if vm.empty:
+        return pd.Series(dtype="datetime64[ns]", index=pd.Index([], dtype=object))
+    return vm.groupby("region")["month"].min()
 
 
 def monthly_panel(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
@@ -77,5 +89,5 @@ def monthly_panel(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str 
         "new_partners": g["partners"].sum(),
     }).reindex(grid).fillna({"new_agreements": 0, "new_as_lead": 0, "new_partners": 0, "value_idr": 0})
     out = out.reset_index()
-    out["first_visit"] = out["region"].map(fv)
+    out["first_visit"] = pd.to_datetime(out["region"].map(fv.to_dict()) if len(fv) else pd.NaT)
     return out

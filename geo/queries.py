@@ -11,8 +11,21 @@ from geo.models import Agreement, AuditEntry, Visit
 
 AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
                      "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated"]
-VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "end_at", "time_zone", "region_codes", "places",
-                 "agenda", "focus_sectors", "people_met", "version", "simulated"]
+VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
+                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated"]
+
+
+def local_time(t, time_zone: str):
+    """The wall-clock time of an instant in WIB/WITA/WIT (naive): what the visit's date and month are."""
+    import datetime as dt
+
+    from geo.vocabulary import TIME_ZONES
+
+    if t is None:
+        return None
+    if t.tzinfo is None:
+        t = t.replace(tzinfo=dt.timezone.utc)
+    return t.astimezone(dt.timezone(dt.timedelta(hours=TIME_ZONES.get(time_zone, 7)))).replace(tzinfo=None)
 
 
 def _region_name(code: str) -> str:
@@ -44,6 +57,7 @@ def visits_frame(engine: Engine | None = None) -> pd.DataFrame:
         for v in s.scalars(select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))):
             rows.append({
                 "ref": v.ref, "official_role": v.official_role, "ministry": v.ministry, "start_at": v.start_at,
+                "local_start": local_time(v.start_at, v.time_zone),
                 "end_at": v.end_at, "time_zone": v.time_zone, "region_codes": [st.region_code for st in v.stops],
                 "places": [st.place_name or _region_name(st.region_code) for st in v.stops], "agenda": v.agenda,
                 "focus_sectors": list(v.focus_sectors or []), "people_met": v.people_met, "version": v.version,

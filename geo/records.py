@@ -12,6 +12,7 @@ from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
+from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
 from geo.messages import UserError
@@ -253,6 +254,7 @@ def save_agreement(session: Session, data: AgreementData, actor: str, *, expecte
                         for i in data.indicators]
     _apply_status(a, data, today or dt.date.today())
     if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
+        flag_modified(a, "notes")  # the row (and its version) changes even when only parties/obstacles did
         try:
             session.flush()
         except StaleDataError as exc:
@@ -298,7 +300,7 @@ def record_progress(session: Session, doc_number: str, indicator: str, on_date: 
         ind.readings.append(ProgressReading(on_date=on_date, realisation=realisation))
     else:
         reading.realisation = realisation
-    a.version += 1  # the agreement changed: other editors holding it must reload
+    flag_modified(a, "notes")  # the agreement's version moves: other editors holding it must reload
     try:
         session.flush()
     except StaleDataError as exc:
@@ -345,7 +347,7 @@ def validated_visit(data: VisitData) -> VisitData:
         raise UserError("field.required", field="wilayah")
     for stop in data.stops:
         if not regions.exists(stop.region_code):
-            raise UserError("region.unknown", text=stop.region_code, hint="")
+            raise UserError("region.unknown", text=stop.region_code)
     for sector in data.focus_sectors:
         if sector not in SECTORS:
             raise UserError("sector.bad", text=sector)
@@ -382,6 +384,8 @@ def save_visit(session: Session, data: VisitData, actor: str, *, expected_versio
     v.time_zone, v.agenda, v.focus_sectors, v.people_met = data.time_zone, data.agenda, data.focus_sectors, \
         data.people_met
     v.simulated = data.simulated
+    if existing is not None:
+        flag_modified(v, "agenda")  # the visit's version moves even when only its stops changed
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,
                          start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met)
                for i, s in enumerate(data.stops)]

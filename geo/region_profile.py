@@ -49,8 +49,7 @@ def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd
     timeline = _timeline(code, mine, panel)
     followed = []
     for v in my_visits.itertuples(index=False):
-        start = pd.Timestamp(v.start_at).tz_convert(None) if pd.Timestamp(v.start_at).tzinfo else pd.Timestamp(
-            v.start_at)
+        start = pd.Timestamp(v.local_start)
         signed = pd.to_datetime(mine["signed_on"])
         after = mine[(mine["visit_ref"] == v.ref)
                      | ((signed > start) & (signed <= start + pd.DateOffset(months=window)))]

@@ -231,6 +231,11 @@ def _old_to_new_spelling(text: str) -> str:
     return text
 
 
+def split_kind(norm: str) -> tuple[str | None, str]:
+    """("kabupaten", "bandung") for "kabupaten bandung": the kind word people wrote, and the rest."""
+    return _split_kind(norm)
+
+
 def _split_kind(norm: str) -> tuple[str | None, str]:
     for prefix, kind in _KIND_PREFIXES:
         if norm == prefix:
@@ -258,6 +263,7 @@ class NameResolver:
         # (level, kind, compact core name) -> codes
         self._index: dict[str, dict[str, list[str]]] = {lv: defaultdict(list) for lv in LEVELS}
         self._kind: dict[str, str] = {}
+        self._short: dict[str, dict[str, list[str]]] = {lv: defaultdict(list) for lv in LEVELS}
         for region in store.all():
             norm = normalize_name(region.name)
             if region.level == "regency":  # "Kabupaten X", "Kota X", "Kota Administrasi X"
@@ -269,6 +275,9 @@ class NameResolver:
                 kind, core = region.kind, norm
             self._kind[region.code] = kind
             self._index[region.level][_compact(core)].append(region.code)
+            if region.level in ("province", "regency") and core.startswith("kepulauan "):
+                # people drop the word: "Selayar", "Kab. Aru", "Talaud", "Mentawai"
+                self._short[region.level][_compact(core[len("kepulauan "):])].append(region.code)
         self._choices = {lv: list(self._index[lv].keys()) for lv in LEVELS}
         by_name = {}
         for level in ("province", "regency"):
@@ -339,10 +348,16 @@ class NameResolver:
             codes = []
             for lv in levels:
                 codes += self._filter(self._index[lv].get(key, []), kind, prov_code)
+            if not codes:
+                for lv in levels:
+                    codes += self._filter(self._short[lv].get(key, []), kind, prov_code)
             alias = self._aliases.get(variant) or self._aliases.get(norm)
-            if alias and self.store.exists(alias) and level_of(alias) in levels:
-                if not codes and self._filter([alias], None, prov_code):
+            if alias and self.store.exists(alias) and level_of(alias) in levels and self._filter(
+                    [alias], None, prov_code):
+                if not codes:
                     codes = [alias]
+                elif alias not in codes:
+                    codes = sorted(set(codes) | {alias})  # "Yogyakarta": the city, or the province?
             if len(codes) == 1:
                 return Resolution(query, "exact", codes[0], (self._candidate(codes[0], 100.0),))
             if len(codes) > 1:
@@ -365,8 +380,8 @@ class NameResolver:
         cands = tuple(self._candidate(c, s) for c, s in ranked[:8])
         best_code, best = ranked[0]
         runner_up = ranked[1][1] if len(ranked) > 1 else 0.0
-        if best >= FUZZY_ACCEPT and best - runner_up >= FUZZY_MARGIN:
-            return Resolution(query, "fuzzy", best_code, cands)
+        if best >= FUZZY_ACCEPT and best - runner_up >= FUZZY_MARGIN and levels != ("village",):
+            return Resolution(query, "fuzzy", best_code, cands)  # villages: too many near-namesakes to guess
         if best >= FUZZY_ACCEPT:
             return Resolution(query, "ambiguous", None, cands)
         return Resolution(query, "unknown", None, cands)

@@ -108,14 +108,23 @@ def effect_component(ve: impact.VisitEffect) -> float:
 
 
 def region_scores(panel: pd.DataFrame, region_metrics: pd.DataFrame, *, outcome: str = "new_agreements",
-                  window: int = 12, weights: dict[str, float] | None = None) -> dict[str, RegionScore]:
-    """Scores for every region of ``region_metrics`` (from ``geo.metrics.region_metrics``)."""
+                  window: int = 12, weights: dict[str, float] | None = None,
+                  visit_months: pd.DataFrame | None = None) -> dict[str, RegionScore]:
+    """Scores for every region of ``region_metrics`` (from ``geo.metrics.region_metrics``).
+
+    ``visit_months`` (region, month of every visit; ``geo.panel.visit_months``) keeps every region visited
+    inside a window out of that visit's comparison regions, not only regions first visited then.
+    """
+    visits_for_comparison = visit_months
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
     total = sum(w.values())
     w = {k: v / total for k, v in w.items()} if total > 0 else DEFAULT_WEIGHTS
     first = panel.groupby("region")["first_visit"].first()
     partners = region_metrics["partners"]
-    pct = partners.rank(pct=True, method="average")
+    # share of regions of the level with strictly fewer partners (0 for the fewest, below 1 for the most)
+    sorted_partners = np.sort(partners.to_numpy())
+    pct = pd.Series(np.searchsorted(sorted_partners, partners.to_numpy(), side="left") / len(partners),
+                    index=partners.index)
     out = {}
     for code, row in region_metrics.iterrows():
         n_agreements = int(row["signed"])
@@ -128,7 +137,8 @@ def region_scores(panel: pd.DataFrame, region_metrics: pd.DataFrame, *, outcome:
         visit_month = first.get(code)
         if visit_month is not None and not pd.isna(visit_month):
             try:
-                ve = impact.visit_effect(panel, code, visit_month, outcome=outcome, window=window)
+                ve = impact.visit_effect(panel, code, visit_month, outcome=outcome, window=window,
+                                         visits=visits_for_comparison)
             except ValueError:
                 ve = None  # the windows do not fit in the data: treated as no measurable effect
         details["visit_effect"] = ve

@@ -70,8 +70,7 @@ if len(tl):
                                                                            y2="comparison_high:Q"))
     layers.append(base.mark_line(color="#1f5f99", point=True).encode(
         y=alt.Y("count:Q", title=t("col.agreements")), tooltip=["month:T", "count:Q"]))
-    vm = pd.DataFrame({"month": pd.to_datetime([pd.Timestamp(v).tz_convert(None) if pd.Timestamp(v).tzinfo
-                                                else pd.Timestamp(v) for v in prof.visits["start_at"]])})
+    vm = pd.DataFrame({"month": pd.to_datetime(prof.visits["local_start"])})
     if len(vm):
         layers.append(alt.Chart(vm).mark_rule(color="#b2182b", strokeWidth=2).encode(x="month:T"))
     st.altair_chart(alt.layer(*layers).properties(height=260), use_container_width=True)

@@ -54,7 +54,7 @@ def page(require_browser):
         browser = p.chromium.launch(executable_path=require_browser, args=[
             "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
             "--disable-sync", "--no-first-run", "--disable-quic"])
-        pg = browser.new_page(viewport={"width": 1400, "height": 900})
+        pg = browser.new_page(viewport={"width": 1400, "height": 1100})
         pg.outside_requests = []
         pg.console_errors = []
 
@@ -100,7 +100,9 @@ def _map_frame(page):
 def _click_latlng(page, lat, lng):
     frame = [f for f in page.frames if "streamlit_folium" in f.url][0]
     x, y = frame.evaluate(f"(() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }})()")
-    box = page.locator("iframe[title='streamlit_folium.st_folium']").first.bounding_box()
+    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").first
+    iframe.scroll_into_view_if_needed()
+    box = iframe.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
 
 

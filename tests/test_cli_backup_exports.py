@@ -87,3 +87,10 @@ def test_templates_have_columns_examples_and_dropdowns(engine):
     vdata = templates.template_xlsx("visits", "en")
     vplan = importer.plan_import(engine, "visits", importer.read_table(vdata, "v.xlsx"))
     assert vplan.counts()["add"] == 1, [r.reasons() for r in vplan.rows]
+
+
+def test_exports_with_repeated_headers():
+    df = pd.DataFrame([["=1", "a"]], columns=["Pihak", "Pihak"])
+    wb = load_workbook(io.BytesIO(exports.to_xlsx_bytes(df)))
+    assert wb.active.cell(row=2, column=1).value == "'=1"
+    assert "'=1" in exports.to_csv_bytes(df).decode("utf-8-sig")

@@ -85,3 +85,14 @@ def test_weights_change_scores(data):
     ok = default["score"].notna()
     assert not np.allclose(default.loc[ok, "score"], breadth_only.loc[ok, "score"])
     assert np.allclose(breadth_only.loc[ok, "score"], 100 * breadth_only.loc[ok, "c_breadth"])
+
+
+def test_breadth_is_the_share_of_regions_with_fewer_partners():
+    m = pd.DataFrame({"signed": [5, 5, 5, 5], "partners": [9, 2, 2, 0], "progressed_share": [0.5] * 4},
+                     index=["a", "b", "c", "d"])
+    p = pd.DataFrame({"region": ["a", "b", "c", "d"], "month": pd.Timestamp("2024-01-01"),
+                      "new_agreements": 0.0, "first_visit": pd.NaT})
+    scores = score.region_scores(p, m)
+    assert scores["d"].components["breadth"] == 0.0
+    assert scores["b"].components["breadth"] == scores["c"].components["breadth"] == 0.25
+    assert scores["a"].components["breadth"] == 0.75

@@ -58,8 +58,14 @@ def test_rejected_rows_fixed_and_reimported(engine):
     assert headers[-1] == "alasan penolakan" and len(rows) == 5
     fixed = [r for r in rows if r[0] == "048/KB/2024"][0]
     fixed[headers.index("Pihak 1")] = "Kota Bandung"
-    csv_text = ";".join(headers) + "\n" + ";".join(str(c) for c in fixed) + "\n"
-    plan2 = importer.plan_import(engine, "agreements", importer.read_table(csv_text.encode("cp1252"), "fix.csv"))
+    import csv
+    import io
+
+    buf = io.StringIO()
+    writer = csv.writer(buf, delimiter=";")
+    writer.writerow(headers)
+    writer.writerow(fixed)
+    plan2 = importer.plan_import(engine, "agreements", importer.read_table(buf.getvalue().encode("cp1252"), "fix.csv"))
     assert plan2.counts()["add"] == 1 and plan2.counts()["reject"] == 0
 
 
@@ -114,3 +120,64 @@ def test_unusable_files():
     with pytest.raises(UserError) as exc:
         importer.map_headers(importer.read_table(b"a;b\n1;2\n", "x.csv"), "agreements")
     assert exc.value.key == "column.missing" and "nomor dokumen" in exc.value.text("id")
+
+
+def test_real_world_table_shapes(engine):
+    # a "No." column, party ordinals, a party from another province than the Provinsi column, a
+    # university partner, a number whose thousands separator is the CSV delimiter
+    text = ("No.;Nomor Dokumen;Judul;Pihak Pertama;Pihak Kedua;Pihak Ketiga;Provinsi;Nilai\n"
+            "1;10/PKS/2024;Batas wilayah;Kab. Cilacap;Kab. Ciamis;Universitas Jenderal Soedirman;Jawa Tengah;"
+            "Rp 1.500 juta\n"
+            "2;11/PKS/2024;Air bersih;Kab. Banyumas;Kab. Purbalingga;;Jawa Tengah;Rp 1,500,000\n")
+    plan = importer.plan_import(engine, "agreements", importer.read_table(text.encode(), "x.csv"))
+    first = plan.rows[0]
+    assert first.action == "add" and first.key == "10/PKS/2024"
+    assert [p.region_code for p in first.data.parties] == ["33.01", "32.07", None]
+    assert first.data.parties[2].partner_name == "Universitas Jenderal Soedirman"
+    assert first.data.value_idr == 1_500_000_000
+    assert plan.rows[1].action == "add"  # "Rp 1,500,000" has no semicolon inside: fine
+    bad = "Nomor;Judul;Pihak 1;Pihak 2;Nilai\n12/KB/2024;X;Kota Bandung;Kab. Bandung;Rp 1;500\n"
+    plan = importer.plan_import(engine, "agreements", importer.read_table(bad.encode(), "y.csv"))
+    assert plan.rows[0].action == "reject" and "sel lebih banyak" in plan.rows[0].reasons("id")
+
+
+def test_duplicate_headers_keep_both_columns(engine):
+    text = "Nomor;Judul;Pihak;Pihak\n13/KB/2024;Y;Kota Bandung;Kab. Bandung\n"
+    plan = importer.plan_import(engine, "agreements", importer.read_table(text.encode(), "d.csv"))
+    assert plan.rows[0].action == "add" and len(plan.rows[0].data.parties) == 2
+
+
+def test_short_names_do_not_land_in_another_province(engine):
+    text = ("Kode Kunjungan,Pejabat,Tanggal,Wilayah\n"
+            "A,Wakil Menteri Dalam Negeri,2024-08-01,Selayar\n"
+            "B,Wakil Menteri Dalam Negeri,2024-08-01,Kab. Aru\n"
+            "C,Wakil Menteri Dalam Negeri,2024-08-01,Kec. Coblong\n")
+    plan = importer.plan_import(engine, "visits", importer.read_table(text.encode(), "v.csv"))
+    by_key = {r.key: r for r in plan.rows}
+    assert by_key["A"].action == "add" and by_key["A"].data["stop"].region_code == "73.01"  # Kep. Selayar
+    assert by_key["B"].action == "reject" or by_key["B"].data["stop"].region_code.startswith("81.")
+    assert by_key["C"].data["stop"].region_code == "32.73.02"
+
+
+def test_visit_with_a_bad_row_waits_whole(engine):
+    text = ("Kode Kunjungan,Pejabat,Tanggal,Wilayah\n"
+            "K9,Wakil Menteri Dalam Negeri,2024-08-01,Kab. Sleman\n"
+            "K9,Wakil Menteri Dalam Negeri,2024-08-02,Kab. Tidakada Raya\n")
+    plan = importer.plan_import(engine, "visits", importer.read_table(text.encode(), "v.csv"))
+    assert [r.action for r in plan.rows] == ["reject", "reject"]
+    assert "seluruh kunjungan" in plan.rows[0].reasons("id")
+
+
+def test_updates_beyond_a_thousand_rows_are_all_written(engine):
+    def csv_text(prefix):
+        lines = ["Nomor;Judul;Pihak 1;Pihak 2"]
+        lines += [f"{i:04d}/PKS/2024;{prefix} {i};Kota Bandung;Kab. Bandung" for i in range(1200)]
+        return ("\n".join(lines) + "\n").encode()
+
+    importer.commit_import(engine, importer.plan_import(engine, "agreements", importer.read_table(csv_text("Lama"),
+                                                                                                  "a.csv")), "ani")
+    plan = importer.plan_import(engine, "agreements", importer.read_table(csv_text("Baru"), "b.csv"))
+    assert plan.counts()["update"] == 1200
+    importer.commit_import(engine, plan, "ani")
+    again = importer.plan_import(engine, "agreements", importer.read_table(csv_text("Baru"), "b.csv"))
+    assert again.counts() == {"add": 0, "update": 0, "unchanged": 1200, "reject": 0}

@@ -66,3 +66,18 @@ def test_decimal_and_time_zone():
     assert time_zone_for_province("51") == "WITA"
     assert time_zone_for_province("73") == "WITA"
     assert time_zone_for_province("94") == "WIT"
+
+
+@pytest.mark.parametrize("text,value", [("Rp 1.500 juta", 1_500_000_000), ("Rp 12.345 juta", 12_345_000_000),
+                                        ("Rp 1.000 M", 1_000_000_000_000), ("1,5 juta", 1_500_000)])
+def test_rupiah_with_scale_and_thousands(text, value):
+    assert parse_rupiah(text) == value
+
+
+def test_more_real_formats():
+    from geo.indonesian_formats import parse_coordinate
+
+    assert parse_coordinate("-7.716") == -7.716 and parse_coordinate("110,355") == 110.355
+    assert parse_time_range("08.30 s/d 12.00 WIB") == (dt.time(8, 30), dt.time(12), "WIB")
+    assert parse_time_range("Pkl. 09.00 WIB") == (dt.time(9), None, "WIB")
+    assert parse_date("20-08-2024 10:00") == dt.date(2024, 8, 20)

@@ -58,3 +58,37 @@ def test_filters_period_sector_type_ministry(frames):
     trade = metrics.region_metrics(ag, vi, level="province", ministries=["Kementerian Perdagangan"])
     assert 0 < trade["visits"].sum() < all_["visits"].sum()
     assert all_["visits"].sum() >= 150  # every visit counts in each province it stopped in
+
+
+def test_visit_months_use_the_visits_own_time_zone():
+    import pandas as pd
+
+    from geo import panel, queries
+
+    local = queries.local_time(pd.Timestamp("2024-07-31 17:00", tz="UTC").to_pydatetime(), "WIB")
+    assert str(local) == "2024-08-01 00:00:00"
+    visits = pd.DataFrame({"ref": ["a"], "start_at": [pd.Timestamp("2024-07-31 23:00", tz="UTC")],
+                           "local_start": [pd.Timestamp("2024-08-01 08:00")], "region_codes": [["94.01"]]})
+    assert str(panel.first_visits(visits, "regency")["94.01"].date()) == "2024-08-01"
+
+
+def test_lead_party_is_the_first_party_only():
+    import pandas as pd
+
+    from geo import panel
+
+    ag = pd.DataFrame({"doc_number": ["x"], "signed_on": [dt.date(2024, 1, 5)], "start_on": [None],
+                       "value_idr": [1], "region_codes": [["32", "32.04", "32.73"]]})
+    ev = panel.agreement_events(ag, "regency").set_index("region")
+    assert not ev["lead"].any()  # the province signed first: no regency is the lead
+    ev_p = panel.agreement_events(ag, "province").set_index("region")
+    assert bool(ev_p.loc["32", "lead"])
+
+
+def test_impact_report_without_visits(frames):
+    from geo import impact_report
+
+    ag, vi = frames
+    rep = impact_report.compute(ag, vi.iloc[0:0], impact_report.Settings(end="2026-06"))
+    assert rep.direct is None and rep.notes  # says why instead of failing
+    assert len(rep.scores) == 514

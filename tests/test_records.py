@@ -184,3 +184,17 @@ def test_data_version_changes_with_every_write(engine):
     with storage.transaction(engine) as s:
         records.save_agreement(s, _agreement(title="baru"), "ani")
     assert storage.data_version(engine) != v1
+
+
+def test_editing_only_obstacles_still_detects_a_conflict(engine):
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), "ani")
+    with storage.transaction(engine) as s:
+        version = records.load_agreement(s, "119/KB/2024").version
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(obstacles=[("regulasi", "x")]), "ani", expected_version=version)
+    with pytest.raises(EditConflict):
+        with storage.transaction(engine) as s:
+            records.save_agreement(s, _agreement(obstacles=[("komitmen", "y")]), "budi", expected_version=version)
+    with storage.transaction(engine) as s:
+        assert [o.kind for o in records.load_agreement(s, "119/KB/2024").obstacles] == ["regulasi"]
