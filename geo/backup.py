@@ -50,8 +50,25 @@ def _revision(engine: Engine) -> str | None:
 
 
 def export_backup(engine: Engine, folder: str | Path) -> dict[str, int]:
-    folder = Path(folder)
-    folder.mkdir(parents=True, exist_ok=True)
+    """Write a backup into ``folder`` (created; an existing backup there is replaced only when complete)."""
+    import shutil
+    import tempfile
+
+    final = Path(folder)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    folder = Path(tempfile.mkdtemp(prefix=".backup-", dir=final.parent))
+    try:
+        counts = _export_into(engine, folder)
+    except BaseException:
+        shutil.rmtree(folder, ignore_errors=True)
+        raise
+    if final.exists():
+        shutil.rmtree(final)
+    folder.rename(final)
+    return counts
+
+
+def _export_into(engine: Engine, folder: Path) -> dict[str, int]:
     counts = {}
     with engine.connect() as conn, conn.begin():  # one consistent snapshot
         if engine.dialect.name == "postgresql":

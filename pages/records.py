@@ -8,9 +8,12 @@ from geo import exports, importer, queries, records, regions, sample_data, stora
 from geo.messages import UserError
 from geo.records import AgreementData, EditConflict, Party
 from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from sqlalchemy.exc import IntegrityError
+
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
+from ui.safe_text import md
 
 lang = current_language()
 st.title(t("rec.title"))
@@ -55,7 +58,10 @@ with tab_agreements:
     if doc:
         with storage.transaction(eng) as s:
             loaded = records.load_agreement(s, doc)
-            current, version = records.agreement_data(loaded), loaded.version
+            current, version = (records.agreement_data(loaded), loaded.version) if loaded else (None, None)
+        if current is None:
+            st.warning(md(t("rec.gone", doc=doc)))
+            st.stop()
         with st.form(f"edit-{doc}"):
             title = st.text_input(t("rec.title_field"), current.title)
             status = st.selectbox(t("rec.status"), list(STATUSES), index=list(STATUSES).index(current.status),
@@ -77,7 +83,7 @@ with tab_agreements:
                         action = records.save_agreement(s, changed, actor, expected_version=version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
                 except EditConflict as exc:
-                    st.error(exc.text(lang))
+                    st.error(md(exc.text(lang)))
         with st.expander(t("rec.progress")):
             if current.indicators:
                 st.dataframe(queries.progress_frame(current), hide_index=True, width="stretch")
@@ -96,15 +102,15 @@ with tab_agreements:
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
                     except UserError as exc:
-                        st.error(exc.text(lang))
-        confirm = st.checkbox(t("rec.delete_confirm", doc=doc), key=f"del-{doc}")
+                        st.error(md(exc.text(lang)))
+        confirm = st.checkbox(t("rec.delete_confirm", doc=md(doc)), key=f"del-{doc}")
         if st.button(t("rec.delete"), disabled=not confirm, key=f"delbtn-{doc}"):
             try:
                 with storage.transaction(eng) as s:
                     records.delete_agreement(s, doc, actor, expected_version=version)
-                st.success(t("rec.deleted", doc=doc))
+                st.success(t("rec.deleted", doc=md(doc)))
             except EditConflict as exc:
-                st.error(exc.text(lang))
+                st.error(md(exc.text(lang)))
         history("agreement", doc)
 
 with tab_visits:
@@ -120,7 +126,11 @@ with tab_visits:
     if ref:
         with storage.transaction(eng) as s:
             loaded_visit = records.load_visit(s, ref)
-            current_visit, visit_version = records.visit_data(loaded_visit), loaded_visit.version
+            current_visit, visit_version = ((records.visit_data(loaded_visit), loaded_visit.version)
+                                            if loaded_visit else (None, None))
+        if current_visit is None:
+            st.warning(md(t("rec.gone", doc=ref)))
+            st.stop()
         with st.form(f"edit-visit-{ref}"):
             official = st.text_input(t("rec.official"), current_visit.official_role)
             ministry = st.text_input(t("rec.ministry"), current_visit.ministry)
@@ -138,15 +148,15 @@ with tab_visits:
                                                     expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
                 except UserError as exc:
-                    st.error(exc.text(lang))
-        confirm_v = st.checkbox(t("rec.delete_confirm", doc=ref), key=f"delv-{ref}")
+                    st.error(md(exc.text(lang)))
+        confirm_v = st.checkbox(t("rec.delete_confirm", doc=md(ref)), key=f"delv-{ref}")
         if st.button(t("rec.delete"), disabled=not confirm_v, key=f"delvbtn-{ref}"):
             try:
                 with storage.transaction(eng) as s:
                     records.delete_visit(s, ref, actor, expected_version=visit_version)
-                st.success(t("rec.deleted", doc=ref))
+                st.success(t("rec.deleted", doc=md(ref)))
             except UserError as exc:
-                st.error(exc.text(lang))
+                st.error(md(exc.text(lang)))
         history("visit", ref)
 
 with tab_add:
@@ -176,7 +186,7 @@ with tab_add:
                     records.save_agreement(s, data, actor)
                 st.success(t("rec.saved"))
             except UserError as exc:
-                st.error(exc.text(lang))
+                st.error(md(exc.text(lang)))
 
     st.subheader(t("rec.visit_add"))
     with st.form("add-visit", clear_on_submit=False):
@@ -200,7 +210,7 @@ with tab_add:
                     records.save_visit(s, visit, actor)
                 st.success(t("rec.saved"))
             except UserError as exc:
-                st.error(exc.text(lang))
+                st.error(md(exc.text(lang)))
     counts = sample_data.simulated_counts(eng)
     n_sim = counts["simulated_agreements"] + counts["simulated_visits"]
     if n_sim and st.button(t("rec.remove_sample"), key="remove_sample"):
@@ -216,7 +226,7 @@ with tab_import:
         try:
             plan = importer.plan_import(eng, kind, importer.read_table(upload.getvalue(), upload.name))
         except UserError as exc:
-            st.error(exc.text(lang))
+            st.error(md(exc.text(lang)))
             plan = None
         if plan is not None:
             counts = plan.counts()
@@ -225,7 +235,7 @@ with tab_import:
             for col, k in zip(cols, ["add", "update", "unchanged", "reject"]):
                 col.metric(t(f"act.{k}"), counts[k])
             if plan.table.unknown_headers:
-                st.info(t("imp.ignored", cols=", ".join(plan.table.unknown_headers)))
+                st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
             preview = importer.preview_frame(plan, lang)
             preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
             preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
@@ -240,6 +250,11 @@ with tab_import:
             accepted = counts["add"] + counts["update"]
             if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
                 bar = st.progress(0.0)
-                done = importer.commit_import(eng, plan, actor,
-                                              progress=lambda i, n: bar.progress(i / max(n, 1)))
-                st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                try:
+                    done = importer.commit_import(eng, plan, actor,
+                                                  progress=lambda i, n: bar.progress(i / max(n, 1)))
+                    st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                except UserError as exc:
+                    st.error(md(exc.text(lang)))
+                except IntegrityError:
+                    st.error(t("imp.concurrent"))

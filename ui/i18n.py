@@ -166,6 +166,12 @@ TEXT = {
     "rec.partners": {"id": "Mitra non-daerah (pisahkan dengan ;)", "en": "Non-region partners (separate with ;)"},
     "rec.signed_on": {"id": "Tanggal penandatanganan", "en": "Signing date"},
     "rec.add": {"id": "Tambah data", "en": "Add record"},
+    "rec.gone": {"id": "Data {doc} sudah tidak ada (dihapus oleh pengguna lain?).",
+                 "en": "Record {doc} no longer exists (deleted by someone else?)."},
+    "imp.concurrent": {"id": "Impor bertabrakan dengan perubahan lain yang baru disimpan; tidak ada yang berubah. "
+                               "Ulangi pratinjau lalu simpan lagi.",
+                       "en": "The import collided with another change just saved; nothing changed. "
+                             "Run the preview again and save."},
     "imp.kind": {"id": "Jenis data", "en": "Kind of data"},
     "imp.kind.agreements": {"id": "Kesepakatan/perjanjian", "en": "Agreements"},
     "imp.kind.visits": {"id": "Kunjungan kerja", "en": "Working visits"},
