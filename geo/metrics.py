@@ -23,10 +23,12 @@ METRICS = ["signed", "active", "completed", "stalled", "value_idr", "partners", 
            "signed_per_100k", "visits_per_100k", "value_per_capita"]
 
 
-def filter_records(agreements: pd.DataFrame, visits: pd.DataFrame, *, sectors=(), types=(), ministries=()) \
-        -> tuple[pd.DataFrame, pd.DataFrame]:
+def filter_records(agreements: pd.DataFrame, visits: pd.DataFrame, *, sectors=(), types=(), ministries=(),
+                   statuses=()) -> tuple[pd.DataFrame, pd.DataFrame]:
     """Agreements and visits matching the filters; ministry filters agreements through their linked visit."""
     a, v = agreements, visits
+    if statuses:
+        a = a[a["status"].isin(statuses)]
     if sectors:
         a = a[a["sectors"].map(lambda ks: bool(set(ks) & set(sectors)))]
         v = v[v["focus_sectors"].map(lambda ks: bool(set(ks) & set(sectors)) if len(ks) else True)]
@@ -51,9 +53,10 @@ def _distinct_partners(rows: pd.DataFrame) -> pd.Series:
 
 def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
                    start: dt.date | None = None, end: dt.date | None = None, sectors=(), types=(),
-                   ministries=()) -> pd.DataFrame:
+                   ministries=(), statuses=()) -> pd.DataFrame:
     """One row per region of ``level`` with every metric in ``METRICS`` (regions without records get zeros)."""
-    a, v = filter_records(agreements, visits, sectors=sectors, types=types, ministries=ministries)
+    a, v = filter_records(agreements, visits, sectors=sectors, types=types, ministries=ministries,
+                          statuses=statuses)
     day = pd.to_datetime(a["signed_on"].where(a["signed_on"].notna(), a["start_on"]))
     in_period = day.notna()
     if start is not None:

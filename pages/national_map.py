@@ -8,7 +8,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import choropleth, formatting, impact_report, maps, regions
-from geo.vocabulary import AGREEMENT_TYPES, SECTORS
+from geo.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 from ui import records_cache, url_state
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
@@ -19,7 +19,7 @@ METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", 
                 "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
                 "visits": "count", "visits_per_100k": "rate"}
 url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": dt.date.today().year,
-                "sector": [], "type": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
+                "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
                 "breaks": "", "visits": False, "links": False, "labels": False})
 
 st.title(t("map.title"))
@@ -36,6 +36,7 @@ with st.sidebar:
         st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector")
         st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
                        key="type")
+        st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status")
         st.multiselect(t("map.ministry"), sorted(visits["ministry"].dropna().unique()), key="ministry")
     with st.expander(t("map.scheme")):
         st.selectbox(t("map.scheme"), list(choropleth.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
@@ -62,13 +63,14 @@ if not prov:
     level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
                                  format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
     st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
-url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "ministry", "scheme", "k", "palette",
+url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
                 "breaks", "visits", "links", "labels"])
 
 metric = st.session_state["metric"]
 filters = dict(sectors=tuple(st.session_state["sector"]), types=tuple(st.session_state["type"]),
                ministries=tuple(st.session_state["ministry"]))
-table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters)
+table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters,
+                                     statuses=tuple(st.session_state["status"]))
 if metric == "score":
     if level == "district":
         values = pd.Series(float("nan"), index=table.index)

@@ -79,8 +79,11 @@ else:
     st.info(t("reg.none"))
 
 st.subheader(t("reg.agreements"))
-ag = prof.agreements.assign(status=prof.agreements["status"].map(lambda k: label(STATUSES, k)),
-                            parties=prof.agreements["parties"].map("; ".join))
+status_pick = st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
+                             key="region_status")
+shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_pick else prof.agreements
+ag = shown.assign(status=shown["status"].map(lambda k: label(STATUSES, k)),
+                  parties=shown["parties"].map("; ".join))
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)
 st.dataframe(ag_table, hide_index=True, width="stretch")

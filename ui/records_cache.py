@@ -19,10 +19,11 @@ def frames(data_version: tuple):
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
-def region_metrics(data_version: tuple, level: str, start, end, sectors: tuple, types: tuple, ministries: tuple):
+def region_metrics(data_version: tuple, level: str, start, end, sectors: tuple, types: tuple, ministries: tuple,
+                   statuses: tuple = ()):
     agreements, visits = frames(data_version)
     return metrics.region_metrics(agreements, visits, level=level, start=start, end=end, sectors=sectors,
-                                  types=types, ministries=ministries)
+                                  types=types, ministries=ministries, statuses=statuses)
 
 
 @st.cache_data(show_spinner=True, max_entries=16)
