@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -87,6 +88,23 @@ class VisitData:
     focus_sectors: list[str] = field(default_factory=list)
     people_met: str = ""
     simulated: bool = False
+
+
+def _flush(session: Session) -> None:
+    """Write pending changes; someone else's change to the same record becomes ``EditConflict``.
+
+    PostgreSQL and the version column report it as a stale row; SQLite refuses to let a transaction
+    that read before another one committed write after it ("database is locked"), which is the same
+    conflict seen from the other side.
+    """
+    try:
+        session.flush()
+    except StaleDataError as exc:
+        raise EditConflict() from exc
+    except OperationalError as exc:
+        if "database is locked" in str(exc.orig):
+            raise EditConflict() from exc
+        raise
 
 
 # ------------------------------------------------------------------ conversion
@@ -255,10 +273,7 @@ def save_agreement(session: Session, data: AgreementData, actor: str, *, expecte
     _apply_status(a, data, today or dt.date.today())
     if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
         flag_modified(a, "notes")  # the row (and its version) changes even when only parties/obstacles did
-        try:
-            session.flush()
-        except StaleDataError as exc:
-            raise EditConflict() from exc
+        _flush(session)
     session.add(AuditEntry(actor=actor, action="create" if existing is None else "update", record_type="agreement",
                            record_key=data.doc_number, changes=_diff(before, _comparable_agreement(data))))
     return action
@@ -301,10 +316,7 @@ def record_progress(session: Session, doc_number: str, indicator: str, on_date: 
     else:
         reading.realisation = realisation
     flag_modified(a, "notes")  # the agreement's version moves: other editors holding it must reload
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise EditConflict() from exc
+    _flush(session)
     session.add(AuditEntry(actor=actor, action="update", record_type="agreement", record_key=doc_number,
                            changes=_diff({"indicators": _jsonable(before.indicators)},
                                          {"indicators": _jsonable(agreement_data(a).indicators)})))
@@ -322,10 +334,7 @@ def _delete(session: Session, obj, record_type: str, key: str, before: dict, act
     if expected_version is not None and obj.version != expected_version:
         raise EditConflict()
     session.delete(obj)
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise EditConflict() from exc
+    _flush(session)
     session.add(AuditEntry(actor=actor, action="delete", record_type=record_type, record_key=key,
                            changes=_diff(before, None)))
 
@@ -389,10 +398,7 @@ def save_visit(session: Session, data: VisitData, actor: str, *, expected_versio
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,
                          start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met)
                for i, s in enumerate(data.stops)]
-    try:
-        session.flush()
-    except StaleDataError as exc:
-        raise EditConflict() from exc
+    _flush(session)
     session.add(AuditEntry(actor=actor, action="create" if existing is None else "update", record_type="visit",
                            record_key=data.ref, changes=_diff(before, _comparable_visit(data))))
     return action
