@@ -49,87 +49,110 @@ with st.sidebar:
     st.toggle(t("map.layer.links"), key="links")
     st.toggle(t("map.layer.labels"), key="labels")
 
-prov = st.session_state["prov"] if regions.exists(st.session_state["prov"] or "-") else ""
-if prov:
-    level = "regency"
-    c1, c2 = st.columns([1, 5])
-    if c1.button(t("map.back"), key="back"):
-        st.session_state["prov"] = ""
-        prov = ""
-        level = st.session_state["level"]
-    else:
-        c2.markdown(f"**Indonesia › {regions.get(prov).name}** · {t('map.hint_regency')}")
-if not prov:
-    level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
-                                 format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-    st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
-url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
-                "breaks", "visits", "links", "labels"])
 
-metric = st.session_state["metric"]
-filters = dict(sectors=tuple(st.session_state["sector"]), types=tuple(st.session_state["type"]),
-               ministries=tuple(st.session_state["ministry"]))
-table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters,
-                                     statuses=tuple(st.session_state["status"]))
-if metric == "score":
-    if level == "district":
-        values = pd.Series(float("nan"), index=table.index)
-    else:
-        rep = records_cache.report(version, impact_report.Settings(level=level, start=f"{min(y0, 2021)}-01", **filters))
-        values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
-else:
-    values = table[metric].astype(float)
-    if metric == "progressed_share":
-        values = values.where(table["signed"] > 0)
-if prov:
-    values = values[values.index.str.startswith(prov + ".")]
-unit = METRIC_UNITS[metric]
-fmt = choropleth.value_formatter(unit, lang)
-breaks = []
-if st.session_state["scheme"] == "user":
-    for part in st.session_state["breaks"].split(";"):
-        try:
-            breaks.append(float(part.strip().replace(",", ".")))
-        except ValueError:
-            continue
-try:
-    classes = choropleth.classify(values, scheme=st.session_state["scheme"], k=int(st.session_state["k"]),
-                                  user_breaks=breaks or None, palette=st.session_state["palette"])
-except ValueError:
-    classes = choropleth.classify(values, scheme="quantiles", k=int(st.session_state["k"]),
-                                  palette=st.session_state["palette"])
-ranks = choropleth.ranks(values)
 
-visit_points = partner_links = None
-if st.session_state["visits"]:
-    visit_points = maps.visit_points(visits, within=prov or None, lang=lang)
-if st.session_state["links"]:
-    partner_links = maps.partner_links(agreements, level, within=prov or None)
+def clicked_region(value: dict, level: str, prov: str) -> str | None:
+    feature = (value or {}).get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code")
+    point = (value or {}).get("last_object_clicked")
+    if point and not code:
+        code = maps.region_at(level, point["lng"], point["lat"], within=prov or None)
+    return code if code and regions.exists(code) else None
 
-m = maps.choropleth_map(level, values, classes, fmt=fmt, asset_base=ASSET_BASE, within=prov or None,
-                        tile_url=os.environ.get("SINERGI_TILE_URL") or None,
-                        labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")), rank_of=ranks,
-                        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
-                        visit_points=visit_points, partner_links=partner_links)
-clicked = st_folium(m, height=620, use_container_width=True,
-                    returned_objects=["last_active_drawing", "last_object_clicked"], key=f"map-{level}-{prov}")
-legend = "".join(
-    f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
-    f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
-    f"{formatting_label}</span>"
-    for color, formatting_label in [(c, maps.escape(lbl)) for c, lbl in classes.legend(fmt)]
-    + [(choropleth.NO_DATA_COLOR, maps.escape(t("map.no_data")))])
-st.markdown(f"**{maps.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
-st.caption(t("credit"))
 
-feature = (clicked or {}).get("last_active_drawing") or {}
-code = (feature.get("properties") or {}).get("code")
-point = (clicked or {}).get("last_object_clicked")
-if point and not code:
-    code = maps.region_at(level, point["lng"], point["lat"], within=prov or None)
-if code and regions.exists(code):
+def on_map_click() -> None:
+    """Runs before the rerun a click causes: a province drills down in place, a regency opens its page."""
+    map_key, level, prov = st.session_state.get("map_view", ("", "province", ""))
+    code = clicked_region(st.session_state.get(map_key), level, prov)
+    if code is None:
+        return
     if regions.level_of(code) == "province" and not prov:
         st.session_state["prov"] = code
-        st.rerun()
     elif regions.level_of(code) in ("regency", "district"):
-        st.switch_page("pages/region.py", query_params={"region": code, "lang": lang})
+        st.session_state["goto_region"] = code
+
+
+@st.fragment
+def map_section() -> None:
+    """The map and what belongs to it; a click reruns only this part of the page."""
+    prov = st.session_state["prov"] if regions.exists(st.session_state["prov"] or "-") else ""
+    if prov:
+        level = "regency"
+        c1, c2 = st.columns([1, 5])
+        if c1.button(t("map.back"), key="back"):
+            st.session_state["prov"] = ""
+            prov = ""
+            level = st.session_state["level"]
+        else:
+            c2.markdown(f"**Indonesia › {regions.get(prov).name}** · {t('map.hint_regency')}")
+    if not prov:
+        level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
+                                     format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
+        st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
+    url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
+                    "breaks", "visits", "links", "labels"])
+
+    metric = st.session_state["metric"]
+    filters = dict(sectors=tuple(st.session_state["sector"]), types=tuple(st.session_state["type"]),
+                   ministries=tuple(st.session_state["ministry"]))
+    table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters,
+                                         statuses=tuple(st.session_state["status"]))
+    if metric == "score":
+        if level == "district":
+            values = pd.Series(float("nan"), index=table.index)
+        else:
+            rep = records_cache.report(version, impact_report.Settings(level=level, start=f"{min(y0, 2021)}-01", **filters))
+            values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
+    else:
+        values = table[metric].astype(float)
+        if metric == "progressed_share":
+            values = values.where(table["signed"] > 0)
+    if prov:
+        values = values[values.index.str.startswith(prov + ".")]
+    unit = METRIC_UNITS[metric]
+    fmt = choropleth.value_formatter(unit, lang)
+    breaks = []
+    if st.session_state["scheme"] == "user":
+        for part in st.session_state["breaks"].split(";"):
+            try:
+                breaks.append(float(part.strip().replace(",", ".")))
+            except ValueError:
+                continue
+    try:
+        classes = choropleth.classify(values, scheme=st.session_state["scheme"], k=int(st.session_state["k"]),
+                                      user_breaks=breaks or None, palette=st.session_state["palette"])
+    except ValueError:
+        classes = choropleth.classify(values, scheme="quantiles", k=int(st.session_state["k"]),
+                                      palette=st.session_state["palette"])
+    ranks = choropleth.ranks(values)
+
+    visit_points = partner_links = None
+    if st.session_state["visits"]:
+        visit_points = maps.visit_points(visits, within=prov or None, lang=lang)
+    if st.session_state["links"]:
+        partner_links = maps.partner_links(agreements, level, within=prov or None)
+
+    m = maps.choropleth_map(level, values, classes, fmt=fmt, asset_base=ASSET_BASE, within=prov or None,
+                            tile_url=os.environ.get("SINERGI_TILE_URL") or None,
+                            labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")), rank_of=ranks,
+                            no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
+                            visit_points=visit_points, partner_links=partner_links)
+    map_key = f"map-{level}-{prov}"
+    st.session_state["map_view"] = (map_key, level, prov)
+    st_folium(m, height=620, use_container_width=True, returned_objects=["last_active_drawing", "last_object_clicked"],
+              key=map_key, on_change=on_map_click)
+    legend = "".join(
+        f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
+        f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
+        f"{formatting_label}</span>"
+        for color, formatting_label in [(c, maps.escape(lbl)) for c, lbl in classes.legend(fmt)]
+        + [(choropleth.NO_DATA_COLOR, maps.escape(t("map.no_data")))])
+    st.markdown(f"**{maps.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
+    st.caption(t("credit"))
+
+    target = st.session_state.pop("goto_region", None)
+    if target:
+        st.switch_page("pages/region.py", query_params={"region": target, "lang": lang})
+
+
+map_section()
