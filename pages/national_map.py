@@ -137,7 +137,7 @@ def map_section() -> None:
                             labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")), rank_of=ranks,
                             no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
                             visit_points=visit_points, partner_links=partner_links)
-    map_key = f"map-{level}-{prov}"
+    map_key = "map-main"  # one component for every view: a drill-down updates the map instead of reloading it
     st.session_state["map_view"] = (map_key, level, prov)
     st_folium(m, height=620, use_container_width=True, returned_objects=["last_active_drawing", "last_object_clicked"],
               key=map_key, on_change=on_map_click)
