@@ -75,6 +75,12 @@ if len(tl):
         layers.append(alt.Chart(vm).mark_rule(color="#b2182b", strokeWidth=2).encode(x="month:T"))
     st.altair_chart(alt.layer(*layers).properties(height=260), use_container_width=True)
     st.caption(t("reg.timeline_note"))
+    if tl["value_idr"].notna().any():
+        value_chart = alt.Chart(tl.dropna(subset=["value_idr"])).mark_bar(color="#74a9cf").encode(
+            x=alt.X("month:T", title=None, axis=alt.Axis(format="%m/%Y")),
+            y=alt.Y("value_idr:Q", title=t("metric.value_idr")),
+            tooltip=["month:T", alt.Tooltip("value_idr:Q", format=",.0f")])
+        st.altair_chart(value_chart.properties(height=140), use_container_width=True)
 else:
     st.info(t("reg.none"))
 
