@@ -85,6 +85,50 @@ def _bounds(fc: dict) -> list[list[float]]:
     return [[float(y0), float(x0)], [float(y1), float(x1)]]
 
 
+def base_map(asset_base: str, tile_url: str | None = None) -> folium.Map:
+    """The same empty map for every view, so that the browser keeps it and only swaps layers."""
+    m = folium.Map(location=[-2.5, 118.0], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False,
+                   zoom_snap=0.25, zoom_delta=0.5)
+    m.default_js, m.default_css = leaflet_assets(asset_base)
+    if tile_url:
+        folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
+    return m
+
+
+def view_of(level: str, within: str | None = None, codes=None, width_px: int = 900, height_px: int = 620):
+    """(center, zoom) that fits the features shown into a map of about ``width_px`` × ``height_px``."""
+    import math
+
+    if not within and codes is None:
+        (s, w), (n, e) = INDONESIA_BOUNDS
+    else:
+        fc = features_within(level, within, codes)
+        if not fc["features"]:
+            (s, w), (n, e) = INDONESIA_BOUNDS
+        else:
+            (s, w), (n, e) = _bounds(fc)
+
+    def merc(lat):
+        return math.log(math.tan(math.pi / 4 + math.radians(lat) / 2))
+
+    zx = math.log2(width_px * 360 / (256 * max(e - w, 1e-6)))
+    zy = math.log2(height_px * 2 * math.pi / (256 * max(merc(n) - merc(s), 1e-9)))
+    zoom = math.floor(min(zx, zy) * 4) / 4
+    return [(s + n) / 2, (w + e) / 2], zoom
+
+
+def choropleth_layers(level: str, values, classification, *, fmt, within: str | None = None,
+                      labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"), rank_of=None,
+                      no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
+                      partner_links=None, codes=None) -> list[folium.FeatureGroup]:
+    """The choropleth and its optional layers as feature groups (see ``choropleth_map``)."""
+    holder = folium.Map(tiles=None)
+    _add_choropleth(holder, level, values, classification, fmt=fmt, within=within, labels=labels,
+                    rank_of=rank_of, no_data_text=no_data_text, show_labels=show_labels,
+                    visit_points=visit_points, partner_links=partner_links, codes=codes)
+    return [child for child in holder._children.values() if isinstance(child, folium.FeatureGroup)]
+
+
 def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, within: str | None = None,
                    tile_url: str | None = None, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
                    rank_of=None, no_data_text: str = "tidak ada data", show_labels: bool = False,
@@ -94,13 +138,18 @@ def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, 
     Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, text;
     ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count.
     """
+    m = base_map(asset_base, tile_url)
+    fc = _add_choropleth(m, level, values, classification, fmt=fmt, within=within, labels=labels,
+                         rank_of=rank_of, no_data_text=no_data_text, show_labels=show_labels,
+                         visit_points=visit_points, partner_links=partner_links, codes=codes)
+    m.fit_bounds(_bounds(fc) if (within or codes is not None) and fc["features"] else INDONESIA_BOUNDS)
+    return m
+
+
+def _add_choropleth(m, level, values, classification, *, fmt, within, labels, rank_of, no_data_text, show_labels,
+                    visit_points, partner_links, codes) -> dict:
     fc = features_within(level, within, codes)
     total = len(fc["features"])
-    m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None, control_scale=True,
-                   prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
-    m.default_js, m.default_css = leaflet_assets(asset_base)
-    if tile_url:
-        folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
     features = []
     for f in fc["features"]:
         code = f["properties"]["code"]
@@ -115,6 +164,7 @@ def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, 
             "nodata": not has,
         }
         features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
+    regions_group = folium.FeatureGroup(name="regions")
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name="choropleth",
         style_function=lambda feat: {"fillColor": feat["properties"]["fill"], "color": "#ffffff", "weight": 0.7,
@@ -122,7 +172,8 @@ def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, 
         highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
         tooltip=folium.GeoJsonTooltip(fields=["name", "value_text", "rank_text"], aliases=list(labels), sticky=True),
         smooth_factor=0.5,
-    ).add_to(m)
+    ).add_to(regions_group)
+    regions_group.add_to(m)
     if partner_links is not None and len(partner_links):
         group = folium.FeatureGroup(name="links")
         top = max(float(partner_links["count"].max()), 1.0)
@@ -147,8 +198,7 @@ def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, 
             folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
                 html=f'<div class="sinergi-label">{html.escape(reg.name)}</div>', icon_size=(0, 0))).add_to(group)
         group.add_to(m)
-    m.fit_bounds(_bounds(fc) if (within or codes is not None) and fc["features"] else INDONESIA_BOUNDS)
-    return m
+    return fc
 
 
 def escape(text) -> str:

@@ -132,15 +132,17 @@ def map_section() -> None:
     if st.session_state["links"]:
         partner_links = maps.partner_links(agreements, level, within=prov or None)
 
-    m = maps.choropleth_map(level, values, classes, fmt=fmt, asset_base=ASSET_BASE, within=prov or None,
-                            tile_url=os.environ.get("SINERGI_TILE_URL") or None,
-                            labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")), rank_of=ranks,
-                            no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
-                            visit_points=visit_points, partner_links=partner_links)
-    map_key = "map-main"  # one component for every view: a drill-down updates the map instead of reloading it
+    layers = maps.choropleth_layers(level, values, classes, fmt=fmt, within=prov or None,
+                                    labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")),
+                                    rank_of=ranks, no_data_text=t("map.no_data"),
+                                    show_labels=st.session_state["labels"], visit_points=visit_points,
+                                    partner_links=partner_links)
+    center, zoom = maps.view_of(level, prov or None)
+    map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
     st.session_state["map_view"] = (map_key, level, prov)
-    st_folium(m, height=620, use_container_width=True, returned_objects=["last_active_drawing", "last_object_clicked"],
-              key=map_key, on_change=on_map_click)
+    st_folium(maps.base_map(ASSET_BASE, os.environ.get("SINERGI_TILE_URL") or None), height=620,
+              use_container_width=True, feature_group_to_add=layers, center=center, zoom=zoom,
+              returned_objects=["last_active_drawing", "last_object_clicked"], key=map_key, on_change=on_map_click)
     legend = "".join(
         f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
