@@ -72,19 +72,22 @@ def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str
 
     signed = ex[ex["in_period"]]
     g = signed.groupby("region")
+    beyond_proposal = signed["status"] != "usulan"
+    progressed = signed["status"].isin(PROGRESSED) & beyond_proposal
     out = pd.DataFrame({
         "signed": g.size(),
         "value_idr": g["value"].sum(min_count=1),
         "partners": _distinct_partners(signed),
-        "progressed_share": g["status"].agg(lambda s: float(np.mean([x in PROGRESSED for x in s if x != "usulan"]))
-                                            if any(x != "usulan" for x in s) else np.nan),
+        # share of running/completed among agreements past the proposal stage (none past it: no data)
+        "progressed_share": progressed.groupby(signed["region"]).sum()
+        / beyond_proposal.groupby(signed["region"]).sum().replace(0, np.nan),
     })
     # Current status of every agreement signed up to the period's end.
     upto = ex[day.reindex(ex.index).le(pd.Timestamp(end)) if end is not None else slice(None)]
-    status = upto.groupby("region")["status"]
-    out["active"] = status.agg(lambda s: int(s.isin(ACTIVE).sum()))
-    out["completed"] = status.agg(lambda s: int((s == "selesai").sum()))
-    out["stalled"] = status.agg(lambda s: int((s == "terhambat").sum()))
+    by_region = upto["region"]
+    out["active"] = upto["status"].isin(ACTIVE).groupby(by_region).sum()
+    out["completed"] = (upto["status"] == "selesai").groupby(by_region).sum()
+    out["stalled"] = (upto["status"] == "terhambat").groupby(by_region).sum()
 
     when = "local_start" if "local_start" in v else "start_at"
     vs = v[["ref", when, "region_codes"]].explode("region_codes")

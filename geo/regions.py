@@ -101,7 +101,11 @@ class RegionStore:
         return code in self._regions
 
     def all(self, level: str | None = None) -> list[Region]:
-        return [r for c, r in sorted(self._regions.items()) if level is None or r.level == level]
+        """Regions in code order (of one level, or all); sorted once per level, then reused."""
+        cache = self.__dict__.setdefault("_all_cache", {})
+        if level not in cache:
+            cache[level] = [r for c, r in sorted(self._regions.items()) if level is None or r.level == level]
+        return list(cache[level])
 
     def parent(self, code: str) -> Region | None:
         p = self.get(code).parent_code
