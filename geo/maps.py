@@ -178,8 +178,10 @@ def _add_choropleth(m, level, values, classification, *, fmt, within, labels, ra
         group = folium.FeatureGroup(name="links")
         top = max(float(partner_links["count"].max()), 1.0)
         for r in partner_links.itertuples(index=False):
+            tip = f"{html.escape(str(r.name_a))} – {html.escape(str(r.name_b))}: {int(r.count)}" \
+                if hasattr(r, "name_a") else None
             folium.PolyLine([[r.lat_a, r.lon_a], [r.lat_b, r.lon_b]], color="#6a3d9a", opacity=0.55,
-                            weight=1 + 5 * float(r.count) / top).add_to(group)
+                            weight=1 + 5 * float(r.count) / top, tooltip=tip).add_to(group)
         group.add_to(m)
     if visit_points is not None and len(visit_points):
         group = folium.FeatureGroup(name="visits")
@@ -234,15 +236,24 @@ def visit_points(visits, *, within: str | None = None, lang: str = "id"):
     return pd.DataFrame(rows, columns=["lat", "lon", "text"])
 
 
-def partner_links(agreements, level: str, *, within: str | None = None):
-    """Lines between partner regions of ``level``, with the number of agreements between them."""
+def partner_links(agreements, level: str, *, within: str | None = None, top: int | None = 150):
+    """Lines between partner regions of ``level`` with the number of agreements between them, strongest first.
+
+    Only the ``top`` strongest links are kept (a national map with every link is an unreadable hairball);
+    ``attrs["total"]`` says how many links there were in all.
+    """
     import itertools
 
     import pandas as pd
 
+    from geo import regions
+
+    columns = ["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"]
     n = {"province": 2, "regency": 5}.get(level)
     if n is None:
-        return pd.DataFrame(columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
+        out = pd.DataFrame(columns=columns)
+        out.attrs["total"] = 0
+        return out
     counts: dict[tuple[str, str], int] = {}
     for codes in agreements["region_codes"]:
         at = sorted({c[:n] for c in codes if len(c) >= n})
@@ -251,11 +262,13 @@ def partner_links(agreements, level: str, *, within: str | None = None):
                 continue
             counts[(a, b)] = counts.get((a, b), 0) + 1
     rows = []
-    for (a, b), c in counts.items():
+    for (a, b), c in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])):
         pa, pb = _label_point(a), _label_point(b)
         if pa and pb:
-            rows.append((pa[0], pa[1], pb[0], pb[1], c))
-    return pd.DataFrame(rows, columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
+            rows.append((pa[0], pa[1], pb[0], pb[1], c, regions.get(a).name, regions.get(b).name))
+    out = pd.DataFrame(rows[:top] if top else rows, columns=columns)
+    out.attrs["total"] = len(rows)
+    return out
 
 
 @lru_cache(maxsize=4)

@@ -40,6 +40,38 @@ def filter_records(agreements: pd.DataFrame, visits: pd.DataFrame, *, sectors=()
     return a, v
 
 
+def agreement_day(agreements: pd.DataFrame) -> pd.Series:
+    """The day an agreement counts from: signed, or (not signed) started."""
+    return pd.to_datetime(agreements["signed_on"].where(agreements["signed_on"].notna(), agreements["start_on"]))
+
+
+def in_period_mask(day: pd.Series, start: dt.date | None, end: dt.date | None) -> pd.Series:
+    mask = day.notna()
+    if start is not None:
+        mask &= day >= pd.Timestamp(start)
+    if end is not None:
+        mask &= day <= pd.Timestamp(end)
+    return mask
+
+
+def agreements_in_view(agreements: pd.DataFrame, visits: pd.DataFrame, *, start=None, end=None, sectors=(),
+                       types=(), ministries=(), statuses=()) -> pd.DataFrame:
+    """The agreements a map view counts: the filters, and signed (or started) within the period."""
+    a, _ = filter_records(agreements, visits, sectors=sectors, types=types, ministries=ministries, statuses=statuses)
+    return a[in_period_mask(agreement_day(a), start, end).to_numpy()]
+
+
+def visits_in_view(agreements: pd.DataFrame, visits: pd.DataFrame, *, start=None, end=None, sectors=(),
+                   ministries=()) -> pd.DataFrame:
+    """The visits a map view shows: sector and ministry filters, and held within the period (local date)."""
+    _, v = filter_records(agreements, visits, sectors=sectors, ministries=ministries)
+    when = "local_start" if "local_start" in v else "start_at"
+    day = pd.to_datetime(v[when])
+    if getattr(day.dt, "tz", None) is not None:
+        day = day.dt.tz_convert(None)
+    return v[in_period_mask(day.dt.normalize(), start, end).to_numpy()]
+
+
 def _at_level(codes: pd.Series, level: str) -> pd.Series:
     n = LEVEL_LENGTH[level]
     return codes.where(codes.str.len() >= n).str.slice(0, n)
@@ -57,12 +89,8 @@ def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str
     """One row per region of ``level`` with every metric in ``METRICS`` (regions without records get zeros)."""
     a, v = filter_records(agreements, visits, sectors=sectors, types=types, ministries=ministries,
                           statuses=statuses)
-    day = pd.to_datetime(a["signed_on"].where(a["signed_on"].notna(), a["start_on"]))
-    in_period = day.notna()
-    if start is not None:
-        in_period &= day >= pd.Timestamp(start)
-    if end is not None:
-        in_period &= day <= pd.Timestamp(end)
+    day = agreement_day(a)
+    in_period = in_period_mask(day, start, end)
     ex = pd.DataFrame({"doc": a["doc_number"], "codes": a["region_codes"], "status": a["status"],
                        "value": a["value_idr"], "in_period": in_period}).explode("codes")
     ex = ex[ex["codes"].notna()]

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import choropleth, formatting, impact_report, maps, regions
+from geo import choropleth, formatting, impact_report, maps, metrics, regions
 from geo.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 from ui import records_cache, url_state
 from ui.database import simulated_banner
@@ -127,10 +127,18 @@ def map_section() -> None:
     ranks = choropleth.ranks(values)
 
     visit_points = partner_links = None
+    period = dict(start=dt.date(y0, 1, 1), end=dt.date(y1, 12, 31))
     if st.session_state["visits"]:
-        visit_points = maps.visit_points(visits, within=prov or None, lang=lang)
+        shown = metrics.visits_in_view(agreements, visits, **period, sectors=filters["sectors"],
+                                       ministries=filters["ministries"])
+        visit_points = maps.visit_points(shown, within=prov or None, lang=lang)
     if st.session_state["links"]:
-        partner_links = maps.partner_links(agreements, level, within=prov or None)
+        shown = metrics.agreements_in_view(agreements, visits, **period, **filters,
+                                           statuses=tuple(st.session_state["status"]))
+        partner_links = maps.partner_links(shown, level, within=prov or None)
+        if partner_links.attrs["total"] > len(partner_links):
+            st.caption(t("map.links_top", n=formatting.number(len(partner_links), lang=lang),
+                          total=formatting.number(partner_links.attrs["total"], lang=lang)))
 
     layers = maps.choropleth_layers(level, values, classes, fmt=fmt, within=prov or None,
                                     labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")),

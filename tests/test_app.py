@@ -117,3 +117,15 @@ def test_region_page_shows_the_region_asked_for():
     assert len(at.dataframe) >= 3  # agreements, partners, obstacles/visits
     at.selectbox(key="region_pick").set_value("32").run()
     assert at.title[0].value == "Jawa Barat" and not at.exception
+
+
+def test_partner_lines_show_only_the_strongest_at_regency_level():
+    at = AppTest.from_file(str(ROOT / "pages" / "national_map.py"), default_timeout=120)
+    at.query_params["level"] = "regency"
+    at.query_params["links"] = "1"
+    at.run()
+    assert not at.exception
+    note = [c.value for c in at.caption if c.value.startswith("Garis: ")]
+    assert note and note[0].startswith("Garis: 150 pasangan terkuat dari ")
+    total = int(note[0].split("dari ")[1].split(" ")[0].replace(".", ""))
+    assert total > 150

@@ -37,3 +37,61 @@ def test_full_detail_for_one_region_is_finer_than_display():
     assert full.is_valid and full.geom_type in ("Polygon", "MultiPolygon")
     assert shapely.get_num_coordinates(full) > shapely.get_num_coordinates(shapely.geometry.shape(disp["geometry"]))
     assert boundaries.has_boundary("32.73.01") and not boundaries.has_boundary("32.73.01.1001")
+
+
+def _agreements(rows):
+    import pandas as pd
+
+    return pd.DataFrame({"region_codes": rows})
+
+
+def test_partner_links_keep_the_strongest_and_count_them_all():
+    rows = [["32.73", "32.04"]] * 5 + [["32.73", "33.74"]] * 2 + [["31.71", "36.71", "32.01"]]
+    links = maps.partner_links(_agreements(rows), "regency", top=2)
+    assert links.attrs["total"] == 5  # 2 + the three pairs of the three-party agreement
+    assert list(links["count"]) == [5, 2]
+    assert {links.iloc[0]["name_a"], links.iloc[0]["name_b"]} == {"Kota Bandung", "Kabupaten Bandung"}
+    # province level: Jawa Barat's internal agreement is no line, the Jabar–Jateng pair counts twice
+    prov = maps.partner_links(_agreements(rows), "province", top=None)
+    assert dict(zip(zip(prov["name_a"], prov["name_b"]), prov["count"]))[("Jawa Barat", "Jawa Tengah")] == 2
+    inside = maps.partner_links(_agreements(rows), "regency", within="33", top=None)
+    assert list(inside["count"]) == [2]
+
+
+def test_partner_line_tooltips_are_escaped():
+    import pandas as pd
+
+    from geo import choropleth
+
+    links = pd.DataFrame([(-6.9, 107.6, -7.0, 110.4, 3, "<b>A</b>", "B")],
+                         columns=["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"])
+    values = pd.Series({"32": 1.0, "33": 2.0})
+    classes = choropleth.classify(values, k=3)
+    layers = maps.choropleth_layers("province", values, classes, fmt=str, partner_links=links)
+    html = "".join(layer.get_root().render() for layer in layers)
+    assert "&lt;b&gt;A&lt;/b&gt; – B: 3" in html and "<b>A</b>" not in html
+
+
+def test_map_layers_follow_the_period_and_filters():
+    import datetime as dt
+
+    import pandas as pd
+
+    from geo import metrics
+
+    agreements = pd.DataFrame({
+        "doc_number": ["a", "b", "c"], "region_codes": [["32.73", "32.04"]] * 3,
+        "signed_on": [dt.date(2022, 5, 1), dt.date(2024, 5, 1), None], "start_on": [None, None, dt.date(2024, 1, 1)],
+        "status": ["berjalan", "selesai", "usulan"], "type": ["KB", "PKS", "PKS"],
+        "sectors": [["pendidikan"], ["kesehatan"], ["kesehatan"]], "visit_ref": [None, None, None]})
+    visits = pd.DataFrame({"ref": ["v1", "v2"], "ministry": ["Kemendagri", "Kemenkes"], "focus_sectors": [[], []],
+                           "start_at": pd.to_datetime(["2022-03-01T02:00Z", "2024-12-31T20:00Z"]),
+                           "local_start": pd.to_datetime(["2022-03-01 09:00", "2025-01-01 03:00"]),
+                           "region_codes": [["32.73"], ["32.04"]]})
+    in_2024 = metrics.agreements_in_view(agreements, visits, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    assert list(in_2024["doc_number"]) == ["b", "c"]  # c: not signed, started in 2024
+    assert list(metrics.agreements_in_view(agreements, visits, types=("KB",))["doc_number"]) == ["a"]
+    # the visit of 31 Dec 2024 UTC is on 1 Jan 2025 local time
+    v2024 = metrics.visits_in_view(agreements, visits, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
+    assert v2024.empty
+    assert list(metrics.visits_in_view(agreements, visits, ministries=("Kemenkes",))["ref"]) == ["v2"]

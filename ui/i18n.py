@@ -36,6 +36,8 @@ TEXT = {
     "map.hint_regency": {"id": "Klik kabupaten/kota untuk membuka rinciannya.",
                          "en": "Click a regency or city to open its details."},
     "map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
+    "map.links_top": {"id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
+                      "en": "Lines: the {n} strongest of {total} partner pairs"},
     "map.legend": {"id": "Legenda", "en": "Legend"},
     "map.no_data": {"id": "tidak ada data", "en": "no data"},
     "map.value": {"id": "Nilai", "en": "Value"},
