@@ -2,9 +2,11 @@
 
 import streamlit as st
 
+from ui import theme
 from ui.i18n import language_picker, t
 
 st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
+theme.apply()
 language_picker()
 
 pages = [

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import html
 import json
+import math
 from functools import lru_cache
 from pathlib import Path
 
@@ -47,6 +48,7 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
     m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None,
                    control_scale=True, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
     m.default_js, m.default_css = leaflet_assets(asset_base)
+    m.get_root().header.add_child(folium.Element(LABEL_CSS))
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
     fc = _escaped(display_geojson(level))
@@ -85,11 +87,19 @@ def _bounds(fc: dict) -> list[list[float]]:
     return [[float(y0), float(x0)], [float(y1), float(x1)]]
 
 
+LABEL_CSS = """<style>
+.sinergi-label { white-space: nowrap; transform: translate(-50%, -50%); width: max-content;
+  font: 600 12px/1.1 sans-serif; color: #1a1a1a; pointer-events: none;
+  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
+</style>"""
+
+
 def base_map(asset_base: str, tile_url: str | None = None) -> folium.Map:
     """The same empty map for every view, so that the browser keeps it and only swaps layers."""
     m = folium.Map(location=[-2.5, 118.0], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False,
                    zoom_snap=0.25, zoom_delta=0.5)
     m.default_js, m.default_css = leaflet_assets(asset_base)
+    m.get_root().header.add_child(folium.Element(LABEL_CSS))
     if tile_url:
         folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
     return m
@@ -186,21 +196,45 @@ def _add_choropleth(m, level, values, classification, *, fmt, within, labels, ra
     if visit_points is not None and len(visit_points):
         group = folium.FeatureGroup(name="visits")
         for r in visit_points.itertuples(index=False):
-            folium.CircleMarker([r.lat, r.lon], radius=5, color="#b2182b", fill=True, fill_opacity=0.9,
-                                weight=1, tooltip=html.escape(str(r.text))).add_to(group)
+            tip = f"<b>{html.escape(str(r.name))}</b><br>" + "<br>".join(html.escape(str(x)) for x in r.lines)
+            folium.CircleMarker([r.lat, r.lon], radius=3 + 2 * math.sqrt(r.count), color="#ffffff",
+                                fill_color="#b2182b", fill=True, fill_opacity=0.85, weight=1,
+                                tooltip=tip).add_to(group)
         group.add_to(m)
     if show_labels:
         group = folium.FeatureGroup(name="labels")
         from geo import regions
 
-        for f in fc["features"]:
-            reg = regions.get(f["properties"]["code"])
-            if reg.label_lat is None:
-                continue
+        for code in label_codes(fc):
+            reg = regions.get(code)
             folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
-                html=f'<div class="sinergi-label">{html.escape(reg.name)}</div>', icon_size=(0, 0))).add_to(group)
+                html=f'<div class="sinergi-label">{html.escape(short_name(reg.name))}</div>',
+                icon_size=(0, 0))).add_to(group)
         group.add_to(m)
     return fc
+
+
+def short_name(name: str) -> str:
+    """Map-label form of a region name: "Kabupaten Bekasi" → "Kab. Bekasi"."""
+    return "Kab. " + name[len("Kabupaten "):] if name.startswith("Kabupaten ") else name
+
+
+def label_codes(fc: dict, *, min_share: float = 1 / 120, most: int = 60) -> list[str]:
+    """Regions big enough on this view to carry a readable label: at least ``min_share`` of the area shown,
+    the ``most`` biggest at most. Smaller ones keep their name in the tooltip (labels there would overlap)."""
+    import shapely
+    from shapely.geometry import shape
+
+    from geo import regions
+
+    codes = [f["properties"]["code"] for f in fc["features"]]
+    if not codes:
+        return []
+    areas = shapely.area([shape(f["geometry"]) for f in fc["features"]])
+    total = float(areas.sum())
+    ranked = sorted(zip(areas, codes), reverse=True)[:most]
+    return [c for a, c in ranked
+            if a >= min_share * total and regions.exists(c) and regions.get(c).label_lat is not None]
 
 
 def escape(text) -> str:
@@ -208,32 +242,52 @@ def escape(text) -> str:
 
 
 def _label_point(code: str):
-    """Label point of a region, or of its nearest ancestor that has one (villages have none)."""
+    """Label point of a region, or of its nearest ancestor that has one."""
+    place = _label_place(code)
+    return place[1:] if place else None
+
+
+def _label_place(code: str):
+    """(code, lat, lon) of a region's label point, or of its nearest ancestor that has one (villages have none)."""
     from geo import regions
 
     while code:
         if regions.exists(code):
             r = regions.get(code)
             if r.label_lat is not None:
-                return r.label_lat, r.label_lon
+                return r.code, r.label_lat, r.label_lon
         code = code.rsplit(".", 1)[0] if "." in code else ""
     return None
 
 
-def visit_points(visits, *, within: str | None = None, lang: str = "id"):
-    """One marker per visit stop: position, and "official · date" as text."""
+def visit_points(visits, *, level: str = "district", within: str | None = None, lang: str = "id", listed: int = 5):
+    """One marker per visited region of ``level`` (or coarser, where a stop names only a regency): its position,
+    the number of visits there, and the newest ``listed`` of them as "official · date" lines (plus "+ n more")."""
     import pandas as pd
 
-    rows = []
+    more = {"id": "+ {n} kunjungan lainnya", "en": "+ {n} more visits"}[lang if lang == "en" else "id"]
+    places: dict[str, list] = {}
     for v in visits.itertuples(index=False):
         day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
+        here = {}
         for code in v.region_codes:
             if within and not (code == within or code.startswith(within + ".")):
                 continue
-            pt = _label_point(code)
-            if pt:
-                rows.append((pt[0], pt[1], f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
-    return pd.DataFrame(rows, columns=["lat", "lon", "text"])
+            place = _label_place(code[:{"province": 2, "regency": 5, "district": 8}[level]])
+            if place:
+                here[place[0]] = place
+        for code, place in here.items():  # a visit counts once per place, however many stops it had there
+            places.setdefault(code, [place, []])[1].append((day, f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
+    rows = []
+    from geo import regions
+
+    for code, ((_, lat, lon), seen) in places.items():
+        seen.sort(key=lambda x: x[0], reverse=True)
+        lines = [text for _, text in seen[:listed]]
+        if len(seen) > listed:
+            lines.append(more.format(n=len(seen) - listed))
+        rows.append((lat, lon, len(seen), regions.get(code).name, lines))
+    return pd.DataFrame(rows, columns=["lat", "lon", "count", "name", "lines"])
 
 
 def partner_links(agreements, level: str, *, within: str | None = None, top: int | None = 150):

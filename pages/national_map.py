@@ -99,6 +99,7 @@ def map_section() -> None:
                                          statuses=tuple(st.session_state["status"]))
     if metric == "score":
         if level == "district":
+            st.info(t("map.score_not_district"))
             values = pd.Series(float("nan"), index=table.index)
         else:
             rep = records_cache.report(version, impact_report.Settings(level=level, start=f"{min(y0, 2021)}-01", **filters))
@@ -131,7 +132,7 @@ def map_section() -> None:
     if st.session_state["visits"]:
         shown = metrics.visits_in_view(agreements, visits, **period, sectors=filters["sectors"],
                                        ministries=filters["ministries"])
-        visit_points = maps.visit_points(shown, within=prov or None, lang=lang)
+        visit_points = maps.visit_points(shown, level=level, within=prov or None, lang=lang)
     if st.session_state["links"]:
         shown = metrics.agreements_in_view(agreements, visits, **period, **filters,
                                            statuses=tuple(st.session_state["status"]))

@@ -129,3 +129,12 @@ def test_partner_lines_show_only_the_strongest_at_regency_level():
     assert note and note[0].startswith("Garis: 150 pasangan terkuat dari ")
     total = int(note[0].split("dari ")[1].split(" ")[0].replace(".", ""))
     assert total > 150
+
+
+def test_score_at_district_level_says_why_there_is_none():
+    at = AppTest.from_file(str(ROOT / "pages" / "national_map.py"), default_timeout=120)
+    at.query_params["level"] = "district"
+    at.query_params["metric"] = "score"
+    at.run()
+    assert not at.exception
+    assert any("tingkat kecamatan" in i.value for i in at.info)

@@ -95,3 +95,38 @@ def test_map_layers_follow_the_period_and_filters():
     v2024 = metrics.visits_in_view(agreements, visits, start=dt.date(2024, 1, 1), end=dt.date(2024, 12, 31))
     assert v2024.empty
     assert list(metrics.visits_in_view(agreements, visits, ministries=("Kemenkes",))["ref"]) == ["v2"]
+
+
+def test_visit_markers_one_per_place_newest_first_and_escaped():
+    import pandas as pd
+
+    from geo import choropleth
+
+    visits = pd.DataFrame({
+        "official_role": ["Wamen A", "Wamen <script>", "Wamen C", "Wamen D"],
+        "start_at": pd.to_datetime(["2024-01-05", "2024-03-01", "2023-06-01", "2024-02-01"]),
+        "region_codes": [["32.73"], ["32.73", "32.73", "32.04"], ["32.73.01.1001"], ["33.74"]]})
+    pts = maps.visit_points(visits, listed=2)
+    bandung = pts[pts["name"] == "Kota Bandung"].iloc[0]
+    assert bandung["count"] == 2  # a visit naming the city twice is one visit there
+    assert bandung["lines"][0].endswith("01/03/2024")
+    district = pts[pts["name"] != "Kota Bandung"]
+    assert len(district) == 3  # Kab. Bandung; the village stop at its district; Semarang
+    assert list(maps.visit_points(visits, within="33")["name"]) == ["Kota Semarang"]
+    by_province = maps.visit_points(visits, level="province").set_index("name")["count"]
+    assert by_province.to_dict() == {"Jawa Barat": 3, "Jawa Tengah": 1}
+    assert maps.visit_points(visits, listed=1).set_index("name").loc["Kota Bandung", "lines"][-1] \
+        == "+ 1 kunjungan lainnya"
+    values = pd.Series({"32": 1.0})
+    layers = maps.choropleth_layers("province", values, choropleth.classify(values, k=3), fmt=str, visit_points=pts)
+    html = "".join(layer.get_root().render() for layer in layers)
+    assert "Wamen &lt;script&gt;" in html and "Wamen <script>" not in html
+
+
+def test_labels_only_where_they_fit():
+    west_java = maps.features_within("regency", "32")
+    codes = maps.label_codes(west_java)
+    assert "32.01" in codes  # Kab. Bogor, large
+    assert "32.73" not in codes and "32.77" not in codes  # Kota Bandung, Kota Cimahi: too small at this view
+    assert maps.short_name("Kabupaten Bekasi") == "Kab. Bekasi" and maps.short_name("Kota Bekasi") == "Kota Bekasi"
+    assert len(maps.label_codes(maps.features_within("regency", None))) <= 60

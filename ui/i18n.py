@@ -38,6 +38,11 @@ TEXT = {
     "map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
     "map.links_top": {"id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
                       "en": "Lines: the {n} strongest of {total} partner pairs"},
+    "map.score_not_district": {
+        "id": "Skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan datanya terlalu sedikit "
+              "untuk perbandingan yang jujur. Pilih ukuran lain atau tingkat kabupaten/kota.",
+        "en": "Impact scores are computed for provinces and regencies/cities; districts have too little data for an "
+              "honest comparison. Choose another measure or the regency/city level."},
     "map.legend": {"id": "Legenda", "en": "Legend"},
     "map.no_data": {"id": "tidak ada data", "en": "no data"},
     "map.value": {"id": "Nilai", "en": "Value"},
