@@ -12,7 +12,7 @@ from geo.models import Agreement, AuditEntry, Visit
 AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
                      "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated"]
 VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
-                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated"]
+                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned"]
 
 
 def local_time(t, time_zone: str):
@@ -51,17 +51,21 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-def visits_frame(engine: Engine | None = None) -> pd.DataFrame:
+def visits_frame(engine: Engine | None = None, *, planned: bool | None = False) -> pd.DataFrame:
+    """Visits that took place (default); ``planned=True``: only planned ones (planner); ``None``: both."""
+    query = select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))
+    if planned is not None:
+        query = query.where(Visit.planned.is_(planned))
     with storage.transaction(engine) as s:
         rows = []
-        for v in s.scalars(select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))):
+        for v in s.scalars(query):
             rows.append({
                 "ref": v.ref, "official_role": v.official_role, "ministry": v.ministry, "start_at": v.start_at,
                 "local_start": local_time(v.start_at, v.time_zone),
                 "end_at": v.end_at, "time_zone": v.time_zone, "region_codes": [st.region_code for st in v.stops],
                 "places": [st.place_name or _region_name(st.region_code) for st in v.stops], "agenda": v.agenda,
                 "focus_sectors": list(v.focus_sectors or []), "people_met": v.people_met, "version": v.version,
-                "simulated": v.simulated,
+                "simulated": v.simulated, "planned": v.planned,
             })
     return pd.DataFrame(rows, columns=VISIT_COLUMNS)
 
