@@ -10,7 +10,8 @@ from geo import regions, storage
 from geo.models import Agreement, AuditEntry, Visit
 
 AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
-                     "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated"]
+                     "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated",
+                     "status_history"]
 VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
                  "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned"]
 
@@ -39,7 +40,8 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
     with storage.transaction(engine) as s:
         rows = []
         for a in s.scalars(select(Agreement).order_by(Agreement.signed_on, Agreement.doc_number).options(
-                selectinload(Agreement.parties), selectinload(Agreement.obstacles), selectinload(Agreement.visit))):
+                selectinload(Agreement.parties), selectinload(Agreement.obstacles), selectinload(Agreement.visit),
+                selectinload(Agreement.status_changes))):
             rows.append({
                 "doc_number": a.doc_number, "title": a.title, "type": a.type, "status": a.status,
                 "sectors": list(a.sectors or []),
@@ -47,6 +49,7 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
                 "region_codes": a.region_codes, "signed_on": a.signed_on, "start_on": a.start_on,
                 "end_on": a.end_on, "value_idr": a.value_idr, "obstacles": sorted({o.kind for o in a.obstacles}),
                 "visit_ref": a.visit.ref if a.visit else None, "version": a.version, "simulated": a.simulated,
+                "status_history": [(c.status, c.changed_on) for c in a.status_changes],
             })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
