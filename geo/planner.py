@@ -41,6 +41,7 @@ import pandas as pd
 from scipy import stats
 
 from geo import formatting, impact, metrics, panel, regions
+from geo.messages import UserError
 from geo.vocabulary import OBSTACLES
 
 COMPONENTS = ("gap", "uplift", "stalled", "recency", "leverage")
@@ -408,3 +409,52 @@ def explain(row: pd.Series, lang: str = "id") -> list[str]:
                                       betw=num(row["betweenness"], 3), value=num(row["c_leverage"])))
     lines.append(t["score"].format(score=num(row["score"], 0)))
     return lines
+
+
+# ---------------------------------------------------------------------------- planned visits
+
+@dataclass
+class Plan:
+    """A planned trip: who goes, and its stops (``geo.itinerary.Stop``, in order)."""
+
+    ref: str
+    official_role: str
+    ministry: str
+    stops: list  # list[itinerary.Stop]
+    focus_sectors: list[str] = field(default_factory=list)
+
+
+def plan_visit_data(plan: Plan):
+    """The plan as one planned visit (``VisitData`` with ``planned=True``), times in each stop's own zone."""
+    from geo.records import StopData, VisitData
+    from geo.vocabulary import TIME_ZONES
+
+    if not plan.stops:
+        raise UserError("plan.empty")
+
+    def aware(day, t, tz):
+        return dt.datetime.combine(day, t, tzinfo=dt.timezone(dt.timedelta(hours=TIME_ZONES[tz])))
+
+    stops = [StopData(region_code=s.region_code, place_name=s.location, start_at=aware(s.day, s.start, s.time_zone),
+                      end_at=aware(s.day, s.end, s.time_zone), agenda=s.agenda, people_met=s.people)
+             for s in plan.stops]
+    return VisitData(ref=plan.ref, official_role=plan.official_role, ministry=plan.ministry,
+                     start_at=stops[0].start_at, end_at=stops[-1].end_at, time_zone=plan.stops[0].time_zone,
+                     stops=stops, agenda="; ".join(s.location for s in plan.stops),
+                     focus_sectors=list(plan.focus_sectors), people_met="", planned=True)
+
+
+def save_planned_visits(session, plan: Plan, actor: str) -> str:
+    """Store the plan as a planned visit through ``geo.records.save_visit`` (audited, validated).
+
+    The one write path of the planner. A planned visit never counts as a visit (impact, map, metrics);
+    importing the real visit under the same reference later turns it into a visit that took place.
+    """
+    from geo import records
+
+    data = records.validated_visit(plan_visit_data(plan))
+    existing = records.load_visit(session, data.ref)
+    if existing is not None and not existing.planned:
+        raise UserError("plan.ref_taken", ref=data.ref)
+    records.save_visit(session, data, actor, existing=existing, assume_new=existing is None)
+    return data.ref
