@@ -4,8 +4,8 @@ Travel assumptions (stated in the app and the README):
 
 * distances are great-circle distances between the regions' label points (``geo.geodesy.haversine_km``);
 * **land** when both regions lie in the same land mass (connected through shared land borders, from
-  ``data/neighbors.csv``): road distance = 1.3 × great-circle, at 40 km/h average — unless flying is
-  faster (far apart on a large island, e.g. Jakarta–Surabaya);
+  ``data/neighbors.csv``): road distance = 1.3 × great-circle, at 40 km/h average — unless the places
+  are 300 km or more apart and flying is faster (e.g. Jakarta–Surabaya);
 * **sea** between land masses closer than 150 km: 2 h at ports and waiting + the crossing at 25 km/h;
 * **air** between land masses 150 km or more apart: 3 h fixed (to and from airports, check-in) + the
   great-circle distance at 600 km/h.
@@ -39,6 +39,7 @@ SEA_OVERHEAD_H = 2.0
 SEA_SPEED_KMH = 25.0
 AIR_OVERHEAD_H = 3.0
 AIR_SPEED_KMH = 600.0
+AIR_MIN_KM = 300.0  # on one land mass, flying is considered from this distance on
 EXACT_MAX = 10
 SLOTS = ((dt.time(9), dt.time(12)), (dt.time(14), dt.time(17)))
 SAME_DAY_MAX_TRAVEL_H = 2.0
@@ -89,7 +90,7 @@ def leg(a: str, b: str) -> Leg:
     air = AIR_OVERHEAD_H + km / AIR_SPEED_KMH
     if same_land(a, b):
         land = km * ROAD_FACTOR / LAND_SPEED_KMH
-        return Leg(a, b, km, "air", air) if air < land else Leg(a, b, km, "land", land)
+        return Leg(a, b, km, "air", air) if km >= AIR_MIN_KM and air < land else Leg(a, b, km, "land", land)
     if km < SEA_MAX_KM:
         return Leg(a, b, km, "sea", SEA_OVERHEAD_H + km / SEA_SPEED_KMH)
     return Leg(a, b, km, "air", air)
