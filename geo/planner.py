@@ -290,10 +290,12 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     # expected uplift in similar regions
     uplift = uplift if uplift is not None else uplift_estimates(hist, as_of)
     strata = hist.covariates.loc[codes, "stratum"]
-    used = strata.where(strata.map(lambda s: uplift.get(s) is not None), "all")
-    table["uplift_stratum"] = used.where(used.map(lambda s: uplift.get(s) is not None), None)
+    def estimate_for(stratum):  # the region's own stratum, else all regions, else none
+        return next((s for s in (stratum, "all") if uplift.get(s) is not None), None)
+
+    table["uplift_stratum"] = pd.Series([estimate_for(s) for s in strata], index=table.index, dtype=object)
     for key in ("att", "ci_low", "ci_high", "se"):
-        table[f"uplift_{key}"] = table["uplift_stratum"].map(lambda s: uplift[s][key] if s else np.nan)
+        table[f"uplift_{key}"] = [float(uplift[s][key]) if s else np.nan for s in table["uplift_stratum"]]
     z = table["uplift_att"] / table["uplift_se"].where(table["uplift_se"] > 0)
     table["c_uplift"] = pd.Series(stats.norm.cdf(z.fillna(0)), index=table.index)
 
@@ -388,7 +390,7 @@ def explain(row: pd.Series, lang: str = "id") -> list[str]:
                                      value=num(row["c_gap"])))
     else:
         lines.append(t["gap_none"].format(reason="–"))
-    if row["uplift_stratum"]:
+    if isinstance(row["uplift_stratum"], str):
         lines.append(t["uplift"].format(stratum=t["strata"][row["uplift_stratum"]], att=signed(row["uplift_att"]),
                                         lo=signed(row["uplift_ci_low"]), hi=signed(row["uplift_ci_high"]),
                                         value=num(row["c_uplift"])))

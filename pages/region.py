@@ -26,7 +26,7 @@ crumbs = " › ".join(["Indonesia"] + [a.name for a in regions.ancestors(code)] 
 st.caption(crumbs)
 st.title(region.name)
 simulated_banner()
-if level in ("province", "regency") and st.button(t("reg.plan"), icon=":material/route:", key="plan_region"):
+if st.button(t("reg.plan"), icon=":material/route:", key="plan_region"):
     st.switch_page("pages/planner.py", query_params={"pick": code, "lang": lang})
 
 version = records_cache.version()
