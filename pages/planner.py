@@ -54,8 +54,8 @@ with st.expander(t("plan.model")):
     st.caption(t("plan.assumptions"))
 
 options = [r.code for r in regions.all_regions(level)]
-if "plan_pick" not in st.session_state:
-    st.session_state["plan_pick"] = list(table.index[:5])
+if "plan_pick" not in st.session_state:  # a first plan: the top 5, or the region the planner came from
+    st.session_state["plan_pick"] = [] if wanted in options else list(table.index[:5])
 st.session_state["plan_pick"] = [c for c in st.session_state["plan_pick"] if c in options]
 if wanted in options and st.session_state.get("plan_link_seen") != wanted:  # arrived with "Add to visit plan"
     st.session_state["plan_link_seen"] = wanted
