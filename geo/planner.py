@@ -349,8 +349,6 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     if total <= 0:
         raise ValueError("at least one weight must be positive")
     table["score"] = 100 * sum(max(w[k_], 0.0) * table[f"c_{k_}"] for k_ in COMPONENTS) / total
-    for k_, v in w.items():
-        table.attrs[f"w_{k_}"] = v
 
     # constraints
     keep = pd.Series(True, index=table.index)

@@ -123,7 +123,7 @@ with c_map:
                             partner_links=route_lines)
     st_folium(m, height=520, use_container_width=True, returned_objects=["last_active_drawing"], key="plan_map",
               on_change=add_clicked)
-    st.caption(t("map.hint_regency").split(".")[0] + " → " + t("plan.pick").split("(")[0].strip())
+    st.caption(t("plan.map_hint"))
 
 if not order:
     st.info(t("plan.none") if table.empty else UserError("plan.empty").text(lang))
@@ -180,7 +180,7 @@ if len(planned):
     st.caption(t("plan.planned_list"))
     st.dataframe(pd.DataFrame({t("plan.ref"): planned["ref"], t("plan.official"): planned["official_role"],
                                t("plan.date"): planned["local_start"],
-                               t("plan.pick").split("(")[0].strip(): planned["places"].map("; ".join)}),
+                               t("plan.places"): planned["places"].map("; ".join)}),
                  hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------ backtest

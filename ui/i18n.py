@@ -312,6 +312,9 @@ TEXT = {
                               "gained at least as much as the recommendations."},
     "plan.bt.none": {"id": "Belum cukup data untuk uji balik.", "en": "Not enough data for a backtest."},
     "reg.plan": {"id": "Rencanakan kunjungan", "en": "Add to visit plan"},
+    "plan.map_hint": {"id": "Klik wilayah di peta untuk menambahkannya ke rencana perjalanan.",
+                      "en": "Click a region on the map to add it to the trip."},
+    "plan.places": {"id": "Lokasi", "en": "Places"},
 }
 
 
