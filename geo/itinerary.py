@@ -258,3 +258,19 @@ def stops_from_frame(frame: pd.DataFrame, codes: list[str]) -> list[Stop]:
         end = end or (dt.datetime.combine(day, start) + dt.timedelta(hours=3)).time()
         out.append(Stop(code, day, start, end, tz, str(row[2] or ""), str(row[3] or ""), str(row[4] or "")))
     return out
+
+
+def stops_of_visit(data) -> list[Stop]:
+    """The stops of a saved (planned) visit (``records.VisitData``) back as schedule stops, in each place's own
+    time zone — so a saved plan can be shown or exported again (e.g. in briefings) with ``schedule_frame``."""
+    from geo.vocabulary import TIME_ZONES
+
+    out = []
+    for s in data.stops:
+        tz = time_zone_for_province(s.region_code)
+        zone = dt.timezone(dt.timedelta(hours=TIME_ZONES[tz]))
+        start, end = s.start_at.astimezone(zone), (s.end_at or s.start_at).astimezone(zone)
+        out.append(Stop(s.region_code, start.date(), start.time().replace(tzinfo=None),
+                        end.time().replace(tzinfo=None), tz, s.place_name or location(s.region_code), s.people_met,
+                        s.agenda))
+    return out

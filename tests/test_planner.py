@@ -223,6 +223,9 @@ def test_planned_visits_are_saved_audited_and_never_counted(engine, tmp_path):
         trail = records.audit_trail(s, "visit", "RENCANA-UJI-1")
         assert [(e.actor, e.action) for e in trail] == [("perencana", "create")]
         assert trail[0].changes["planned"] == [None, True]
+        # the saved plan gives back the same schedule table (for showing or exporting it again)
+        assert itinerary.schedule_frame(itinerary.stops_of_visit(records.visit_data(v))).equals(
+            itinerary.schedule_frame(_plan().stops))
     m = metrics.region_metrics(queries.agreements_frame(engine), queries.visits_frame(engine))
     assert m.loc["32.73", "visits"] == 0
     # backup and restore carry the planned flag
