@@ -1,6 +1,6 @@
 """Benchmark: the planner on the simulated sample — ranking all 514 regencies, the backtest, an itinerary.
 
-    .venv/bin/python bench/bench_planner.py [--top-k 50]
+    .venv/bin/python bench/bench_planner.py [--level regency|province] [--top-k 50]
 
 Seeds the sample into a temporary SQLite database, then times: preparing the history (events, panel,
 covariates), one ranking of all 514 regencies (cold, i.e. with the uplift estimates, and with exact
@@ -21,7 +21,8 @@ from geo import backtest, itinerary, planner, queries, sample_data, storage  # n
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--top-k", type=int, default=50)
+    ap.add_argument("--level", default="regency", choices=["regency", "province"])
+    ap.add_argument("--top-k", type=int, default=None, help="default: 50 regencies or 4 provinces")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         engine = storage.make_engine(f"sqlite:///{tmp}/bench.db")
@@ -32,17 +33,18 @@ def main() -> None:
     print(f"sample: {len(agreements)} agreements, {len(visits)} visits")
 
     t = time.perf_counter()
-    hist = planner.prepare(agreements, visits)
-    print(f"prepare (events, 514 × {hist.panel['month'].nunique()} panel, covariates): "
+    hist = planner.prepare(agreements, visits, level=args.level)
+    top_k = args.top_k or (50 if args.level == "regency" else 4)
+    print(f"prepare (events, {len(hist.codes)} × {hist.panel['month'].nunique()} panel, covariates): "
           f"{time.perf_counter() - t:.2f} s")
     planner.rank(hist, as_of="2026-07")  # warm imports (statsmodels, networkx)
     for label, kwargs in (("sampled betweenness (200 pivots)", {}), ("exact betweenness", {"betweenness_samples": None})):
         t = time.perf_counter()
         ranking = planner.rank(hist, as_of="2026-07", **kwargs)
-        print(f"rank all {len(ranking.table)} regencies, {label}: {time.perf_counter() - t:.2f} s")
+        print(f"rank all {len(ranking.table)} {args.level} regions, {label}: {time.perf_counter() - t:.2f} s")
 
     t = time.perf_counter()
-    res = backtest.run(hist, top_k=args.top_k)
+    res = backtest.run(hist, top_k=top_k)
     print(f"backtest ({res.months} months replayed, {res.n_events} visited regions): {time.perf_counter() - t:.2f} s")
     print(f"  recommended (top {res.top_k}) and visited: mean gain {res.mean_recommended:+.2f} agreements "
           f"(n={res.n_recommended})")
@@ -55,6 +57,8 @@ def main() -> None:
     for k in (8, 16):
         picks = list(ranking.table.index[:k])
         t = time.perf_counter()
+        if len(picks) < k:
+            continue
         order = itinerary.best_order("31.71", picks)
         elapsed = time.perf_counter() - t
         naive, best = (itinerary.totals(itinerary.route_legs("31.71", o)) for o in (picks, order))

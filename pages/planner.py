@@ -187,7 +187,7 @@ if len(planned):
 st.subheader(t("plan.backtest"))
 st.caption(t("plan.backtest_intro"))
 b1, b2 = st.columns([1, 3])
-top_k = int(b1.number_input(t("plan.top_k"), 5, 200, 50, key="plan_top_k"))
+top_k = int(b1.number_input(t("plan.top_k"), 1, len(options), min(50, len(options) // 8), key=f"plan_top_k_{level}"))
 if b2.button(t("plan.run_backtest"), key="plan_bt_run"):
     st.session_state["plan_bt"] = True
 if st.session_state.get("plan_bt"):

@@ -310,7 +310,10 @@ TEXT = {
                         "en": "{months} months replayed, {n} regions visited, {r} of them recommended. Difference "
                               "recommended vs not: {d} agreements (95%: {lo} to {hi}). {share} of random choices "
                               "gained at least as much as the recommendations."},
-    "plan.bt.none": {"id": "Belum cukup data untuk uji balik.", "en": "Not enough data for a backtest."},
+    "plan.bt.none": {"id": "Tidak ada pembanding: semua daerah yang dikunjungi direkomendasikan, atau tidak satu pun "
+                           "(atau datanya belum cukup). Ubah batas \"teratas\".",
+                     "en": "Nothing to compare: every visited region was recommended, or none was (or there is too "
+                           "little data). Change the \"top\" limit."},
     "reg.plan": {"id": "Rencanakan kunjungan", "en": "Add to visit plan"},
     "plan.map_hint": {"id": "Klik wilayah di peta untuk menambahkannya ke rencana perjalanan.",
                       "en": "Click a region on the map to add it to the trip."},
