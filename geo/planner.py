@@ -154,8 +154,11 @@ def month_of(day) -> pd.Timestamp:
 
 
 def prepare(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
-            sectors: tuple[str, ...] = (), start: str = "2021-01", end: str | None = None) -> History:
-    """Prepare agreements and (done) visits for ranking; ``sectors`` keeps only those sectors' agreements."""
+            sectors: tuple[str, ...] = (), start: str | None = None, end: str | None = None) -> History:
+    """Prepare agreements and (done) visits for ranking; ``sectors`` keeps only those sectors' agreements.
+
+    The panel for the uplift estimates runs from ``start`` (default: the first month with an agreement) to
+    ``end`` (default: the last month with an agreement or a visit)."""
     a, _ = metrics.filter_records(agreements, visits, sectors=sectors)
     events = panel.agreement_events(a, level)[["region", "doc_number", "month"]]
     docs = a.set_index("doc_number")[["status", "status_history", "obstacles"]] if len(a) else \
@@ -174,6 +177,8 @@ def prepare(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "reg
         last = [m for m in (events["month"].max() if len(events) else None,
                             vm["month"].max() if len(vm) else None) if m is not None and not pd.isna(m)]
         end = (max(last) if last else pd.Timestamp.today()).strftime("%Y-%m")
+    if start is None:
+        start = events["month"].min().strftime("%Y-%m") if len(events) else end
     p = panel.monthly_panel(a, visits, level=level, start=start, end=end)
     regs = regions.all_regions(level)
     codes = [r.code for r in regs]
@@ -290,6 +295,7 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     # expected uplift in similar regions
     uplift = uplift if uplift is not None else uplift_estimates(hist, as_of)
     strata = hist.covariates.loc[codes, "stratum"]
+
     def estimate_for(stratum):  # the region's own stratum, else all regions, else none
         return next((s for s in (stratum, "all") if uplift.get(s) is not None), None)
 
