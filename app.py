@@ -13,6 +13,7 @@ pages = [
     st.Page("pages/national_map.py", title=t("nav.map"), icon=":material/map:", default=True),
     st.Page("pages/region.py", title=t("nav.region"), icon=":material/location_city:"),
     st.Page("pages/impact.py", title=t("nav.impact"), icon=":material/trending_up:"),
+    st.Page("pages/planner.py", title=t("nav.planner"), icon=":material/route:"),
     st.Page("pages/records.py", title=t("nav.records"), icon=":material/table_view:"),
     st.Page("pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
 ]

@@ -205,3 +205,19 @@ def time_zone_for_province(province_code: str) -> str:
     if p >= 81:
         return "WIT"
     return "WIB"
+
+
+DAY_NAMES = ("Senin", "Selasa", "Rabu", "Kamis", "Jumat", "Sabtu", "Minggu")
+MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
+               "November", "Desember")
+
+
+def long_date(d: dt.date) -> str:
+    """2024-08-20 → ``Senin, 20 Agustus 2024`` (as schedules write it; ``parse_date`` reads it back)."""
+    return f"{DAY_NAMES[d.weekday()]}, {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
+
+
+def time_range(start: dt.time, end: dt.time | None, time_zone: str) -> str:
+    """(09:00, 12:00, "WIB") → ``09.00 – 12.00 WIB``; no end → ``09.00 – selesai WIB``."""
+    tail = end.strftime("%H.%M") if end is not None else "selesai"
+    return f"{start.strftime('%H.%M')} \u2013 {tail} {time_zone}"

@@ -49,6 +49,15 @@ MESSAGES = {
     "visit.unknown": {"id": "kunjungan {ref!r} belum ada; impor kunjungan lebih dulu",
                       "en": "visit {ref!r} does not exist; import the visits first"},
     "coords.bad": {"id": "koordinat di luar Indonesia: {text!r}", "en": "coordinates outside Indonesia: {text!r}"},
+    # planner
+    "plan.too_long": {"id": "{n} lokasi tidak muat dalam {days} hari; tambah hari, pilih dua lokasi sehari, "
+                            "atau kurangi lokasi",
+                      "en": "{n} places do not fit in {days} days; add days, allow two stops a day, or drop places"},
+    "plan.rows": {"id": "jadwal harus berisi satu baris per lokasi yang dipilih",
+                  "en": "the schedule must have one row per chosen place"},
+    "plan.empty": {"id": "pilih sedikitnya satu lokasi", "en": "choose at least one place"},
+    "plan.ref_taken": {"id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
+                       "en": "reference {ref!r} belongs to a visit that took place"},
 }
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlalchemy import (JSON, BigInteger, Date, DateTime, Float, ForeignKey, Integer, String, Text,
-                        UniqueConstraint)
+                        UniqueConstraint, false)
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
 
 
@@ -40,6 +40,9 @@ class Visit(Base):
     focus_sectors: Mapped[list] = mapped_column(JSON, default=list)
     people_met: Mapped[str] = mapped_column(Text, default="")
     simulated: Mapped[bool] = mapped_column(default=False)
+    # A visit planned in the planner, not (yet) made: never counted as a visit by the impact engine,
+    # the map or the metrics (``geo.queries.visits_frame`` leaves it out unless asked).
+    planned: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     stops: Mapped[list["VisitStop"]] = relationship(back_populates="visit", cascade="all, delete-orphan",
                                                     order_by="VisitStop.seq")

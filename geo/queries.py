@@ -10,9 +10,10 @@ from geo import regions, storage
 from geo.models import Agreement, AuditEntry, Visit
 
 AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
-                     "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated"]
+                     "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated",
+                     "status_history"]
 VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
-                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated"]
+                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned"]
 
 
 def local_time(t, time_zone: str):
@@ -39,7 +40,8 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
     with storage.transaction(engine) as s:
         rows = []
         for a in s.scalars(select(Agreement).order_by(Agreement.signed_on, Agreement.doc_number).options(
-                selectinload(Agreement.parties), selectinload(Agreement.obstacles), selectinload(Agreement.visit))):
+                selectinload(Agreement.parties), selectinload(Agreement.obstacles), selectinload(Agreement.visit),
+                selectinload(Agreement.status_changes))):
             rows.append({
                 "doc_number": a.doc_number, "title": a.title, "type": a.type, "status": a.status,
                 "sectors": list(a.sectors or []),
@@ -47,21 +49,26 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
                 "region_codes": a.region_codes, "signed_on": a.signed_on, "start_on": a.start_on,
                 "end_on": a.end_on, "value_idr": a.value_idr, "obstacles": sorted({o.kind for o in a.obstacles}),
                 "visit_ref": a.visit.ref if a.visit else None, "version": a.version, "simulated": a.simulated,
+                "status_history": [(c.status, c.changed_on) for c in a.status_changes],
             })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
 
-def visits_frame(engine: Engine | None = None) -> pd.DataFrame:
+def visits_frame(engine: Engine | None = None, *, planned: bool | None = False) -> pd.DataFrame:
+    """Visits that took place (default); ``planned=True``: only planned ones (planner); ``None``: both."""
+    query = select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))
+    if planned is not None:
+        query = query.where(Visit.planned.is_(planned))
     with storage.transaction(engine) as s:
         rows = []
-        for v in s.scalars(select(Visit).order_by(Visit.start_at, Visit.ref).options(selectinload(Visit.stops))):
+        for v in s.scalars(query):
             rows.append({
                 "ref": v.ref, "official_role": v.official_role, "ministry": v.ministry, "start_at": v.start_at,
                 "local_start": local_time(v.start_at, v.time_zone),
                 "end_at": v.end_at, "time_zone": v.time_zone, "region_codes": [st.region_code for st in v.stops],
                 "places": [st.place_name or _region_name(st.region_code) for st in v.stops], "agenda": v.agenda,
                 "focus_sectors": list(v.focus_sectors or []), "people_met": v.people_met, "version": v.version,
-                "simulated": v.simulated,
+                "simulated": v.simulated, "planned": v.planned,
             })
     return pd.DataFrame(rows, columns=VISIT_COLUMNS)
 

@@ -88,6 +88,7 @@ class VisitData:
     focus_sectors: list[str] = field(default_factory=list)
     people_met: str = ""
     simulated: bool = False
+    planned: bool = False  # planned in the planner, not (yet) made
 
 
 def _flush(session: Session) -> None:
@@ -128,7 +129,7 @@ def visit_data(v: Visit) -> VisitData:
     return VisitData(
         ref=v.ref, official_role=v.official_role, ministry=v.ministry, start_at=_aware(v.start_at),
         time_zone=v.time_zone, end_at=_aware(v.end_at), agenda=v.agenda or "", focus_sectors=list(v.focus_sectors or []),
-        people_met=v.people_met or "", simulated=v.simulated,
+        people_met=v.people_met or "", simulated=v.simulated, planned=bool(v.planned),
         stops=[StopData(s.region_code, s.place_name or "", s.lat, s.lon, _aware(s.start_at), _aware(s.end_at),
                         s.agenda or "", s.people_met or "") for s in v.stops],
     )
@@ -392,7 +393,7 @@ def save_visit(session: Session, data: VisitData, actor: str, *, expected_versio
     v.start_at, v.end_at = _utc(data.start_at), _utc(data.end_at)
     v.time_zone, v.agenda, v.focus_sectors, v.people_met = data.time_zone, data.agenda, data.focus_sectors, \
         data.people_met
-    v.simulated = data.simulated
+    v.simulated, v.planned = data.simulated, data.planned
     if existing is not None:
         flag_modified(v, "agenda")  # the visit's version moves even when only its stops changed
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,

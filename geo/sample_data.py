@@ -273,7 +273,10 @@ def simulated_counts(engine: Engine) -> dict[str, int]:
         for name, model in (("agreements", Agreement), ("visits", Visit)):
             out[f"simulated_{name}"] = s.scalar(select(func.count()).select_from(model)
                                                 .where(model.simulated.is_(True)))
-            out[f"real_{name}"] = s.scalar(select(func.count()).select_from(model).where(model.simulated.is_(False)))
+            real = select(func.count()).select_from(model).where(model.simulated.is_(False))
+            if model is Visit:
+                real = real.where(Visit.planned.is_(False))  # a planned visit is not data
+            out[f"real_{name}"] = s.scalar(real)
         return out
 
 

@@ -26,6 +26,8 @@ crumbs = " › ".join(["Indonesia"] + [a.name for a in regions.ancestors(code)] 
 st.caption(crumbs)
 st.title(region.name)
 simulated_banner()
+if st.button(t("reg.plan"), icon=":material/route:", key="plan_region"):
+    st.switch_page("pages/planner.py", query_params={"pick": code, "lang": lang})
 
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)

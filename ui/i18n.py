@@ -224,6 +224,107 @@ TEXT = {
     "col.reasons": {"id": "Alasan", "en": "Reasons"},
     "data.counts": {"id": "Jumlah wilayah", "en": "Number of regions"},
     "data.licence": {"id": "Lisensi data", "en": "Data licence"},
+    # --- planner (issue 6): where to visit next, itinerary, backtest
+    "nav.planner": {"id": "Perencana Kunjungan", "en": "Visit planner"},
+    "plan.title": {"id": "Perencana kunjungan: ke mana berikutnya?", "en": "Visit planner: where next?"},
+    "plan.intro": {"id": "Peringkat daerah untuk kunjungan berikutnya. Setiap komponen terlihat dan bobotnya dapat "
+                         "diubah di panel samping; alasan tiap daerah dijelaskan di bawah tabel.",
+                   "en": "Regions ranked for the next visit. Every component is shown and its weight can be changed "
+                         "in the sidebar; each region's reasons are explained under the table."},
+    "plan.weights": {"id": "Bobot komponen", "en": "Component weights"},
+    "plan.c.gap": {"id": "Kesenjangan kerja sama", "en": "Cooperation gap"},
+    "plan.c.uplift": {"id": "Perkiraan dampak", "en": "Expected uplift"},
+    "plan.c.stalled": {"id": "Kerja sama terhambat", "en": "Stalled agreements"},
+    "plan.c.recency": {"id": "Lama sejak kunjungan terakhir", "en": "Time since last visit"},
+    "plan.c.leverage": {"id": "Daya ungkit jejaring", "en": "Network leverage"},
+    "plan.constraints": {"id": "Batasan", "en": "Constraints"},
+    "plan.level": {"id": "Tingkat wilayah", "en": "Region level"},
+    "plan.exclude": {"id": "Kecualikan daerah yang dikunjungi dalam … bulan terakhir (0 = tidak)",
+                     "en": "Exclude regions visited within the last … months (0 = no)"},
+    "plan.provinces": {"id": "Hanya provinsi", "en": "Only provinces"},
+    "plan.islands": {"id": "Hanya kepulauan", "en": "Only island groups"},
+    "plan.sectors": {"id": "Fokus bidang", "en": "Sector focus"},
+    "plan.ministry": {"id": "Riwayat kementerian sendiri", "en": "Own ministry's history"},
+    "plan.ministry_all": {"id": "(semua kementerian)", "en": "(all ministries)"},
+    "plan.model": {"id": "Cara menghitung", "en": "How it is computed"},
+    "plan.ranking": {"id": "Peringkat", "en": "Ranking"},
+    "plan.map": {"id": "Peta skor kunjungan berikutnya", "en": "Map of the visit-next score"},
+    "plan.score": {"id": "Skor (0–100)", "en": "Score (0–100)"},
+    "plan.rank": {"id": "No.", "en": "No."},
+    "plan.name": {"id": "Wilayah", "en": "Region"},
+    "plan.why": {"id": "Mengapa daerah ini?", "en": "Why this region?"},
+    "plan.none": {"id": "Tidak ada daerah yang memenuhi batasan.", "en": "No region meets the constraints."},
+    "plan.itinerary": {"id": "Susun perjalanan", "en": "Build the itinerary"},
+    "plan.k": {"id": "Jumlah lokasi teratas (K)", "en": "Number of top places (K)"},
+    "plan.take_top": {"id": "Ambil K teratas", "en": "Take the top K"},
+    "plan.pick": {"id": "Lokasi yang dikunjungi (dari peringkat atau pilih sendiri)",
+                  "en": "Places to visit (from the ranking or by hand)"},
+    "plan.start": {"id": "Berangkat dari", "en": "Start from"},
+    "plan.date": {"id": "Tanggal berangkat", "en": "Departure date"},
+    "plan.days": {"id": "Lama perjalanan (hari, D)", "en": "Trip length (days, D)"},
+    "plan.per_day": {"id": "Lokasi per hari", "en": "Stops a day"},
+    "plan.weekdays": {"id": "Hanya hari kerja (Senin–Jumat)", "en": "Weekdays only (Monday–Friday)"},
+    "plan.return": {"id": "Kembali ke kota asal", "en": "Return to the start city"},
+    "plan.travel": {"id": "Perjalanan: {km} km garis lurus, ±{hours} jam; urutan sesuai pilihan: {nkm} km, ±{nhours} jam.",
+                    "en": "Travel: {km} km great-circle, about {hours} h; in the order picked: {nkm} km, about {nhours} h."},
+    "plan.assumptions": {"id": "Asumsi perjalanan: jarak garis lurus (great-circle) antar titik label wilayah. Darat bila "
+                               "satu daratan: 1,3 × jarak, 40 km/jam. Antarpulau di bawah 150 km: laut, 2 jam di "
+                               "pelabuhan + 25 km/jam. Antarpulau 150 km atau lebih: udara, 3 jam tetap + 600 km/jam. "
+                               "Di satu daratan terbang bila ≥ 300 km dan lebih cepat. Slot 09.00–12.00 dan 14.00–17.00 waktu "
+                               "setempat; perjalanan 06.00–21.00.",
+                         "en": "Travel assumptions: great-circle distance between the regions' label points. Land on "
+                               "the same land mass: 1.3 × distance at 40 km/h. Between islands under 150 km: sea, "
+                               "2 h at ports + 25 km/h. Between islands 150 km or more: air, 3 h fixed + 600 km/h. "
+                               "On one land mass, flying when ≥ 300 km and faster. Slots 09.00–12.00 and 14.00–17.00 local "
+                               "time; travel 06.00–21.00."},
+    "plan.legs": {"id": "Rute", "en": "Route"},
+    "plan.mode.land": {"id": "darat", "en": "land"},
+    "plan.mode.sea": {"id": "laut", "en": "sea"},
+    "plan.mode.air": {"id": "udara", "en": "air"},
+    "col.from": {"id": "Dari", "en": "From"},
+    "col.to": {"id": "Ke", "en": "To"},
+    "col.km": {"id": "Jarak (km)", "en": "Distance (km)"},
+    "col.mode": {"id": "Moda", "en": "Mode"},
+    "col.hours": {"id": "Jam", "en": "Hours"},
+    "plan.schedule": {"id": "Jadwal (dapat diubah langsung di tabel)", "en": "Schedule (edit it in the table)"},
+    "plan.schedule_note": {"id": "Jadwal ditulis dalam bahasa Indonesia, sesuai format kementerian.",
+                           "en": "The schedule is written in Indonesian, the ministries' format."},
+    "plan.xlsx": {"id": "Unduh jadwal (XLSX)", "en": "Download the schedule (XLSX)"},
+    "plan.save": {"id": "Simpan sebagai rencana kunjungan", "en": "Save as planned visits"},
+    "plan.official": {"id": "Pejabat", "en": "Official"},
+    "plan.ministry_name": {"id": "Kementerian", "en": "Ministry"},
+    "plan.ref": {"id": "Kode rencana", "en": "Plan reference"},
+    "plan.saved": {"id": "Tersimpan sebagai rencana kunjungan {ref}. Rencana tidak dihitung sebagai kunjungan.",
+                   "en": "Saved as planned visit {ref}. Plans are not counted as visits."},
+    "plan.planned_list": {"id": "Rencana kunjungan tersimpan", "en": "Saved planned visits"},
+    "plan.backtest": {"id": "Uji balik: apakah rekomendasi dulu tepat?", "en": "Backtest: were past recommendations right?"},
+    "plan.backtest_intro": {"id": "Sejarah diputar ulang bulan demi bulan: peringkat dihitung hanya dengan data yang "
+                                  "ada saat itu. Untuk daerah yang dikunjungi bulan itu, tambahan kerja sama = jumlah "
+                                  "12 bulan sesudah dikurangi 12 bulan sebelum kunjungan.",
+                            "en": "History is replayed month by month: the ranking uses only data known then. For "
+                                  "regions visited that month, the gain = agreements in the 12 months after minus "
+                                  "the 12 months before the visit."},
+    "plan.top_k": {"id": "Dianggap direkomendasikan bila masuk … teratas", "en": "Counted as recommended when in the top …"},
+    "plan.run_backtest": {"id": "Jalankan uji balik", "en": "Run the backtest"},
+    "plan.bt.rec": {"id": "Direkomendasikan & dikunjungi", "en": "Recommended & visited"},
+    "plan.bt.not": {"id": "Dikunjungi, tidak direkomendasikan", "en": "Visited, not recommended"},
+    "plan.bt.random": {"id": "Pilihan acak", "en": "Random choice"},
+    "plan.bt.n": {"id": "{n} kunjungan", "en": "{n} visits"},
+    "plan.bt.interval": {"id": "95%: {lo} s.d. {hi}", "en": "95%: {lo} to {hi}"},
+    "plan.bt.summary": {"id": "{months} bulan diputar ulang, {n} daerah dikunjungi, {r} di antaranya direkomendasikan. "
+                              "Selisih rekomendasi vs tidak: {d} kerja sama (95%: {lo} s.d. {hi}). {share} dari "
+                              "pilihan acak mendapat tambahan setidaknya sebesar rekomendasi.",
+                        "en": "{months} months replayed, {n} regions visited, {r} of them recommended. Difference "
+                              "recommended vs not: {d} agreements (95%: {lo} to {hi}). {share} of random choices "
+                              "gained at least as much as the recommendations."},
+    "plan.bt.none": {"id": "Tidak ada pembanding: semua daerah yang dikunjungi direkomendasikan, atau tidak satu pun "
+                           "(atau datanya belum cukup). Ubah batas \"teratas\".",
+                     "en": "Nothing to compare: every visited region was recommended, or none was (or there is too "
+                           "little data). Change the \"top\" limit."},
+    "reg.plan": {"id": "Rencanakan kunjungan", "en": "Add to visit plan"},
+    "plan.map_hint": {"id": "Klik wilayah di peta untuk menambahkannya ke rencana perjalanan.",
+                      "en": "Click a region on the map to add it to the trip."},
+    "plan.places": {"id": "Lokasi", "en": "Places"},
 }
 
 

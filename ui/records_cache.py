@@ -30,3 +30,27 @@ def region_metrics(data_version: tuple, level: str, start, end, sectors: tuple, 
 def report(data_version: tuple, settings: impact_report.Settings):
     agreements, visits = frames(data_version)
     return impact_report.compute(agreements, visits, settings)
+
+
+# --- planner (issue 6)
+@st.cache_data(show_spinner=True, max_entries=8)
+def planner_history(data_version: tuple, level: str, sectors: tuple):
+    from geo import planner
+
+    agreements, visits = frames(data_version)
+    return planner.prepare(agreements, visits, level=level, sectors=sectors)
+
+
+@st.cache_data(show_spinner=True, max_entries=32)
+def planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
+    from geo import planner
+
+    return planner.rank(planner_history(data_version, level, constraints.sectors), weights=dict(weights),
+                        constraints=constraints)
+
+
+@st.cache_data(show_spinner=True, max_entries=8)
+def planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
+    from geo import backtest
+
+    return backtest.run(planner_history(data_version, level, ()), weights=dict(weights), top_k=top_k)

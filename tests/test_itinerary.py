@@ -1,0 +1,128 @@
+"""Itinerary: travel legs, an order shorter than the naive one, the schedule table and its XLSX export."""
+
+import datetime as dt
+import io
+import itertools
+import random
+
+import openpyxl
+import pytest
+
+from geo import exports, itinerary, regions
+from geo.indonesian_formats import parse_date, parse_time_range
+from geo.messages import UserError
+
+JAKARTA = "31.71"
+# A zig-zag in ranking order: Sumatra, Sulawesi, Java, Sulawesi, Java, Bali, Kalimantan, Sumatra.
+ZIGZAG = ["12.71", "73.71", "32.73", "71.71", "33.74", "51.71", "64.72", "13.71"]
+
+
+def test_legs_follow_the_stated_assumptions():
+    land = itinerary.leg("32.73", "32.04")  # Kota Bandung – Kabupaten Bandung, one land mass, near
+    assert land.mode == "land"
+    assert land.hours == pytest.approx(land.km * itinerary.ROAD_FACTOR / itinerary.LAND_SPEED_KMH)
+    sea = itinerary.leg("35.10", "51.01")  # Banyuwangi (Java) – Jembrana (Bali): the Bali strait
+    assert sea.mode == "sea" and sea.km < itinerary.SEA_MAX_KM
+    assert sea.hours == pytest.approx(itinerary.SEA_OVERHEAD_H + sea.km / itinerary.SEA_SPEED_KMH)
+    air = itinerary.leg(JAKARTA, "73.71")  # Jakarta – Makassar
+    assert air.mode == "air" and air.km == pytest.approx(1405, abs=10)
+    assert air.hours == pytest.approx(itinerary.AIR_OVERHEAD_H + air.km / itinerary.AIR_SPEED_KMH)
+    far_on_java = itinerary.leg(JAKARTA, "35.78")  # Jakarta – Surabaya: same island, flying is faster
+    assert far_on_java.mode == "air"
+    assert itinerary.leg("32.73", JAKARTA).mode == "land"  # 118 km: nobody flies that
+
+
+def test_order_beats_the_ranking_order_on_distance_and_time():
+    naive = itinerary.totals(itinerary.route_legs(JAKARTA, ZIGZAG))
+    order = itinerary.best_order(JAKARTA, ZIGZAG)
+    assert sorted(order) == sorted(ZIGZAG)
+    best = itinerary.totals(itinerary.route_legs(JAKARTA, order))
+    assert best["hours"] < naive["hours"] * 0.9
+    assert best["km"] < naive["km"] * 0.9
+
+
+@pytest.mark.parametrize("return_home", [True, False])
+def test_exact_solver_matches_brute_force(return_home):
+    rng = random.Random(7)
+    codes = [r.code for r in regions.all_regions("regency")]
+    for _ in range(3):
+        picks = rng.sample(codes, 6)
+        order = itinerary.best_order(JAKARTA, picks, return_home=return_home)
+        brute = min(itertools.permutations(picks),
+                    key=lambda p: itinerary.totals(itinerary.route_legs(JAKARTA, list(p), return_home))["hours"])
+        assert itinerary.totals(itinerary.route_legs(JAKARTA, order, return_home))["hours"] == pytest.approx(
+            itinerary.totals(itinerary.route_legs(JAKARTA, list(brute), return_home))["hours"])
+
+
+def test_heuristic_beyond_the_exact_limit_beats_naive_and_nearest_neighbour():
+    rng = random.Random(3)
+    picks = rng.sample([r.code for r in regions.all_regions("regency")], itinerary.EXACT_MAX + 6)
+    order = itinerary.best_order(JAKARTA, picks)
+    assert sorted(order) == sorted(picks)
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, order))["hours"]
+    assert hours < itinerary.totals(itinerary.route_legs(JAKARTA, picks))["hours"]
+    nodes = [JAKARTA, *picks]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    nn = [nodes[i] for i in itinerary._nearest_neighbour(cost, len(picks))]
+    assert hours <= itinerary.totals(itinerary.route_legs(JAKARTA, nn))["hours"] + 1e-9
+
+
+def test_schedule_days_time_zones_and_slots():
+    # Monday 19 August 2024; Bandung (WIB), Makassar (WITA), Jayapura (WIT).
+    order = ["32.73", "73.71", "91.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=10, stops_per_day=2,
+                               briefs={"73.71": ("Wali Kota Makassar", "1) Mendorong kerja sama")})
+    frame = itinerary.schedule_frame(stops)
+    assert list(frame.columns) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
+    assert frame["Tanggal"].iloc[0] == "Senin, 19 Agustus 2024"
+    # 3.8 h by road from Jakarta leaving at 06.00: too late for 09.00, so the afternoon slot
+    assert frame["Waktu"].iloc[0] == "14.00 – 17.00 WIB"
+    assert frame["Waktu"].str.split().str[-1].tolist() == ["WIB", "WITA", "WIT"]
+    assert frame["Lokasi"].iloc[1] == "Kota Makassar, Sulawesi Selatan"
+    assert frame["Narasumber/Pihak yang Dijumpai"].iloc[1] == "Wali Kota Makassar"
+    # Bandung → Makassar is a 5 h flight: not the same afternoon (at most 2 h between two stops of a day)
+    assert stops[1].day > stops[0].day
+    for s in stops:
+        assert parse_date(frame["Tanggal"].iloc[stops.index(s)]) == s.day
+        assert parse_time_range(frame["Waktu"].iloc[stops.index(s)]) == (s.start, s.end, s.time_zone)
+
+
+def test_two_close_stops_share_a_day_and_weekends_are_skipped():
+    # Friday 23 August 2024: Kota Bandung and Kabupaten Bandung (close), then Kota Cimahi, one stop a day.
+    stops = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 23), days=1)
+    assert [(s.day, s.start) for s in stops] == [(dt.date(2024, 8, 23), dt.time(9)), (dt.date(2024, 8, 23), dt.time(14))]
+    one_a_day = itinerary.schedule("32.73", ["32.73", "32.04", "32.77"], start_date=dt.date(2024, 8, 23), days=5,
+                                   stops_per_day=1)
+    assert [s.day for s in one_a_day] == [dt.date(2024, 8, 23), dt.date(2024, 8, 26), dt.date(2024, 8, 27)]
+    with_weekend = itinerary.schedule("32.73", ["32.73", "32.04", "32.77"], start_date=dt.date(2024, 8, 23),
+                                      days=3, stops_per_day=1, weekdays_only=False)
+    assert with_weekend[1].day.weekday() == 5  # Saturday
+    assert itinerary.schedule_frame(with_weekend)["Tanggal"].iloc[2] == "Minggu, 25 Agustus 2024"
+
+
+def test_too_many_places_for_the_days_is_a_clear_error():
+    with pytest.raises(UserError) as exc:
+        itinerary.schedule(JAKARTA, ZIGZAG, start_date=dt.date(2024, 8, 19), days=2)
+    assert "tidak muat dalam 2 hari" in exc.value.text("id")
+    assert "do not fit in 2 days" in exc.value.text("en")
+
+
+def test_schedule_exports_to_xlsx_and_reads_back_after_editing():
+    order = ["32.73", "73.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=5,
+                               briefs={c: ("Kepala daerah", "Rapat") for c in order})
+    frame = itinerary.schedule_frame(stops)
+    frame.loc[1, "Agenda"] = "=HYPERLINK(\"http://x\")"  # an editor's formula stays text
+    frame.loc[0, "Waktu"] = "10.00 – 11.30 WIB"  # an edited time
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(frame, sheet="Jadwal")))
+    ws = wb["Jadwal"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == itinerary.SCHEDULE_COLUMNS
+    assert rows[1][0] == "Senin, 19 Agustus 2024" and rows[1][1] == "10.00 – 11.30 WIB"
+    assert rows[2][4].startswith("'=")
+    back = itinerary.stops_from_frame(frame, order)
+    assert back[0].start == dt.time(10) and back[0].end == dt.time(11, 30)
+    assert back[1].time_zone == "WITA" and back[1].day == stops[1].day
+    frame.loc[1, "Tanggal"] = "31 Februari 2024"
+    with pytest.raises(UserError):
+        itinerary.stops_from_frame(frame, order)
