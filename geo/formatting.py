@@ -24,6 +24,14 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
     return text
 
 
+def signed(value, decimals: int = 3, lang: str = "id") -> str:
+    """0.054 → "+0,054" (id) / "+0.054" (en); negative numbers get a true minus sign: "−0,021"."""
+    if _missing(value):
+        return "–"
+    sign = "+" if value > 0 else "−" if value < 0 else "±"
+    return sign + number(abs(value), decimals, lang)
+
+
 def rupiah(value, lang: str = "id") -> str:
     """1_200_000_000 → "Rp 1,2 miliar"; 750_000 → "Rp 750 ribu"; small amounts in full."""
     if _missing(value):

@@ -9,6 +9,9 @@ from geo import regions
 from geo.maps import DATA_DIR
 from ui.downloads import download_buttons
 from ui.i18n import t
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 st.title(t("data.title"))
 st.caption(t("credit"))

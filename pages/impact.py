@@ -3,11 +3,14 @@
 import pandas as pd
 import streamlit as st
 
-from geo import impact_report, regions
+from geo import formatting, impact_report, regions
 from ui import records_cache
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, localized_columns, t
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 st.title(t("imp2.title"))
@@ -32,12 +35,14 @@ rep = records_cache.report(records_cache.version(), impact_report.Settings(outco
 m1, m2 = st.columns(2)
 if rep.direct_window:
     d = rep.direct_window
-    m1.metric(t("imp2.direct", n=window), f"{d['att']:+.3f}", help=rep.settings.outcome)
-    m1.caption(t("imp2.per_month", lo=d["ci_low"], hi=d["ci_high"]))
+    m1.metric(t("imp2.direct", n=window), formatting.signed(d["att"], lang=lang), help=rep.settings.outcome)
+    m1.caption(t("imp2.per_month", lo=formatting.signed(d["ci_low"], lang=lang),
+                 hi=formatting.signed(d["ci_high"], lang=lang)))
 if rep.spillover_window:
     s = rep.spillover_window
-    m2.metric(t("imp2.spill"), f"{s['att']:+.3f}")
-    m2.caption(t("imp2.per_month", lo=s["ci_low"], hi=s["ci_high"]))
+    m2.metric(t("imp2.spill"), formatting.signed(s["att"], lang=lang))
+    m2.caption(t("imp2.per_month", lo=formatting.signed(s["ci_low"], lang=lang),
+                 hi=formatting.signed(s["ci_high"], lang=lang)))
 for note in rep.notes:
     st.info(note)
 
@@ -45,7 +50,9 @@ if rep.direct is not None:
     st.subheader(t("imp2.event"))
     es = rep.direct.event_study
     es = es[(es["event_time"] >= -window) & (es["event_time"] <= 2 * window)].set_index("event_time")
-    st.line_chart(es[["att", "ci_low", "ci_high"]], height=260)
+    series = {"att": t("imp2.series.att"), "ci_low": t("imp2.series.low"), "ci_high": t("imp2.series.high")}
+    st.line_chart(es[list(series)].rename(columns=series), height=260,
+                  color=["#1f4e9c", "#9ecae1", "#9ecae1"])
 
 st.subheader(t("imp2.scores"))
 frame = rep.metrics[["name", "signed", "partners", "visits"]].copy()

@@ -13,6 +13,9 @@ from ui import records_cache, url_state
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",

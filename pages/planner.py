@@ -16,6 +16,9 @@ from ui.database import engine, simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
 from ui.safe_text import md
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 st.title(t("plan.title"))

@@ -14,6 +14,9 @@ from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
 from ui.safe_text import md
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 st.title(t("rec.title"))

@@ -13,6 +13,9 @@ from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
 from ui.offline_leaflet import ASSET_BASE
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 choices = [r.code for r in regions.all_regions("province")] + [r.code for r in regions.all_regions("regency")]

@@ -75,6 +75,7 @@ def test_impact_page_shows_effects_and_explained_scores():
     assert not at.exception
     assert len(at.metric) == 2
     assert at.metric[0].value.startswith("+")  # the planted effect is positive
+    assert "," in at.metric[0].value and "." not in at.metric[0].value  # Indonesian decimal comma
     table = at.dataframe[0].value
     assert len(table) == 514 and table["Skor"].notna().sum() > 100
     assert any("Skor" in m.value for m in at.markdown)

@@ -140,3 +140,39 @@ def test_click_province_then_regency_opens_its_page(app_url, page):
     page.get_by_role("heading", name="Kota Bandung").wait_for(timeout=30_000)
     assert "region=32.73" in page.url
     assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_a_page_opened_directly_on_a_fresh_server_keeps_the_app_navigation(require_browser, tmp_path):
+    """Streamlit runs a ``pages/`` file without the app around it when it is the first thing a fresh server
+    is asked for; the pages switch the server to the app's own navigation (ui/navigation_guard.py)."""
+    from playwright.sync_api import sync_playwright
+
+    port = _free_port()
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(tmp_path))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
+         "--server.address", "127.0.0.1", "--server.headless", "true"],
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        url = f"http://127.0.0.1:{port}"
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=require_browser, args=["--no-sandbox", "--disable-gpu",
+                                                                               "--disable-background-networking"])
+            page = browser.new_page(viewport={"width": 1400, "height": 1000})
+            page.goto(url + "/impact")  # the very first request this server gets
+            page.get_by_text("Apakah kerja sama tumbuh setelah kunjungan kerja?").first.wait_for(timeout=90_000)
+            nav = page.locator("[data-testid='stSidebarNav']")
+            nav.get_by_text("Peta Nasional").first.wait_for(timeout=30_000)  # the app's page titles, not file names
+            assert nav.get_by_text("national map", exact=True).count() == 0
+            page.locator("[data-testid='stSidebar']").get_by_text("Bahasa", exact=True).first.wait_for(timeout=30_000)
+            browser.close()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
