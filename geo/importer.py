@@ -2,7 +2,7 @@
 
     plan = plan_import(engine, "agreements", read_table(path))   # dry run: nothing written
     plan.counts()          # {"add": .., "update": .., "unchanged": .., "reject": ..}
-    commit_import(engine, plan, actor="ani")                     # one transaction, all or nothing
+    commit_import(engine, plan, actor=principal)                 # editors only; one transaction, all or nothing
     rejected_table(plan, "id")                                   # the rejected rows with their reasons
 
 Rows are matched on a natural key (agreements: document number; visits: the
@@ -27,6 +27,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.orm import Session, selectinload
 
 from geo import records, regions, storage
+from geo.access import Principal, require
 from geo.indonesian_formats import (parse_coordinate, parse_date, parse_rupiah, parse_time_range,
                                      time_zone_for_province)
 from geo.messages import UserError, message
@@ -524,9 +525,13 @@ def _load_agreements(session: Session, keys: list[str]) -> dict[str, Agreement]:
     return out
 
 
-def commit_import(engine: Engine, plan: ImportPlan, actor: str,
+def commit_import(engine: Engine, plan: ImportPlan, actor: Principal,
                   progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Write the plan's accepted rows in one transaction; any failure leaves the data as it was."""
+    """Write the plan's accepted rows in one transaction; any failure leaves the data as it was.
+
+    ``actor`` must be an editor or admin (checked before anything is written).
+    """
+    require(actor, "editor")
     todo = [r for r in plan.rows if r.action in ("add", "update")]
     with storage.transaction(engine) as session:
         if plan.kind == "agreements":
@@ -554,7 +559,7 @@ def rejected_table(plan: ImportPlan, lang: str = "id") -> tuple[list[str], list[
     return headers, rows
 
 
-def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, actor: str) -> ImportPlan:
+def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, actor: Principal | None) -> ImportPlan:
     plan = plan_import(engine, kind, read_table(path))
     if not dry_run:
         commit_import(engine, plan, actor)

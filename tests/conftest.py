@@ -4,6 +4,13 @@ from pathlib import Path
 
 import pytest
 
+from geo.access import Principal
+
+# Tests that write act as an editor (every engine write checks the role).
+EDITOR = Principal("ani", "editor")
+ADMIN = Principal("root", "admin")
+VIEWER = Principal("vina", "viewer")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOURCE = Path(os.environ.get("SINERGI_WILAYAH_SOURCE", ROOT.parent / "shared" / "data" / "wilayah"))

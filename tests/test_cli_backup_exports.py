@@ -9,17 +9,29 @@ import pytest
 from openpyxl import load_workbook
 
 from geo import backup, exports, importer, sample_data, storage, templates
-from tests.conftest import ROOT
+from tests.conftest import ADMIN, EDITOR, ROOT
 
 MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
 
 
-def _cli(args, tmp_path, db_url=None):
+def _cli(args, tmp_path, db_url=None, **extra_env):
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SINERGI_DATA_DIR": str(tmp_path / "data"),
-           "HOME": str(tmp_path)}
+           "HOME": str(tmp_path), **extra_env}
     if db_url:
         env["SINERGI_DATABASE_URL"] = db_url
-    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                          stdin=subprocess.DEVNULL)
+
+
+def cli_editor(tmp_path, db_url=None) -> dict:
+    """Create the first admin and an editor through the command line; the editor's credentials as env."""
+    first = _cli(["user", "add", "kepala", "--role", "admin"], tmp_path, db_url,
+                 SINERGI_NEW_PASSWORD="admin-sandi-123")
+    assert first.returncode == 0, first.stderr
+    ed = _cli(["user", "add", "ani", "--role", "editor", "--user", "kepala"], tmp_path, db_url,
+              SINERGI_PASSWORD="admin-sandi-123", SINERGI_NEW_PASSWORD="editor-sandi-123")
+    assert ed.returncode == 0, ed.stderr
+    return {"SINERGI_USER": "ani", "SINERGI_PASSWORD": "editor-sandi-123"}
 
 
 def test_cli_import_exit_codes(tmp_path):
@@ -30,28 +42,29 @@ def test_cli_import_exit_codes(tmp_path):
     assert "baris 2: ditambah: 119/KB/2024" in dry.stdout  # the dry run lists every row
     good = tmp_path / "good.csv"
     good.write_text("\n".join(MESSY.read_text(encoding="utf-8-sig").splitlines()[:3]) + "\n", encoding="utf-8")
-    ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    creds = cli_editor(tmp_path)
+    ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path, **creds)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "2 added" in ok.stdout
-    again = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    again = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path, **creds)
     assert again.returncode == 0 and "2 unchanged" in again.stdout
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
-    broken = _cli(["import", "agreements", str(bad)], tmp_path)
+    broken = _cli(["import", "agreements", str(bad)], tmp_path, **creds)
     assert broken.returncode == 2 and "tidak dapat dibaca" in broken.stderr
-    missing = _cli(["import", "visits", str(tmp_path / "nope.csv")], tmp_path)
+    missing = _cli(["import", "visits", str(tmp_path / "nope.csv")], tmp_path, **creds)
     assert missing.returncode == 2
 
 
 def test_backup_restore_roundtrip(engine, tmp_path):
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     plan = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
     first = backup.export_backup(engine, tmp_path / "b1")
     assert first["agreement"] > 1800 and first["audit_entry"] > 1800
     with pytest.raises(backup.RestoreError):
-        backup.restore_backup(engine, tmp_path / "b1")  # not empty
-    backup.restore_backup(engine, tmp_path / "b1", replace=True)
+        backup.restore_backup(engine, tmp_path / "b1", ADMIN)  # not empty
+    backup.restore_backup(engine, tmp_path / "b1", ADMIN, replace=True)
     backup.export_backup(engine, tmp_path / "b2")
     for f in sorted((tmp_path / "b1").iterdir()):
         assert f.read_bytes() == (tmp_path / "b2" / f.name).read_bytes(), f.name
@@ -59,7 +72,7 @@ def test_backup_restore_roundtrip(engine, tmp_path):
     plan = importer.plan_import(engine, "agreements", importer.read_table(
         "Nomor;Judul;Pihak 1;Pihak 2\n900/KB/2025;Baru;Kota Bandung;Kab. Bandung\n".encode(), "n.csv"))
     assert plan.counts()["add"] == 1
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
 
 
 def test_exports_neutralise_formulas():
