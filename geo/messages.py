@@ -75,6 +75,12 @@ MESSAGES = {
                       "en": "suspicious XLSX file: its content expands to {size} MB (a zip bomb?)"},
     "file.cell_too_long": {"id": "ada sel yang terlalu panjang (lebih dari {n} karakter)",
                            "en": "a cell is too long (more than {n} characters)"},
+    "field.too_long": {"id": "{field} terlalu panjang (lebih dari {n} karakter)",
+                       "en": "{field} is too long (more than {n} characters)"},
+    "field.bad_char": {"id": "{field} berisi karakter yang tidak dapat disimpan (NUL atau kode rusak)",
+                       "en": "{field} holds characters that cannot be stored (NUL or broken code points)"},
+    "import.refused": {"id": "basis data menolak impor ini; tidak ada yang disimpan ({reason})",
+                       "en": "the database refused this import; nothing was saved ({reason})"},
     "visit.conflict": {"id": "baris-baris kunjungan {ref!r} tidak sepakat tentang {field}",
                        "en": "the rows of visit {ref!r} disagree on {field}"},
 }

@@ -187,6 +187,41 @@ def _jsonable(v):
     return v
 
 
+# ------------------------------------------------------------------ text limits
+
+# Longest text each field's column holds (``geo.models``); fields not listed are unlimited TEXT.
+TEXT_LIMITS = {"doc_number": 200, "type": 10, "status": 20, "region_code": 13, "partner_name": 300,
+               "kind": 30, "name": 300, "unit": 50, "visit_ref": 100, "ref": 100, "official_role": 200,
+               "role": 200, "ministry": 200, "time_zone": 4, "tz": 4, "place_name": 300}
+FIELD_NAMES = {"doc_number": "nomor dokumen", "title": "judul", "ref": "kode kunjungan", "role": "pejabat",
+               "official_role": "pejabat", "place_name": "lokasi", "partner_name": "pihak", "visit_ref": "kunjungan"}
+
+
+def check_text(data, name: str = "") -> None:
+    """``UserError`` when a text is longer than its column or holds what no database stores (NUL, broken
+    surrogates); walks dataclasses, dicts, lists and tuples."""
+    if isinstance(data, str):
+        label = FIELD_NAMES.get(name, name or "teks")
+        limit = TEXT_LIMITS.get(name)
+        if limit is not None and len(data) > limit:
+            raise UserError("field.too_long", field=label, n=limit)
+        if "\x00" in data:
+            raise UserError("field.bad_char", field=label)
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise UserError("field.bad_char", field=label) from exc
+    elif hasattr(data, "__dataclass_fields__"):
+        for key in data.__dataclass_fields__:
+            check_text(getattr(data, key), key)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_text(value, key if isinstance(key, str) else name)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            check_text(value, name)
+
+
 # ------------------------------------------------------------------ agreements
 
 def validated_agreement(data: AgreementData) -> AgreementData:
@@ -218,6 +253,7 @@ def validated_agreement(data: AgreementData) -> AgreementData:
         raise UserError("dates.order")
     if data.value_idr is not None and data.value_idr < 0:
         raise UserError("money.negative", text=str(data.value_idr))
+    check_text(data)
     return data
 
 
@@ -368,6 +404,7 @@ def validated_visit(data: VisitData) -> VisitData:
             raise UserError("sector.bad", text=sector)
     if data.end_at and data.end_at < data.start_at:
         raise UserError("time.order", text=f"{data.start_at} – {data.end_at}")
+    check_text(data)
     return data
 
 
