@@ -123,13 +123,13 @@ def cmd_export(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from geo import backup, storage
+    from geo import backup
 
     try:
         folder, counts, removed = backup.scheduled_backup(_engine(), args.dir, keep=args.keep)
     except Exception as exc:  # cron reads the exit code and the message; no password is in either
-        print(f"backup failed: {type(exc).__name__}: {storage.safe_url(str(exc)) if '://' in str(exc) else exc}",
-              file=sys.stderr)
+        first_line = (str(exc).splitlines() or [""])[0][:300]  # driver messages name host and port, not passwords
+        print(f"backup failed: {type(exc).__name__}: {first_line}", file=sys.stderr)
         return 1
     print(f"{folder}: " + ", ".join(f"{t}: {n}" for t, n in counts.items()))
     for old in removed:

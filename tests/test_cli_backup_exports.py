@@ -3,10 +3,12 @@
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from geo import backup, exports, importer, sample_data, storage, templates
 from tests.conftest import ADMIN, EDITOR, ROOT
@@ -107,3 +109,43 @@ def test_exports_with_repeated_headers():
     wb = load_workbook(io.BytesIO(exports.to_xlsx_bytes(df)))
     assert wb.active.cell(row=2, column=1).value == "'=1"
     assert "'=1" in exports.to_csv_bytes(df).decode("utf-8-sig")
+
+
+def test_scheduled_backup_command_keeps_the_newest_and_restores(tmp_path):
+    from geo import storage
+    from geo.models import Agreement
+
+    creds = cli_editor(tmp_path)
+    good = tmp_path / "good.csv"
+    good.write_text("Nomor;Judul;Pihak 1;Pihak 2\n1/KB/2025;Satu;Kota Bandung;Kab. Bandung\n", encoding="utf-8")
+    assert _cli(["import", "agreements", str(good)], tmp_path, **creds).returncode == 0
+    root = tmp_path / "backups"
+    (root / "catatan-lain").mkdir(parents=True)  # not a backup: never touched
+    made = []
+    for _ in range(4):
+        out = _cli(["backup", "--dir", str(root), "--keep", "2"], tmp_path)
+        assert out.returncode == 0, out.stderr
+        made.append(out.stdout.split(":")[0])
+    kept = sorted(p.name for p in root.iterdir())
+    assert kept == sorted(["catatan-lain"] + [Path(m).name for m in made[-2:]])
+    assert all((root / k / "manifest.json").exists() for k in kept if k.startswith("sinergi-"))
+    assert not any(".backup-" in k for k in kept)  # no half-written folder left
+    # the data changes; restoring the newest backup brings back exactly what it held
+    more = tmp_path / "more.csv"
+    more.write_text("Nomor;Judul;Pihak 1;Pihak 2\n2/KB/2025;Dua;Kota Bogor;Kab. Bogor\n", encoding="utf-8")
+    assert _cli(["import", "agreements", str(more)], tmp_path, **creds).returncode == 0
+    editor_restore = _cli(["restore", made[-1], "--replace"], tmp_path, **creds)
+    assert editor_restore.returncode == 3  # restoring needs an admin
+    admin = {"SINERGI_USER": "kepala", "SINERGI_PASSWORD": "admin-sandi-123"}
+    restored = _cli(["restore", made[-1], "--replace"], tmp_path, **admin)
+    assert restored.returncode == 0, restored.stderr
+    eng = storage.make_engine(f"sqlite:///{tmp_path / 'data' / 'sinergi.db'}")
+    with storage.transaction(eng) as s:
+        assert sorted(s.scalars(select(Agreement.doc_number))) == ["1/KB/2025"]
+    eng.dispose()
+    # the accounts were not in the backup and are still there
+    assert _cli(["user", "list", "--user", "kepala"], tmp_path, SINERGI_PASSWORD="admin-sandi-123").returncode == 0
+    assert _cli(["backup", "--dir", str(root), "--keep", "0"], tmp_path).returncode == 2
+    broken = _cli(["backup", "--dir", str(root)], tmp_path,
+                  SINERGI_DATABASE_URL="postgresql+psycopg://u:rahasia@127.0.0.1:1/x")
+    assert broken.returncode == 1 and "backup failed" in broken.stderr and "rahasia" not in broken.stderr
