@@ -7,7 +7,9 @@ session and websocket). For each concurrency level, that many viewers open the m
 the time counted is from navigation start until the map has drawn all 38 provinces. Prints the median and
 95th percentile per level and the largest level whose p95 (and median) stays under 2 s. Prints figures;
 asserts nothing. The browsers run on the same machine as the server, so they compete for its CPU:
-the figure is a lower bound for a server whose viewers sit at their own computers.
+the figure is a lower bound for a server whose viewers sit at their own computers. The server's own CPU
+time per page load is printed too: with viewers elsewhere, a 2-core server draws at most about
+2 / (that figure) maps per second.
 """
 
 import argparse
@@ -63,12 +65,18 @@ async def one_viewer(browser, url: str) -> float:
         await context.close()
 
 
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the server process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def p95(values: list[float]) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
-async def run(url: str, levels: list[int], rounds: int) -> dict[int, list[float]]:
+async def run(url: str, levels: list[int], rounds: int, pid: int) -> dict[int, list[float]]:
     from playwright.async_api import async_playwright
 
     chromium = shutil.which("chromium") or shutil.which("chromium-browser")
@@ -80,11 +88,14 @@ async def run(url: str, levels: list[int], rounds: int) -> dict[int, list[float]
         await one_viewer(browser, url)  # warm-up: the server's caches, as after its first visitor
         for level in levels:
             times = []
+            cpu0 = server_cpu_seconds(pid)
             for _ in range(rounds):
                 times += await asyncio.gather(*(one_viewer(browser, url) for _ in range(level)))
+            cpu = (server_cpu_seconds(pid) - cpu0) / len(times)
             results[level] = times
             print(f"{level:3d} concurrent viewers: median {statistics.median(times):5.2f} s, "
-                  f"p95 {p95(times):5.2f} s, worst {max(times):5.2f} s  ({len(times)} page loads)", flush=True)
+                  f"p95 {p95(times):5.2f} s, worst {max(times):5.2f} s  ({len(times)} page loads; "
+                  f"server CPU {cpu:.2f} s per page load)", flush=True)
         await browser.close()
     return results
 
@@ -99,7 +110,7 @@ def main() -> None:
     proc, url = start_server(data_dir)
     try:
         print(f"one Streamlit server, {os.cpu_count()} CPU cores (browsers on the same machine)", flush=True)
-        results = asyncio.run(run(url, levels, args.rounds))
+        results = asyncio.run(run(url, levels, args.rounds, proc.pid))
     finally:
         proc.terminate()
         proc.wait(timeout=30)
