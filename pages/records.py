@@ -6,7 +6,7 @@ import streamlit as st
 
 from geo import exports, importer, queries, records, regions, sample_data, storage, templates, visits_form
 from geo.messages import UserError
-from geo.records import AgreementData, EditConflict, Party
+from geo.records import AgreementData, Party
 from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
 from sqlalchemy.exc import IntegrityError
 

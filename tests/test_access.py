@@ -12,7 +12,7 @@ from streamlit.testing.v1 import AppTest
 from geo import access, accounts, backup, importer, records, sample_data, storage
 from geo.access import AccessDenied, Principal
 from geo.messages import UserError
-from geo.models import Agreement, AuditEntry, LoginThrottle, User, Visit
+from geo.models import Agreement, AuditEntry, LoginThrottle, User
 from geo.records import AgreementData, Party, StopData, VisitData
 from tests.conftest import ADMIN, EDITOR, ROOT, VIEWER, app_session
 
