@@ -18,8 +18,8 @@ are never taken on the command line and never printed. ``user add`` without
 install gets its first admin.
 
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
-2 when the file is unusable. Every command exits 3 when the login fails or the
-user's role is too low, ``backup`` 1 when the backup failed. The database is the
+2 when the file is unusable, 4 when the database failed during the import (nothing
+saved). Every command exits 3 when the login fails or the user's role is too low, ``backup`` 1 when the backup failed. The database is the
 one the app uses (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
 """
 
@@ -98,7 +98,15 @@ def cmd_import(args) -> int:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     if not args.dry_run:
-        importer.commit_import(_engine(), plan, actor=principal, progress=progress)
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            importer.commit_import(_engine(), plan, actor=principal, progress=progress)
+        except DBAPIError as exc:  # the database went away or refused: the transaction did not commit
+            first_line = (str(exc.orig).splitlines() or [""])[0][:300]
+            print("\n" + ("Impor gagal, tidak ada yang disimpan: " if lang == "id" else
+                          "Import failed, nothing was saved: ") + first_line, file=sys.stderr)
+            return 4
         print(file=sys.stderr)
     counts = plan.counts()
     print(f"{words['summary']}: " + ", ".join(f"{counts[k]} {words[k]}" for k in ("add", "update", "unchanged",

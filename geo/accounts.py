@@ -23,7 +23,7 @@ from dataclasses import dataclass
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
-from sqlalchemy import Engine, func, select, update
+from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
 from geo import storage
@@ -96,35 +96,34 @@ def wait_seconds(engine: Engine, username: str, client: str | None = None,
 
 
 def _record_failure(engine: Engine, keys: list[str], now: dt.datetime) -> None:
+    """Count a failure for each key. Every transaction here starts with its write, so that on SQLite no
+    read lock has to be upgraded (which fails at once when another thread wrote meanwhile) and on both
+    databases two threads failing at the same moment are both counted."""
+    if engine.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
     for key in keys:
-        try:  # the row first, in its own transaction (two threads may both try: one wins, fine)
-            with storage.transaction(engine) as s:
-                if s.get(LoginThrottle, key) is None:
-                    s.add(LoginThrottle(key=key, failures=0))
-        except IntegrityError:
-            pass
         with storage.transaction(engine) as s:
-            # One UPDATE counts the failure: atomic across threads and processes on both databases.
+            s.execute(insert(LoginThrottle).values(key=key, failures=0).on_conflict_do_nothing())
+        with storage.transaction(engine) as s:
             s.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(
                 failures=LoginThrottle.failures + 1, last_failure_at=now))
-            row = s.get(LoginThrottle, key, populate_existing=True)
-            if row.failures > FREE_FAILURES:
-                delay = min(dt.timedelta(seconds=2 ** (row.failures - FREE_FAILURES - 1)), MAX_DELAY)
-                row.blocked_until = now + delay
+            failures = s.scalar(select(LoginThrottle.failures).where(LoginThrottle.key == key))
+            if failures > FREE_FAILURES:
+                delay = min(dt.timedelta(seconds=2 ** (failures - FREE_FAILURES - 1)), MAX_DELAY)
+                s.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(blocked_until=now + delay))
 
 
 def _forget_stale(engine: Engine, keys: list[str], now: dt.datetime) -> None:
     with storage.transaction(engine) as s:
-        for row in s.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys))):
-            last = _aware(row.last_failure_at)
-            if last is not None and now - last > FORGET_AFTER:
-                s.delete(row)
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(keys),
+                                              LoginThrottle.last_failure_at < now - FORGET_AFTER))
 
 
 def _clear(engine: Engine, keys: list[str]) -> None:
     with storage.transaction(engine) as s:
-        for row in s.scalars(select(LoginThrottle).where(LoginThrottle.key.in_(keys))):
-            s.delete(row)
+        s.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(keys)))
 
 
 def authenticate(engine: Engine, username: str, password: str, *, client: str | None = None,
@@ -144,18 +143,19 @@ def authenticate(engine: Engine, username: str, password: str, *, client: str | 
     with storage.transaction(engine) as s:
         user = s.scalar(select(User).where(User.username == name))
         stored = user.password_hash if user is not None else _DUMMY_HASH
-        try:
-            ok = _hasher.verify(stored, password or "") and user is not None and user.active
-        except (VerificationError, InvalidHashError):
-            ok = False
-        if ok:
-            if _hasher.check_needs_rehash(user.password_hash):
-                user.password_hash = _hasher.hash(password)
-            user.last_login_at = now
-            principal = Principal(user.username, user.role)
+        principal = Principal(user.username, user.role) if user is not None and user.active else None
+    try:
+        ok = _hasher.verify(stored, password or "") and principal is not None
+    except (VerificationError, InvalidHashError):
+        ok = False
     if not ok:
         _record_failure(engine, keys, now)
         raise UserError("auth.failed")
+    values = {"last_login_at": now}
+    if _hasher.check_needs_rehash(stored):
+        values["password_hash"] = _hasher.hash(password)
+    with storage.transaction(engine) as s:
+        s.execute(update(User).where(User.username == name).values(**values))
     _clear(engine, keys)
     return principal
 

@@ -162,6 +162,32 @@ def test_failed_logins_back_off_per_user_and_per_client_and_survive_a_new_engine
     other.dispose()
 
 
+def test_failures_from_simultaneous_threads_are_all_counted(engine):
+    import threading
+
+    accounts.bootstrap_admin(engine, "kepala", "sandi-admin-panjang")
+    t0 = dt.datetime(2026, 1, 1, 8, tzinfo=dt.timezone.utc)
+    errors = []
+
+    def attempt(i):
+        try:
+            accounts.authenticate(engine, "kepala", f"salah-{i}", client=f"10.0.1.{i}", now=t0)
+        except UserError as exc:
+            errors.append(exc.key)
+
+    threads = [threading.Thread(target=attempt, args=(i,)) for i in range(6)]
+    for th in threads:
+        th.start()
+    for th in threads:
+        th.join()
+    assert len(errors) == 6 and set(errors) <= {"auth.failed", "auth.throttled"}
+    with storage.transaction(engine) as s:
+        failures = s.scalar(select(LoginThrottle.failures).where(LoginThrottle.key == "user:kepala"))
+    assert failures == errors.count("auth.failed")  # no failure lost to a race between server threads
+    assert failures >= accounts.FREE_FAILURES + 1
+    assert accounts.wait_seconds(engine, "kepala", now=t0) > 0
+
+
 def test_sessions_expire_after_inactivity(monkeypatch):
     now = dt.datetime(2026, 1, 1, 12, tzinfo=dt.timezone.utc)
     monkeypatch.setenv("SINERGI_SESSION_IDLE_MINUTES", "30")
