@@ -115,10 +115,10 @@ def _record_failure(engine: Engine, keys: list[str], now: dt.datetime) -> None:
                 s.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(blocked_until=now + delay))
 
 
-def _forget_stale(engine: Engine, keys: list[str], now: dt.datetime) -> None:
+def _forget_stale(engine: Engine, now: dt.datetime) -> None:
+    """Drop every counter without a failure for ``FORGET_AFTER`` (also those of names tried only once)."""
     with storage.transaction(engine) as s:
-        s.execute(delete(LoginThrottle).where(LoginThrottle.key.in_(keys),
-                                              LoginThrottle.last_failure_at < now - FORGET_AFTER))
+        s.execute(delete(LoginThrottle).where(LoginThrottle.last_failure_at < now - FORGET_AFTER))
 
 
 def _clear(engine: Engine, keys: list[str]) -> None:
@@ -135,7 +135,7 @@ def authenticate(engine: Engine, username: str, password: str, *, client: str | 
     """
     now = now or utcnow()
     keys = _throttle_keys(username, client)
-    _forget_stale(engine, keys, now)
+    _forget_stale(engine, now)
     wait = wait_seconds(engine, username, client, now)
     if wait > 0:
         raise UserError("auth.throttled", seconds=int(wait) + 1)

@@ -159,6 +159,10 @@ def test_failed_logins_back_off_per_user_and_per_client_and_survive_a_new_engine
     with storage.transaction(other) as s:  # success clears that user's and that client's counters
         keys = set(s.scalars(select(LoginThrottle.key)))
     assert "user:kepala" not in keys and "client:10.0.0.1" not in keys and "client:10.0.0.9" in keys
+    with pytest.raises(UserError, match="wrong"):  # an hour later: old counters are gone, whoever they were
+        accounts.authenticate(other, "lain", "salah-z", client="10.0.0.2", now=t0 + dt.timedelta(hours=2))
+    with storage.transaction(other) as s:
+        assert set(s.scalars(select(LoginThrottle.key))) == {"user:lain", "client:10.0.0.2"}
     other.dispose()
 
 
