@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo import importer, regions, storage  # noqa: E402
+from geo.access import Principal  # noqa: E402
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
@@ -53,7 +54,7 @@ def main() -> None:
         t0 = time.perf_counter()
         plan = importer.plan_import(engine, "agreements", importer.read_table(path))
         t1 = time.perf_counter()
-        counts = importer.commit_import(engine, plan, actor="bench")
+        counts = importer.commit_import(engine, plan, actor=Principal("bench", "editor"))
         t2 = time.perf_counter()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"database: {storage.safe_url(str(engine.url))}".replace(str(tmp), "<tmp>"))

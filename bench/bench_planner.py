@@ -16,7 +16,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import backtest, itinerary, planner, queries, sample_data, storage  # noqa: E402
+from geo import access, backtest, itinerary, planner, queries, sample_data, storage  # noqa: E402
 
 
 def main() -> None:
@@ -27,7 +27,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = storage.make_engine(f"sqlite:///{tmp}/bench.db")
         storage.migrate(engine)
-        sample_data.seed(engine)
+        sample_data.seed(engine, access.SAMPLE_SEEDER)
         agreements, visits = queries.agreements_frame(engine), queries.visits_frame(engine)
         engine.dispose()
     print(f"sample: {len(agreements)} agreements, {len(visits)} visits")

@@ -1,22 +1,36 @@
 """Command line for administrators.
 
-    python -m geo import visits|agreements FILE [--dry-run] [--lang id|en] [--actor NAME]
+    python -m geo import visits|agreements FILE [--dry-run] [--lang id|en] --user NAME
     python -m geo export DIR
-    python -m geo restore DIR [--replace]
+    python -m geo backup --dir DIR [--keep N]
+    python -m geo restore DIR [--replace] --user ADMIN
     python -m geo template visits|agreements FILE.xlsx
-    python -m geo sample [--replace]
+    python -m geo sample [--replace] --user NAME
+    python -m geo user add NAME [--role viewer|editor|admin] [--user ADMIN]
+    python -m geo user list|set-role NAME ROLE|set-password NAME|disable NAME|enable NAME|remove NAME --user ADMIN
+
+Commands that write need the credentials of an editor (import, sample) or an
+admin (restore, user): ``--user NAME`` (or ``SINERGI_USER``), the password from
+``SINERGI_PASSWORD`` or else asked for at a prompt. A new password (``user add``,
+``user set-password``) comes from ``SINERGI_NEW_PASSWORD`` or a prompt. Passwords
+are never taken on the command line and never printed. ``user add`` without
+``--user`` works only while there is no active admin: that is how a fresh
+install gets its first admin.
 
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
-2 when the file is unusable. The database is the one the app uses
-(``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
+2 when the file is unusable, 4 when the database failed during the import (nothing
+saved). Every command exits 3 when the login fails or the user's role is too low, ``backup`` 1 when the backup failed. The database is the
+one the app uses (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
 """
 
 from __future__ import annotations
 
 import argparse
 import getpass
+import os
 import sys
 
+from geo.access import AccessDenied
 from geo.messages import UserError
 
 LABELS = {
@@ -34,10 +48,41 @@ def _engine():
     return storage.default_engine()
 
 
+class LoginFailed(Exception):
+    pass
+
+
+def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:
+    value = os.environ.get(variable)
+    if value:
+        return value
+    if not sys.stdin.isatty():
+        raise LoginFailed(f"{variable} is not set and there is no terminal to ask for the password")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("(again) " + prompt) != value:
+        raise LoginFailed("the passwords differ")
+    return value
+
+
+def _principal(args):
+    """The acting user from --user/SINERGI_USER and SINERGI_PASSWORD or a prompt."""
+    from geo import accounts
+
+    name = getattr(args, "user", None) or os.environ.get("SINERGI_USER")
+    if not name:
+        raise LoginFailed("--user NAME (or SINERGI_USER) is required for this command")
+    password = _password("SINERGI_PASSWORD", f"Password for {name}: ")
+    try:
+        return accounts.authenticate(_engine(), name, password, client="cli")
+    except UserError as exc:
+        raise LoginFailed(exc.text(getattr(args, "lang", "id"))) from exc
+
+
 def cmd_import(args) -> int:
     from geo import importer
 
     lang = args.lang
+    principal = None if args.dry_run else _principal(args)
     words = LABELS[lang]
     try:
         table = importer.read_table(args.file)
@@ -53,7 +98,15 @@ def cmd_import(args) -> int:
         print(f"\r{done}/{total}", end="", file=sys.stderr, flush=True)
 
     if not args.dry_run:
-        importer.commit_import(_engine(), plan, actor=args.actor, progress=progress)
+        from sqlalchemy.exc import DBAPIError
+
+        try:
+            importer.commit_import(_engine(), plan, actor=principal, progress=progress)
+        except DBAPIError as exc:  # the database went away or refused: the transaction did not commit
+            first_line = (str(exc.orig).splitlines() or [""])[0][:300]
+            print("\n" + ("Impor gagal, tidak ada yang disimpan: " if lang == "id" else
+                          "Import failed, nothing was saved: ") + first_line, file=sys.stderr)
+            return 4
         print(file=sys.stderr)
     counts = plan.counts()
     print(f"{words['summary']}: " + ", ".join(f"{counts[k]} {words[k]}" for k in ("add", "update", "unchanged",
@@ -77,11 +130,27 @@ def cmd_export(args) -> int:
     return 0
 
 
-def cmd_restore(args) -> int:
+def cmd_backup(args) -> int:
     from geo import backup
 
     try:
-        counts = backup.restore_backup(_engine(), args.dir, replace=args.replace)
+        folder, counts, removed = backup.scheduled_backup(_engine(), args.dir, keep=args.keep)
+    except Exception as exc:  # cron reads the exit code and the message; no password is in either
+        first_line = (str(exc).splitlines() or [""])[0][:300]  # driver messages name host and port, not passwords
+        print(f"backup failed: {type(exc).__name__}: {first_line}", file=sys.stderr)
+        return 1
+    print(f"{folder}: " + ", ".join(f"{t}: {n}" for t, n in counts.items()))
+    for old in removed:
+        print(f"removed {old}")
+    return 0
+
+
+def cmd_restore(args) -> int:
+    from geo import backup
+
+    principal = _principal(args)
+    try:
+        counts = backup.restore_backup(_engine(), args.dir, principal, replace=args.replace)
     except backup.RestoreError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -100,8 +169,44 @@ def cmd_template(args) -> int:
 def cmd_sample(args) -> int:
     from geo import sample_data
 
-    counts = sample_data.seed(_engine(), replace=args.replace)
+    counts = sample_data.seed(_engine(), _principal(args), replace=args.replace)
     print(counts)
+    return 0
+
+
+def cmd_user(args) -> int:
+    from geo import accounts
+
+    eng = _engine()
+    if args.action == "add" and not (args.user or os.environ.get("SINERGI_USER")):
+        if accounts.has_admin(eng) or args.role != "admin":
+            raise AccessDenied("user.bootstrap_closed")
+        accounts.bootstrap_admin(eng, args.name, _password("SINERGI_NEW_PASSWORD", f"New password for {args.name}: ",
+                                                           confirm=True))
+        print(f"{args.name}: admin")
+        return 0
+    admin = _principal(args)
+    if args.action == "add":
+        accounts.add_user(eng, admin, args.name, _password("SINERGI_NEW_PASSWORD", f"New password for {args.name}: ",
+                                                           confirm=True), args.role)
+        print(f"{args.name}: {args.role}")
+    elif args.action == "list":
+        for u in accounts.list_users(eng, admin):
+            last = u.last_login_at.isoformat(timespec="minutes") if u.last_login_at else "-"
+            print(f"{u.username}\t{u.role}\t{'active' if u.active else 'disabled'}\tlast login {last}")
+    elif args.action == "set-role":
+        accounts.set_role(eng, admin, args.name, args.role_value)
+        print(f"{args.name}: {args.role_value}")
+    elif args.action == "set-password":
+        accounts.set_password(eng, admin, args.name, _password("SINERGI_NEW_PASSWORD",
+                                                               f"New password for {args.name}: ", confirm=True))
+        print(f"{args.name}: password changed")
+    elif args.action in ("disable", "enable"):
+        accounts.set_active(eng, admin, args.name, args.action == "enable")
+        print(f"{args.name}: {args.action}d")
+    elif args.action == "remove":
+        accounts.remove_user(eng, admin, args.name)
+        print(f"{args.name}: removed")
     return 0
 
 
@@ -113,15 +218,20 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("file")
     p.add_argument("--dry-run", action="store_true")
     p.add_argument("--lang", choices=["id", "en"], default="id")
-    p.add_argument("--actor", default=getpass.getuser())
+    p.add_argument("--user", help="editor or admin writing the records (not needed with --dry-run)")
     p.add_argument("--verbose", action="store_true", help="list every row, not only the rejected ones")
     p.set_defaults(func=cmd_import)
     p = sub.add_parser("export", help="full backup into a folder")
     p.add_argument("dir")
     p.set_defaults(func=cmd_export)
-    p = sub.add_parser("restore", help="restore a backup folder")
+    p = sub.add_parser("backup", help="consistent, timestamped backup with retention (for cron)")
+    p.add_argument("--dir", required=True, help="folder holding the timestamped backups")
+    p.add_argument("--keep", type=int, default=None, help="keep only the newest N backups")
+    p.set_defaults(func=cmd_backup)
+    p = sub.add_parser("restore", help="restore a backup folder (admin)")
     p.add_argument("dir")
     p.add_argument("--replace", action="store_true")
+    p.add_argument("--user", help="admin")
     p.set_defaults(func=cmd_restore)
     p = sub.add_parser("template", help="write an XLSX import template")
     p.add_argument("kind", choices=["visits", "agreements"])
@@ -130,9 +240,35 @@ def main(argv: list[str] | None = None) -> int:
     p.set_defaults(func=cmd_template)
     p = sub.add_parser("sample", help="seed the simulated sample data")
     p.add_argument("--replace", action="store_true")
+    p.add_argument("--user", help="editor or admin")
     p.set_defaults(func=cmd_sample)
+    p = sub.add_parser("user", help="manage users (admin)")
+    users = p.add_subparsers(dest="action", required=True)
+    for action in ("add", "set-role", "set-password", "disable", "enable", "remove", "list"):
+        q = users.add_parser(action)
+        if action != "list":
+            q.add_argument("name")
+        if action == "add":
+            q.add_argument("--role", choices=["viewer", "editor", "admin"], default="viewer")
+        if action == "set-role":
+            q.add_argument("role_value", choices=["viewer", "editor", "admin"])
+        q.add_argument("--user", help="admin doing this")
+        q.add_argument("--lang", choices=["id", "en"], default="id")
+        q.set_defaults(func=cmd_user)
     args = parser.parse_args(argv)
-    return args.func(args)
+    if args.command == "backup" and args.keep is not None and args.keep < 1:
+        parser.error("--keep must be at least 1")
+    try:
+        return args.func(args)
+    except LoginFailed as exc:
+        print(str(exc), file=sys.stderr)
+        return 3
+    except AccessDenied as exc:
+        print(exc.text(getattr(args, "lang", "id")), file=sys.stderr)
+        return 3
+    except UserError as exc:
+        print(exc.text(getattr(args, "lang", "id")), file=sys.stderr)
+        return 2
 
 
 if __name__ == "__main__":

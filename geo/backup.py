@@ -5,6 +5,15 @@ and one ``<table>.jsonl`` per table with every column of every row, in primary
 key order. Restoring a backup into an empty database (or with ``replace``)
 gives back the same data, identifiers included; exporting again gives the
 same files.
+
+User accounts (``app_user``, ``login_throttle``) are deliberately NOT in a
+backup: backups are copied to other disks and machines, and password hashes
+there could be attacked offline; a restore must also not bring back removed
+accounts or old passwords, nor lock the current admins out. Accounts are few
+and are recreated with ``python -m geo user add``. Restoring needs an admin.
+
+``scheduled_backup`` (``python -m geo backup --dir DIR --keep N``, for cron)
+writes a timestamped folder and keeps the newest N.
 """
 
 from __future__ import annotations
@@ -15,7 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import Boolean, Date, DateTime, Engine, delete, func, insert, select, text
 
-from geo.models import Base
+from geo.access import Principal, require
+from geo.models import record_tables
 
 FORMAT = "sinergi-backup/1"
 
@@ -72,8 +82,8 @@ def _export_into(engine: Engine, folder: Path) -> dict[str, int]:
     counts = {}
     with engine.connect() as conn, conn.begin():  # one consistent snapshot
         if engine.dialect.name == "postgresql":
-            conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ"))
-        for table in Base.metadata.sorted_tables:
+            conn.execute(text("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ READ ONLY"))
+        for table in record_tables():
             pk = list(table.primary_key.columns)
             rows = conn.execute(select(table).order_by(*pk)).mappings()
             n = 0
@@ -92,8 +102,9 @@ class RestoreError(RuntimeError):
     pass
 
 
-def restore_backup(engine: Engine, folder: str | Path, *, replace: bool = False) -> dict[str, int]:
-    """Load a backup in one transaction; refuses a non-empty database unless ``replace``."""
+def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, replace: bool = False) -> dict[str, int]:
+    """Load a backup in one transaction (admins only); refuses a non-empty database unless ``replace``."""
+    require(actor, "admin")
     folder = Path(folder)
     manifest = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
     if manifest.get("format") != FORMAT:
@@ -103,12 +114,12 @@ def restore_backup(engine: Engine, folder: str | Path, *, replace: bool = False)
                            f"{_revision(engine)}; migrate first")
     counts = {}
     with engine.begin() as conn:
-        existing = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in Base.metadata.sorted_tables)
+        existing = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in record_tables())
         if existing and not replace:
             raise RestoreError("the database is not empty; restore with replace to overwrite it")
-        for table in reversed(Base.metadata.sorted_tables):
+        for table in reversed(record_tables()):
             conn.execute(delete(table))
-        for table in Base.metadata.sorted_tables:
+        for table in record_tables():
             path = folder / f"{table.name}.jsonl"
             batch = []
             n = 0
@@ -133,3 +144,41 @@ def restore_backup(engine: Engine, folder: str | Path, *, replace: bool = False)
                             f"SELECT setval(pg_get_serial_sequence('{table.name}', '{col.name}'), "
                             f"COALESCE((SELECT MAX({col.name}) FROM {table.name}), 0) + 1, false)"))
     return counts
+
+
+STAMP_FORMAT = "%Y%m%dT%H%M%SZ"
+PREFIX = "sinergi-"
+
+
+def scheduled_backup(engine: Engine, root: str | Path, keep: int | None = None,
+                     now: dt.datetime | None = None) -> tuple[Path, dict[str, int], list[Path]]:
+    """A backup into ``root/sinergi-YYYYMMDDTHHMMSSZ``; then only the newest ``keep`` such folders are kept.
+
+    Returns the new folder, the row counts and the folders removed. Folders not named like a backup are
+    never touched; an unfinished backup never appears under a backup's name (``export_backup`` renames a
+    complete temporary folder).
+    """
+    import re
+    import shutil
+
+    root = Path(root)
+    now = now or dt.datetime.now(dt.timezone.utc)
+    folder = root / f"{PREFIX}{now.strftime(STAMP_FORMAT)}"
+    n = 1
+    while folder.exists():  # two backups in the same second
+        n += 1
+        folder = root / f"{PREFIX}{now.strftime(STAMP_FORMAT)}-{n}"
+    counts = export_backup(engine, folder)
+    removed = []
+    if keep is not None:
+        if keep < 1:
+            raise ValueError("keep must be at least 1")
+        pattern = re.compile(re.escape(PREFIX) + r"\d{8}T\d{6}Z(-\d+)?")
+        backups = sorted((p for p in root.iterdir() if p.is_dir() and pattern.fullmatch(p.name)
+                          and (p / "manifest.json").exists()),
+                         key=lambda p: (p.name[:len(PREFIX) + 16], int(p.name.split("-")[2]) if p.name.count("-") > 1
+                                        else 1))
+        for old in backups[:-keep]:
+            shutil.rmtree(old)
+            removed.append(old)
+    return folder, counts, removed

@@ -2,7 +2,7 @@
 
     plan = plan_import(engine, "agreements", read_table(path))   # dry run: nothing written
     plan.counts()          # {"add": .., "update": .., "unchanged": .., "reject": ..}
-    commit_import(engine, plan, actor="ani")                     # one transaction, all or nothing
+    commit_import(engine, plan, actor=principal)                 # editors only; one transaction, all or nothing
     rejected_table(plan, "id")                                   # the rejected rows with their reasons
 
 Rows are matched on a natural key (agreements: document number; visits: the
@@ -24,9 +24,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from sqlalchemy import Engine, select
+from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, selectinload
 
 from geo import records, regions, storage
+from geo.access import Principal, require
 from geo.indonesian_formats import (parse_coordinate, parse_date, parse_rupiah, parse_time_range,
                                      time_zone_for_province)
 from geo.messages import UserError, message
@@ -37,7 +39,23 @@ from geo.visits_form import ministry_from_role
 from geo.vocabulary import (AGREEMENT_TYPE_ALIASES, OBSTACLE_ALIASES, STATUS_ALIASES, TIME_ZONES, sector_key)
 
 KINDS = ("visits", "agreements")
-MAX_FILE_BYTES = 50 * 1024 * 1024
+MAX_CELL_CHARS = 32_767  # Excel's own limit for a cell
+MAX_XLSX_EXPANSION = 100  # a workbook's parts may expand to at most this many times the file's size
+
+
+def max_import_bytes() -> int:
+    """The largest file accepted: ``SINERGI_MAX_IMPORT_MB`` megabytes (default 50)."""
+    import os
+
+    try:
+        mb = float(os.environ.get("SINERGI_MAX_IMPORT_MB", "50"))
+    except ValueError:
+        mb = 50.0
+    return int(max(mb, 1e-6) * 2 ** 20)
+
+
+def _too_big(size: int) -> UserError:
+    return UserError("file.too_big", size=f"{size / 2 ** 20:.1f}", limit=f"{max_import_bytes() / 2 ** 20:g}")
 
 AGREEMENT_COLUMNS = {
     "doc_number": ["nomor dokumen", "no dokumen", "nomor kesepakatan", "nomor perjanjian", "nomor kb pks",
@@ -96,16 +114,18 @@ class Table:
 
 
 def read_table(source: str | Path | bytes, filename: str | None = None) -> Table:
-    """Read a CSV (comma or semicolon; UTF-8 with or without BOM, or Windows-1252) or XLSX file."""
+    """Read a CSV (comma, semicolon or tab; UTF-8 with or without BOM, UTF-16 with BOM, or Windows-1252)
+    or XLSX file. Files over ``SINERGI_MAX_IMPORT_MB``, XLSX files that expand suspiciously (zip bombs)
+    and cells longer than Excel allows are refused with a ``UserError`` before they are parsed."""
     if isinstance(source, (str, Path)):
         path = Path(source)
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise UserError("file.unreadable", reason=f"> {MAX_FILE_BYTES // 2**20} MB")
+        if path.stat().st_size > max_import_bytes():
+            raise _too_big(path.stat().st_size)
         data, filename = path.read_bytes(), filename or path.name
     else:
         data = source
-    if len(data) > MAX_FILE_BYTES:
-        raise UserError("file.unreadable", reason=f"> {MAX_FILE_BYTES // 2**20} MB")
+    if len(data) > max_import_bytes():
+        raise _too_big(len(data))
     name = (filename or "").lower()
     if name.endswith((".xlsx", ".xlsm")) or data[:2] == b"PK":
         headers, rows = _read_xlsx(data)
@@ -117,21 +137,36 @@ def read_table(source: str | Path | bytes, filename: str | None = None) -> Table
 
 
 def _read_csv(data: bytes) -> tuple[list[str], list[dict]]:
-    if b"\x00" in data[:4096]:
-        raise UserError("file.unreadable", reason="binary")
-    for encoding in ("utf-8-sig", "cp1252"):
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # UTF-16 with a BOM: Excel's "Unicode text"
         try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise UserError("file.unreadable", reason="encoding")
+            text = data.decode("utf-16")
+        except UnicodeDecodeError as exc:
+            raise UserError("file.unreadable", reason="UTF-16") from exc
+        if "\x00" in text:
+            raise UserError("file.unreadable", reason="binary")
+    else:
+        if b"\x00" in data:
+            raise UserError("file.unreadable", reason="binary")
+        for encoding in ("utf-8-sig", "cp1252"):
+            try:
+                text = data.decode(encoding)
+                break
+            except UnicodeDecodeError:
+                continue
+        else:  # five bytes cp1252 leaves undefined: not text
+            raise UserError("file.unreadable", reason="encoding")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ("\t" if first.count("\t") > first.count(",")
                                                                   else ",")
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-    all_rows = [r for r in reader if any(c.strip() for c in r)]
+    try:
+        all_rows = [r for r in reader if any(c.strip() for c in r)]
+    except csv.Error as exc:  # a cell over the csv module's limit (128 KiB), or a broken quote
+        if "field larger" in str(exc):
+            raise UserError("file.cell_too_long", n=MAX_CELL_CHARS) from exc
+        raise UserError("file.unreadable", reason=str(exc)[:100]) from exc
+    if any(len(c) > MAX_CELL_CHARS for r in all_rows for c in r):
+        raise UserError("file.cell_too_long", n=MAX_CELL_CHARS)
     if not all_rows:
         return [], []
     headers = _unique_headers([h.strip() for h in all_rows[0]])
@@ -164,25 +199,38 @@ def _read_xlsx(data: bytes) -> tuple[list[str], list[dict]]:
 
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            if sum(i.file_size for i in zf.infolist()) > 20 * MAX_FILE_BYTES:
-                raise UserError("file.unreadable", reason="zip bomb")
+            # The declared sizes are checked before anything is inflated; zipfile then never inflates a
+            # part beyond its declared size, so a lying header cannot get past this either.
+            expanded = sum(i.file_size for i in zf.infolist())
+            if expanded > max(MAX_XLSX_EXPANSION * len(data), 10 * 2 ** 20) or expanded > 4 * max_import_bytes():
+                raise UserError("file.zip_bomb", size=f"{expanded / 2 ** 20:.0f}")
         wb = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
     except UserError:
         raise
     except Exception as exc:  # openpyxl raises many kinds for broken files
         raise UserError("file.unreadable", reason=type(exc).__name__) from exc
-    ws = wb.worksheets[0]
-    ws.reset_dimensions()  # some writers store a wrong sheet size; read every row that is there
     headers: list[str] | None = None
     rows = []
-    for values in ws.iter_rows(values_only=True):
-        if headers is None:
-            if values and any(v not in (None, "") for v in values):
-                headers = _unique_headers([str(v).strip() if v is not None else "" for v in values])
-            continue
-        if any(v not in (None, "") for v in values):
-            rows.append(dict(zip(headers, values)))
-    wb.close()
+    try:
+        if not wb.worksheets:
+            raise UserError("file.empty")
+        ws = wb.worksheets[0]
+        ws.reset_dimensions()  # some writers store a wrong sheet size; read every row that is there
+        for values in ws.iter_rows(values_only=True):
+            if headers is None:
+                if values and any(v not in (None, "") for v in values):
+                    headers = _unique_headers([str(v).strip() if v is not None else "" for v in values])
+                continue
+            if any(v not in (None, "") for v in values):
+                if any(isinstance(v, str) and len(v) > MAX_CELL_CHARS for v in values):
+                    raise UserError("file.cell_too_long", n=MAX_CELL_CHARS)
+                rows.append(dict(zip(headers, values)))
+    except UserError:
+        raise
+    except Exception as exc:  # a sheet broken further in than openpyxl looks when opening
+        raise UserError("file.unreadable", reason=type(exc).__name__) from exc
+    finally:
+        wb.close()
     return headers or [], rows
 
 
@@ -446,7 +494,28 @@ def parse_rows(table: Table, kind: str) -> list[RowResult]:
             r.data = _parse_visit_row(values, r.errors)
             r.key = r.data["ref"] if r.data else (_text(values, "ref") or None)
         results.append(r)
+    for r in results:  # what no database column can hold (too long, NUL characters) rejects the row
+        if r.data is not None:
+            try:
+                records.check_text(r.data)
+            except UserError as exc:
+                r.errors.append(exc)
+                r.data = None
     if kind == "visits":  # a visit is imported whole or not at all: its rows wait for each other
+        first: dict[str, dict] = {}
+        for r in results:  # the rows of one visit must agree on who made it
+            if r.data is None:
+                continue
+            seen_row = first.setdefault(r.key, r.data)
+            for name, label in (("role", "pejabat"), ("ministry", "kementerian")):
+                if r.data[name] != seen_row[name]:
+                    r.errors.append(UserError("visit.conflict", ref=r.key, field=label))
+        conflicted = {r.key for r in results if r.errors and r.data is not None}
+        for r in results:
+            if r.key in conflicted and r.data is not None:
+                if not r.errors:
+                    r.errors.append(UserError("visit.conflict", ref=r.key, field="pejabat/kementerian"))
+                r.data = None
         bad = {r.key for r in results if r.data is None and r.key}
         for r in results:
             if r.data is not None and r.key in bad:
@@ -524,9 +593,21 @@ def _load_agreements(session: Session, keys: list[str]) -> dict[str, Agreement]:
     return out
 
 
-def commit_import(engine: Engine, plan: ImportPlan, actor: str,
+def commit_import(engine: Engine, plan: ImportPlan, actor: Principal,
                   progress: Callable[[int, int], None] | None = None) -> dict[str, int]:
-    """Write the plan's accepted rows in one transaction; any failure leaves the data as it was."""
+    """Write the plan's accepted rows in one transaction; any failure leaves the data as it was.
+
+    ``actor`` must be an editor or admin (checked before anything is written).
+    """
+    require(actor, "editor")
+    try:
+        _write_plan(engine, plan, actor, progress)
+    except DataError as exc:  # a value the database refuses (the checks should have caught it): nothing saved
+        raise UserError("import.refused", reason=str(exc.orig).splitlines()[0][:200]) from exc
+    return plan.counts()
+
+
+def _write_plan(engine: Engine, plan: ImportPlan, actor: Principal, progress) -> None:
     todo = [r for r in plan.rows if r.action in ("add", "update")]
     with storage.transaction(engine) as session:
         if plan.kind == "agreements":
@@ -544,7 +625,6 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: str,
                 records.save_visit(session, v, actor)
                 if progress:
                     progress(i, len(visits))
-    return plan.counts()
 
 
 def rejected_table(plan: ImportPlan, lang: str = "id") -> tuple[list[str], list[list]]:
@@ -554,7 +634,7 @@ def rejected_table(plan: ImportPlan, lang: str = "id") -> tuple[list[str], list[
     return headers, rows
 
 
-def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, actor: str) -> ImportPlan:
+def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, actor: Principal | None) -> ImportPlan:
     plan = plan_import(engine, kind, read_table(path))
     if not dry_run:
         commit_import(engine, plan, actor)

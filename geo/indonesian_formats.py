@@ -55,9 +55,20 @@ def parse_decimal(text: str) -> float:
         head, tail = s.split(",")
         s = head + tail if len(tail) == 3 and head != "0" else head + "." + tail
     try:
-        return float(s)
+        return _finite(float(s), text)
     except ValueError as exc:
         raise UserError("number.bad", text=str(text)) from exc
+
+
+def _finite(x: float, text) -> float:
+    """``x`` unless it is infinite or not a number (``1e999``, ``inf``, ``nan`` written in a cell)."""
+    if not math.isfinite(x):
+        raise UserError("number.bad", text=str(text))
+    return x
+
+
+# The largest amount the database holds (BIGINT); more than any agreement is worth.
+MAX_RUPIAH = 2 ** 63 - 1
 
 
 def parse_rupiah(value) -> int | None:
@@ -101,6 +112,12 @@ def parse_rupiah(value) -> int | None:
 
 
 def _round_half_up(x: float) -> int:
+    if isinstance(x, int):
+        if x > MAX_RUPIAH:
+            raise UserError("money.bad", text=str(x))
+        return x
+    if not math.isfinite(x) or x + 0.5 >= MAX_RUPIAH:
+        raise UserError("money.bad", text=str(x))
     return int(math.floor(x + 0.5))
 
 
@@ -187,12 +204,15 @@ def parse_time_range(value) -> tuple[dt.time | None, dt.time | None, str | None]
 def parse_coordinate(value) -> float:
     """A latitude or longitude: ``-7.716``, ``-7,716``, ``110.355`` (a plain decimal, never thousands)."""
     if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return float(value)
+        try:
+            return _finite(float(value), value)
+        except OverflowError as exc:  # an integer too large for a float
+            raise UserError("number.bad", text=str(value)) from exc
     text = str(value).strip().replace("\u2212", "-").replace(" ", "")
     if "," in text and "." not in text:
         text = text.replace(",", ".")
     try:
-        return float(text)
+        return _finite(float(text), value)
     except ValueError as exc:
         raise UserError("number.bad", text=str(value)) from exc
 

@@ -169,3 +169,38 @@ class DatasetInfo(Base):
     __tablename__ = "dataset_info"
     key: Mapped[str] = mapped_column(String(100), primary_key=True)
     value: Mapped[dict] = mapped_column(JSON)
+
+
+# ------------------------------------------------------------------- accounts (geo.accounts)
+
+class User(Base):
+    """A person who may log in: a role (viewer, editor, admin) and an Argon2id password hash, never the password."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginThrottle(Base):
+    """Failed logins per user name and per client, kept in the database so that every server thread and
+    every restart sees them."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)  # "user:ani", "client:10.0.0.7"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+ACCOUNT_TABLES = frozenset({"app_user", "login_throttle"})
+
+
+def record_tables() -> list:
+    """The tables holding records (what backups, restores and the sample touch): everything but accounts."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in ACCOUNT_TABLES]

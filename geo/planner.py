@@ -450,8 +450,9 @@ def plan_visit_data(plan: Plan):
                      focus_sectors=list(plan.focus_sectors), people_met="", planned=True)
 
 
-def save_planned_visits(session, plan: Plan, actor: str) -> str:
-    """Store the plan as a planned visit through ``geo.records.save_visit`` (audited, validated).
+def save_planned_visits(session, plan: Plan, actor) -> str:
+    """Store the plan as a planned visit through ``geo.records.save_visit`` (audited, validated; ``actor`` is the
+    logged-in ``geo.access.Principal`` and needs the editor role, checked by ``save_visit``).
 
     The one write path of the planner. A planned visit never counts as a visit (impact, map, metrics);
     importing the real visit under the same reference later turns it into a visit that took place.

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
 
+from geo.access import Principal, require
 from geo.messages import UserError
 from geo.models import (Agreement, AgreementParty, AuditEntry, Obstacle, ProgressIndicator, ProgressReading,
                         StatusChange, Visit, VisitStop)
@@ -187,6 +188,41 @@ def _jsonable(v):
     return v
 
 
+# ------------------------------------------------------------------ text limits
+
+# Longest text each field's column holds (``geo.models``); fields not listed are unlimited TEXT.
+TEXT_LIMITS = {"doc_number": 200, "type": 10, "status": 20, "region_code": 13, "partner_name": 300,
+               "kind": 30, "name": 300, "unit": 50, "visit_ref": 100, "ref": 100, "official_role": 200,
+               "role": 200, "ministry": 200, "time_zone": 4, "tz": 4, "place_name": 300}
+FIELD_NAMES = {"doc_number": "nomor dokumen", "title": "judul", "ref": "kode kunjungan", "role": "pejabat",
+               "official_role": "pejabat", "place_name": "lokasi", "partner_name": "pihak", "visit_ref": "kunjungan"}
+
+
+def check_text(data, name: str = "") -> None:
+    """``UserError`` when a text is longer than its column or holds what no database stores (NUL, broken
+    surrogates); walks dataclasses, dicts, lists and tuples."""
+    if isinstance(data, str):
+        label = FIELD_NAMES.get(name, name or "teks")
+        limit = TEXT_LIMITS.get(name)
+        if limit is not None and len(data) > limit:
+            raise UserError("field.too_long", field=label, n=limit)
+        if "\x00" in data:
+            raise UserError("field.bad_char", field=label)
+        try:
+            data.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise UserError("field.bad_char", field=label) from exc
+    elif hasattr(data, "__dataclass_fields__"):
+        for key in data.__dataclass_fields__:
+            check_text(getattr(data, key), key)
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            check_text(value, key if isinstance(key, str) else name)
+    elif isinstance(data, (list, tuple)):
+        for value in data:
+            check_text(value, name)
+
+
 # ------------------------------------------------------------------ agreements
 
 def validated_agreement(data: AgreementData) -> AgreementData:
@@ -218,6 +254,7 @@ def validated_agreement(data: AgreementData) -> AgreementData:
         raise UserError("dates.order")
     if data.value_idr is not None and data.value_idr < 0:
         raise UserError("money.negative", text=str(data.value_idr))
+    check_text(data)
     return data
 
 
@@ -236,13 +273,14 @@ def agreement_action(existing: Agreement | None, data: AgreementData) -> str:
     return "unchanged" if _comparable_agreement(agreement_data(existing)) == _comparable_agreement(data) else "update"
 
 
-def save_agreement(session: Session, data: AgreementData, actor: str, *, expected_version: int | None = None,
+def save_agreement(session: Session, data: AgreementData, actor: Principal, *, expected_version: int | None = None,
                    existing: Agreement | None = None, today: dt.date | None = None, assume_new: bool = False) -> str:
     """Add or update an agreement (matched on document number); returns add, update or unchanged.
 
     With ``expected_version`` (the version the editor loaded), a record changed
-    by someone else in between raises ``EditConflict``.
+    by someone else in between raises ``EditConflict``. ``actor`` must be an editor or admin.
     """
+    who = require(actor, "editor").username
     if existing is None and not assume_new:
         existing = load_agreement(session, data.doc_number)
     if expected_version is not None and existing is not None and existing.version != expected_version:
@@ -275,7 +313,7 @@ def save_agreement(session: Session, data: AgreementData, actor: str, *, expecte
     if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
         flag_modified(a, "notes")  # the row (and its version) changes even when only parties/obstacles did
         _flush(session)
-    session.add(AuditEntry(actor=actor, action="create" if existing is None else "update", record_type="agreement",
+    session.add(AuditEntry(actor=who, action="create" if existing is None else "update", record_type="agreement",
                            record_key=data.doc_number, changes=_diff(before, _comparable_agreement(data))))
     return action
 
@@ -297,8 +335,9 @@ def _apply_status(a: Agreement, data: AgreementData, today: dt.date) -> None:
 
 
 def record_progress(session: Session, doc_number: str, indicator: str, on_date: dt.date, realisation: float,
-                    actor: str, *, unit: str = "", target: float | None = None) -> None:
-    """Add (or correct) one realisation reading of an agreement's progress indicator."""
+                    actor: Principal, *, unit: str = "", target: float | None = None) -> None:
+    """Add (or correct) one realisation reading of an agreement's progress indicator (editors and admins)."""
+    who = require(actor, "editor").username
     a = load_agreement(session, doc_number)
     if a is None:
         raise KeyError(doc_number)
@@ -318,25 +357,28 @@ def record_progress(session: Session, doc_number: str, indicator: str, on_date: 
         reading.realisation = realisation
     flag_modified(a, "notes")  # the agreement's version moves: other editors holding it must reload
     _flush(session)
-    session.add(AuditEntry(actor=actor, action="update", record_type="agreement", record_key=doc_number,
+    session.add(AuditEntry(actor=who, action="update", record_type="agreement", record_key=doc_number,
                            changes=_diff({"indicators": _jsonable(before.indicators)},
                                          {"indicators": _jsonable(agreement_data(a).indicators)})))
 
 
-def delete_agreement(session: Session, doc_number: str, actor: str, *, expected_version: int | None = None) -> None:
+def delete_agreement(session: Session, doc_number: str, actor: Principal, *,
+                     expected_version: int | None = None) -> None:
+    require(actor, "editor")
     a = load_agreement(session, doc_number)
     if a is None:
         raise KeyError(doc_number)
     _delete(session, a, "agreement", doc_number, _comparable_agreement(agreement_data(a)), actor, expected_version)
 
 
-def _delete(session: Session, obj, record_type: str, key: str, before: dict, actor: str,
+def _delete(session: Session, obj, record_type: str, key: str, before: dict, actor: Principal,
             expected_version: int | None) -> None:
+    who = require(actor, "editor").username
     if expected_version is not None and obj.version != expected_version:
         raise EditConflict()
     session.delete(obj)
     _flush(session)
-    session.add(AuditEntry(actor=actor, action="delete", record_type=record_type, record_key=key,
+    session.add(AuditEntry(actor=who, action="delete", record_type=record_type, record_key=key,
                            changes=_diff(before, None)))
 
 
@@ -363,6 +405,7 @@ def validated_visit(data: VisitData) -> VisitData:
             raise UserError("sector.bad", text=sector)
     if data.end_at and data.end_at < data.start_at:
         raise UserError("time.order", text=f"{data.start_at} – {data.end_at}")
+    check_text(data)
     return data
 
 
@@ -376,8 +419,10 @@ def visit_action(existing: Visit | None, data: VisitData) -> str:
     return "unchanged" if _comparable_visit(visit_data(existing)) == _comparable_visit(data) else "update"
 
 
-def save_visit(session: Session, data: VisitData, actor: str, *, expected_version: int | None = None,
+def save_visit(session: Session, data: VisitData, actor: Principal, *, expected_version: int | None = None,
                existing: Visit | None = None, assume_new: bool = False) -> str:
+    """Add or update a visit (matched on its code); ``actor`` must be an editor or admin."""
+    who = require(actor, "editor").username
     if existing is None and not assume_new:
         existing = load_visit(session, data.ref)
     if expected_version is not None and existing is not None and existing.version != expected_version:
@@ -400,12 +445,13 @@ def save_visit(session: Session, data: VisitData, actor: str, *, expected_versio
                          start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met)
                for i, s in enumerate(data.stops)]
     _flush(session)
-    session.add(AuditEntry(actor=actor, action="create" if existing is None else "update", record_type="visit",
+    session.add(AuditEntry(actor=who, action="create" if existing is None else "update", record_type="visit",
                            record_key=data.ref, changes=_diff(before, _comparable_visit(data))))
     return action
 
 
-def delete_visit(session: Session, ref: str, actor: str, *, expected_version: int | None = None) -> None:
+def delete_visit(session: Session, ref: str, actor: Principal, *, expected_version: int | None = None) -> None:
+    require(actor, "editor")
     v = load_visit(session, ref)
     if v is None:
         raise KeyError(ref)

@@ -23,9 +23,10 @@ import numpy as np
 from sqlalchemy import Engine, delete, func, select
 
 from geo import records, regions, storage
+from geo.access import Principal, require
 from geo.geodesy import haversine_km
 from geo.indonesian_formats import time_zone_for_province
-from geo.models import Agreement, Base, DatasetInfo
+from geo.models import Agreement, DatasetInfo, record_tables
 from geo.records import AgreementData, Indicator, Party, StopData, VisitData
 from geo.vocabulary import SECTORS, TIME_ZONES
 
@@ -242,23 +243,28 @@ def _history(rng, signed, start, end):
 def is_empty(engine: Engine) -> bool:
     with storage.transaction(engine) as s:
         return all(s.scalar(select(func.count()).select_from(t)) == 0
-                   for t in Base.metadata.sorted_tables if t.name != "dataset_info")
+                   for t in record_tables() if t.name != "dataset_info")
 
 
-def seed(engine: Engine, *, replace: bool = False) -> dict[str, int]:
-    """Store the sample in an empty database (or replace everything with ``replace``)."""
+def seed(engine: Engine, actor: Principal, *, replace: bool = False) -> dict[str, int]:
+    """Store the sample in an empty database (or replace every record with ``replace``); editors and admins.
+
+    The records are audited as written by ``ACTOR`` (the sample's author), whoever seeds them.
+    """
+    require(actor, "editor")
+    sample_author = Principal(ACTOR, actor.role)
     if not replace and not is_empty(engine):
         return {"visits": 0, "agreements": 0}
     visits, agreements, truth = generate()
     with storage.transaction(engine) as s:
         if replace:
-            for table in reversed(Base.metadata.sorted_tables):
+            for table in reversed(record_tables()):
                 s.execute(delete(table))
         for v in visits:
-            records.save_visit(s, v, ACTOR, assume_new=True)
+            records.save_visit(s, v, sample_author, assume_new=True)
         s.flush()
         for a in agreements:
-            records.save_agreement(s, a, ACTOR, assume_new=True)
+            records.save_agreement(s, a, sample_author, assume_new=True)
         s.merge(DatasetInfo(key="sample_ground_truth", value=truth))
         s.merge(DatasetInfo(key="simulated", value={"simulated": True, "seed": truth["seed"]}))
     return {"visits": len(visits), "agreements": len(agreements)}
@@ -287,8 +293,9 @@ def is_simulated(engine: Engine) -> bool:
         (counts["real_agreements"] + counts["real_visits"]) == 0
 
 
-def remove_simulated(engine: Engine, actor: str) -> int:
-    """Delete every simulated record (the sample), with audit entries; returns how many."""
+def remove_simulated(engine: Engine, actor: Principal) -> int:
+    """Delete every simulated record (the sample), with audit entries; returns how many (editors and admins)."""
+    require(actor, "editor")
     from geo.models import Visit
 
     with storage.transaction(engine) as s:

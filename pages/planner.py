@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 from geo import choropleth, exports, formatting, itinerary, maps, planner, queries, regions, storage, visit_brief
 from geo.messages import UserError
 from geo.vocabulary import SECTORS
-from ui import records_cache
+from ui import auth, records_cache
 from ui.database import engine, simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -162,21 +162,24 @@ st.session_state["plan_schedule_xlsx"] = xlsx  # what the download button serves
 st.download_button(t("plan.xlsx"), xlsx, f"jadwal_kunjungan_{start_date:%Y%m%d}.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_xlsx")
 
-with st.form("plan_save"):
-    f1, f2, f3, f4 = st.columns(4)
-    official = f1.text_input(t("plan.official"), "Wakil Menteri", key="plan_official")
-    ministry_name = f2.text_input(t("plan.ministry_name"), ministry or "", key="plan_ministry_name")
-    ref = f3.text_input(t("plan.ref"), f"RENCANA-{start_date:%Y%m%d}-{plan_key % 10000:04d}", key="plan_ref")
-    actor = f4.text_input(t("rec.actor"), st.session_state.get("actor", "perencana"), key="plan_actor")
-    if st.form_submit_button(t("plan.save")):
-        try:
-            plan = planner.Plan(ref=ref.strip(), official_role=official, ministry=ministry_name,
-                                stops=itinerary.stops_from_frame(edited, order), focus_sectors=list(sectors))
-            with storage.transaction(engine()) as session:
-                saved = planner.save_planned_visits(session, plan, actor)
-            st.success(t("plan.saved", ref=md(saved)))
-        except UserError as exc:
-            st.error(md(exc.text(lang)))
+actor = auth.principal()  # the engine checks the role again on the write
+if actor is None or not actor.can("editor"):
+    st.info(t("auth.read_only"))
+else:
+    with st.form("plan_save"):
+        f1, f2, f3 = st.columns(3)
+        official = f1.text_input(t("plan.official"), "Wakil Menteri", key="plan_official")
+        ministry_name = f2.text_input(t("plan.ministry_name"), ministry or "", key="plan_ministry_name")
+        ref = f3.text_input(t("plan.ref"), f"RENCANA-{start_date:%Y%m%d}-{plan_key % 10000:04d}", key="plan_ref")
+        if st.form_submit_button(t("plan.save")):
+            try:
+                plan = planner.Plan(ref=ref.strip(), official_role=official, ministry=ministry_name,
+                                    stops=itinerary.stops_from_frame(edited, order), focus_sectors=list(sectors))
+                with storage.transaction(engine()) as session:
+                    saved = planner.save_planned_visits(session, plan, actor)
+                st.success(t("plan.saved", ref=md(saved)))
+            except UserError as exc:
+                st.error(md(exc.text(lang)))
 
 planned = queries.visits_frame(engine(), planned=True)
 if len(planned):

@@ -6,10 +6,11 @@ import streamlit as st
 
 from geo import exports, importer, queries, records, regions, sample_data, storage, templates, visits_form
 from geo.messages import UserError
-from geo.records import AgreementData, EditConflict, Party
+from geo.records import AgreementData, Party
 from geo.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
 from sqlalchemy.exc import IntegrityError
 
+from ui import auth
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
@@ -21,8 +22,11 @@ run_inside_app()
 lang = current_language()
 st.title(t("rec.title"))
 simulated_banner()
-actor = st.sidebar.text_input(t("rec.actor"), value=st.session_state.get("actor", "editor"), key="actor")
 eng = engine()
+actor = auth.principal()  # the engine checks the role again on every write
+can_edit = actor is not None and actor.can("editor")
+if not can_edit:
+    st.info(t("auth.read_only"))
 
 
 def history(record_type: str, key: str) -> None:
@@ -57,7 +61,7 @@ with tab_agreements:
                  column_config={t("col.value_idr"): st.column_config.NumberColumn(format="localized")})
     download_buttons(localized_columns(table, cols), "kerja_sama")
 
-    doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc")
+    doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc") if can_edit else ""
     if doc:
         with storage.transaction(eng) as s:
             loaded = records.load_agreement(s, doc)
@@ -85,7 +89,7 @@ with tab_agreements:
                     with storage.transaction(eng) as s:
                         action = records.save_agreement(s, changed, actor, expected_version=version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
-                except EditConflict as exc:
+                except UserError as exc:
                     st.error(md(exc.text(lang)))
         with st.expander(t("rec.progress")):
             if current.indicators:
@@ -112,7 +116,7 @@ with tab_agreements:
                 with storage.transaction(eng) as s:
                     records.delete_agreement(s, doc, actor, expected_version=version)
                 st.success(t("rec.deleted", doc=md(doc)))
-            except EditConflict as exc:
+            except UserError as exc:
                 st.error(md(exc.text(lang)))
         history("agreement", doc)
 
@@ -125,7 +129,7 @@ with tab_visits:
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
-    ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick")
+    ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick") if can_edit else ""
     if ref:
         with storage.transaction(eng) as s:
             loaded_visit = records.load_visit(s, ref)
@@ -163,101 +167,107 @@ with tab_visits:
         history("visit", ref)
 
 with tab_add:
-    options = [r.code for r in regions.all_regions("province")] + [r.code for r in regions.all_regions("regency")]
-    st.subheader(t("rec.agreement_add"))
-    with st.form("add-agreement", clear_on_submit=False):
-        doc_number = st.text_input(t("rec.doc_number"))
-        title = st.text_input(t("rec.title_field"))
-        a_type = st.selectbox(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k))
-        parties = st.multiselect(t("rec.parties"), options,
-                                 format_func=lambda c: f"{regions.get(c).name} ({c})")
-        partners = st.text_input(t("rec.partners"))
-        sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
-        signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
-        status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
-        value = st.number_input(t("rec.value"), min_value=0, value=0, step=1_000_000)
-        if st.form_submit_button(t("rec.add"), type="primary"):
-            all_parties = [Party(region_code=c) for c in parties] + [
-                Party(partner_name=p.strip()) for p in partners.split(";") if p.strip()]
-            try:
-                data = records.validated_agreement(AgreementData(
-                    doc_number=doc_number.strip(), title=title.strip(), type=a_type, status=status,
-                    parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None))
-                with storage.transaction(eng) as s:
-                    if records.load_agreement(s, data.doc_number) is not None:
-                        raise UserError("row.duplicate", record=data.doc_number, first="-")
-                    records.save_agreement(s, data, actor)
-                st.success(t("rec.saved"))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
-
-    st.subheader(t("rec.visit_add"))
-    with st.form("add-visit", clear_on_submit=False):
-        v_ref = st.text_input(t("rec.visit_ref"))
-        v_official = st.text_input(t("rec.official"))
-        v_region = st.selectbox(t("rec.region"), options, format_func=lambda c: f"{regions.get(c).name} ({c})")
-        v_place = st.text_input(t("rec.place"))
-        v_date = st.date_input(t("rec.date"), dt.date.today(), format="DD/MM/YYYY")
-        v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
-        v_agenda = st.text_area(t("rec.agenda"))
-        v_people = st.text_area(t("rec.people"))
-        v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
-        if st.form_submit_button(t("rec.visit_add"), type="primary"):
-            try:
-                visit = records.validated_visit(visits_form.visit_from_form(
-                    ref=v_ref, official=v_official, region_code=v_region, place=v_place, day=v_date,
-                    time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors))
-                with storage.transaction(eng) as s:
-                    if records.load_visit(s, visit.ref) is not None:
-                        raise UserError("row.duplicate", record=visit.ref, first="-")
-                    records.save_visit(s, visit, actor)
-                st.success(t("rec.saved"))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
-    counts = sample_data.simulated_counts(eng)
-    n_sim = counts["simulated_agreements"] + counts["simulated_visits"]
-    if n_sim and st.button(t("rec.remove_sample"), key="remove_sample"):
-        st.success(t("rec.removed_sample", n=sample_data.remove_simulated(eng, actor)))
-
-with tab_import:
-    kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),
-                    horizontal=True, key="imp_kind")
-    st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
-                       key=f"tpl-{kind}")
-    upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
-    if upload is not None:
-        try:
-            plan = importer.plan_import(eng, kind, importer.read_table(upload.getvalue(), upload.name))
-        except UserError as exc:
-            st.error(md(exc.text(lang)))
-            plan = None
-        if plan is not None:
-            counts = plan.counts()
-            st.subheader(t("imp.preview"))
-            cols = st.columns(4)
-            for col, k in zip(cols, ["add", "update", "unchanged", "reject"]):
-                col.metric(t(f"act.{k}"), counts[k])
-            if plan.table.unknown_headers:
-                st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
-            preview = importer.preview_frame(plan, lang)
-            preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
-            preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
-            st.dataframe(preview, hide_index=True, width="stretch")
-            download_buttons(preview, "pratinjau_impor")
-            if plan.rejected:
-                headers, rows = importer.rejected_table(plan, lang)
-                import pandas as pd
-
-                st.download_button(t("imp.rejected"), exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers)),
-                                   "baris_ditolak.xlsx", key="rejected")
-            accepted = counts["add"] + counts["update"]
-            if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
-                bar = st.progress(0.0)
+    if not can_edit:
+        st.info(t("auth.read_only"))
+    else:
+        options = [r.code for r in regions.all_regions("province")] + [r.code for r in regions.all_regions("regency")]
+        st.subheader(t("rec.agreement_add"))
+        with st.form("add-agreement", clear_on_submit=False):
+            doc_number = st.text_input(t("rec.doc_number"))
+            title = st.text_input(t("rec.title_field"))
+            a_type = st.selectbox(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k))
+            parties = st.multiselect(t("rec.parties"), options,
+                                     format_func=lambda c: f"{regions.get(c).name} ({c})")
+            partners = st.text_input(t("rec.partners"))
+            sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+            signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
+            status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
+            value = st.number_input(t("rec.value"), min_value=0, value=0, step=1_000_000)
+            if st.form_submit_button(t("rec.add"), type="primary"):
+                all_parties = [Party(region_code=c) for c in parties] + [
+                    Party(partner_name=p.strip()) for p in partners.split(";") if p.strip()]
                 try:
-                    done = importer.commit_import(eng, plan, actor,
-                                                  progress=lambda i, n: bar.progress(i / max(n, 1)))
-                    st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                    data = records.validated_agreement(AgreementData(
+                        doc_number=doc_number.strip(), title=title.strip(), type=a_type, status=status,
+                        parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None))
+                    with storage.transaction(eng) as s:
+                        if records.load_agreement(s, data.doc_number) is not None:
+                            raise UserError("row.duplicate", record=data.doc_number, first="-")
+                        records.save_agreement(s, data, actor)
+                    st.success(t("rec.saved"))
                 except UserError as exc:
                     st.error(md(exc.text(lang)))
-                except IntegrityError:
-                    st.error(t("imp.concurrent"))
+
+        st.subheader(t("rec.visit_add"))
+        with st.form("add-visit", clear_on_submit=False):
+            v_ref = st.text_input(t("rec.visit_ref"))
+            v_official = st.text_input(t("rec.official"))
+            v_region = st.selectbox(t("rec.region"), options, format_func=lambda c: f"{regions.get(c).name} ({c})")
+            v_place = st.text_input(t("rec.place"))
+            v_date = st.date_input(t("rec.date"), dt.date.today(), format="DD/MM/YYYY")
+            v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
+            v_agenda = st.text_area(t("rec.agenda"))
+            v_people = st.text_area(t("rec.people"))
+            v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+            if st.form_submit_button(t("rec.visit_add"), type="primary"):
+                try:
+                    visit = records.validated_visit(visits_form.visit_from_form(
+                        ref=v_ref, official=v_official, region_code=v_region, place=v_place, day=v_date,
+                        time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors))
+                    with storage.transaction(eng) as s:
+                        if records.load_visit(s, visit.ref) is not None:
+                            raise UserError("row.duplicate", record=visit.ref, first="-")
+                        records.save_visit(s, visit, actor)
+                    st.success(t("rec.saved"))
+                except UserError as exc:
+                    st.error(md(exc.text(lang)))
+        counts = sample_data.simulated_counts(eng)
+        n_sim = counts["simulated_agreements"] + counts["simulated_visits"]
+        if n_sim and st.button(t("rec.remove_sample"), key="remove_sample"):
+            st.success(t("rec.removed_sample", n=sample_data.remove_simulated(eng, actor)))
+
+with tab_import:
+    if not can_edit:
+        st.info(t("auth.read_only"))
+    else:
+        kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),
+                        horizontal=True, key="imp_kind")
+        st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
+                           key=f"tpl-{kind}")
+        upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+        if upload is not None:
+            try:
+                plan = importer.plan_import(eng, kind, importer.read_table(upload.getvalue(), upload.name))
+            except UserError as exc:
+                st.error(md(exc.text(lang)))
+                plan = None
+            if plan is not None:
+                counts = plan.counts()
+                st.subheader(t("imp.preview"))
+                cols = st.columns(4)
+                for col, k in zip(cols, ["add", "update", "unchanged", "reject"]):
+                    col.metric(t(f"act.{k}"), counts[k])
+                if plan.table.unknown_headers:
+                    st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
+                preview = importer.preview_frame(plan, lang)
+                preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
+                preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
+                st.dataframe(preview, hide_index=True, width="stretch")
+                download_buttons(preview, "pratinjau_impor")
+                if plan.rejected:
+                    headers, rows = importer.rejected_table(plan, lang)
+                    import pandas as pd
+
+                    st.download_button(t("imp.rejected"), exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers)),
+                                       "baris_ditolak.xlsx", key="rejected")
+                accepted = counts["add"] + counts["update"]
+                if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
+                    bar = st.progress(0.0)
+                    try:
+                        done = importer.commit_import(eng, plan, actor,
+                                                      progress=lambda i, n: bar.progress(i / max(n, 1)))
+                        st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                    except UserError as exc:
+                        st.error(md(exc.text(lang)))
+                    except IntegrityError:
+                        st.error(t("imp.concurrent"))

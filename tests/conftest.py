@@ -4,6 +4,13 @@ from pathlib import Path
 
 import pytest
 
+from geo.access import Principal
+
+# Tests that write act as an editor (every engine write checks the role).
+EDITOR = Principal("ani", "editor")
+ADMIN = Principal("root", "admin")
+VIEWER = Principal("vina", "viewer")
+
 ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "data"
 SOURCE = Path(os.environ.get("SINERGI_WILAYAH_SOURCE", ROOT.parent / "shared" / "data" / "wilayah"))
@@ -54,3 +61,41 @@ def engine(request, tmp_path):
     storage.migrate(eng)
     yield eng
     eng.dispose()
+
+
+# Users of the app's database in AppTest runs (the app keeps one engine per process: one folder for all).
+APP_USERS = {"kepala": ("admin", "sandi-admin-panjang"), "vina": ("viewer", "sandi-vina-panjang"),
+             "ani": ("editor", "sandi-ani-panjang")}
+
+
+@pytest.fixture()
+def app_database(tmp_path_factory, monkeypatch):
+    """The database AppTest runs use, with the users of ``APP_USERS`` as listed there."""
+    from sqlalchemy import select
+
+    from geo import accounts, storage
+    from geo.models import User
+
+    folder = tmp_path_factory.getbasetemp() / "app-data"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
+    monkeypatch.delenv("SINERGI_VIEW_REQUIRES_LOGIN", raising=False)
+    eng = storage.make_engine()
+    storage.migrate(eng)
+    for name, (role, password) in APP_USERS.items():
+        with storage.transaction(eng) as s:
+            user = s.scalar(select(User).where(User.username == name))
+            if user is not None:
+                user.role, user.active = role, True
+        if user is None:
+            accounts._add(eng, name, password, role)
+    yield eng
+    eng.dispose()
+
+
+def app_session(username: str | None) -> dict:
+    """Session state of a browser session where ``username`` has just logged in."""
+    import datetime as dt
+
+    return {"_auth": {"username": username, "last_seen": dt.datetime.now(dt.timezone.utc)}} if username else {}

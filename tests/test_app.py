@@ -3,7 +3,7 @@
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from tests.conftest import ROOT
+from tests.conftest import ROOT, app_session
 
 
 @pytest.fixture(autouse=True)
@@ -42,8 +42,8 @@ def test_data_page_renders():
     assert "cahya dsn" in " ".join(c.value for c in at.caption)
 
 
-def test_records_page_lists_filters_and_edits():
-    at = _run(ROOT / "pages" / "records.py")
+def test_records_page_lists_filters_and_edits(app_database):
+    at = _run(ROOT / "pages" / "records.py", **app_session("ani"))
     assert not at.exception
     total = len(at.dataframe[0].value)
     assert total > 1800
@@ -66,7 +66,7 @@ def test_records_page_lists_filters_and_edits():
     with storage.transaction(eng) as s:
         saved = records.load_agreement(s, doc)
         assert saved.title == "Judul diubah lewat AppTest" and saved.version == 2
-        assert [e.actor for e in records.audit_trail(s, "agreement", doc)][-1] == "editor"
+        assert [e.actor for e in records.audit_trail(s, "agreement", doc)][-1] == "ani"
     eng.dispose()
 
 

@@ -7,7 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from geo import backtest, planner, queries, sample_data, storage
+from geo import access, backtest, planner, queries, sample_data, storage
 
 A = ["32.73", "33.74", "35.78"]  # will have a stalled agreement, then gain 3 agreements each after the visit
 B = ["73.71", "71.71", "12.71"]  # visited the same month, no stalled agreement, no gain
@@ -86,7 +86,7 @@ def test_status_as_it_was_then(constructed):
 def sample_hist(tmp_path_factory):
     engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('bt') / 's.db'}")
     storage.migrate(engine)
-    sample_data.seed(engine)
+    sample_data.seed(engine, access.SAMPLE_SEEDER)
     out = planner.prepare(queries.agreements_frame(engine), queries.visits_frame(engine))
     engine.dispose()
     return out

@@ -3,23 +3,37 @@
 import io
 import subprocess
 import sys
+from pathlib import Path
 
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from sqlalchemy import select
 
 from geo import backup, exports, importer, sample_data, storage, templates
-from tests.conftest import ROOT
+from tests.conftest import ADMIN, EDITOR, ROOT
 
 MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
 
 
-def _cli(args, tmp_path, db_url=None):
+def _cli(args, tmp_path, db_url=None, **extra_env):
     env = {"PATH": "/usr/bin:/bin", "PYTHONPATH": str(ROOT), "SINERGI_DATA_DIR": str(tmp_path / "data"),
-           "HOME": str(tmp_path)}
+           "HOME": str(tmp_path), **extra_env}
     if db_url:
         env["SINERGI_DATABASE_URL"] = db_url
-    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env, cwd=ROOT)
+    return subprocess.run([sys.executable, "-m", "geo", *args], capture_output=True, text=True, env=env, cwd=ROOT,
+                          stdin=subprocess.DEVNULL)
+
+
+def cli_editor(tmp_path, db_url=None) -> dict:
+    """Create the first admin and an editor through the command line; the editor's credentials as env."""
+    first = _cli(["user", "add", "kepala", "--role", "admin"], tmp_path, db_url,
+                 SINERGI_NEW_PASSWORD="admin-sandi-123")
+    assert first.returncode == 0, first.stderr
+    ed = _cli(["user", "add", "ani", "--role", "editor", "--user", "kepala"], tmp_path, db_url,
+              SINERGI_PASSWORD="admin-sandi-123", SINERGI_NEW_PASSWORD="editor-sandi-123")
+    assert ed.returncode == 0, ed.stderr
+    return {"SINERGI_USER": "ani", "SINERGI_PASSWORD": "editor-sandi-123"}
 
 
 def test_cli_import_exit_codes(tmp_path):
@@ -30,28 +44,29 @@ def test_cli_import_exit_codes(tmp_path):
     assert "baris 2: ditambah: 119/KB/2024" in dry.stdout  # the dry run lists every row
     good = tmp_path / "good.csv"
     good.write_text("\n".join(MESSY.read_text(encoding="utf-8-sig").splitlines()[:3]) + "\n", encoding="utf-8")
-    ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    creds = cli_editor(tmp_path)
+    ok = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path, **creds)
     assert ok.returncode == 0, ok.stdout + ok.stderr
     assert "2 added" in ok.stdout
-    again = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path)
+    again = _cli(["import", "agreements", str(good), "--lang", "en"], tmp_path, **creds)
     assert again.returncode == 0 and "2 unchanged" in again.stdout
     bad = tmp_path / "bad.xlsx"
     bad.write_bytes(b"PK\x03\x04 not really a workbook")
-    broken = _cli(["import", "agreements", str(bad)], tmp_path)
+    broken = _cli(["import", "agreements", str(bad)], tmp_path, **creds)
     assert broken.returncode == 2 and "tidak dapat dibaca" in broken.stderr
-    missing = _cli(["import", "visits", str(tmp_path / "nope.csv")], tmp_path)
+    missing = _cli(["import", "visits", str(tmp_path / "nope.csv")], tmp_path, **creds)
     assert missing.returncode == 2
 
 
 def test_backup_restore_roundtrip(engine, tmp_path):
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     plan = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
     first = backup.export_backup(engine, tmp_path / "b1")
     assert first["agreement"] > 1800 and first["audit_entry"] > 1800
     with pytest.raises(backup.RestoreError):
-        backup.restore_backup(engine, tmp_path / "b1")  # not empty
-    backup.restore_backup(engine, tmp_path / "b1", replace=True)
+        backup.restore_backup(engine, tmp_path / "b1", ADMIN)  # not empty
+    backup.restore_backup(engine, tmp_path / "b1", ADMIN, replace=True)
     backup.export_backup(engine, tmp_path / "b2")
     for f in sorted((tmp_path / "b1").iterdir()):
         assert f.read_bytes() == (tmp_path / "b2" / f.name).read_bytes(), f.name
@@ -59,7 +74,7 @@ def test_backup_restore_roundtrip(engine, tmp_path):
     plan = importer.plan_import(engine, "agreements", importer.read_table(
         "Nomor;Judul;Pihak 1;Pihak 2\n900/KB/2025;Baru;Kota Bandung;Kab. Bandung\n".encode(), "n.csv"))
     assert plan.counts()["add"] == 1
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
 
 
 def test_exports_neutralise_formulas():
@@ -94,3 +109,43 @@ def test_exports_with_repeated_headers():
     wb = load_workbook(io.BytesIO(exports.to_xlsx_bytes(df)))
     assert wb.active.cell(row=2, column=1).value == "'=1"
     assert "'=1" in exports.to_csv_bytes(df).decode("utf-8-sig")
+
+
+def test_scheduled_backup_command_keeps_the_newest_and_restores(tmp_path):
+    from geo import storage
+    from geo.models import Agreement
+
+    creds = cli_editor(tmp_path)
+    good = tmp_path / "good.csv"
+    good.write_text("Nomor;Judul;Pihak 1;Pihak 2\n1/KB/2025;Satu;Kota Bandung;Kab. Bandung\n", encoding="utf-8")
+    assert _cli(["import", "agreements", str(good)], tmp_path, **creds).returncode == 0
+    root = tmp_path / "backups"
+    (root / "catatan-lain").mkdir(parents=True)  # not a backup: never touched
+    made = []
+    for _ in range(4):
+        out = _cli(["backup", "--dir", str(root), "--keep", "2"], tmp_path)
+        assert out.returncode == 0, out.stderr
+        made.append(out.stdout.split(":")[0])
+    kept = sorted(p.name for p in root.iterdir())
+    assert kept == sorted(["catatan-lain"] + [Path(m).name for m in made[-2:]])
+    assert all((root / k / "manifest.json").exists() for k in kept if k.startswith("sinergi-"))
+    assert not any(".backup-" in k for k in kept)  # no half-written folder left
+    # the data changes; restoring the newest backup brings back exactly what it held
+    more = tmp_path / "more.csv"
+    more.write_text("Nomor;Judul;Pihak 1;Pihak 2\n2/KB/2025;Dua;Kota Bogor;Kab. Bogor\n", encoding="utf-8")
+    assert _cli(["import", "agreements", str(more)], tmp_path, **creds).returncode == 0
+    editor_restore = _cli(["restore", made[-1], "--replace"], tmp_path, **creds)
+    assert editor_restore.returncode == 3  # restoring needs an admin
+    admin = {"SINERGI_USER": "kepala", "SINERGI_PASSWORD": "admin-sandi-123"}
+    restored = _cli(["restore", made[-1], "--replace"], tmp_path, **admin)
+    assert restored.returncode == 0, restored.stderr
+    eng = storage.make_engine(f"sqlite:///{tmp_path / 'data' / 'sinergi.db'}")
+    with storage.transaction(eng) as s:
+        assert sorted(s.scalars(select(Agreement.doc_number))) == ["1/KB/2025"]
+    eng.dispose()
+    # the accounts were not in the backup and are still there
+    assert _cli(["user", "list", "--user", "kepala"], tmp_path, SINERGI_PASSWORD="admin-sandi-123").returncode == 0
+    assert _cli(["backup", "--dir", str(root), "--keep", "0"], tmp_path).returncode == 2
+    broken = _cli(["backup", "--dir", str(root)], tmp_path,
+                  SINERGI_DATABASE_URL="postgresql+psycopg://u:rahasia@127.0.0.1:1/x")
+    assert broken.returncode == 1 and "backup failed" in broken.stderr and "rahasia" not in broken.stderr

@@ -4,13 +4,14 @@ import numpy as np
 import pytest
 
 from geo import impact, panel, queries, sample_data, storage
+from tests.conftest import EDITOR
 
 
 @pytest.fixture(scope="module")
 def sample_panel(tmp_path_factory):
     engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('impact') / 's.db'}")
     storage.migrate(engine)
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     p = panel.monthly_panel(queries.agreements_frame(engine), queries.visits_frame(engine), level="regency",
                             start="2021-01", end="2026-06")
     engine.dispose()

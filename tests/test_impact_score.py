@@ -5,13 +5,14 @@ import pandas as pd
 import pytest
 
 from geo import impact, metrics, panel, queries, regions, sample_data, score, storage
+from tests.conftest import EDITOR
 
 
 @pytest.fixture(scope="module")
 def data(tmp_path_factory):
     engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('score') / 's.db'}")
     storage.migrate(engine)
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     ag, vi = queries.agreements_frame(engine), queries.visits_frame(engine)
     engine.dispose()
     p = panel.monthly_panel(ag, vi, level="regency", start="2021-01", end="2026-06")

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from geo import importer, records, storage
 from geo.messages import UserError
 from geo.models import Agreement, AuditEntry, Visit
-from tests.conftest import ROOT
+from tests.conftest import EDITOR, ROOT
 
 MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
 
@@ -28,7 +28,7 @@ def test_messy_file_dry_run_then_commit(engine):
     assert "baris ganda" in reasons[11]
     with storage.transaction(engine) as s:  # the dry run wrote nothing
         assert s.scalar(select(func.count()).select_from(Agreement)) == 0
-    counts = importer.commit_import(engine, plan, actor="ani")
+    counts = importer.commit_import(engine, plan, actor=EDITOR)
     assert counts["add"] == 5
     with storage.transaction(engine) as s:
         a = records.load_agreement(s, "047/KB/2023")
@@ -43,17 +43,17 @@ def test_messy_file_dry_run_then_commit(engine):
 
 def test_reimport_changes_nothing(engine):
     plan = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
     again = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
     assert again.counts() == {"add": 0, "update": 0, "unchanged": 5, "reject": 5}
-    importer.commit_import(engine, again, actor="ani")
+    importer.commit_import(engine, again, actor=EDITOR)
     with storage.transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 5
 
 
 def test_rejected_rows_fixed_and_reimported(engine):
     plan = importer.plan_import(engine, "agreements", importer.read_table(MESSY))
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
     headers, rows = importer.rejected_table(plan, "id")
     assert headers[-1] == "alasan penolakan" and len(rows) == 5
     fixed = [r for r in rows if r[0] == "048/KB/2024"][0]
@@ -82,7 +82,7 @@ def test_failed_import_changes_nothing(engine, monkeypatch):
 
     monkeypatch.setattr(records, "save_agreement", flaky)
     with pytest.raises(RuntimeError):
-        importer.commit_import(engine, plan, actor="ani")
+        importer.commit_import(engine, plan, actor=EDITOR)
     with storage.transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(Agreement)) == 0
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
@@ -96,7 +96,7 @@ def test_visits_with_stops_and_times(engine):
             "KK-02,Wakil Menteri Perdagangan,2024-09-02,13.00 WITA - selesai,Kota Makassar,Pelabuhan,Tinjauan,,\n")
     plan = importer.plan_import(engine, "visits", importer.read_table(text.encode(), "v.csv"))
     assert plan.counts() == {"add": 3, "update": 0, "unchanged": 0, "reject": 0}
-    importer.commit_import(engine, plan, actor="ani")
+    importer.commit_import(engine, plan, actor=EDITOR)
     with storage.transaction(engine) as s:
         v = records.visit_data(records.load_visit(s, "KK-01"))
         assert [st.region_code for st in v.stops] == ["32.73", "32.73.02"]
@@ -175,9 +175,9 @@ def test_updates_beyond_a_thousand_rows_are_all_written(engine):
         return ("\n".join(lines) + "\n").encode()
 
     importer.commit_import(engine, importer.plan_import(engine, "agreements", importer.read_table(csv_text("Lama"),
-                                                                                                  "a.csv")), "ani")
+                                                                                                  "a.csv")), EDITOR)
     plan = importer.plan_import(engine, "agreements", importer.read_table(csv_text("Baru"), "b.csv"))
     assert plan.counts()["update"] == 1200
-    importer.commit_import(engine, plan, "ani")
+    importer.commit_import(engine, plan, EDITOR)
     again = importer.plan_import(engine, "agreements", importer.read_table(csv_text("Baru"), "b.csv"))
     assert again.counts() == {"add": 0, "update": 0, "unchanged": 1200, "reject": 0}

@@ -5,13 +5,14 @@ import datetime as dt
 import pytest
 
 from geo import metrics, queries, sample_data, storage
+from tests.conftest import EDITOR
 
 
 @pytest.fixture(scope="module")
 def frames(tmp_path_factory):
     engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('metrics') / 's.db'}")
     storage.migrate(engine)
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     out = queries.agreements_frame(engine), queries.visits_frame(engine)
     engine.dispose()
     return out

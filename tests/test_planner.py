@@ -8,9 +8,10 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from geo import backup, itinerary, metrics, planner, queries, records, sample_data, storage
+from geo import access, backup, itinerary, metrics, planner, queries, records, sample_data, storage
 from geo.messages import UserError
 from geo.models import AuditEntry
+from tests.conftest import ADMIN, EDITOR
 
 AS_OF = "2026-07"
 
@@ -19,7 +20,7 @@ AS_OF = "2026-07"
 def frames(tmp_path_factory):
     engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('planner') / 's.db'}")
     storage.migrate(engine)
-    sample_data.seed(engine)
+    sample_data.seed(engine, access.SAMPLE_SEEDER)
     out = queries.agreements_frame(engine), queries.visits_frame(engine)
     engine.dispose()
     return out
@@ -211,7 +212,7 @@ def _plan(ref="RENCANA-UJI-1"):
 
 def test_planned_visits_are_saved_audited_and_never_counted(engine, tmp_path):
     with storage.transaction(engine) as s:
-        assert planner.save_planned_visits(s, _plan(), "perencana") == "RENCANA-UJI-1"
+        assert planner.save_planned_visits(s, _plan(), EDITOR) == "RENCANA-UJI-1"
     assert queries.visits_frame(engine).empty  # not a visit
     planned = queries.visits_frame(engine, planned=True)
     assert planned["ref"].tolist() == ["RENCANA-UJI-1"] and planned["planned"].all()
@@ -221,7 +222,7 @@ def test_planned_visits_are_saved_audited_and_never_counted(engine, tmp_path):
         v = records.load_visit(s, "RENCANA-UJI-1")
         assert v.planned and v.stops[1].start_at.astimezone(dt.timezone(dt.timedelta(hours=8))).hour in (9, 14)
         trail = records.audit_trail(s, "visit", "RENCANA-UJI-1")
-        assert [(e.actor, e.action) for e in trail] == [("perencana", "create")]
+        assert [(e.actor, e.action) for e in trail] == [(EDITOR.username, "create")]
         assert trail[0].changes["planned"] == [None, True]
         # the saved plan gives back the same schedule table (for showing or exporting it again)
         assert itinerary.schedule_frame(itinerary.stops_of_visit(records.visit_data(v))).equals(
@@ -230,17 +231,17 @@ def test_planned_visits_are_saved_audited_and_never_counted(engine, tmp_path):
     assert m.loc["32.73", "visits"] == 0
     # backup and restore carry the planned flag
     backup.export_backup(engine, tmp_path / "b")
-    backup.restore_backup(engine, tmp_path / "b", replace=True)
+    backup.restore_backup(engine, tmp_path / "b", ADMIN, replace=True)
     assert queries.visits_frame(engine, planned=True)["ref"].tolist() == ["RENCANA-UJI-1"]
     assert queries.visits_frame(engine).empty
     # saving again updates the plan; a visit that took place is never overwritten by a plan
     with storage.transaction(engine) as s:
-        planner.save_planned_visits(s, _plan(), "perencana")
+        planner.save_planned_visits(s, _plan(), EDITOR)
         records.save_visit(s, records.VisitData(ref="KUNKER-1", official_role="Wamen", ministry="K",
                                                 start_at=dt.datetime(2024, 1, 1, 9, tzinfo=dt.timezone.utc),
-                                                time_zone="WIB", stops=[records.StopData("32.73")]), "x")
+                                                time_zone="WIB", stops=[records.StopData("32.73")]), EDITOR)
     with pytest.raises(UserError) as exc, storage.transaction(engine) as s:
-        planner.save_planned_visits(s, _plan("KUNKER-1"), "perencana")
+        planner.save_planned_visits(s, _plan("KUNKER-1"), EDITOR)
     assert "terlaksana" in exc.value.text("id")
     assert queries.visits_frame(engine)["ref"].tolist() == ["KUNKER-1"]
     with storage.transaction(engine) as s:

@@ -7,17 +7,14 @@ import openpyxl
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from geo import queries, storage
-from tests.conftest import ROOT
+from geo import queries
+from tests.conftest import ROOT, app_session
 
 
 @pytest.fixture(autouse=True)
-def app_data_dir(tmp_path_factory, monkeypatch):
-    folder = tmp_path_factory.getbasetemp() / "planner-app-data"
-    folder.mkdir(exist_ok=True)
-    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
-    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
-    return folder
+def app_data_dir(app_database):
+    """The app's database (one per test process, as in the app), with the test users."""
+    return app_database
 
 
 def _planner(**state):
@@ -59,8 +56,8 @@ def test_constraint_limits_the_ranking():
     assert 0 < len(ranked) < 40
 
 
-def test_builds_exports_and_saves_a_schedule():
-    at = _planner()
+def test_builds_exports_and_saves_a_schedule(app_data_dir):
+    at = _planner(**app_session("ani"))  # an editor: only editors may save plans
     at.multiselect(key="plan_pick").set_value(["32.73", "73.71", "91.71"])
     at.number_input(key="plan_days").set_value(10).run()
     assert not at.exception and not at.error
@@ -78,7 +75,7 @@ def test_builds_exports_and_saves_a_schedule():
     next(b for b in at.button if b.label == "Simpan sebagai rencana kunjungan").click().run()
     assert not at.exception and not at.error
     assert any("RENCANA" in s.value for s in at.success)
-    engine = storage.default_engine()  # the app's database (one per test process, as in the app)
+    engine = app_data_dir
     planned = queries.visits_frame(engine, planned=True).set_index("ref")
     assert sorted(planned.loc["RENCANA-APPTEST", "region_codes"]) == ["32.73", "73.71", "91.71"]
     assert "RENCANA-APPTEST" not in queries.visits_frame(engine)["ref"].tolist()
@@ -111,3 +108,12 @@ def test_region_page_links_to_the_planner():
     planner_at.query_params["pick"] = "73.71"
     planner_at.run()
     assert "73.71" in planner_at.multiselect(key="plan_pick").value
+
+
+def test_a_viewer_sees_the_schedule_but_cannot_save_it():
+    at = _planner(**app_session("vina"))
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71"]).run()
+    assert not at.exception
+    assert "plan_schedule_xlsx" in at.session_state  # the schedule can still be exported
+    assert not [b for b in at.button if b.label == "Simpan sebagai rencana kunjungan"]
+    assert any("hanya dapat melihat" in i.value for i in at.info)

@@ -9,6 +9,9 @@ from sqlalchemy import func, select
 from geo import records, storage
 from geo.models import Agreement, AuditEntry, StatusChange
 from geo.records import AgreementData, EditConflict, Party, StopData, VisitData
+from tests.conftest import Principal
+
+ANI, BUDI = Principal("ani", "editor"), Principal("budi", "editor")
 
 
 def _agreement(**kw) -> AgreementData:
@@ -29,11 +32,11 @@ def test_migrations_create_every_table(engine):
 
 def test_add_update_unchanged_with_audit(engine):
     with storage.transaction(engine) as s:
-        assert records.save_agreement(s, _agreement(), "ani") == "add"
+        assert records.save_agreement(s, _agreement(), ANI) == "add"
     with storage.transaction(engine) as s:
-        assert records.save_agreement(s, _agreement(), "ani") == "unchanged"
+        assert records.save_agreement(s, _agreement(), ANI) == "unchanged"
     with storage.transaction(engine) as s:
-        assert records.save_agreement(s, _agreement(status="terhambat", status_on=dt.date(2024, 9, 1)), "budi") \
+        assert records.save_agreement(s, _agreement(status="terhambat", status_on=dt.date(2024, 9, 1)), BUDI) \
             == "update"
     with storage.transaction(engine) as s:
         a = records.load_agreement(s, "119/KB/2024")
@@ -48,11 +51,11 @@ def test_add_update_unchanged_with_audit(engine):
 
 def test_failed_write_changes_nothing(engine):
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     with pytest.raises(RuntimeError):
         with storage.transaction(engine) as s:
-            records.save_agreement(s, _agreement(doc_number="120/PKS/2024", type="PKS"), "ani")
-            records.save_agreement(s, _agreement(title="Diubah"), "ani")
+            records.save_agreement(s, _agreement(doc_number="120/PKS/2024", type="PKS"), ANI)
+            records.save_agreement(s, _agreement(title="Diubah"), ANI)
             raise RuntimeError("power cut halfway")
     with storage.transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(Agreement)) == 1
@@ -62,14 +65,14 @@ def test_failed_write_changes_nothing(engine):
 
 def test_second_editor_is_told(engine):
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     with storage.transaction(engine) as s:
         loaded_version = records.load_agreement(s, "119/KB/2024").version
     with storage.transaction(engine) as s:  # editor 1 saves first
-        records.save_agreement(s, _agreement(title="Versi Ani"), "ani", expected_version=loaded_version)
+        records.save_agreement(s, _agreement(title="Versi Ani"), ANI, expected_version=loaded_version)
     with pytest.raises(EditConflict) as exc:  # editor 2 loaded the same version
         with storage.transaction(engine) as s:
-            records.save_agreement(s, _agreement(title="Versi Budi"), "budi", expected_version=loaded_version)
+            records.save_agreement(s, _agreement(title="Versi Budi"), BUDI, expected_version=loaded_version)
     assert "pengguna lain" in exc.value.text("id")
     with storage.transaction(engine) as s:
         assert records.load_agreement(s, "119/KB/2024").title == "Versi Ani"
@@ -78,16 +81,16 @@ def test_second_editor_is_told(engine):
 def test_concurrent_flush_is_a_conflict(engine):
     """Two sessions hold the same row; the one that writes second gets EditConflict (version column)."""
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     from sqlalchemy.orm import Session
 
     s1, s2 = Session(engine), Session(engine)
     a1 = records.load_agreement(s1, "119/KB/2024")
     a2 = records.load_agreement(s2, "119/KB/2024")
-    records.save_agreement(s1, _agreement(title="satu"), "ani", existing=a1)
+    records.save_agreement(s1, _agreement(title="satu"), ANI, existing=a1)
     s1.commit()
     with pytest.raises(EditConflict):
-        records.save_agreement(s2, _agreement(title="dua"), "budi", existing=a2)
+        records.save_agreement(s2, _agreement(title="dua"), BUDI, existing=a2)
     s2.rollback()
     s1.close()
     s2.close()
@@ -100,14 +103,14 @@ def test_visit_with_stops_and_delete(engine):
                   time_zone="WIB", agenda="Rakor KAD", focus_sectors=["pariwisata"], people_met="Wali Kota",
                   stops=[StopData("32.73", "Balai Kota"), StopData("32.04.01", "Kawasan Industri", -7.0, 107.5)])
     with storage.transaction(engine) as s:
-        assert records.save_visit(s, v, "ani") == "add"
+        assert records.save_visit(s, v, ANI) == "add"
     with storage.transaction(engine) as s:
-        assert records.save_visit(s, v, "ani") == "unchanged"
+        assert records.save_visit(s, v, ANI) == "unchanged"
         loaded = records.visit_data(records.load_visit(s, "KUNKER-2024-001"))
         assert [st.region_code for st in loaded.stops] == ["32.73", "32.04.01"]
         assert loaded.start_at == v.start_at
     with storage.transaction(engine) as s:
-        records.delete_visit(s, "KUNKER-2024-001", "ani")
+        records.delete_visit(s, "KUNKER-2024-001", ANI)
     with storage.transaction(engine) as s:
         assert records.load_visit(s, "KUNKER-2024-001") is None
         assert [e.action for e in records.audit_trail(s, "visit", "KUNKER-2024-001")] == ["create", "delete"]
@@ -151,21 +154,21 @@ def test_remove_simulated_sample(engine):
     from geo import sample_data
 
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(simulated=True), "sampel")
-        records.save_agreement(s, _agreement(doc_number="1/PKS/2025", type="PKS"), "ani")
+        records.save_agreement(s, _agreement(simulated=True), Principal("sampel", "editor"))
+        records.save_agreement(s, _agreement(doc_number="1/PKS/2025", type="PKS"), ANI)
     assert not sample_data.is_simulated(engine)  # real data is there too
-    assert sample_data.remove_simulated(engine, "admin") == 1
+    assert sample_data.remove_simulated(engine, Principal("admin", "admin")) == 1
     counts = sample_data.simulated_counts(engine)
     assert counts["simulated_agreements"] == 0 and counts["real_agreements"] == 1
 
 
 def test_progress_readings_are_recorded_and_audited(engine):
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     with storage.transaction(engine) as s:
-        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2024, 12, 31), 120.0, "budi",
+        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2024, 12, 31), 120.0, BUDI,
                                 unit="orang", target=500.0)
-        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2025, 3, 31), 260.0, "budi")
+        records.record_progress(s, "119/KB/2024", "Wisatawan difasilitasi", dt.date(2025, 3, 31), 260.0, BUDI)
     with storage.transaction(engine) as s:
         data = records.agreement_data(records.load_agreement(s, "119/KB/2024"))
         assert data.indicators[0].target == 500.0
@@ -176,25 +179,25 @@ def test_progress_readings_are_recorded_and_audited(engine):
 def test_data_version_changes_with_every_write(engine):
     v0 = storage.data_version(engine)
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     v1 = storage.data_version(engine)
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")  # unchanged: no new version
+        records.save_agreement(s, _agreement(), ANI)  # unchanged: no new version
     assert storage.data_version(engine) == v1 != v0
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(title="baru"), "ani")
+        records.save_agreement(s, _agreement(title="baru"), ANI)
     assert storage.data_version(engine) != v1
 
 
 def test_editing_only_obstacles_still_detects_a_conflict(engine):
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(), "ani")
+        records.save_agreement(s, _agreement(), ANI)
     with storage.transaction(engine) as s:
         version = records.load_agreement(s, "119/KB/2024").version
     with storage.transaction(engine) as s:
-        records.save_agreement(s, _agreement(obstacles=[("regulasi", "x")]), "ani", expected_version=version)
+        records.save_agreement(s, _agreement(obstacles=[("regulasi", "x")]), ANI, expected_version=version)
     with pytest.raises(EditConflict):
         with storage.transaction(engine) as s:
-            records.save_agreement(s, _agreement(obstacles=[("komitmen", "y")]), "budi", expected_version=version)
+            records.save_agreement(s, _agreement(obstacles=[("komitmen", "y")]), BUDI, expected_version=version)
     with storage.transaction(engine) as s:
         assert [o.kind for o in records.load_agreement(s, "119/KB/2024").obstacles] == ["regulasi"]

@@ -8,6 +8,7 @@ from sqlalchemy import func, select
 
 from geo import queries, regions, sample_data, storage
 from geo.models import DatasetInfo
+from tests.conftest import EDITOR
 
 
 def test_deterministic_and_sized_like_the_brief():
@@ -60,9 +61,9 @@ def test_planted_effect_is_visible_in_raw_counts():
 
 
 def test_seed_fills_an_empty_database_once(engine):
-    counts = sample_data.seed(engine)
+    counts = sample_data.seed(engine, EDITOR)
     assert counts["agreements"] > 1800
-    assert sample_data.seed(engine) == {"visits": 0, "agreements": 0}
+    assert sample_data.seed(engine, EDITOR) == {"visits": 0, "agreements": 0}
     assert sample_data.is_simulated(engine)
     with storage.transaction(engine) as s:
         truth = s.get(DatasetInfo, "sample_ground_truth").value
@@ -72,7 +73,7 @@ def test_seed_fills_an_empty_database_once(engine):
 
 
 def test_filters(engine):
-    sample_data.seed(engine)
+    sample_data.seed(engine, EDITOR)
     df = queries.agreements_frame(engine)
     stalled = queries.filter_agreements(df, statuses=["terhambat"])
     assert 0 < len(stalled) < len(df) and set(stalled["status"]) == {"terhambat"}

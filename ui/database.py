@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import sample_data, storage
+from geo import access, sample_data, storage
 from ui.i18n import t
 
 
 @st.cache_resource(show_spinner=False)
 def engine():
     eng = storage.default_engine()  # creates or migrates the schema
-    sample_data.seed(eng)  # only into an empty database
+    sample_data.seed(eng, access.SAMPLE_SEEDER)  # only into an empty database
     return eng
 
 

@@ -1,0 +1,138 @@
+"""Load benchmark: many simultaneous viewers of the national map against ONE Streamlit server.
+
+    .venv/bin/python bench/bench_load.py [--levels 1,2,4,8,16] [--rounds 2]     (needs Chromium)
+
+Each viewer is a separate headless Chromium page (its own browser context, so its own Streamlit
+session and websocket). For each concurrency level, that many viewers open the map at the same moment;
+the time counted is from navigation start until the map has drawn all 38 provinces. Prints the median and
+95th percentile per level and the largest level whose p95 (and median) stays under 2 s. Prints figures;
+asserts nothing. The browsers run on the same machine as the server, so they compete for its CPU:
+the figure is a lower bound for a server whose viewers sit at their own computers. The server's own CPU
+time per page load is printed too: with viewers elsewhere, a 2-core server draws at most about
+2 / (that figure) maps per second.
+"""
+
+import argparse
+import asyncio
+import os
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+PROVINCES = 38
+LIMIT_S = 2.0
+server_cpu: dict[int, float] = {}  # concurrency -> server CPU seconds per page load
+
+
+def start_server(data_dir: str) -> tuple[subprocess.Popen, str]:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=data_dir)
+    env.pop("SINERGI_DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
+                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            return proc, url
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("the app did not start")
+
+
+async def one_viewer(browser, url: str) -> float:
+    context = await browser.new_context(viewport={"width": 1280, "height": 900})
+    page = await context.new_page()
+    try:
+        t0 = time.perf_counter()
+        await page.goto(url, timeout=180_000, wait_until="commit")
+        paths = page.frame_locator("iframe[title='streamlit_folium.st_folium']").first.locator(
+            "path.leaflet-interactive")
+        await paths.nth(PROVINCES - 1).wait_for(state="attached", timeout=180_000)
+        return time.perf_counter() - t0
+    except Exception:  # not drawn within 3 minutes: counted as a failed page load
+        return float("inf")
+    finally:
+        await context.close()
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the server process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+async def run(url: str, levels: list[int], rounds: int, pid: int) -> dict[int, list[float]]:
+    from playwright.async_api import async_playwright
+
+    chromium = shutil.which("chromium") or shutil.which("chromium-browser")
+    results: dict[int, list[float]] = {}
+    server_cpu.clear()
+    async with async_playwright() as p:
+        browser = await p.chromium.launch(executable_path=chromium, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run", "--disable-quic"])
+        await one_viewer(browser, url)  # warm-up: the server's caches, as after its first visitor
+        for level in levels:
+            times = []
+            cpu0 = server_cpu_seconds(pid)
+            for _ in range(rounds):
+                times += await asyncio.gather(*(one_viewer(browser, url) for _ in range(level)))
+            cpu = (server_cpu_seconds(pid) - cpu0) / len(times)
+            server_cpu[level] = cpu
+            results[level] = times
+            failed = sum(t == float("inf") for t in times)
+            print(f"{level:3d} concurrent viewers: median {statistics.median(times):5.2f} s, "
+                  f"p95 {p95(times):5.2f} s, worst {max(times):5.2f} s  ({len(times)} page loads, {failed} not "
+                  f"drawn within 3 min; server CPU {cpu:.2f} s per page load)", flush=True)
+        await browser.close()
+    return results
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--levels", default="1,2,4,8,16")
+    parser.add_argument("--rounds", type=int, default=2)
+    args = parser.parse_args()
+    levels = [int(x) for x in args.levels.split(",")]
+    data_dir = tempfile.mkdtemp(prefix="sinergi-load-")
+    proc, url = start_server(data_dir)
+    try:
+        print(f"one Streamlit server, {os.cpu_count()} CPU cores (browsers on the same machine)", flush=True)
+        results = asyncio.run(run(url, levels, args.rounds, proc.pid))
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    ok_p95 = [lv for lv, ts in results.items() if p95(ts) < LIMIT_S]
+    ok_median = [lv for lv, ts in results.items() if statistics.median(ts) < LIMIT_S]
+    print(f"largest concurrency with the map drawn in under {LIMIT_S:.0f} s: "
+          f"p95 {max(ok_p95) if ok_p95 else 'none'}, median {max(ok_median) if ok_median else 'none'}")
+    cpu = [c for c in server_cpu.values()]
+    if cpu:
+        per_load = statistics.median(cpu)
+        print(f"server alone (viewers on their own computers): {per_load:.2f} s CPU per map page load, so "
+              f"{os.cpu_count()} cores start about {os.cpu_count() / per_load:.1f} map loads per second, i.e. about "
+              f"{int(LIMIT_S * os.cpu_count() / per_load)} viewers arriving at once within {LIMIT_S:.0f} s of "
+              f"server time (an estimate: browser time not included)")
+
+
+if __name__ == "__main__":
+    main()
