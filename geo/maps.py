@@ -145,8 +145,8 @@ def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, 
                    visit_points=None, partner_links=None, codes=None) -> folium.Map:
     """A choropleth of ``values`` (region code → number) for ``level``, optionally only inside ``within``.
 
-    Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, text;
-    ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count.
+    Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, count, name, lines;
+    ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count (and optionally name_a, name_b).
     """
     m = base_map(asset_base, tile_url)
     fc = _add_choropleth(m, level, values, classification, fmt=fmt, within=within, labels=labels,
@@ -196,7 +196,7 @@ def _add_choropleth(m, level, values, classification, *, fmt, within, labels, ra
     if visit_points is not None and len(visit_points):
         group = folium.FeatureGroup(name="visits")
         for r in visit_points.itertuples(index=False):
-            tip = f"<b>{html.escape(str(r.name))}</b><br>" + "<br>".join(html.escape(str(x)) for x in r.lines)
+            tip = "<br>".join([f"<b>{html.escape(str(r.name))}</b>", *(html.escape(str(x)) for x in r.lines)])
             folium.CircleMarker([r.lat, r.lon], radius=3 + 2 * math.sqrt(r.count), color="#ffffff",
                                 fill_color="#b2182b", fill=True, fill_opacity=0.85, weight=1,
                                 tooltip=tip).add_to(group)

@@ -113,9 +113,9 @@ legs = itinerary.route_legs(start, order, return_home) if order else []
 with c_map:
     st.subheader(t("plan.map"))
     values = table["score"].reindex(options)
-    route_points = pd.DataFrame([(regions.get(c).label_lat, regions.get(c).label_lon,
-                                  f"{i}. {regions.get(c).name}") for i, c in enumerate(order, start=1)],
-                                columns=["lat", "lon", "text"])
+    route_points = pd.DataFrame([(regions.get(c).label_lat, regions.get(c).label_lon, 1,
+                                  f"{i}. {regions.get(c).name}", []) for i, c in enumerate(order, start=1)],
+                                columns=["lat", "lon", "count", "name", "lines"])
     route_lines = pd.DataFrame([(regions.get(x.origin).label_lat, regions.get(x.origin).label_lon,
                                  regions.get(x.destination).label_lat, regions.get(x.destination).label_lon, 1)
                                 for x in legs], columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])

@@ -9,6 +9,9 @@ from geo.messages import UserError
 from ui import auth
 from ui.database import engine
 from ui.i18n import current_language, localized_columns, t
+from ui.navigation_guard import run_inside_app
+
+run_inside_app()
 
 lang = current_language()
 st.title(t("users.title"))
