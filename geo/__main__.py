@@ -5,6 +5,11 @@
     python -m geo restore DIR [--replace]
     python -m geo template visits|agreements FILE.xlsx
     python -m geo sample [--replace]
+    python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
+
+``brief`` writes a briefing file; the format follows the extension: ``.pptx`` (deck, with a slide for
+``--region``), ``.pdf`` (the region brief with ``--region``, else the map), ``.png`` (300 dpi) or ``.svg``
+(the national map, or the map of ``--region``'s regencies/districts). It exits 2 on bad input.
 
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
 2 when the file is unusable. The database is the one the app uses
@@ -105,6 +110,21 @@ def cmd_sample(args) -> int:
     return 0
 
 
+def cmd_brief(args) -> int:
+    from geo import briefing
+
+    try:
+        data = briefing.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
+                                  level=args.level, lang=args.lang)
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    with open(args.out, "wb") as fh:
+        fh.write(data)
+    print(f"{args.out}: {len(data):,} bytes")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
@@ -131,6 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("sample", help="seed the simulated sample data")
     p.add_argument("--replace", action="store_true")
     p.set_defaults(func=cmd_sample)
+    p = sub.add_parser("brief", help="write a briefing file: .pptx deck, .pdf region brief or map, .png/.svg map")
+    p.add_argument("--out", required=True, help="FILE.pptx, FILE.pdf, FILE.png or FILE.svg")
+    p.add_argument("--region", help="region code, e.g. 32 or 32.73")
+    p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
+    p.add_argument("--metric", default="signed", choices=["score", "signed", "signed_per_100k", "value_idr",
+                   "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
+    p.add_argument("--level", default="province", choices=["province", "regency", "district"])
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.set_defaults(func=cmd_brief)
     args = parser.parse_args(argv)
     return args.func(args)
 

@@ -49,6 +49,11 @@ MESSAGES = {
     "visit.unknown": {"id": "kunjungan {ref!r} belum ada; impor kunjungan lebih dulu",
                       "en": "visit {ref!r} does not exist; import the visits first"},
     "coords.bad": {"id": "koordinat di luar Indonesia: {text!r}", "en": "coordinates outside Indonesia: {text!r}"},
+    # briefings (python -m geo brief)
+    "brief.period": {"id": "periode tidak dapat dibaca: {text!r} (contoh: 2021:2025 atau 2021-01:2025-06)",
+                     "en": "unreadable period: {text!r} (for example 2021:2025 or 2021-01:2025-06)"},
+    "brief.extension": {"id": "format berkas tidak dikenal: {text!r} (pilih .pptx, .pdf, .png atau .svg)",
+                        "en": "unknown file format: {text!r} (choose .pptx, .pdf, .png or .svg)"},
 }
 
 
