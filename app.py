@@ -12,6 +12,7 @@ pages = [
     st.Page("pages/region.py", title=t("nav.region"), icon=":material/location_city:"),
     st.Page("pages/impact.py", title=t("nav.impact"), icon=":material/trending_up:"),
     st.Page("pages/records.py", title=t("nav.records"), icon=":material/table_view:"),
+    st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:"),
     st.Page("pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
 ]
 st.navigation(pages).run()

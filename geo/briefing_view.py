@@ -116,6 +116,12 @@ def filters_text(spec: Spec, lang: str = "id") -> str:
     return "; ".join(parts) if parts else w["filters.none"]
 
 
+def describe(spec: Spec, lang: str = "id") -> str:
+    """"Periode: 2021–2025 · Saring: bidang: Pendidikan" — what a view's period and filters are."""
+    w = words(lang)
+    return f"{w['period']}: {period_text(spec.start, spec.end, lang)} · {w['filters']}: {filters_text(spec, lang)}"
+
+
 @dataclass
 class View:
     spec: Spec
@@ -159,8 +165,7 @@ class View:
 
     @property
     def subtitle(self) -> str:
-        w = words(self.lang)
-        return f"{w['period']}: {self.period_text} · {w['filters']}: {self.filters_text}"
+        return describe(self.spec, self.lang)
 
     @property
     def source_text(self) -> str:

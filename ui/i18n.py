@@ -217,6 +217,25 @@ TEXT = {
     "col.reasons": {"id": "Alasan", "en": "Reasons"},
     "data.counts": {"id": "Jumlah wilayah", "en": "Number of regions"},
     "data.licence": {"id": "Lisensi data", "en": "Data licence"},
+    # briefings: presentation mode, story, exports (issue 7)
+    "nav.briefing": {"id": "Mode presentasi / Briefing", "en": "Presentation / Briefing"},
+    "present.switch": {"id": "Mode presentasi", "en": "Presentation mode"},
+    "present.exit": {"id": "Keluar dari mode presentasi", "en": "Leave presentation mode"},
+    "brief.title": {"id": "Briefing", "en": "Briefing"},
+    "brief.regions": {"id": "Wilayah yang dibahas", "en": "Regions to present"},
+    "brief.prev": {"id": "← Sebelumnya", "en": "← Previous"},
+    "brief.next": {"id": "Berikutnya →", "en": "Next →"},
+    "brief.step": {"id": "Langkah {i} dari {n}: {name}", "en": "Step {i} of {n}: {name}"},
+    "brief.step.map": {"id": "Peta nasional", "en": "National map"},
+    "brief.step.top": {"id": "Wilayah tertinggi dan terendah", "en": "Top and bottom regions"},
+    "brief.step.region": {"id": "Rincian {region}", "en": "{region} in detail"},
+    "brief.step.itinerary": {"id": "Rencana perjalanan", "en": "Itinerary"},
+    "brief.downloads": {"id": "Unduh bahan briefing", "en": "Download briefing files"},
+    "brief.dl_pptx": {"id": "Presentasi (PPTX)", "en": "Slides (PPTX)"},
+    "brief.dl_brief": {"id": "Ringkasan {region} (PDF)", "en": "{region} brief (PDF)"},
+    "brief.dl_png": {"id": "Peta (PNG, 300 dpi)", "en": "Map (PNG, 300 dpi)"},
+    "brief.dl_svg": {"id": "Peta (SVG)", "en": "Map (SVG)"},
+    "brief.dl_pdf": {"id": "Peta (PDF)", "en": "Map (PDF)"},
 }
 
 
