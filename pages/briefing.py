@@ -23,7 +23,7 @@ version = records_cache.version()
 
 with presentation.controls():
     st.selectbox(t("map.metric"), list(briefing_view.METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"),
-                 key="b_metric")
+                 key="b_metric", index=list(briefing_view.METRIC_UNITS).index("signed"))
     st.segmented_control(t("map.level"), ["province", "regency"], format_func=lambda lv: t(f"level.{lv}"),
                          key="b_level", default="province")
     y0, y1 = st.slider(t("map.period"), 2015, this_year, (2021, this_year), key="b_years")
