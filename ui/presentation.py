@@ -27,7 +27,7 @@ header[data-testid="stHeader"], [data-testid="stToolbar"], [data-testid="stDecor
 [data-testid="stDownloadButton"], .st-key-%(hidden)s, %(editing)s { display: none !important; }
 html { font-size: 22px; }
 [data-testid="stMainBlockContainer"] { max-width: 100%% !important; padding: 1rem 2.5rem 1rem 2.5rem !important; }
-h1 { font-size: 2.6rem !important; }
+h1 { font-size: 3rem !important; }
 .sinergi-present-statement { font-size: 1.45rem; line-height: 1.4; margin: 0.2rem 0 0.6rem 0; }
 .sinergi-present-statement b { font-size: 1.7rem; }
 </style>
