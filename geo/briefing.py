@@ -40,14 +40,18 @@ def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: st
          itinerary: pd.DataFrame | None = None) -> bytes:
     region = check_region(region)
     start, end = briefing_view.parse_period(period) if period else (None, None)
+    region_metrics, report = briefing_view.engine_functions(agreements, visits)
     if fmt == "pdf" and region:
         return region_brief.brief_pdf(region, agreements, visits, lang=lang, start=start, end=end)
     on_map = fmt != "pptx" and region
     spec = briefing_view.Spec(level=CHILD_LEVEL[regions.level_of(region)] if on_map else level, metric=metric,
                               within=region if on_map else "", start=start, end=end)
-    view = briefing_view.compute(spec, agreements, visits, lang=lang)
+    view = briefing_view.compute(spec, agreements, visits, lang=lang, region_metrics=region_metrics, report=report)
     if fmt == "pptx":
-        return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary)
+        return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary,
+                          region_facts=lambda code: region_brief.facts(code, agreements, visits, lang=lang, start=start,
+                                                                       end=end, region_metrics=region_metrics,
+                                                                       report=report))
     return static_map.render(view, fmt)
 
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 import pandas as pd
 
@@ -184,6 +185,24 @@ class View:
                              "value": present.to_numpy(), "text": [fmt(v) for v in present.to_numpy()]})
 
 
+def engine_functions(agreements: pd.DataFrame, visits: pd.DataFrame):
+    """``region_metrics(**kw)`` and ``report(settings)`` over these records, each result computed once
+    (a deck with several regions needs the same impact report for each)."""
+
+    @lru_cache(maxsize=16)
+    def _metrics(items):
+        return metrics.region_metrics(agreements, visits, **dict(items))
+
+    @lru_cache(maxsize=8)
+    def report(settings: impact_report.Settings):
+        return impact_report.compute(agreements, visits, settings)
+
+    def region_metrics(**kw):
+        return _metrics(tuple(sorted(kw.items())))
+
+    return region_metrics, report
+
+
 def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
             region_metrics=None, report=None) -> View:
     """The view of ``spec``. ``region_metrics(**kw)`` and ``report(settings)`` default to the engine's
@@ -192,12 +211,8 @@ def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang:
         raise ValueError(f"level must be one of {LEVELS}")
     if spec.metric not in METRIC_UNITS:
         raise ValueError(f"metric must be one of {tuple(METRIC_UNITS)}")
-    if region_metrics is None:
-        def region_metrics(**kw):
-            return metrics.region_metrics(agreements, visits, **kw)
-    if report is None:
-        def report(settings):
-            return impact_report.compute(agreements, visits, settings)
+    if region_metrics is None or report is None:
+        region_metrics, report = engine_functions(agreements, visits)
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
     table = region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
     if spec.metric == "score":

@@ -15,10 +15,11 @@ from pptx.util import Inches, Pt
 
 from geo import region_brief, regions, static_map
 from geo.briefing_text import words
+from geo.briefing_view import engine_functions
 
 ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
 TOP_N = 10
-ROWS_PER_SLIDE = 12
+ROWS_PER_SLIDE = 10
 WIDE = (Inches(13.333), Inches(7.5))
 RED = RGBColor(0xB2, 0x18, 0x2B)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -119,8 +120,11 @@ def build(view, agreements: pd.DataFrame, visits: pd.DataFrame, *, chosen=(), it
     if itinerary is not None:
         check_itinerary(itinerary)
     if region_facts is None:
+        functions = engine_functions(agreements, visits)
+
         def region_facts(code):
-            return region_brief.facts(code, agreements, visits, lang=lang, start=view.spec.start, end=view.spec.end)
+            return region_brief.facts(code, agreements, visits, lang=lang, start=view.spec.start, end=view.spec.end,
+                                      region_metrics=functions[0], report=functions[1])
     d = _Deck(view.note, lang)
 
     s = d.slide(w["deck.title"], LAYOUT_TITLE)

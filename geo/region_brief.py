@@ -15,9 +15,9 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from geo import formatting, impact_report, metrics, panel, region_profile, regions
+from geo import formatting, impact_report, panel, region_profile, regions
 from geo.briefing_text import words
-from geo.briefing_view import period_text, simulated_note
+from geo.briefing_view import engine_functions, period_text, simulated_note
 from geo.messages import UserError
 from geo.vocabulary import AGREEMENT_TYPES, STATUSES
 
@@ -87,12 +87,8 @@ def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: st
         raise UserError("region.level" if regions.exists(code or "-") else "region.unknown", text=code)
     region = regions.get(code)
     level = region.level
-    if region_metrics is None:
-        def region_metrics(**kw):
-            return metrics.region_metrics(agreements, visits, **kw)
-    if report is None:
-        def report(settings):
-            return impact_report.compute(agreements, visits, settings)
+    if region_metrics is None or report is None:
+        region_metrics, report = engine_functions(agreements, visits)
     row = region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
     first_year = min(start.year, 2021) if start else 2021
     region_score = report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)

@@ -10,6 +10,7 @@ from geo import briefing_view, deck, region_brief, regions
 from geo.briefing_text import words
 from ui import briefing_files, presentation, records_cache
 from ui.database import simulated_banner
+from ui.downloads import download_buttons
 from ui.i18n import current_language, t
 
 lang = current_language()
@@ -73,7 +74,10 @@ elif kind == "top":
     for col, top in ((left, True), (right, False)):
         rows = deck.ranking_rows(view, top=top)
         col.markdown(f"### {w['deck.top' if top else 'deck.bottom'].format(n=len(rows))}")
-        col.table(pd.DataFrame(rows, columns=headers), hide_index=True)
+        table = pd.DataFrame(rows, columns=headers)
+        col.table(table, hide_index=True)
+        with col:
+            download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
 elif kind == "region":
     f = briefing_files.facts(version, code, lang, spec.start, spec.end)
     st.markdown(f"### {f.region.name}  \n{f.crumbs}")
