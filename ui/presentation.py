@@ -18,7 +18,7 @@ from ui.i18n import t
 KEY = "present"
 HIDDEN = "present-controls"  # the container of the editing widgets while presenting
 # widgets that edit the view (by key) and download buttons: not shown while presenting
-EDITING_KEYS = ("level", "region_pick", "region_status", "story_controls")
+EDITING_KEYS = ("level", "region_pick", "region_status")
 
 CSS = """
 <style>
