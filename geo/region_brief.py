@@ -144,11 +144,11 @@ def _pdf_class():
         footer_lines: list[tuple[str, tuple[int, int, int]]] = []
 
         def footer(self):
-            self.set_y(-14)
-            self.set_font("DejaVu", "", 7)
+            self.set_y(-16)
+            self.set_font("DejaVu", "", 6.5)
             for text, color in self.footer_lines:
                 self.set_text_color(*color)
-                self.cell(0, 3.6, text, new_x="LMARGIN", new_y="NEXT")
+                self.multi_cell(0, 3.2, text, new_x="LMARGIN", new_y="NEXT")
             self.set_text_color(0, 0, 0)
 
     return BriefPDF
@@ -166,7 +166,7 @@ def pdf_bytes(f: Facts) -> bytes:
     pdf.footer_lines = ([(f.note, (178, 24, 43))] if f.note else []) + [
         (w["source"].format(date=made), (80, 80, 80))]
     pdf.set_title(f"{w['brief.title']}: {f.region.name}")
-    pdf.set_auto_page_break(True, margin=18)
+    pdf.set_auto_page_break(True, margin=20)
     pdf.set_margins(15, 12, 15)
     pdf.add_page()
     heading = FontFace(emphasis="BOLD", fill_color=(230, 236, 244))
@@ -215,7 +215,8 @@ def pdf_bytes(f: Facts) -> bytes:
     section(f"{w['brief.agreements']} ({w['brief.agreements_shown'].format(shown=len(rows), total=total)})")
     if rows:
         pdf.set_font("DejaVu", "", 7.5)
-        with pdf.table(col_widths=(30, 54, 26, 22, 17, 20), line_height=4, headings_style=heading) as table:
+        with pdf.table(col_widths=(30, 54, 26, 22, 17, 20), line_height=4, headings_style=heading,
+                       text_align="LEFT") as table:
             table.row(headers)
             for r in rows:
                 table.row(r)
@@ -225,7 +226,7 @@ def pdf_bytes(f: Facts) -> bytes:
     section(w["brief.obstacles"])
     headers, rows = f.obstacles_table()
     if rows:
-        with pdf.table(col_widths=(25, 15, 60), line_height=4.6, headings_style=heading) as table:
+        with pdf.table(col_widths=(25, 15, 60), line_height=4.6, headings_style=heading, text_align="LEFT") as table:
             table.row(headers)
             for r in rows:
                 table.row(r)

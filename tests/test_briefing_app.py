@@ -117,3 +117,11 @@ def test_story_in_presentation_mode_keeps_only_the_stepping():
     assert not ({"Ukuran", "Wilayah yang dibahas"} & _sidebar_labels(at))
     assert {b.key for b in at.button} >= {"story_prev", "story_next", "present_exit"}
     assert ".st-key-present-controls" in _css(at)
+
+
+def test_story_in_english():
+    at = _app(ROOT / "pages" / "briefing.py", lang="en")
+    assert not at.exception
+    assert "**Step 1 of 2: National map**" in [m.value for m in at.markdown]
+    assert at.subheader[0].value == "Agreements signed — Indonesia, provinces"
+    assert at.caption[0].value.startswith("Period: 2021–")
