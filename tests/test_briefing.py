@@ -232,6 +232,12 @@ def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_frames):
     assert titles == ["Inter-regional cooperation briefing", "National map: Working visits", "Top 10 regions",
                       "Bottom 10 regions", "Method and data sources"]
     assert not any("SIMULATED" in sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
+    long = pd.DataFrame([[dt.date(2026, 12, 1 + i), "09.00 WIB", f"Lokasi {i}", "Bupati", "Rapat"] for i in range(12)],
+                        columns=deck.ITINERARY_COLUMNS)
+    prs = Presentation(io.BytesIO(deck.build(view, *real_frames, itinerary=long)))
+    tables = [[sh.table for sh in s.shapes if sh.has_table][0] for s in prs.slides if s.shapes.title.text == "Itinerary"]
+    assert [len(tb.rows) - 1 for tb in tables] == [10, 2]  # split over two slides, headers on both
+    assert tables[1].cell(2, 2).text == "Lokasi 11"
     with pytest.raises(ValueError, match="Narasumber"):
         deck.build(view, *real_frames, itinerary=pd.DataFrame({"Tanggal": [], "Lokasi": []}))
 

@@ -79,6 +79,8 @@ def test_region_page_in_presentation_mode():
     statement = [m.value for m in at.markdown if m.value.startswith("<div class=\"sinergi-present-statement")][0]
     assert "Indonesia › Jawa Barat" in statement and "seluruh periode" in statement
     assert at.title[0].value == "Kota Bandung"
+    buttons = [str(e.proto) for e in at.get("download_button")]
+    assert any("Ringkasan Kota Bandung (PDF)" in b for b in buttons)
 
 
 def test_story_steps_forward_and_back(app_data_dir):
