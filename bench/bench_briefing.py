@@ -55,7 +55,7 @@ def main() -> None:
     for level in ("province", "regency", "district"):
         v = view(level)
         static_map.region_paths.cache_clear()
-        timed(f"map PNG 300 dpi, {level} level (first run builds the shapes)", lambda: static_map.render(v, "png"))
+        timed(f"map PNG 300 dpi, {level} level (the first run also builds the shapes)", lambda: static_map.render(v, "png"))
     v = view("regency")
     for fmt in ("svg", "pdf"):
         timed(f"map {fmt.upper()}, regency level", lambda: static_map.render(v, fmt))
