@@ -16,6 +16,7 @@ pages = [
     st.Page("pages/impact.py", title=t("nav.impact"), icon=":material/trending_up:"),
     st.Page("pages/planner.py", title=t("nav.planner"), icon=":material/route:"),
     st.Page("pages/records.py", title=t("nav.records"), icon=":material/table_view:"),
+    st.Page("pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:"),
     st.Page("pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
     *([st.Page("pages/users.py", title=t("nav.users"), icon=":material/group:")] if who and who.can("admin") else []),
 ]

@@ -8,6 +8,8 @@
     python -m geo sample [--replace] --user NAME
     python -m geo user add NAME [--role viewer|editor|admin] [--user ADMIN]
     python -m geo user list|set-role NAME ROLE|set-password NAME|disable NAME|enable NAME|remove NAME --user ADMIN
+    python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
+                        [--plan REF]
 
 Commands that write need the credentials of an editor (import, sample) or an
 admin (restore, user): ``--user NAME`` (or ``SINERGI_USER``), the password from
@@ -17,10 +19,14 @@ are never taken on the command line and never printed. ``user add`` without
 ``--user`` works only while there is no active admin: that is how a fresh
 install gets its first admin.
 
+``brief`` writes a briefing file; the format follows the extension: ``.pptx`` (deck, with a slide for
+``--region``), ``.pdf`` (the region brief with ``--region``, else the map), ``.png`` (300 dpi) or ``.svg``
+(the national map, or the map of ``--region``'s regencies/districts). It exits 2 on bad input.
+
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
 2 when the file is unusable, 4 when the database failed during the import (nothing
-saved). Every command exits 3 when the login fails or the user's role is too low, ``backup`` 1 when the backup failed. The database is the
-one the app uses (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
+saved). Every command exits 3 when the login fails or the user's role is too low,
+``backup`` 1 when the backup failed. The database is the one the app uses (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
 """
 
 from __future__ import annotations
@@ -207,6 +213,20 @@ def cmd_user(args) -> int:
     elif args.action == "remove":
         accounts.remove_user(eng, admin, args.name)
         print(f"{args.name}: removed")
+
+
+def cmd_brief(args) -> int:
+    from geo import briefing
+
+    try:
+        data = briefing.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
+                                  level=args.level, lang=args.lang, plan=args.plan)
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    with open(args.out, "wb") as fh:
+        fh.write(data)
+    print(f"{args.out}: {len(data):,} bytes")
     return 0
 
 
@@ -255,6 +275,16 @@ def main(argv: list[str] | None = None) -> int:
         q.add_argument("--user", help="admin doing this")
         q.add_argument("--lang", choices=["id", "en"], default="id")
         q.set_defaults(func=cmd_user)
+    p = sub.add_parser("brief", help="write a briefing file: .pptx deck, .pdf region brief or map, .png/.svg map")
+    p.add_argument("--out", required=True, help="FILE.pptx, FILE.pdf, FILE.png or FILE.svg")
+    p.add_argument("--region", help="region code, e.g. 32 or 32.73")
+    p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
+    p.add_argument("--metric", default="signed", choices=["score", "signed", "signed_per_100k", "value_idr",
+                   "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
+    p.add_argument("--level", default="province", choices=["province", "regency", "district"])
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
+    p.set_defaults(func=cmd_brief)
     args = parser.parse_args(argv)
     if args.command == "backup" and args.keep is not None and args.keep < 1:
         parser.error("--keep must be at least 1")

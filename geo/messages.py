@@ -92,6 +92,13 @@ MESSAGES = {
                        "en": "the database refused this import; nothing was saved ({reason})"},
     "visit.conflict": {"id": "baris-baris kunjungan {ref!r} tidak sepakat tentang {field}",
                        "en": "the rows of visit {ref!r} disagree on {field}"},
+    # briefings (python -m geo brief)
+    "brief.period": {"id": "periode tidak dapat dibaca: {text!r} (contoh: 2021:2025 atau 2021-01:2025-06)",
+                     "en": "unreadable period: {text!r} (for example 2021:2025 or 2021-01:2025-06)"},
+    "brief.plan": {"id": "tidak ada rencana kunjungan dengan kode {text!r} (simpan dulu di Perencana Kunjungan)",
+                   "en": "no planned visit with reference {text!r} (save it in the visit planner first)"},
+    "brief.extension": {"id": "format berkas tidak dikenal: {text!r} (pilih .pptx, .pdf, .png atau .svg)",
+                        "en": "unknown file format: {text!r} (choose .pptx, .pdf, .png or .svg)"},
 }
 
 

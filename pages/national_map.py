@@ -3,13 +3,12 @@
 import datetime as dt
 import os
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import choropleth, formatting, impact_report, maps, metrics, regions
+from geo import briefing_view, choropleth, formatting, maps, metrics, regions
 from geo.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
-from ui import records_cache, url_state
+from ui import briefing_files, presentation, records_cache, url_state
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -18,9 +17,7 @@ from ui.navigation_guard import run_inside_app
 run_inside_app()
 
 lang = current_language()
-METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
-                "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
-                "visits": "count", "visits_per_100k": "rate"}
+METRIC_UNITS = briefing_view.METRIC_UNITS
 url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": dt.date.today().year,
                 "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
                 "breaks": "", "visits": False, "links": False, "labels": False})
@@ -30,7 +27,7 @@ simulated_banner()
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
 
-with st.sidebar:
+with presentation.controls():
     st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
     y0, y1 = st.slider(t("map.period"), 2015, dt.date.today().year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
@@ -95,50 +92,21 @@ def map_section() -> None:
     url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
                     "breaks", "visits", "links", "labels"])
 
-    metric = st.session_state["metric"]
-    filters = dict(sectors=tuple(st.session_state["sector"]), types=tuple(st.session_state["type"]),
-                   ministries=tuple(st.session_state["ministry"]))
-    table = records_cache.region_metrics(version, level, dt.date(y0, 1, 1), dt.date(y1, 12, 31), **filters,
-                                         statuses=tuple(st.session_state["status"]))
-    if metric == "score":
-        if level == "district":
-            st.info(t("map.score_not_district"))
-            values = pd.Series(float("nan"), index=table.index)
-        else:
-            rep = records_cache.report(version, impact_report.Settings(level=level, start=f"{min(y0, 2021)}-01", **filters))
-            values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
-    else:
-        values = table[metric].astype(float)
-        if metric == "progressed_share":
-            values = values.where(table["signed"] > 0)
-    if prov:
-        values = values[values.index.str.startswith(prov + ".")]
-    unit = METRIC_UNITS[metric]
-    fmt = choropleth.value_formatter(unit, lang)
-    breaks = []
-    if st.session_state["scheme"] == "user":
-        for part in st.session_state["breaks"].split(";"):
-            try:
-                breaks.append(float(part.strip().replace(",", ".")))
-            except ValueError:
-                continue
-    try:
-        classes = choropleth.classify(values, scheme=st.session_state["scheme"], k=int(st.session_state["k"]),
-                                      user_breaks=breaks or None, palette=st.session_state["palette"])
-    except ValueError:
-        classes = choropleth.classify(values, scheme="quantiles", k=int(st.session_state["k"]),
-                                      palette=st.session_state["palette"])
-    ranks = choropleth.ranks(values)
+    spec = briefing_view.spec_from_state(st.session_state, level, prov)
+    view = briefing_files.view(version, spec)  # the same view the exports are made from
+    metric, values, classes, fmt, ranks = view.metric, view.values, view.classification, view.fmt, view.ranks
+    presentation.statement(view.title, view.subtitle)
+    if metric == "score" and level == "district":
+        st.info(t("map.score_not_district"))
 
     visit_points = partner_links = None
-    period = dict(start=dt.date(y0, 1, 1), end=dt.date(y1, 12, 31))
     if st.session_state["visits"]:
-        shown = metrics.visits_in_view(agreements, visits, **period, sectors=filters["sectors"],
-                                       ministries=filters["ministries"])
+        shown = metrics.visits_in_view(agreements, visits, start=spec.start, end=spec.end, sectors=spec.sectors,
+                                       ministries=spec.ministries)
         visit_points = maps.visit_points(shown, level=level, within=prov or None, lang=lang)
     if st.session_state["links"]:
-        shown = metrics.agreements_in_view(agreements, visits, **period, **filters,
-                                           statuses=tuple(st.session_state["status"]))
+        shown = metrics.agreements_in_view(agreements, visits, start=spec.start, end=spec.end, sectors=spec.sectors,
+                                           types=spec.types, ministries=spec.ministries, statuses=spec.statuses)
         partner_links = maps.partner_links(shown, level, within=prov or None)
         if partner_links.attrs["total"] > len(partner_links):
             st.caption(t("map.links_top", n=formatting.number(len(partner_links), lang=lang),
@@ -163,6 +131,7 @@ def map_section() -> None:
         + [(choropleth.NO_DATA_COLOR, maps.escape(t("map.no_data")))])
     st.markdown(f"**{maps.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
     st.caption(t("credit"))
+    briefing_files.map_buttons(version, spec)
 
     target = st.session_state.pop("goto_region", None)
     if target:

@@ -11,7 +11,7 @@ from streamlit_folium import st_folium
 from geo import choropleth, exports, formatting, itinerary, maps, planner, queries, regions, storage, visit_brief
 from geo.messages import UserError
 from geo.vocabulary import SECTORS
-from ui import auth, records_cache
+from ui import auth, briefing_files, records_cache
 from ui.database import engine, simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -161,6 +161,10 @@ xlsx = exports.to_xlsx_bytes(edited, sheet="Jadwal")
 st.session_state["plan_schedule_xlsx"] = xlsx  # what the download button serves (read back by the tests)
 st.download_button(t("plan.xlsx"), xlsx, f"jadwal_kunjungan_{start_date:%Y%m%d}.xlsx",
                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_xlsx")
+st.session_state[briefing_files.ITINERARY_KEY] = edited  # the briefing story and deck show this schedule
+if st.button(t("plan.to_briefing"), icon=":material/slideshow:", key="plan_to_briefing"):
+    st.session_state["b_regions"] = list(order)
+    st.switch_page("pages/briefing.py")
 
 actor = auth.principal()  # the engine checks the role again on the write
 if actor is None or not actor.can("editor"):

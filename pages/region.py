@@ -6,9 +6,9 @@ import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import choropleth, formatting, impact_report, maps, panel, region_profile, regions
+from geo import briefing_view, choropleth, formatting, impact_report, maps, panel, region_profile, regions
 from geo.vocabulary import STATUSES
-from ui import records_cache
+from ui import briefing_files, presentation, records_cache
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
@@ -31,6 +31,8 @@ st.title(region.name)
 simulated_banner()
 if st.button(t("reg.plan"), icon=":material/route:", key="plan_region"):
     st.switch_page("pages/planner.py", query_params={"pick": code, "lang": lang})
+presentation.page()
+presentation.statement(crumbs, briefing_view.describe(briefing_view.Spec(), lang))
 
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
@@ -39,6 +41,7 @@ table = records_cache.region_metrics(version, level, None, None, (), (), ())
 row = table.loc[code]
 rep = records_cache.report(version, impact_report.Settings(level=level))
 region_score = rep.scores.get(code)
+briefing_files.brief_button(version, code, region.name)
 
 cols = st.columns(3) + st.columns(3)
 cols[0].metric(t("reg.population"), formatting.number(region.population, lang=lang))

@@ -117,3 +117,18 @@ def test_a_viewer_sees_the_schedule_but_cannot_save_it():
     assert "plan_schedule_xlsx" in at.session_state  # the schedule can still be exported
     assert not [b for b in at.button if b.label == "Simpan sebagai rencana kunjungan"]
     assert any("hanya dapat melihat" in i.value for i in at.info)
+
+
+def test_the_schedule_goes_to_the_briefing():
+    at = _planner()
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71"]).run()
+    handed = at.session_state["briefing_itinerary"]
+    assert list(handed.columns) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
+    assert len(handed) == 2
+    story = AppTest.from_file(str(ROOT / "pages" / "briefing.py"), default_timeout=300)
+    story.session_state["briefing_itinerary"] = handed
+    story.session_state["story_step"] = 99  # the last step
+    story.run()
+    assert not story.exception
+    shown = story.table[0].value
+    assert set(shown.iloc[:, 2]) == set(handed["Lokasi"])

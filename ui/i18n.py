@@ -280,6 +280,8 @@ TEXT = {
                                "2 h at ports + 25 km/h. Between islands 150 km or more: air, 3 h fixed + 600 km/h. "
                                "On one land mass, flying when ≥ 300 km and faster. Slots 09.00–12.00 and 14.00–17.00 local "
                                "time; travel 06.00–21.00."},
+    "plan.to_briefing": {"id": "Tampilkan di briefing (peta, wilayah terpilih, jadwal)",
+                         "en": "Show in the briefing (map, chosen regions, schedule)"},
     "plan.legs": {"id": "Rute", "en": "Route"},
     "plan.mode.land": {"id": "darat", "en": "land"},
     "plan.mode.sea": {"id": "laut", "en": "sea"},
@@ -366,6 +368,25 @@ TEXT = {
     "col.active": {"id": "Aktif", "en": "Active"},
     "col.created_at": {"id": "Dibuat", "en": "Created"},
     "col.last_login_at": {"id": "Terakhir masuk", "en": "Last login"},
+    # briefings: presentation mode, story, exports (issue 7)
+    "nav.briefing": {"id": "Mode presentasi / Briefing", "en": "Presentation / Briefing"},
+    "present.switch": {"id": "Mode presentasi", "en": "Presentation mode"},
+    "present.exit": {"id": "Keluar dari mode presentasi", "en": "Leave presentation mode"},
+    "brief.title": {"id": "Briefing", "en": "Briefing"},
+    "brief.regions": {"id": "Wilayah yang dibahas", "en": "Regions to present"},
+    "brief.prev": {"id": "← Sebelumnya", "en": "← Previous"},
+    "brief.next": {"id": "Berikutnya →", "en": "Next →"},
+    "brief.step": {"id": "Langkah {i} dari {n}: {name}", "en": "Step {i} of {n}: {name}"},
+    "brief.step.map": {"id": "Peta nasional", "en": "National map"},
+    "brief.step.top": {"id": "Wilayah tertinggi dan terendah", "en": "Top and bottom regions"},
+    "brief.step.region": {"id": "Rincian {region}", "en": "{region} in detail"},
+    "brief.step.itinerary": {"id": "Rencana perjalanan", "en": "Itinerary"},
+    "brief.downloads": {"id": "Unduh bahan briefing", "en": "Download briefing files"},
+    "brief.dl_pptx": {"id": "Presentasi (PPTX)", "en": "Slides (PPTX)"},
+    "brief.dl_brief": {"id": "Ringkasan {region} (PDF)", "en": "{region} brief (PDF)"},
+    "brief.dl_png": {"id": "Peta (PNG, 300 dpi)", "en": "Map (PNG, 300 dpi)"},
+    "brief.dl_svg": {"id": "Peta (SVG)", "en": "Map (SVG)"},
+    "brief.dl_pdf": {"id": "Peta (PDF)", "en": "Map (PDF)"},
 }
 
 

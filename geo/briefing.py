@@ -1,0 +1,80 @@
+"""A briefing file from a file name and a few choices (the ``python -m geo brief`` command).
+
+The extension decides the format: ``.pptx`` deck, ``.pdf`` region brief (with a region) or map, ``.png``
+(300 dpi) or ``.svg`` map. A region code on a map shows that region's regencies or districts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo import briefing_view, deck, region_brief, regions, static_map
+from geo.messages import UserError
+
+EXTENSIONS = (".pptx", ".pdf", ".png", ".svg")
+CHILD_LEVEL = {"province": "regency", "regency": "district"}
+
+
+def format_of(path: str) -> str:
+    ext = Path(path).suffix.lower()
+    if ext not in EXTENSIONS:
+        raise UserError("brief.extension", text=ext or str(path))
+    return ext[1:]
+
+
+def check_region(code: str | None) -> str | None:
+    """The code when it is a province or regency/city; a UserError otherwise."""
+    if not code:
+        return None
+    if not regions.exists(code):
+        raise UserError("region.unknown", text=code)
+    if regions.level_of(code) not in CHILD_LEVEL:
+        raise UserError("region.level", text=code)
+    return code
+
+
+def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: str | None = None,
+         period: str | None = None, metric: str = "signed", level: str = "province", lang: str = "id",
+         itinerary: pd.DataFrame | None = None) -> bytes:
+    region = check_region(region)
+    start, end = briefing_view.parse_period(period) if period else (None, None)
+    region_metrics, report = briefing_view.engine_functions(agreements, visits)
+    if fmt == "pdf" and region:
+        return region_brief.brief_pdf(region, agreements, visits, lang=lang, start=start, end=end)
+    on_map = fmt != "pptx" and region
+    spec = briefing_view.Spec(level=CHILD_LEVEL[regions.level_of(region)] if on_map else level, metric=metric,
+                              within=region if on_map else "", start=start, end=end)
+    view = briefing_view.compute(spec, agreements, visits, lang=lang, region_metrics=region_metrics, report=report)
+    if fmt == "pptx":
+        return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary,
+                          region_facts=lambda code: region_brief.facts(code, agreements, visits, lang=lang, start=start,
+                                                                       end=end, region_metrics=region_metrics,
+                                                                       report=report))
+    return static_map.render(view, fmt)
+
+
+def make_file(engine, out: str, **choices) -> bytes:
+    """The bytes of the briefing file ``out`` from the records in ``engine``."""
+    from geo import queries
+
+    fmt = format_of(out)
+    check_region(choices.get("region"))
+    if choices.get("period"):
+        briefing_view.parse_period(choices["period"])
+    plan = choices.pop("plan", None)
+    if plan:
+        choices["itinerary"] = planned_itinerary(engine, plan)
+    return make(fmt, queries.agreements_frame(engine), queries.visits_frame(engine), **choices)
+
+
+def planned_itinerary(engine, ref: str) -> pd.DataFrame:
+    """The schedule table of the planned visit ``ref`` (saved from the planner), for the deck."""
+    from geo import itinerary, records, storage
+
+    with storage.transaction(engine) as session:
+        visit = records.load_visit(session, ref)
+        if visit is None or not visit.planned:
+            raise UserError("brief.plan", text=ref)
+        return itinerary.schedule_frame(itinerary.stops_of_visit(records.visit_data(visit)))
