@@ -29,7 +29,7 @@ def timed(label: str, fn, repeat: int = 3):
 
 
 def main() -> None:
-    from geo import briefing_view, deck, queries, region_brief, sample_data, static_map, storage
+    from geo import access, briefing_view, deck, queries, region_brief, sample_data, static_map, storage
 
     with tempfile.TemporaryDirectory() as folder:
         eng = storage.make_engine(f"sqlite:///{folder}/sinergi.db")
