@@ -1,6 +1,6 @@
 """Load benchmark: many simultaneous viewers of the national map against ONE Streamlit server.
 
-    .venv/bin/python bench/bench_load.py [--levels 1,2,4,8,16] [--rounds 2]     (needs Chromium)
+    .venv/bin/python bench/bench_load.py [--levels 1,2,4,8,16] [--rounds 2] [--pin]    (needs Chromium)
 
 Each viewer is a separate headless Chromium page (its own browser context, so its own Streamlit
 session and websocket). For each concurrency level, that many viewers open the map at the same moment;
@@ -9,7 +9,9 @@ the time counted is from navigation start until the map has drawn all 38 provinc
 asserts nothing. The browsers run on the same machine as the server, so they compete for its CPU:
 the figure is a lower bound for a server whose viewers sit at their own computers. The server's own CPU
 time per page load is printed too: with viewers elsewhere, a 2-core server draws at most about
-2 / (that figure) maps per second.
+2 / (that figure) maps per second. ``--pin`` keeps the two apart on a 2-core machine: the server on CPU 0
+(a Streamlit server is one Python process, mostly bound to one core by the GIL anyway) and every browser on
+CPU 1, so the browsers' own work no longer slows the server down.
 """
 
 import argparse
@@ -32,7 +34,7 @@ LIMIT_S = 2.0
 server_cpu: dict[int, float] = {}  # concurrency -> server CPU seconds per page load
 
 
-def start_server(data_dir: str) -> tuple[subprocess.Popen, str]:
+def start_server(data_dir: str, cpus: set[int] | None = None) -> tuple[subprocess.Popen, str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -40,7 +42,8 @@ def start_server(data_dir: str) -> tuple[subprocess.Popen, str]:
     env.pop("SINERGI_DATABASE_URL", None)
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
                              str(port), "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:
@@ -110,12 +113,16 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--levels", default="1,2,4,8,16")
     parser.add_argument("--rounds", type=int, default=2)
+    parser.add_argument("--pin", action="store_true", help="server on CPU 0, browsers on CPU 1")
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     data_dir = tempfile.mkdtemp(prefix="sinergi-load-")
-    proc, url = start_server(data_dir)
+    proc, url = start_server(data_dir, {0} if args.pin else None)
+    if args.pin:
+        os.sched_setaffinity(0, {1})  # this process, the Playwright driver and every Chromium it starts
     try:
-        print(f"one Streamlit server, {os.cpu_count()} CPU cores (browsers on the same machine)", flush=True)
+        where = "server on CPU 0, browsers on CPU 1" if args.pin else "browsers on the same cores"
+        print(f"one Streamlit server, {os.cpu_count()} CPU cores ({where})", flush=True)
         results = asyncio.run(run(url, levels, args.rounds, proc.pid))
     finally:
         proc.terminate()
