@@ -5,14 +5,14 @@
     python -m geo backup --dir DIR [--keep N]
     python -m geo restore DIR [--replace] --user ADMIN
     python -m geo template visits|agreements FILE.xlsx
-    python -m geo sample [--replace] --user NAME
+    python -m geo sample [--replace [--force]] --user NAME
     python -m geo user add NAME [--role viewer|editor|admin] [--user ADMIN]
     python -m geo user list|set-role NAME ROLE|set-password NAME|disable NAME|enable NAME|remove NAME --user ADMIN
     python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
                         [--plan REF]
 
 Commands that write need the credentials of an editor (import, sample) or an
-admin (restore, user): ``--user NAME`` (or ``SINERGI_USER``), the password from
+admin (restore, user, sample --replace): ``--user NAME`` (or ``SINERGI_USER``), the password from
 ``SINERGI_PASSWORD`` or else asked for at a prompt. A new password (``user add``,
 ``user set-password``) comes from ``SINERGI_NEW_PASSWORD`` or a prompt. Passwords
 are never taken on the command line and never printed. ``user add`` without
@@ -175,7 +175,7 @@ def cmd_template(args) -> int:
 def cmd_sample(args) -> int:
     from geo import sample_data
 
-    counts = sample_data.seed(_engine(), _principal(args), replace=args.replace)
+    counts = sample_data.seed(_engine(), _principal(args), replace=args.replace, force=args.force)
     print(counts)
     return 0
 
@@ -259,8 +259,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.set_defaults(func=cmd_template)
     p = sub.add_parser("sample", help="seed the simulated sample data")
-    p.add_argument("--replace", action="store_true")
-    p.add_argument("--user", help="editor or admin")
+    p.add_argument("--replace", action="store_true", help="replace every record by a fresh sample (admin)")
+    p.add_argument("--force", action="store_true", help="with --replace: even when real records exist")
+    p.add_argument("--user", help="editor (admin for --replace)")
     p.set_defaults(func=cmd_sample)
     p = sub.add_parser("user", help="manage users (admin)")
     users = p.add_subparsers(dest="action", required=True)

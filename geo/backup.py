@@ -25,7 +25,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Engine, delete, func, insert, select, text
 
 from geo.access import Principal, require
-from geo.models import record_tables
+from geo.models import AuditEntry, record_tables
 
 FORMAT = "sinergi-backup/1"
 
@@ -117,6 +117,7 @@ def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, repl
         existing = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in record_tables())
         if existing and not replace:
             raise RestoreError("the database is not empty; restore with replace to overwrite it")
+        last_audit_id = conn.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar()
         for table in reversed(record_tables()):
             conn.execute(delete(table))
         for table in record_tables():
@@ -137,7 +138,15 @@ def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, repl
             if n != manifest["counts"].get(table.name, 0):
                 raise RestoreError(f"{table.name}: {n} rows read, manifest says {manifest['counts'].get(table.name)}")
             counts[table.name] = n
-            if engine.dialect.name == "postgresql":
+        # The restore itself is audited, under an id above every id used before it: audit ids only grow,
+        # so the data version the app's caches are keyed on (geo.storage.data_version) never repeats.
+        restored_max = conn.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar()
+        conn.execute(insert(AuditEntry.__table__).values(
+            id=max(last_audit_id, restored_max) + 1, at=dt.datetime.now(dt.timezone.utc), actor=actor.username,
+            action="restore", record_type="dataset", record_key=folder.name[:200],
+            changes={"restored": {k: v for k, v in counts.items() if v}}))
+        if engine.dialect.name == "postgresql":
+            for table in record_tables():
                 for col in table.primary_key.columns:
                     if col.autoincrement is True or (col.autoincrement == "auto" and col.type.python_type is int):
                         conn.execute(text(

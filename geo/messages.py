@@ -92,6 +92,10 @@ MESSAGES = {
                        "en": "the database refused this import; nothing was saved ({reason})"},
     "visit.conflict": {"id": "baris-baris kunjungan {ref!r} tidak sepakat tentang {field}",
                        "en": "the rows of visit {ref!r} disagree on {field}"},
+    "sample.real_data": {"id": "basis data berisi {n} data nyata; contoh simulasi tidak akan menggantikannya "
+                                "(cadangkan dulu, lalu gunakan --force bila memang ingin menghapusnya)",
+                         "en": "the database holds {n} real records; the simulated sample will not replace them "
+                               "(back up first, then use --force if you really mean to delete them)"},
     # briefings (python -m geo brief)
     "brief.period": {"id": "periode tidak dapat dibaca: {text!r} (contoh: 2021:2025 atau 2021-01:2025-06)",
                      "en": "unreadable period: {text!r} (for example 2021:2025 or 2021-01:2025-06)"},

@@ -26,7 +26,8 @@ from geo import records, regions, storage
 from geo.access import Principal, require
 from geo.geodesy import haversine_km
 from geo.indonesian_formats import time_zone_for_province
-from geo.models import Agreement, DatasetInfo, record_tables
+from geo.messages import UserError
+from geo.models import Agreement, AuditEntry, DatasetInfo, record_tables
 from geo.records import AgreementData, Indicator, Party, StopData, VisitData
 from geo.vocabulary import SECTORS, TIME_ZONES
 
@@ -246,20 +247,30 @@ def is_empty(engine: Engine) -> bool:
                    for t in record_tables() if t.name != "dataset_info")
 
 
-def seed(engine: Engine, actor: Principal, *, replace: bool = False) -> dict[str, int]:
-    """Store the sample in an empty database (or replace every record with ``replace``); editors and admins.
+def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool = False) -> dict[str, int]:
+    """Store the sample in an empty database (editors and admins).
 
-    The records are audited as written by ``ACTOR`` (the sample's author), whoever seeds them.
+    ``replace`` puts a fresh sample in place of every record: admins only, and only while no real (imported or
+    typed-in) record exists unless ``force``. The audit trail is kept, with an entry for the replacement. The
+    records are audited as written by ``ACTOR`` (the sample's author), whoever seeds them.
     """
-    require(actor, "editor")
+    require(actor, "admin" if replace else "editor")
     sample_author = Principal(ACTOR, actor.role)
     if not replace and not is_empty(engine):
         return {"visits": 0, "agreements": 0}
+    if replace and not force:
+        counts = simulated_counts(engine)
+        real = counts["real_agreements"] + counts["real_visits"]
+        if real:
+            raise UserError("sample.real_data", n=real)
     visits, agreements, truth = generate()
     with storage.transaction(engine) as s:
         if replace:
             for table in reversed(record_tables()):
-                s.execute(delete(table))
+                if table.name != AuditEntry.__tablename__:
+                    s.execute(delete(table))
+            s.add(AuditEntry(actor=actor.username, action="replace", record_type="dataset", record_key="sample",
+                             changes={}))
         for v in visits:
             records.save_visit(s, v, sample_author, assume_new=True)
         s.flush()

@@ -211,8 +211,33 @@ def test_accounts_are_not_in_backups_and_survive_a_restore(engine, tmp_path):
     assert "argon2" not in "".join(p.read_text() for p in (tmp_path / "b").iterdir())
     backup.restore_backup(engine, tmp_path / "b", ADMIN, replace=True)
     assert accounts.authenticate(engine, "kepala", "sandi-admin-panjang").role == "admin"
-    sample_data.seed(engine, EDITOR, replace=True)  # replacing the records keeps the accounts too
+    sample_data.seed(engine, ADMIN, replace=True, force=True)  # replacing the records keeps the accounts too
     assert accounts.has_admin(engine)
+
+
+def test_replacing_everything_by_the_sample_needs_an_admin_and_spares_real_data(engine):
+    from geo.messages import UserError
+    from geo.models import AuditEntry
+
+    sample_data.seed(engine, EDITOR)
+    with storage.transaction(engine) as s:
+        records.save_agreement(s, _agreement(), EDITOR)  # one real record
+        audit_before = s.query(AuditEntry).count()
+    with pytest.raises(AccessDenied):
+        sample_data.seed(engine, EDITOR, replace=True)
+    with pytest.raises(UserError) as refused:
+        sample_data.seed(engine, ADMIN, replace=True)
+    assert refused.value.key == "sample.real_data" and "1 data nyata" in refused.value.text("id")
+    assert sample_data.simulated_counts(engine)["real_agreements"] == 1  # nothing happened
+    sample_data.seed(engine, ADMIN, replace=True, force=True)
+    assert sample_data.simulated_counts(engine)["real_agreements"] == 0
+    with storage.transaction(engine) as s:
+        trail = s.query(AuditEntry).order_by(AuditEntry.id).all()
+    # the audit trail survives the replacement, which is itself on it
+    assert len(trail) > audit_before
+    assert [(e.actor, e.action, e.record_type) for e in trail if e.action == "replace"] == [
+        (ADMIN.username, "replace", "dataset")]
+    assert any(e.actor == EDITOR.username and e.record_type == "agreement" for e in trail)
 
 
 # ------------------------------------------------------------------ command line

@@ -1,6 +1,7 @@
 """Command line, backup/restore, exports and templates."""
 
 import io
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -10,7 +11,8 @@ import pytest
 from openpyxl import load_workbook
 from sqlalchemy import select
 
-from geo import backup, exports, importer, sample_data, storage, templates
+from geo import backup, exports, importer, records, sample_data, storage, templates
+from geo.models import Agreement
 from tests.conftest import ADMIN, EDITOR, ROOT
 
 MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
@@ -66,10 +68,26 @@ def test_backup_restore_roundtrip(engine, tmp_path):
     assert first["agreement"] > 1800 and first["audit_entry"] > 1800
     with pytest.raises(backup.RestoreError):
         backup.restore_backup(engine, tmp_path / "b1", ADMIN)  # not empty
-    backup.restore_backup(engine, tmp_path / "b1", ADMIN, replace=True)
+    before = storage.data_version(engine)
+    with storage.transaction(engine) as s:  # a change after the backup ...
+        records.delete_agreement(s, s.scalar(select(Agreement.doc_number).limit(1)), EDITOR)
+    changed = storage.data_version(engine)
+    backup.restore_backup(engine, tmp_path / "b1", ADMIN, replace=True)  # ... undone by the restore
+    restored = storage.data_version(engine)
+    # the restore is a change of its own: the caches keyed on the data version never mistake it for an
+    # earlier state, whatever ids the restored tables had
+    assert len({before, changed, restored}) == 3
     backup.export_backup(engine, tmp_path / "b2")
     for f in sorted((tmp_path / "b1").iterdir()):
-        assert f.read_bytes() == (tmp_path / "b2" / f.name).read_bytes(), f.name
+        if f.name not in ("audit_entry.jsonl", "manifest.json"):
+            assert f.read_bytes() == (tmp_path / "b2" / f.name).read_bytes(), f.name
+    # the audit trail is the backed-up one plus one entry: who restored what
+    old_lines = (tmp_path / "b1" / "audit_entry.jsonl").read_text(encoding="utf-8").splitlines()
+    new_lines = (tmp_path / "b2" / "audit_entry.jsonl").read_text(encoding="utf-8").splitlines()
+    assert new_lines[:-1] == old_lines
+    last = json.loads(new_lines[-1])
+    assert (last["actor"], last["action"], last["record_key"]) == (ADMIN.username, "restore", "b1")
+    assert json.loads(old_lines[-1])["id"] < last["id"]
     # identifiers keep working after a restore: new records get new ids
     plan = importer.plan_import(engine, "agreements", importer.read_table(
         "Nomor;Judul;Pihak 1;Pihak 2\n900/KB/2025;Baru;Kota Bandung;Kab. Bandung\n".encode(), "n.csv"))
