@@ -123,12 +123,7 @@ def region_metrics(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str
     vday = pd.to_datetime(vs[when])
     if getattr(vday.dt, "tz", None) is not None:
         vday = vday.dt.tz_convert(None)
-    vmask = pd.Series(True, index=vs.index)
-    if start is not None:
-        vmask &= vday >= pd.Timestamp(start)
-    if end is not None:
-        vmask &= vday <= pd.Timestamp(end) + pd.Timedelta(days=1)
-    vs = vs[vmask.to_numpy()]
+    vs = vs[in_period_mask(vday.dt.normalize(), start, end).to_numpy()]  # by the visit's (local) day
     vs["region"] = _at_level(vs["region_codes"].astype(str), level)
     out["visits"] = vs.dropna(subset=["region"]).drop_duplicates(["ref", "region"]).groupby("region").size()
 

@@ -15,7 +15,7 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from geo import formatting, impact_report, panel, region_profile, regions
+from geo import formatting, impact_report, metrics, panel, region_profile, regions
 from geo.briefing_text import words
 from geo.briefing_view import engine_functions, period_text, simulated_note
 from geo.messages import UserError
@@ -72,12 +72,10 @@ def _short(text, n: int) -> str:
 
 
 def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
-    mask = pd.Series(True, index=frame.index)
-    if start is not None:
-        mask &= day >= pd.Timestamp(start)
-    if end is not None:
-        mask &= day <= pd.Timestamp(end) + pd.Timedelta(days=1)
-    return frame[mask.fillna(False).to_numpy()]
+    """Rows whose (local) day lies in the period, both ends included: the map's own rule (``geo.metrics``)."""
+    if start is None and end is None:
+        return frame
+    return frame[metrics.in_period_mask(pd.to_datetime(day).dt.normalize(), start, end).to_numpy()]
 
 
 def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
@@ -100,8 +98,7 @@ def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: st
                (w["brief.partners"], formatting.number(row["partners"], 0, lang)),
                (w["brief.visits"], formatting.number(row["visits"], 0, lang)),
                (w["brief.score"], "–" if score is None else formatting.number(score, 0, lang))]
-    day = pd.to_datetime(agreements["signed_on"].where(agreements["signed_on"].notna(), agreements["start_on"]))
-    ag = _in_period(agreements, day, start, end)
+    ag = _in_period(agreements, metrics.agreement_day(agreements), start, end)
     vis = _in_period(visits, pd.to_datetime(visits["local_start"]), start, end)
     region_panel = panel.monthly_panel(agreements, visits, level=level, start=f"{first_year}-01")
     prof = region_profile.profile(code, ag, vis, region_panel, lang=lang)

@@ -319,3 +319,16 @@ def test_cli_deck_carries_a_saved_plan_as_its_itinerary(data_dir, tmp_path):
     assert any(c.startswith("Senin, 4 Maret 2030") for c in cells)
     r = _cli(data_dir, "--out", str(tmp_path / "x.pptx"), "--plan", "TIDAK-ADA")
     assert r.returncode == 2 and "tidak ada rencana kunjungan dengan kode 'TIDAK-ADA'" in r.stderr
+
+
+def test_region_brief_counts_the_period_as_the_map_does(frames):
+    """An agreement signed on 1 January after the period is in neither the figure nor the table."""
+    agreements, visits = frames
+    start, end = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
+    for code in ("32.75", "32.73", "35.78"):
+        f = region_brief.facts(code, agreements, visits, start=start, end=end)
+        signed = metrics.region_metrics(agreements, visits, level="regency", start=start, end=end).loc[code, "signed"]
+        days = pd.to_datetime(f.profile.agreements["signed_on"].where(f.profile.agreements["signed_on"].notna(),
+                                                                       f.profile.agreements["start_on"]))
+        assert (days <= pd.Timestamp(end)).all() and (days >= pd.Timestamp(start)).all()
+        assert len(f.profile.agreements) == signed
