@@ -66,9 +66,14 @@ def make_engine(url: str | None = None) -> Engine:
     return create_engine(url, pool_pre_ping=True)
 
 
-@lru_cache(maxsize=4)
 def default_engine() -> Engine:
-    engine = make_engine()
+    """The configured database's engine (one per URL and process), migrated."""
+    return _engine_for(database_url())
+
+
+@lru_cache(maxsize=4)
+def _engine_for(url: str) -> Engine:
+    engine = make_engine(url)
     migrate(engine)
     return engine
 

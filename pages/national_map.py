@@ -18,18 +18,27 @@ run_inside_app()
 
 lang = current_language()
 METRIC_UNITS = briefing_view.METRIC_UNITS
-url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": dt.date.today().year,
-                "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
-                "breaks": "", "visits": False, "links": False, "labels": False})
+PALETTES = ["YlGnBu", "YlOrBr", "PuBu"]
+FIRST_YEAR, this_year = 2015, dt.date.today().year
 
 st.title(t("map.title"))
 simulated_banner()
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
+ministries = sorted(visits["ministry"].dropna().unique())
+url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": this_year,
+                "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
+                "breaks": "", "visits": False, "links": False, "labels": False},
+               allowed={"level": ("province", "regency", "district"), "metric": METRIC_UNITS,
+                        "y0": (FIRST_YEAR, this_year), "y1": (FIRST_YEAR, this_year), "sector": SECTORS,
+                        "type": AGREEMENT_TYPES, "status": STATUSES, "ministry": ministries,
+                        "scheme": choropleth.SCHEMES, "k": (3, 7), "palette": PALETTES})
+if st.session_state["y0"] > st.session_state["y1"]:
+    st.session_state["y0"], st.session_state["y1"] = st.session_state["y1"], st.session_state["y0"]
 
 with presentation.controls():
     st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
-    y0, y1 = st.slider(t("map.period"), 2015, dt.date.today().year,
+    y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
     with st.expander(t("map.filters")):
@@ -37,13 +46,13 @@ with presentation.controls():
         st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
                        key="type")
         st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status")
-        st.multiselect(t("map.ministry"), sorted(visits["ministry"].dropna().unique()), key="ministry")
+        st.multiselect(t("map.ministry"), ministries, key="ministry")
     with st.expander(t("map.scheme")):
         st.selectbox(t("map.scheme"), list(choropleth.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
                      key="scheme")
         st.slider(t("map.k"), 3, 7, key="k")
         st.text_input(t("map.breaks"), key="breaks")
-        st.selectbox(t("map.palette"), ["YlGnBu", "YlOrBr", "PuBu"], key="palette")
+        st.selectbox(t("map.palette"), PALETTES, key="palette")
     st.caption(t("map.layers"))
     st.toggle(t("map.layer.visits"), key="visits")
     st.toggle(t("map.layer.links"), key="links")

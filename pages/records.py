@@ -51,7 +51,8 @@ with tab_agreements:
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = queries.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
     st.caption(t("rec.count", n=len(shown), total=len(df)))
-    table = shown.assign(status=shown["status"].map(lambda k: label(STATUSES, k)),
+    table = shown.assign(type=shown["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
+                         status=shown["status"].map(lambda k: label(STATUSES, k)),
                          sectors=shown["sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)),
                          parties=shown["parties"].map("; ".join),
                          obstacles=shown["obstacles"].map(lambda ks: ", ".join(label(OBSTACLES, k) for k in ks)))
@@ -124,7 +125,8 @@ with tab_visits:
     vdf = queries.visits_frame(eng)
     v_search = st.text_input(t("rec.search_visits"), key="v_search")
     vdf = queries.filter_visits(vdf, text=v_search)
-    vtable = vdf.assign(places=vdf["places"].map("; ".join),
+    vtable = vdf.assign(start_at=vdf["local_start"],  # the local time, as written in the "Zona" column
+                        places=vdf["places"].map("; ".join),
                         focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")

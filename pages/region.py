@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import briefing_view, choropleth, formatting, impact_report, maps, panel, region_profile, regions
-from geo.vocabulary import STATUSES
+from geo.vocabulary import AGREEMENT_TYPES, STATUSES
 from ui import briefing_files, presentation, records_cache
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
@@ -96,7 +96,8 @@ st.subheader(t("reg.agreements"))
 status_pick = st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
                              key="region_status")
 shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_pick else prof.agreements
-ag = shown.assign(status=shown["status"].map(lambda k: label(STATUSES, k)),
+ag = shown.assign(type=shown["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
+                  status=shown["status"].map(lambda k: label(STATUSES, k)),
                   parties=shown["parties"].map("; ".join))
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)

@@ -94,6 +94,25 @@ def app_database(tmp_path_factory, monkeypatch):
     eng.dispose()
 
 
+@pytest.fixture()
+def own_app_database(tmp_path, monkeypatch, app_database):
+    """A database of its own for an AppTest that writes real records (which would end the "simulated data"
+    state other modules' tests see): the app's engine and data caches point at it during the test only."""
+    import streamlit as st
+
+    from geo import accounts, storage
+
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path))
+    st.cache_data.clear()  # the app's engine follows the configured database by itself (ui/database.py)
+    eng = storage.make_engine()
+    storage.migrate(eng)
+    for name, (role, password) in APP_USERS.items():
+        accounts._add(eng, name, password, role)
+    yield eng
+    eng.dispose()
+    st.cache_data.clear()  # cached frames are keyed on the data version, which two databases may share
+
+
 def app_session(username: str | None) -> dict:
     """Session state of a browser session where ``username`` has just logged in."""
     import datetime as dt

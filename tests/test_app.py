@@ -139,3 +139,17 @@ def test_score_at_district_level_says_why_there_is_none():
     at.run()
     assert not at.exception
     assert any("tingkat kecamatan" in i.value for i in at.info)
+
+
+def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
+    at = AppTest.from_file(str(ROOT / "pages" / "national_map.py"), default_timeout=120)
+    for key, value in {"k": "99", "level": "kelurahan", "metric": "<script>", "y0": "1900", "y1": "abc",
+                       "sector": "pendidikan,bukan-bidang", "palette": "Reds", "scheme": "x", "ministry": "Kemen X"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert at.slider(key="k").value == 5 and at.selectbox(key="metric").value == "signed"
+    assert at.selectbox(key="palette").value == "YlGnBu" and at.selectbox(key="scheme").value == "quantiles"
+    assert at.multiselect(key="sector").value == ["pendidikan"] and at.multiselect(key="ministry").value == []
+    assert at.slider(key="years").value[0] == 2021
+    assert at.segmented_control(key="level").value == "province"

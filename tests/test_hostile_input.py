@@ -93,7 +93,7 @@ UPLOADS = ["garbage.xlsx", "zip_bomb.xlsx", "utf16_no_bom.csv", "html_agreements
            "empty.csv", "html_visits.csv"]
 
 
-def test_data_page_stays_up_when_hostile_files_are_uploaded(app_database):
+def test_data_page_stays_up_when_hostile_files_are_uploaded(own_app_database):
     at = AppTest.from_file(str(ROOT / "pages" / "records.py"), default_timeout=180)
     for k, v in app_session("ani").items():
         at.session_state[k] = v
@@ -114,3 +114,6 @@ def test_data_page_stays_up_when_hostile_files_are_uploaded(app_database):
                 commit[0].click().run()
                 assert not at.exception and any("Tersimpan" in s.value or "ditambah" in s.value
                                                  for s in at.success), name
+    from geo import sample_data
+
+    assert sample_data.simulated_counts(own_app_database)["real_agreements"] > 0  # written where it belonged

@@ -8,8 +8,13 @@ from geo import access, sample_data, storage
 from ui.i18n import t
 
 
-@st.cache_resource(show_spinner=False)
 def engine():
+    """The app's database (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``)."""
+    return _seeded(storage.database_url())
+
+
+@st.cache_resource(show_spinner=False)
+def _seeded(url: str):
     eng = storage.default_engine()  # creates or migrates the schema
     sample_data.seed(eng, access.SAMPLE_SEEDER)  # only into an empty database
     return eng

@@ -9,7 +9,8 @@ from ui.database import engine
 
 
 def version() -> tuple:
-    return storage.data_version(engine())
+    """The cache key of everything derived from the records: which database, and its data version."""
+    return (storage.safe_url(storage.database_url()), *storage.data_version(engine()))
 
 
 @st.cache_data(show_spinner=False, max_entries=4)
