@@ -5,7 +5,8 @@
   logged, printed or put in a backup.
 * ``authenticate`` slows failed logins down: after ``FREE_FAILURES`` failures for a
   user name, or from one client, each further attempt for it must wait twice as
-  long as the one before (1 s, 2 s, 4 s … up to ``MAX_DELAY``). The counters live
+  long as the one before (1 s, 2 s, 4 s … up to ``MAX_USER_DELAY`` for a user name and
+  ``MAX_DELAY`` for a client). The counters live
   in the database (table ``login_throttle``), so every server thread and every
   restart sees them; a successful login clears them; they are forgotten after
   ``FORGET_AFTER`` without failures.
@@ -34,6 +35,9 @@ from geo.models import LoginThrottle, User, utcnow
 MIN_PASSWORD_LENGTH = 10
 FREE_FAILURES = 3
 MAX_DELAY = dt.timedelta(minutes=15)
+# A user name's own back-off stops at a minute: guessing stays slow, but nobody can lock an account
+# (the only admin's, say) for long by failing on purpose; one client's keeps growing to MAX_DELAY.
+MAX_USER_DELAY = dt.timedelta(minutes=1)
 FORGET_AFTER = dt.timedelta(hours=1)
 USERNAME = re.compile(r"[a-z0-9][a-z0-9._-]{1,63}")
 
@@ -111,7 +115,8 @@ def _record_failure(engine: Engine, keys: list[str], now: dt.datetime) -> None:
                 failures=LoginThrottle.failures + 1, last_failure_at=now))
             failures = s.scalar(select(LoginThrottle.failures).where(LoginThrottle.key == key))
             if failures > FREE_FAILURES:
-                delay = min(dt.timedelta(seconds=2 ** (failures - FREE_FAILURES - 1)), MAX_DELAY)
+                cap = MAX_DELAY if key.startswith("client:") else MAX_USER_DELAY
+                delay = min(dt.timedelta(seconds=2 ** min(failures - FREE_FAILURES - 1, 20)), cap)
                 s.execute(update(LoginThrottle).where(LoginThrottle.key == key).values(blocked_until=now + delay))
 
 

@@ -394,3 +394,18 @@ def test_users_page_is_for_admins_only(app_db):
     [b for b in at.get("form_submit_button") if b.label == "Tambah pengguna"][0].click().run()
     assert not at.exception and any("Tersimpan" in s.value for s in at.success)
     assert accounts.authenticate(app_db, "budi", "sandi-budi-panjang").role == "editor"
+
+
+def test_failing_on_purpose_cannot_lock_an_account_for_long(engine):
+    """A user name's back-off stops at a minute (the only admin cannot be locked out for long by strangers);
+    the client that keeps failing waits longer and longer."""
+    accounts.bootstrap_admin(engine, "kepala", "sandi-admin-panjang")
+    t = dt.datetime(2026, 1, 1, 8, tzinfo=dt.timezone.utc)
+    for i in range(15):  # a stranger fails 15 times, always as soon as allowed
+        t += dt.timedelta(seconds=accounts.wait_seconds(engine, "kepala", "10.6.6.6", now=t))
+        with pytest.raises(UserError, match="wrong"):
+            accounts.authenticate(engine, "kepala", f"tebak-{i}", client="10.6.6.6", now=t)
+    assert accounts.wait_seconds(engine, "kepala", "10.0.0.1", now=t) <= 60  # the admin, from elsewhere
+    assert accounts.wait_seconds(engine, "siapa", "10.6.6.6", now=t) == 15 * 60  # the stranger, any name
+    t += dt.timedelta(seconds=60)
+    assert accounts.authenticate(engine, "kepala", "sandi-admin-panjang", client="10.0.0.1", now=t).role == "admin"
