@@ -1,5 +1,6 @@
 """Headless Chromium against the running app: the map draws offline."""
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -21,29 +22,41 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="module")
-def app_url(require_browser, tmp_path_factory):
+@contextlib.contextmanager
+def running_app(data_dir):
+    """The app on a free local port with its data in ``data_dir``; yields its URL, stops it afterwards."""
     port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(tmp_path_factory.mktemp("appdata")))
-    env.pop("SINERGI_TILE_URL", None)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(data_dir))
+    for name in ("SINERGI_TILE_URL", "SINERGI_DATABASE_URL", "SINERGI_VIEW_REQUIRES_LOGIN"):
+        env.pop(name, None)
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        else:
+            pytest.fail("the app did not start")
+        yield url
+    finally:
+        proc.terminate()
         try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+
+
+@pytest.fixture(scope="module")
+def app_url(require_browser, tmp_path_factory):
+    with running_app(tmp_path_factory.mktemp("appdata")) as url:
+        yield url
 
 
 @pytest.fixture()
@@ -147,21 +160,7 @@ def test_a_page_opened_directly_on_a_fresh_server_keeps_the_app_navigation(requi
     is asked for; the pages switch the server to the app's own navigation (ui/navigation_guard.py)."""
     from playwright.sync_api import sync_playwright
 
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(tmp_path))
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
-         "--server.address", "127.0.0.1", "--server.headless", "true"],
-        cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        url = f"http://127.0.0.1:{port}"
-        deadline = time.time() + 60
-        while time.time() < deadline:
-            try:
-                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-                break
-            except OSError:
-                time.sleep(0.5)
+    with running_app(tmp_path) as url:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path=require_browser, args=["--no-sandbox", "--disable-gpu",
                                                                                "--disable-background-networking"])
@@ -173,6 +172,3 @@ def test_a_page_opened_directly_on_a_fresh_server_keeps_the_app_navigation(requi
             assert nav.get_by_text("national map", exact=True).count() == 0
             page.locator("[data-testid='stSidebar']").get_by_text("Bahasa", exact=True).first.wait_for(timeout=30_000)
             browser.close()
-    finally:
-        proc.terminate()
-        proc.wait(timeout=20)

@@ -2,19 +2,15 @@
 tooltips, the region page, the Data page's tables or the sidebar filters; and the downloads neutralise formulas."""
 
 import datetime as dt
-import os
-import subprocess
-import sys
 import time
-import urllib.request
 
 import pytest
 
 from geo import records, sample_data, storage
 from geo.access import SAMPLE_SEEDER
 from geo.records import AgreementData, Party, StopData, VisitData
-from tests.conftest import EDITOR, ROOT
-from tests.test_browser import _free_port, page  # noqa: F401  (the page fixture: outside requests aborted)
+from tests.conftest import EDITOR
+from tests.test_browser import page, running_app  # noqa: F401  (the page fixture: outside requests aborted)
 
 PAYLOADS = [
     '<script>window.__xss="script"</script>',
@@ -48,27 +44,8 @@ def _store_payloads(url: str) -> None:
 def evil_app(require_browser, tmp_path_factory):
     folder = tmp_path_factory.mktemp("evil-app")
     _store_payloads(f"sqlite:///{folder / 'sinergi.db'}")
-    port = _free_port()
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(folder))
-    env.pop("SINERGI_DATABASE_URL", None)
-    env.pop("SINERGI_VIEW_REQUIRES_LOGIN", None)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"],
-                            cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
-    else:
-        proc.kill()
-        pytest.fail("the app did not start")
-    yield url
-    proc.terminate()
-    proc.wait(timeout=20)
+    with running_app(folder) as url:
+        yield url
 
 
 def _no_script_ran(pg) -> None:
