@@ -259,19 +259,34 @@ def schedule_frame(stops: list[Stop]) -> pd.DataFrame:
                          for s in stops], columns=SCHEDULE_COLUMNS)
 
 
+REQUIRED_COLUMNS = SCHEDULE_COLUMNS[:3]  # Tanggal, Waktu, Lokasi; who to meet and the agenda may stay empty
+
+
+def _cell_text(value) -> str:
+    """A table cell as text: a cleared cell (None, NaN, pd.NA) is empty, never the text 'nan'."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
 def stops_from_frame(frame: pd.DataFrame, codes: list[str]) -> list[Stop]:
-    """Read an edited schedule back (one row per region of ``codes``, in order); bad dates/times → UserError."""
+    """Read an edited schedule back (one row per region of ``codes``, in order); an empty required cell or bad
+    dates/times → UserError."""
     if len(frame) != len(codes):
         raise UserError("plan.rows")
     out = []
-    for code, row in zip(codes, frame[SCHEDULE_COLUMNS].itertuples(index=False)):
-        day = parse_date(row[0])
-        start, end, tz = parse_time_range(row[1])
+    for n, (code, row) in enumerate(zip(codes, frame[SCHEDULE_COLUMNS].itertuples(index=False)), start=1):
+        cells = [_cell_text(v) for v in row]
+        for column, cell in zip(SCHEDULE_COLUMNS, cells):
+            if column in REQUIRED_COLUMNS and not cell:
+                raise UserError("plan.cell_empty", row=n, column=column)
+        day = parse_date(cells[0])
+        start, end, tz = parse_time_range(cells[1])
         if day is None or start is None:
-            raise UserError("time.bad", text=f"{row[0]} {row[1]}")
+            raise UserError("time.bad", text=f"{cells[0]} {cells[1]}")
         tz = tz or time_zone_for_province(code)
         end = end or (dt.datetime.combine(day, start) + dt.timedelta(hours=3)).time()
-        out.append(Stop(code, day, start, end, tz, str(row[2] or ""), str(row[3] or ""), str(row[4] or "")))
+        out.append(Stop(code, day, start, end, tz, cells[2], cells[3], cells[4]))
     return out
 
 

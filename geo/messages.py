@@ -55,6 +55,8 @@ MESSAGES = {
                       "en": "{n} places do not fit in {days} days; add days, allow two stops a day, or drop places"},
     "plan.rows": {"id": "jadwal harus berisi satu baris per lokasi yang dipilih",
                   "en": "the schedule must have one row per chosen place"},
+    "plan.cell_empty": {"id": "jadwal baris {row}: kolom {column!r} wajib diisi",
+                         "en": "schedule row {row}: the column {column!r} must be filled in"},
     "plan.empty": {"id": "pilih sedikitnya satu lokasi", "en": "choose at least one place"},
     "plan.ref_taken": {"id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
                        "en": "reference {ref!r} belongs to a visit that took place"},

@@ -6,6 +6,7 @@ import itertools
 import random
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from geo import exports, itinerary, regions
@@ -182,3 +183,34 @@ def test_no_stop_starts_before_the_traveller_arrives(start, codes):
     stops = itinerary.schedule(start, order, start_date=first, days=20, weekdays_only=False)
     assert [s.region_code for s in stops] == order
     _assert_no_stop_before_arrival(start, stops, first)
+
+
+def _edited_schedule():
+    order = ["32.73", "73.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=5,
+                               briefs={c: ("Kepala daerah", "Rapat") for c in order})
+    return itinerary.schedule_frame(stops), order
+
+
+@pytest.mark.parametrize("cleared", [None, float("nan"), pd.NA, "", "   "], ids=["None", "NaN", "NA", "empty", "blank"])
+def test_cleared_optional_cells_read_back_empty_not_nan(cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[0, "Narasumber/Pihak yang Dijumpai"] = cleared
+    frame.loc[1, "Agenda"] = cleared
+    back = itinerary.stops_from_frame(frame, order)
+    assert back[0].people == "" and back[1].agenda == ""
+    assert back[0].agenda == "Rapat" and back[1].people == "Kepala daerah"
+    assert "nan" not in {s.location for s in back} | {s.people for s in back} | {s.agenda for s in back}
+
+
+@pytest.mark.parametrize("column", ["Tanggal", "Waktu", "Lokasi"])
+@pytest.mark.parametrize("cleared", [None, float("nan"), ""], ids=["None", "NaN", "empty"])
+def test_cleared_required_cell_is_a_clear_error(column, cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[1, column] = cleared
+    with pytest.raises(UserError) as exc:
+        itinerary.stops_from_frame(frame, order)
+    assert exc.value.text("id") == f"jadwal baris 2: kolom {column!r} wajib diisi"
+    assert exc.value.text("en") == f"schedule row 2: the column {column!r} must be filled in"
