@@ -397,7 +397,12 @@ def test_users_page_shows_a_change_at_once(app_db):
     assert at.button(key="btn_active").label == "Aktifkan"  # the button now offers the opposite
     at.run()  # the success message is shown once, on the run right after the change
     assert not at.success
-    accounts.remove_user(app_db, admin, "citra")
+    at.checkbox(key="remove_confirm").check().run()
+    at.button(key="btn_remove").click().run()
+    assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+    assert "citra" not in set(at.dataframe[0].value["Nama pengguna"])  # gone from the table and the pick list
+    assert "citra" not in at.selectbox(key="user_pick").options
+    assert "citra" not in [u.username for u in accounts.list_users(app_db, admin)]
 
 
 def test_users_page_shows_a_rejected_name_as_typed_not_as_markdown(app_db):
