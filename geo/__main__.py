@@ -35,6 +35,8 @@ import argparse
 import getpass
 import os
 import sys
+import tempfile
+from pathlib import Path
 
 from geo.access import AccessDenied
 from geo.messages import UserError
@@ -215,17 +217,37 @@ def cmd_user(args) -> int:
         print(f"{args.name}: removed")
 
 
+def _write_whole(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` all or nothing: through a temporary file in the same folder, so a failed
+    write leaves no half file and an existing file as it was."""
+    tmp = None
+    try:
+        with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
+            tmp = Path(fh.name)
+            fh.write(data)
+        umask = os.umask(0)
+        os.umask(umask)
+        os.chmod(tmp, 0o666 & ~umask)  # the permissions a plain open() would give, not the temporary file's 0600
+        os.replace(tmp, path)
+    except OSError as exc:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
+        raise UserError("file.not_written", text=str(path), reason=exc.strerror or str(exc)) from None
+
+
 def cmd_brief(args) -> int:
     from geo import briefing
 
     try:
+        folder = Path(args.out).parent
+        if not folder.is_dir():  # checked first: no rendering for a file that cannot be written
+            raise UserError("file.no_folder", text=str(folder))
         data = briefing.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
                                   level=args.level, lang=args.lang, plan=args.plan)
+        _write_whole(Path(args.out), data)
     except UserError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return 2
-    with open(args.out, "wb") as fh:
-        fh.write(data)
     print(f"{args.out}: {len(data):,} bytes")
     return 0
 

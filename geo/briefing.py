@@ -35,6 +35,13 @@ def check_region(code: str | None) -> str | None:
     return code
 
 
+def check_metric(metric: str, level: str) -> None:
+    """Impact scores exist for provinces and regencies/cities only: a district map of them would be all
+    "no data", so it is refused (as the app's map explains)."""
+    if metric == "score" and level == "district":
+        raise UserError("brief.score_district")
+
+
 def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: str | None = None,
          period: str | None = None, metric: str = "signed", level: str = "province", lang: str = "id",
          itinerary: pd.DataFrame | None = None) -> bytes:
@@ -46,6 +53,7 @@ def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: st
     on_map = fmt != "pptx" and region
     spec = briefing_view.Spec(level=CHILD_LEVEL[regions.level_of(region)] if on_map else level, metric=metric,
                               within=region if on_map else "", start=start, end=end)
+    check_metric(spec.metric, spec.level)
     view = briefing_view.compute(spec, agreements, visits, lang=lang, region_metrics=region_metrics, report=report)
     if fmt == "pptx":
         return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary,

@@ -33,17 +33,24 @@ def signed(value, decimals: int = 3, lang: str = "id") -> str:
 
 
 def rupiah(value, lang: str = "id") -> str:
-    """1_200_000_000 → "Rp 1,2 miliar"; 750_000 → "Rp 750 ribu"; small amounts in full."""
+    """1_200_000_000 → "Rp 1,2 miliar"; 750_000 → "Rp 750.000" (below a million in full).
+
+    The scale is chosen after rounding, so 999_999_999 is "Rp 1 miliar", not "Rp 1.000 juta"."""
     if _missing(value):
         return "–"
     sign = "−" if value < 0 else ""
     v = abs(float(value))
-    for scale, word in _SCALES[lang]:
-        if v >= scale and scale >= 10**6:
-            shown = v / scale
-            decimals = 0 if shown >= 100 or shown == int(shown) else 1
-            return f"{sign}Rp {number(shown, decimals, lang)} {word}"
-    return f"{sign}Rp {number(v, 0, lang)}"
+    scales = [(scale, word) for scale, word in reversed(_SCALES[lang]) if scale >= 10**6]  # smallest first
+    if round(v) < scales[0][0]:
+        return f"{sign}Rp {number(v, 0, lang)}"
+    for i, (scale, word) in enumerate(scales):
+        shown = v / scale
+        decimals = 0 if shown >= 100 or shown == int(shown) else 1
+        rounded = round(shown, decimals)
+        last = i == len(scales) - 1
+        if last or (rounded < 1000 and v < scales[i + 1][0]):
+            return f"{sign}Rp {number(rounded, 0 if rounded == int(rounded) else decimals, lang)} {word}"
+    raise AssertionError("unreachable")
 
 
 def percent(value, decimals: int = 0, lang: str = "id") -> str:

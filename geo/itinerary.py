@@ -13,7 +13,9 @@ Travel assumptions (stated in the app and the README):
 The order minimises total travel time from the start city through every region (and back home when
 asked): exactly (Held–Karp dynamic programming) up to ``EXACT_MAX`` regions, beyond that nearest
 neighbour improved by 2-opt. Schedules place one or two stops a day in fixed slots (09.00–12.00 and
-14.00–17.00, the place's own time zone WIB/WITA/WIT); travel runs 06.00–21.00 only, a second stop on
+14.00–17.00, the place's own time zone WIB/WITA/WIT; arrivals are reckoned in UTC, so crossing a time zone
+never makes a stop start before the traveller gets there); travel runs 06.00–21.00 only (on the clock of the
+place left), a second stop on
 the same day needs at most 2 h of travel from the first; Saturdays and Sundays are skipped unless asked.
 """
 
@@ -31,6 +33,7 @@ from geo import regions
 from geo.geodesy import haversine_km
 from geo.indonesian_formats import long_date, parse_date, parse_time_range, time_range, time_zone_for_province
 from geo.messages import UserError
+from geo.vocabulary import TIME_ZONES
 
 ROAD_FACTOR = 1.3
 LAND_SPEED_KMH = 40.0
@@ -198,15 +201,16 @@ def schedule(start: str, order: list[str], *, start_date: dt.date, days: int, st
     briefs = briefs or {}
     out: list[Stop] = []
     here = start
-    ready = dt.datetime.combine(trip[0] if trip else start_date, TRAVEL_FROM)  # free to travel from
+    # every instant is compared in UTC: each place's clock is its own zone (WIB +7, WITA +8, WIT +9)
+    ready = _utc(trip[0] if trip else start_date, TRAVEL_FROM, start)  # free to travel from
     i = 0
     for code in order:
         hours = leg(here, code).hours
-        arrive = _arrival(ready, hours)
+        arrive = _arrival(ready, hours, _zone(here))
         while i < len(slots):
             d, s, e = slots[i]
             same_day_ok = not out or out[-1].day != d or hours <= SAME_DAY_MAX_TRAVEL_H
-            if dt.datetime.combine(d, s) >= arrive and same_day_ok:
+            if _utc(d, s, code) >= arrive and same_day_ok:
                 break
             i += 1
         if i >= len(slots):
@@ -214,22 +218,33 @@ def schedule(start: str, order: list[str], *, start_date: dt.date, days: int, st
         d, s, e = slots[i]
         people, agenda = briefs.get(code, ("", ""))
         out.append(Stop(code, d, s, e, time_zone_for_province(code), location(code), people, agenda))
-        here, ready, i = code, dt.datetime.combine(d, e), i + 1
+        here, ready, i = code, _utc(d, e, code), i + 1
     return out
 
 
-def _arrival(ready: dt.datetime, hours: float) -> dt.datetime:
-    """When a journey of ``hours`` started at ``ready`` arrives, travelling only 06.00–21.00."""
+def _zone(code: str) -> dt.timezone:
+    """The fixed-offset time zone of a region's clock (WIB +7, WITA +8, WIT +9)."""
+    return dt.timezone(dt.timedelta(hours=TIME_ZONES[time_zone_for_province(code)]))
+
+
+def _utc(day: dt.date, time: dt.time, code: str) -> dt.datetime:
+    """``day`` ``time`` on the clock of the region ``code``, as an aware UTC instant."""
+    return dt.datetime.combine(day, time, tzinfo=_zone(code)).astimezone(dt.timezone.utc)
+
+
+def _arrival(ready: dt.datetime, hours: float, zone: dt.timezone) -> dt.datetime:
+    """When a journey of ``hours`` started at the aware instant ``ready`` arrives (an aware UTC instant),
+    travelling only 06.00–21.00 on the clock of ``zone`` (the place the journey leaves from)."""
     left = dt.timedelta(hours=hours)
-    t = ready
+    t = ready.astimezone(zone)
     while True:
         if t.time() < TRAVEL_FROM:
-            t = dt.datetime.combine(t.date(), TRAVEL_FROM)
-        day_end = dt.datetime.combine(t.date(), TRAVEL_UNTIL)
+            t = dt.datetime.combine(t.date(), TRAVEL_FROM, tzinfo=zone)
+        day_end = dt.datetime.combine(t.date(), TRAVEL_UNTIL, tzinfo=zone)
         if t + left <= day_end:
-            return t + left
+            return (t + left).astimezone(dt.timezone.utc)
         left -= max(day_end - t, dt.timedelta(0))
-        t = dt.datetime.combine(t.date() + dt.timedelta(days=1), TRAVEL_FROM)
+        t = dt.datetime.combine(t.date() + dt.timedelta(days=1), TRAVEL_FROM, tzinfo=zone)
 
 
 def location(code: str) -> str:
@@ -244,27 +259,40 @@ def schedule_frame(stops: list[Stop]) -> pd.DataFrame:
                          for s in stops], columns=SCHEDULE_COLUMNS)
 
 
+REQUIRED_COLUMNS = SCHEDULE_COLUMNS[:3]  # Tanggal, Waktu, Lokasi; who to meet and the agenda may stay empty
+
+
+def _cell_text(value) -> str:
+    """A table cell as text: a cleared cell (None, NaN, pd.NA) is empty, never the text 'nan'."""
+    if value is None or (pd.api.types.is_scalar(value) and pd.isna(value)):
+        return ""
+    return str(value).strip()
+
+
 def stops_from_frame(frame: pd.DataFrame, codes: list[str]) -> list[Stop]:
-    """Read an edited schedule back (one row per region of ``codes``, in order); bad dates/times → UserError."""
+    """Read an edited schedule back (one row per region of ``codes``, in order); an empty required cell or bad
+    dates/times → UserError."""
     if len(frame) != len(codes):
         raise UserError("plan.rows")
     out = []
-    for code, row in zip(codes, frame[SCHEDULE_COLUMNS].itertuples(index=False)):
-        day = parse_date(row[0])
-        start, end, tz = parse_time_range(row[1])
+    for n, (code, row) in enumerate(zip(codes, frame[SCHEDULE_COLUMNS].itertuples(index=False)), start=1):
+        cells = [_cell_text(v) for v in row]
+        for column, cell in zip(SCHEDULE_COLUMNS, cells):
+            if column in REQUIRED_COLUMNS and not cell:
+                raise UserError("plan.cell_empty", row=n, column=column)
+        day = parse_date(cells[0])
+        start, end, tz = parse_time_range(cells[1])
         if day is None or start is None:
-            raise UserError("time.bad", text=f"{row[0]} {row[1]}")
+            raise UserError("time.bad", text=f"{cells[0]} {cells[1]}")
         tz = tz or time_zone_for_province(code)
         end = end or (dt.datetime.combine(day, start) + dt.timedelta(hours=3)).time()
-        out.append(Stop(code, day, start, end, tz, str(row[2] or ""), str(row[3] or ""), str(row[4] or "")))
+        out.append(Stop(code, day, start, end, tz, cells[2], cells[3], cells[4]))
     return out
 
 
 def stops_of_visit(data) -> list[Stop]:
     """The stops of a saved (planned) visit (``records.VisitData``) back as schedule stops, in each place's own
     time zone — so a saved plan can be shown or exported again (e.g. in briefings) with ``schedule_frame``."""
-    from geo.vocabulary import TIME_ZONES
-
     out = []
     for s in data.stops:
         tz = time_zone_for_province(s.region_code)

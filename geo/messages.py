@@ -55,6 +55,8 @@ MESSAGES = {
                       "en": "{n} places do not fit in {days} days; add days, allow two stops a day, or drop places"},
     "plan.rows": {"id": "jadwal harus berisi satu baris per lokasi yang dipilih",
                   "en": "the schedule must have one row per chosen place"},
+    "plan.cell_empty": {"id": "jadwal baris {row}: kolom {column!r} wajib diisi",
+                         "en": "schedule row {row}: the column {column!r} must be filled in"},
     "plan.empty": {"id": "pilih sedikitnya satu lokasi", "en": "choose at least one place"},
     "plan.ref_taken": {"id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
                        "en": "reference {ref!r} belongs to a visit that took place"},
@@ -103,6 +105,16 @@ MESSAGES = {
                    "en": "no planned visit with reference {text!r} (save it in the visit planner first)"},
     "brief.extension": {"id": "format berkas tidak dikenal: {text!r} (pilih .pptx, .pdf, .png atau .svg)",
                         "en": "unknown file format: {text!r} (choose .pptx, .pdf, .png or .svg)"},
+    "brief.score_district": {"id": "skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan "
+                                   "datanya terlalu sedikit untuk perbandingan yang jujur. Pilih ukuran lain "
+                                   "(--metric) atau tingkat kabupaten/kota (--level regency)",
+                             "en": "impact scores are computed for provinces and regencies/cities; districts have too "
+                                   "little data for an honest comparison. Choose another measure (--metric) or the "
+                                   "regency/city level (--level regency)"},
+    "file.no_folder": {"id": "folder {text!r} tidak ada; buat dulu foldernya atau pilih tempat lain",
+                       "en": "the folder {text!r} does not exist; create it first or choose another place"},
+    "file.not_written": {"id": "berkas {text!r} tidak dapat ditulis: {reason}",
+                         "en": "the file {text!r} cannot be written: {reason}"},
 }
 
 

@@ -154,7 +154,10 @@ try:
 except UserError as exc:
     st.error(exc.text(lang))
     st.stop()
-plan_key = zlib.crc32("|".join([start, *order, str(start_date), str(days), str(per_day)]).encode())
+# every setting that shapes the schedule is in the editor's key: a change starts from the new schedule, without
+# manual edits made to another one
+plan_key = zlib.crc32("|".join([start, *order, str(start_date), str(days), str(per_day), str(weekdays_only),
+                                str(return_home)]).encode())
 edited = st.data_editor(itinerary.schedule_frame(stops), hide_index=True, num_rows="fixed", width="stretch",
                         key=f"plan_editor_{plan_key}")
 xlsx = exports.to_xlsx_bytes(edited, sheet="Jadwal")

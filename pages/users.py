@@ -10,6 +10,7 @@ from ui import auth
 from ui.database import engine
 from ui.i18n import current_language, localized_columns, t
 from ui.navigation_guard import run_inside_app
+from ui.safe_text import md
 
 run_inside_app()
 
@@ -20,14 +21,21 @@ if admin is None or not admin.can("admin"):
     st.warning(t("users.admin_only"))
     st.stop()
 eng = engine()
+DONE_KEY = "users_done"  # the success message of the last change, shown on the run that follows it
+
+if st.session_state.pop(DONE_KEY, None):
+    st.success(t("users.done"))
 
 
 def attempt(action) -> None:
+    """Do ``action``; on success run the page again, so the table, pick list and buttons show the change."""
     try:
         action()
-        st.success(t("users.done"))
     except UserError as exc:
-        st.error(exc.text(lang))
+        st.error(md(exc.text(lang)))  # the message may quote what the admin typed, e.g. a rejected user name
+        return
+    st.session_state[DONE_KEY] = True
+    st.rerun()
 
 
 people = accounts.list_users(eng, admin)
@@ -50,8 +58,8 @@ with st.form("user-add", clear_on_submit=True):
             attempt(lambda: accounts.add_user(eng, admin, name, pw1, role))
 
 picked = st.selectbox(t("users.pick"), [""] + [u.username for u in people], key="user_pick")
-if picked:
-    user = next(u for u in people if u.username == picked)
+user = next((u for u in people if u.username == picked), None)
+if user is not None:
     c1, c2 = st.columns(2)
     new_role = c1.selectbox(t("users.role"), ROLES, index=ROLES.index(user.role), format_func=lambda r: t(f"role.{r}"),
                             key="edit_role")

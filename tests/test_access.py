@@ -409,3 +409,52 @@ def test_failing_on_purpose_cannot_lock_an_account_for_long(engine):
     assert accounts.wait_seconds(engine, "siapa", "10.6.6.6", now=t) == 15 * 60  # the stranger, any name
     t += dt.timedelta(seconds=60)
     assert accounts.authenticate(engine, "kepala", "sandi-admin-panjang", client="10.0.0.1", now=t).role == "admin"
+
+
+def _add_user_in_page(at, name, password="sandi-citra-panjang", role="viewer"):
+    at.text_input(key="new_user").set_value(name)
+    at.selectbox(key="new_role").set_value(role)
+    at.text_input(key="new_pw1").set_value(password)
+    at.text_input(key="new_pw2").set_value(password)
+    return [b for b in at.get("form_submit_button") if b.label == "Tambah pengguna"][0].click().run()
+
+
+def test_users_page_shows_a_change_at_once(app_db):
+    admin = Principal("kepala", "admin")
+    if accounts.current_principal(app_db, "citra"):
+        accounts.remove_user(app_db, admin, "citra")
+    at = _page(ROOT / "pages" / "users.py", **_session("kepala"))
+    assert "citra" not in set(at.dataframe[0].value["Nama pengguna"])
+    _add_user_in_page(at, "citra")
+    assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+    table = at.dataframe[0].value.set_index("Nama pengguna")
+    assert "citra" in table.index and bool(table.loc["citra", "Aktif"])  # in the table right after adding
+    assert "citra" in at.selectbox(key="user_pick").options  # and in the pick list
+    at.selectbox(key="user_pick").set_value("citra").run()
+    at.button(key="btn_active").click().run()  # disable
+    assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+    assert not bool(at.dataframe[0].value.set_index("Nama pengguna").loc["citra", "Aktif"])
+    assert at.button(key="btn_active").label == "Aktifkan"  # the button now offers the opposite
+    at.run()  # the success message is shown once, on the run right after the change
+    assert not at.success
+    at.checkbox(key="remove_confirm").check().run()
+    at.button(key="btn_remove").click().run()
+    assert not at.exception and any("Tersimpan" in s.value for s in at.success)
+    assert "citra" not in set(at.dataframe[0].value["Nama pengguna"])  # gone from the table and the pick list
+    assert "citra" not in at.selectbox(key="user_pick").options
+    assert "citra" not in [u.username for u in accounts.list_users(app_db, admin)]
+
+
+def test_users_page_shows_a_rejected_name_as_typed_not_as_markdown(app_db):
+    from ui.safe_text import md
+
+    hostile = "![x](http://evil.example/x.png)"
+    at = _page(ROOT / "pages" / "users.py", **_session("kepala"))
+    _add_user_in_page(at, hostile)
+    assert not at.exception and not at.success
+    with pytest.raises(UserError) as exc:
+        accounts.add_user(app_db, Principal("kepala", "admin"), hostile, "sandi-citra-panjang", "viewer")
+    shown = [e.value for e in at.error]
+    assert shown == [md(exc.value.text("id"))]  # escaped: markdown fetches no image from outside
+    assert "![x](http" not in shown[0] and r"\!\[x\]\(http" in shown[0]
+    assert hostile not in set(at.dataframe[0].value["Nama pengguna"])

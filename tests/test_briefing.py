@@ -287,13 +287,39 @@ def test_cli_writes_every_format(data_dir, tmp_path):
     (["--out", "x.pptx", "--region", "99.99"], "wilayah '99.99' tidak dikenal"),
     (["--out", "x.png", "--period", "2025:2021"], "periode tidak dapat dibaca: '2025:2021'"),
     (["--out", "x.pdf", "--region", "32.73.01"], "'32.73.01' harus provinsi atau kabupaten/kota"),
+    # a folder that does not exist: a clear message, no traceback
+    (["--out", "nodir/x.png"], "nodir' tidak ada; buat dulu foldernya"),
+    (["--out", "nodir/x.pptx", "--lang", "en"], "nodir' does not exist; create it first"),
+    # impact scores are not computed for districts: refused instead of an all-"no data" map
+    (["--out", "x.png", "--metric", "score", "--level", "district"],
+     "skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan datanya terlalu sedikit"),
+    (["--out", "x.pptx", "--metric", "score", "--level", "district", "--lang", "en"],
+     "impact scores are computed for provinces and regencies/cities; districts have too little data"),
+    (["--out", "x.svg", "--metric", "score", "--region", "32.73"],  # a regency's map shows its districts
+     "skor dampak dihitung untuk provinsi dan kabupaten/kota"),
 ])
 def test_cli_bad_input_is_a_clear_error_and_writes_nothing(data_dir, tmp_path, args, message):
-    args = [str(tmp_path / a) if a.startswith("x.") else a for a in args]
+    args = [str(tmp_path / a) if a.startswith(("x.", "nodir/")) else a for a in args]
     r = _cli(data_dir, *args)
     assert r.returncode == 2
     assert message in r.stderr
     assert list(tmp_path.iterdir()) == []
+
+
+def test_cli_failed_write_is_a_clear_error_and_leaves_no_half_file(data_dir, tmp_path):
+    taken = tmp_path / "x.png"
+    taken.mkdir()  # the name is a folder: the file cannot be written there
+    r = _cli(data_dir, "--out", str(taken))
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert f"berkas {str(taken)!r} tidak dapat ditulis" in r.stderr
+    assert list(tmp_path.iterdir()) == [taken] and list(taken.iterdir()) == []  # no temporary file left
+
+
+def test_cli_score_map_of_regencies_is_still_written(data_dir, tmp_path):
+    out = tmp_path / "score.png"
+    r = _cli(data_dir, "--out", str(out), "--metric", "score", "--level", "regency")
+    assert r.returncode == 0, r.stderr
+    assert out.stat().st_size > 10_000 and [p.name for p in tmp_path.iterdir()] == ["score.png"]
 
 
 def test_cli_deck_carries_a_saved_plan_as_its_itinerary(data_dir, tmp_path):

@@ -9,6 +9,12 @@ from geo import choropleth, formatting
     (1_200_000_000, "id", "Rp 1,2 miliar"), (1_500_000, "id", "Rp 1,5 juta"), (750_000, "id", "Rp 750.000"),
     (2_000_000_000_000, "id", "Rp 2 triliun"), (345_000_000, "id", "Rp 345 juta"),
     (1_200_000_000, "en", "Rp 1.2 billion"), (None, "id", "–"),
+    # the scale is chosen after rounding: never "1.000 juta" or "1.000 miliar"
+    (999_999_999, "id", "Rp 1 miliar"), (999_999_999, "en", "Rp 1 billion"),
+    (999_999_999_999, "id", "Rp 1 triliun"), (999_999_999_999, "en", "Rp 1 trillion"),
+    (999_999.6, "id", "Rp 1 juta"), (-999_999_999, "id", "−Rp 1 miliar"),
+    (999_400_000, "id", "Rp 999 juta"), (960_000_000, "en", "Rp 960 million"),
+    (99_960_000, "id", "Rp 100 juta"), (1_960_000_000, "en", "Rp 2 billion"),
 ])
 def test_rupiah(value, lang, text):
     assert formatting.rupiah(value, lang) == text

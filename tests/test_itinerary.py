@@ -6,10 +6,11 @@ import itertools
 import random
 
 import openpyxl
+import pandas as pd
 import pytest
 
 from geo import exports, itinerary, regions
-from geo.indonesian_formats import parse_date, parse_time_range
+from geo.indonesian_formats import parse_date, parse_time_range, time_zone_for_province
 from geo.messages import UserError
 
 JAKARTA = "31.71"
@@ -126,3 +127,90 @@ def test_schedule_exports_to_xlsx_and_reads_back_after_editing():
     frame.loc[1, "Tanggal"] = "31 Februari 2024"
     with pytest.raises(UserError):
         itinerary.stops_from_frame(frame, order)
+
+
+UTC_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def _utc(day, time, zone):
+    return dt.datetime.combine(day, time) - dt.timedelta(hours=UTC_OFFSET[zone])
+
+
+def _assert_no_stop_before_arrival(start, stops, start_date):
+    """Every stop starts no earlier than the traveller can be there: the previous stop's end (or 06.00 at home
+    on the first day) plus the travel time, all reckoned in UTC."""
+    free = _utc(start_date, dt.time(6), time_zone_for_province(start))
+    here = start
+    for s in stops:
+        hours = itinerary.leg(here, s.region_code).hours
+        assert _utc(s.day, s.start, s.time_zone) >= free + dt.timedelta(hours=hours), (s, here)
+        free, here = _utc(s.day, s.end, s.time_zone), s.region_code
+
+
+def test_eastward_leg_counts_the_hour_lost_to_the_time_zone():
+    # Barito Timur (Kalimantan Tengah, WIB) → Tabalong (Kalimantan Selatan, WITA): 1.59 h by road. Leaving at
+    # 12.00 WIB = 13.00 WITA, the traveller arrives 14.35 WITA — after the 14.00 WITA slot, so the next day.
+    start = dt.date(2026, 12, 7)  # a Monday
+    stops = itinerary.schedule("62.13", ["62.13", "63.09"], start_date=start, days=3)
+    assert [(s.region_code, s.day, s.start, s.time_zone) for s in stops] == [
+        ("62.13", start, dt.time(9), "WIB"), ("63.09", dt.date(2026, 12, 8), dt.time(9), "WITA")]
+    _assert_no_stop_before_arrival("62.13", stops, start)
+
+
+def test_westward_leg_gains_the_hour_back():
+    start = dt.date(2026, 12, 7)
+    # Tabalong (WITA) → Barito Timur (WIB): leaving 12.00 WITA = 11.00 WIB, there at 12.35 WIB, before 14.00 WIB
+    stops = itinerary.schedule("63.09", ["63.09", "62.13"], start_date=start, days=3)
+    assert [(s.day, s.start, s.time_zone) for s in stops] == [(start, dt.time(9), "WITA"), (start, dt.time(14), "WIB")]
+    _assert_no_stop_before_arrival("63.09", stops, start)
+    # From Jembrana (Bali, WITA) to Pacitan (East Java, WIB), 3.6 h by air: leaving 06.00 WITA = 05.00 WIB, there
+    # 08.38 WIB — in time for the 09.00 WIB slot (reckoned on Bali's clock it would wrongly miss it).
+    leg = itinerary.leg("51.01", "35.01")
+    assert 3 < leg.hours < 4
+    stops = itinerary.schedule("51.01", ["35.01"], start_date=start, days=3)
+    assert [(s.day, s.start, s.time_zone) for s in stops] == [(start, dt.time(9), "WIB")]
+    _assert_no_stop_before_arrival("51.01", stops, start)
+
+
+@pytest.mark.parametrize("start,codes", [
+    (JAKARTA, ZIGZAG),
+    ("81.71", ["62.13", "63.09", "73.71", "31.71", "81.71"]),  # from Ambon (WIT) westward and back
+    ("62.13", ["63.09", "64.72", "73.71", "81.71", "52.71", "51.71"]),  # eastward over three zones
+])
+def test_no_stop_starts_before_the_traveller_arrives(start, codes):
+    order = itinerary.best_order(start, codes)
+    first = dt.date(2026, 12, 7)
+    stops = itinerary.schedule(start, order, start_date=first, days=20, weekdays_only=False)
+    assert [s.region_code for s in stops] == order
+    _assert_no_stop_before_arrival(start, stops, first)
+
+
+def _edited_schedule():
+    order = ["32.73", "73.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=5,
+                               briefs={c: ("Kepala daerah", "Rapat") for c in order})
+    return itinerary.schedule_frame(stops), order
+
+
+@pytest.mark.parametrize("cleared", [None, float("nan"), pd.NA, "", "   "], ids=["None", "NaN", "NA", "empty", "blank"])
+def test_cleared_optional_cells_read_back_empty_not_nan(cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[0, "Narasumber/Pihak yang Dijumpai"] = cleared
+    frame.loc[1, "Agenda"] = cleared
+    back = itinerary.stops_from_frame(frame, order)
+    assert back[0].people == "" and back[1].agenda == ""
+    assert back[0].agenda == "Rapat" and back[1].people == "Kepala daerah"
+    assert "nan" not in {s.location for s in back} | {s.people for s in back} | {s.agenda for s in back}
+
+
+@pytest.mark.parametrize("column", ["Tanggal", "Waktu", "Lokasi"])
+@pytest.mark.parametrize("cleared", [None, float("nan"), ""], ids=["None", "NaN", "empty"])
+def test_cleared_required_cell_is_a_clear_error(column, cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[1, column] = cleared
+    with pytest.raises(UserError) as exc:
+        itinerary.stops_from_frame(frame, order)
+    assert exc.value.text("id") == f"jadwal baris 2: kolom {column!r} wajib diisi"
+    assert exc.value.text("en") == f"schedule row 2: the column {column!r} must be filled in"

@@ -132,3 +132,27 @@ def test_the_schedule_goes_to_the_briefing():
     assert not story.exception
     shown = story.table[0].value
     assert set(shown.iloc[:, 2]) == set(handed["Lokasi"])
+
+
+def _editor_key(at):
+    keys = [k for k in at.session_state.keys() if str(k).startswith("plan_editor_")]
+    assert len(keys) == 1, keys
+    return keys[0]
+
+
+def test_schedule_editor_starts_afresh_when_weekdays_or_return_home_change():
+    """The schedule editor keeps manual edits under its key; every setting that changes the schedule must
+    change the key, or edits made to the old schedule would carry over to the new one."""
+    at = _planner()
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71"]).run()
+    assert not at.exception
+    keys = [_editor_key(at)]
+    at.checkbox(key="plan_weekdays").set_value(False).run()
+    keys.append(_editor_key(at))
+    at.checkbox(key="plan_return").set_value(False).run()
+    keys.append(_editor_key(at))
+    assert not at.exception
+    assert len(set(keys)) == 3, keys
+    at.checkbox(key="plan_weekdays").set_value(True)
+    at.checkbox(key="plan_return").set_value(True).run()
+    assert _editor_key(at) == keys[0]  # back to the same settings: the same schedule and its edits

@@ -274,12 +274,14 @@ TEXT = {
                                "satu daratan: 1,3 × jarak, 40 km/jam. Antarpulau di bawah 150 km: laut, 2 jam di "
                                "pelabuhan + 25 km/jam. Antarpulau 150 km atau lebih: udara, 3 jam tetap + 600 km/jam. "
                                "Di satu daratan terbang bila ≥ 300 km dan lebih cepat. Slot 09.00–12.00 dan 14.00–17.00 waktu "
-                               "setempat; perjalanan 06.00–21.00.",
+                               "setempat; perjalanan 06.00–21.00 waktu tempat berangkat; perbedaan zona waktu (WIB/WITA/WIT) "
+                               "diperhitungkan saat tiba.",
                          "en": "Travel assumptions: great-circle distance between the regions' label points. Land on "
                                "the same land mass: 1.3 × distance at 40 km/h. Between islands under 150 km: sea, "
                                "2 h at ports + 25 km/h. Between islands 150 km or more: air, 3 h fixed + 600 km/h. "
                                "On one land mass, flying when ≥ 300 km and faster. Slots 09.00–12.00 and 14.00–17.00 local "
-                               "time; travel 06.00–21.00."},
+                               "time; travel 06.00–21.00 on the clock of the place left; time-zone changes (WIB/WITA/WIT) are "
+                               "counted on arrival."},
     "plan.to_briefing": {"id": "Tampilkan di briefing (peta, wilayah terpilih, jadwal)",
                          "en": "Show in the briefing (map, chosen regions, schedule)"},
     "plan.legs": {"id": "Rute", "en": "Route"},
