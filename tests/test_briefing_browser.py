@@ -6,7 +6,7 @@ import time
 
 from PIL import Image
 
-from tests.test_browser import _wait_for_paths, app_url, page  # noqa: F401  (fixtures)
+from tests.test_browser import _wait_for_paths, app_url, download, page  # noqa: F401  (fixtures)
 
 
 def _font_px(page, selector):
@@ -47,9 +47,8 @@ def test_story_steps_and_png_download(app_url, page):  # noqa: F811
     page.get_by_role("button", name="Berikutnya →").click()
     page.get_by_text("Langkah 2 dari 2: Wilayah tertinggi dan terendah").wait_for(timeout=30_000)
     page.get_by_role("cell", name="Jawa Barat", exact=True).first.wait_for(timeout=30_000)  # the top regions table
-    with page.expect_download(timeout=120_000) as info:
-        page.get_by_role("button", name="Peta (PNG, 300 dpi)").click()
-    img = Image.open(io.BytesIO(open(info.value.path(), "rb").read()))
+    png = download(page, "Peta (PNG, 300 dpi)")
+    img = Image.open(io.BytesIO(open(png.path(), "rb").read()))
     assert img.size[0] >= 3500 and len(img.convert("RGB").getcolors(1 << 24)) > 50
     page.get_by_role("button", name="← Sebelumnya").click()
     page.get_by_text("Langkah 1 dari 2: Peta nasional").wait_for(timeout=30_000)

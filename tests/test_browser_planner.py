@@ -5,7 +5,7 @@ import time
 
 import openpyxl
 
-from tests.test_browser import _click_latlng, _wait_for_paths, app_url, page  # noqa: F401 (fixtures)
+from tests.test_browser import _click_latlng, _wait_for_paths, app_url, download, page  # noqa: F401 (fixtures)
 
 
 def test_from_the_map_to_an_exported_schedule(app_url, page, tmp_path):  # noqa: F811
@@ -20,12 +20,9 @@ def test_from_the_map_to_an_exported_schedule(app_url, page, tmp_path):  # noqa:
     page.wait_for_url("**/region?**", timeout=30_000)
     page.get_by_role("button", name="Rencanakan kunjungan").click()
     page.wait_for_url("**/planner?**", timeout=30_000)
-    button = page.get_by_role("button", name="Unduh jadwal (XLSX)")
-    button.wait_for(timeout=90_000)
-    with page.expect_download(timeout=30_000) as download:
-        button.click()
+    page.get_by_role("button", name="Unduh jadwal (XLSX)").wait_for(timeout=90_000)
     path = tmp_path / "jadwal.xlsx"
-    download.value.save_as(path)
+    download(page, "Unduh jadwal (XLSX)").save_as(path)
     rows = list(openpyxl.load_workbook(io.BytesIO(path.read_bytes())).active.iter_rows(values_only=True))
     assert list(rows[0]) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
     assert [r[2] for r in rows[1:]] == ["Kota Bandung, Jawa Barat"]
