@@ -32,7 +32,7 @@ with presentation.controls():
                          key="b_level", default="province")
     y0, y1 = st.slider(t("map.period"), 2015, this_year, (2021, this_year), key="b_years")
     st.multiselect(t("brief.regions"), choices, key="b_regions",
-                   format_func=lambda c: f"{regions.get(c).name} ({c})")
+                   format_func=lambda c: f"{regions.get(c).name} ({c})", placeholder=t("choose"))
 
 spec = briefing_view.Spec(level=st.session_state["b_level"] or "province", metric=st.session_state["b_metric"],
                           start=dt.date(y0, 1, 1), end=dt.date(y1, 12, 31))

@@ -35,7 +35,8 @@ rep = records_cache.report(records_cache.version(), impact_report.Settings(outco
 m1, m2 = st.columns(2)
 if rep.direct_window:
     d = rep.direct_window
-    m1.metric(t("imp2.direct", n=window), formatting.signed(d["att"], lang=lang), help=t(f"imp2.outcome.{rep.settings.outcome}"))
+    m1.metric(t("imp2.direct", n=window), formatting.signed(d["att"], lang=lang),
+              help=t(f"imp2.outcome.{rep.settings.outcome}"))
     m1.caption(t("imp2.per_month", lo=formatting.signed(d["ci_low"], lang=lang),
                  hi=formatting.signed(d["ci_high"], lang=lang)))
 if rep.spillover_window:

@@ -42,11 +42,13 @@ with presentation.controls():
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
     with st.expander(t("map.filters")):
-        st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector")
+        st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector",
+                       placeholder=t("choose"))
         st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
-                       key="type")
-        st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status")
-        st.multiselect(t("map.ministry"), ministries, key="ministry")
+                       key="type", placeholder=t("choose"))
+        st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status",
+                       placeholder=t("choose"))
+        st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))
     with st.expander(t("map.scheme")):
         st.selectbox(t("map.scheme"), list(choropleth.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
                      key="scheme")

@@ -40,11 +40,12 @@ with st.sidebar:
                              key="plan_level")
         exclude = st.number_input(t("plan.exclude"), 0, 120, 6, key="plan_exclude")
         provinces = st.multiselect(t("plan.provinces"), [r.code for r in regions.all_regions("province")],
-                                   format_func=lambda c: regions.get(c).name, key="plan_provinces")
+                                   format_func=lambda c: regions.get(c).name, key="plan_provinces",
+                                   placeholder=t("choose"))
         islands = st.multiselect(t("plan.islands"), list(planner.ISLAND_GROUPS), format_func=planner.ISLAND_NAMES.get,
-                                 key="plan_islands")
+                                 key="plan_islands", placeholder=t("choose"))
         sectors = st.multiselect(t("plan.sectors"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
-                                 key="plan_sectors")
+                                 key="plan_sectors", placeholder=t("choose"))
         ministry = st.selectbox(t("plan.ministry"), [""] + sorted(visits["ministry"].dropna().unique()),
                                 format_func=lambda m: m or t("plan.ministry_all"), key="plan_ministry")
 
@@ -95,7 +96,8 @@ st.subheader(t("plan.itinerary"))
 c1, c2, c3 = st.columns([1, 1, 4])
 c1.number_input(t("plan.k"), 1, 20, 5, key="plan_k")
 c2.button(t("plan.take_top"), on_click=take_top, key="plan_take")
-picks = c3.multiselect(t("plan.pick"), options, key="plan_pick", format_func=lambda c: regions.get(c).name)
+picks = c3.multiselect(t("plan.pick"), options, key="plan_pick", format_func=lambda c: regions.get(c).name,
+                       placeholder=t("choose"))
 c1, c2, c3, c4 = st.columns(4)
 cities = [r.code for r in regions.all_regions("regency")]
 start = c1.selectbox(t("plan.start"), cities, index=cities.index("31.71"), key="plan_start",

@@ -43,11 +43,11 @@ with tab_agreements:
     df = queries.agreements_frame(eng)
     c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
     status_f = c1.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
-                              key="f_status")
+                              key="f_status", placeholder=t("choose"))
     type_f = c2.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
-                            key="f_type")
+                            key="f_type", placeholder=t("choose"))
     sector_f = c3.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
-                              key="f_sector")
+                              key="f_sector", placeholder=t("choose"))
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = queries.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
     st.caption(t("rec.count", n=len(shown), total=len(df)))
@@ -78,7 +78,7 @@ with tab_agreements:
             value = st.number_input(t("rec.value"), min_value=0, value=current.value_idr or 0, step=1_000_000)
             obstacle_kinds = st.multiselect(t("rec.obstacles"), list(OBSTACLES),
                                             default=sorted({k for k, _ in current.obstacles}),
-                                            format_func=lambda k: label(OBSTACLES, k))
+                                            format_func=lambda k: label(OBSTACLES, k), placeholder=t("choose"))
             note = st.text_input(t("rec.obstacle_note"), next((n for _, n in current.obstacles if n), ""))
             notes = st.text_area(t("rec.notes"), current.notes)
             if st.form_submit_button(t("rec.save"), type="primary"):
@@ -146,7 +146,7 @@ with tab_visits:
             agenda = st.text_area(t("rec.agenda"), current_visit.agenda)
             people = st.text_area(t("rec.people"), current_visit.people_met)
             focus = st.multiselect(t("rec.sector"), list(SECTORS), default=current_visit.focus_sectors,
-                                   format_func=lambda k: label(SECTORS, k))
+                                   format_func=lambda k: label(SECTORS, k), placeholder=t("choose"))
             if st.form_submit_button(t("rec.save"), type="primary"):
                 changed = records.VisitData(**{**current_visit.__dict__, "official_role": official,
                                                "ministry": ministry, "agenda": agenda, "people_met": people,
@@ -179,9 +179,10 @@ with tab_add:
             title = st.text_input(t("rec.title_field"))
             a_type = st.selectbox(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k))
             parties = st.multiselect(t("rec.parties"), options,
-                                     format_func=lambda c: f"{regions.get(c).name} ({c})")
+                                     format_func=lambda c: f"{regions.get(c).name} ({c})", placeholder=t("choose"))
             partners = st.text_input(t("rec.partners"))
-            sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+            sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+                                     placeholder=t("choose"))
             signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
             status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
             value = st.number_input(t("rec.value"), min_value=0, value=0, step=1_000_000)
@@ -210,7 +211,8 @@ with tab_add:
             v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
             v_agenda = st.text_area(t("rec.agenda"))
             v_people = st.text_area(t("rec.people"))
-            v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k))
+            v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+                                       placeholder=t("choose"))
             if st.form_submit_button(t("rec.visit_add"), type="primary"):
                 try:
                     visit = records.validated_visit(visits_form.visit_from_form(

@@ -94,7 +94,7 @@ else:
 
 st.subheader(t("reg.agreements"))
 status_pick = st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
-                             key="region_status")
+                             key="region_status", placeholder=t("choose"))
 shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_pick else prof.agreements
 ag = shown.assign(type=shown["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
                   status=shown["status"].map(lambda k: label(STATUSES, k)),

@@ -153,3 +153,10 @@ def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
     assert at.multiselect(key="sector").value == ["pendidikan"] and at.multiselect(key="ministry").value == []
     assert at.slider(key="years").value[0] == 2021
     assert at.segmented_control(key="level").value == "province"
+
+
+@pytest.mark.parametrize("page", ["national_map.py", "records.py", "planner.py", "briefing.py"])
+def test_empty_choices_ask_in_the_page_language(page):
+    at = _run(ROOT / "pages" / page)
+    assert not at.exception and len(at.multiselect) > 0
+    assert {m.placeholder for m in at.multiselect} == {"Pilih…"}  # not Streamlit's own "Choose options"

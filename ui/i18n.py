@@ -10,6 +10,7 @@ TEXT = {
     "nav.map": {"id": "Peta Nasional", "en": "National map"},
     "nav.data_credits": {"id": "Data & Sumber", "en": "Data & credits"},
     "language": {"id": "Bahasa", "en": "Language"},
+    "choose": {"id": "Pilih…", "en": "Choose…"},
     "map.title": {"id": "Peta Kerja Sama Antar Daerah", "en": "Inter-regional cooperation map"},
     "map.caption": {"id": "{n} provinsi · arahkan kursor ke wilayah untuk melihat namanya",
                     "en": "{n} provinces · hover over a region to see its name"},
