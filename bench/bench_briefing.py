@@ -29,19 +29,23 @@ def timed(label: str, fn, repeat: int = 3):
 
 
 def main() -> None:
-    from geo import access, briefing_view, deck, queries, region_brief, sample_data, static_map, storage
+    from geo.access import roles
+    from geo.briefings import deck, region_brief
+    from geo.db import storage
+    from geo.maps import map_view, print_map
+    from geo.records import read, sample
 
     with tempfile.TemporaryDirectory() as folder:
         eng = storage.make_engine(f"sqlite:///{folder}/sinergi.db")
         storage.migrate(eng)
-        sample_data.seed(eng, access.SAMPLE_SEEDER)
-        agreements, visits = queries.agreements_frame(eng), queries.visits_frame(eng)
+        sample.seed(eng, roles.SAMPLE_SEEDER)
+        agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
         eng.dispose()
     print(f"records: {len(agreements):,} agreements, {len(visits):,} visits (simulated sample)")
     period = dict(start=dt.date(2021, 1, 1), end=dt.date(dt.date.today().year, 12, 31))
 
     def view(level, metric="signed"):
-        return briefing_view.compute(briefing_view.Spec(level=level, metric=metric, **period), agreements, visits)
+        return map_view.compute(map_view.Spec(level=level, metric=metric, **period), agreements, visits)
 
     timed("view (metrics + classes), regency level", lambda: view("regency"))
     timed("view of the impact score, regency level (impact report included)", lambda: view("regency", "score"), 1)
@@ -54,11 +58,11 @@ def main() -> None:
     timed("region brief PDF, Jawa Barat (32)", lambda: region_brief.brief_pdf("32", agreements, visits))
     for level in ("province", "regency", "district"):
         v = view(level)
-        static_map.region_paths.cache_clear()
-        timed(f"map PNG 300 dpi, {level} level (the first run also builds the shapes)", lambda: static_map.render(v, "png"))
+        print_map.region_paths.cache_clear()
+        timed(f"map PNG 300 dpi, {level} level (the first run also builds the shapes)", lambda: print_map.render(v, "png"))
     v = view("regency")
     for fmt in ("svg", "pdf"):
-        timed(f"map {fmt.upper()}, regency level", lambda: static_map.render(v, fmt))
+        timed(f"map {fmt.upper()}, regency level", lambda: print_map.render(v, fmt))
 
 
 if __name__ == "__main__":

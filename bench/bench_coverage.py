@@ -15,7 +15,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.impact import estimate_att  # noqa: E402
+from geo.analysis.estimator import estimate_att  # noqa: E402
 from tests.test_impact_estimator import staggered_panel, true_simple_att  # noqa: E402
 
 

@@ -19,12 +19,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import impact, panel, regions  # noqa: E402
+from geo.analysis import estimator, panel
+from geo.regions import lookup  # noqa: E402
 
 
 def records(n_agreements: int, n_visits: int, months: pd.DatetimeIndex, seed: int = 3):
     rng = np.random.default_rng(seed)
-    codes = np.array([r.code for r in regions.all_regions("regency")])
+    codes = np.array([r.code for r in lookup.all_regions("regency")])
     visited = rng.choice(len(codes), size=n_visits)
     visit_month = rng.integers(6, len(months) - 6, size=n_visits)
     visits = pd.DataFrame({"ref": [f"V{i}" for i in range(n_visits)],
@@ -49,12 +50,12 @@ def main() -> None:
     parser.add_argument("--visits", type=int, default=500)
     args = parser.parse_args()
     months = pd.date_range("2020-01-01", periods=72, freq="MS")
-    regions.default_store()
+    lookup.default_store()
     agreements, visits = records(args.agreements, args.visits, months)
     t0 = time.perf_counter()
     p = panel.monthly_panel(agreements, visits, level="regency", start="2020-01", end="2025-12")
     t1 = time.perf_counter()
-    res = impact.estimate_att(p, unit="region", time="month", outcome="new_agreements", first_treated="first_visit")
+    res = estimator.estimate_att(p, unit="region", time="month", outcome="new_agreements", first_treated="first_visit")
     t2 = time.perf_counter()
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"{args.agreements} agreements, {args.visits} visits, {p['region'].nunique()} regencies, "

@@ -18,8 +18,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import importer, regions, storage  # noqa: E402
-from geo.access import Principal  # noqa: E402
+from geo.access.roles import Principal  # noqa: E402
+from geo.db import storage  # noqa: E402
+from geo.importer import files, plans
+from geo.regions import lookup
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
           "November", "Desember"]
@@ -27,7 +29,7 @@ MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agust
 
 def make_file(path: Path, n: int) -> None:
     rng = random.Random(7)
-    regs = regions.all_regions("regency")
+    regs = lookup.all_regions("regency")
     names = [r.name.replace("Kabupaten ", "Kab. ") for r in regs]
     with path.open("w", encoding="utf-8-sig") as fh:
         fh.write("Nomor Dokumen;Judul;Jenis;Bidang;Pihak 1;Pihak 2;Tanggal Penandatanganan;Nilai (Rp);Status\n")
@@ -50,11 +52,11 @@ def main() -> None:
         make_file(path, args.rows)
         engine = storage.make_engine(args.database_url or f"sqlite:///{tmp / 'bench.db'}")
         storage.migrate(engine)
-        regions.default_store()  # region index loaded before timing
+        lookup.default_store()  # region index loaded before timing
         t0 = time.perf_counter()
-        plan = importer.plan_import(engine, "agreements", importer.read_table(path))
+        plan = plans.plan_import(engine, "agreements", files.read_table(path))
         t1 = time.perf_counter()
-        counts = importer.commit_import(engine, plan, actor=Principal("bench", "editor"))
+        counts = plans.commit_import(engine, plan, actor=Principal("bench", "editor"))
         t2 = time.perf_counter()
         peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
         print(f"database: {storage.safe_url(str(engine.url))}".replace(str(tmp), "<tmp>"))

@@ -26,7 +26,7 @@ def warm_reruns(data_dir: str) -> None:
 
     os.environ["SINERGI_DATA_DIR"] = data_dir
     for level in EXPECTED:
-        at = AppTest.from_file(str(ROOT / "pages" / "national_map.py"), default_timeout=300)
+        at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=300)
         at.query_params["level"] = level
         at.run()
         times = []

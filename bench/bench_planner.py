@@ -16,7 +16,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import access, backtest, itinerary, planner, queries, sample_data, storage  # noqa: E402
+from geo.access import roles
+from geo.db import storage  # noqa: E402
+from geo.planner import backtest, itinerary, rank
+from geo.records import read, sample
 
 
 def main() -> None:
@@ -27,20 +30,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         engine = storage.make_engine(f"sqlite:///{tmp}/bench.db")
         storage.migrate(engine)
-        sample_data.seed(engine, access.SAMPLE_SEEDER)
-        agreements, visits = queries.agreements_frame(engine), queries.visits_frame(engine)
+        sample.seed(engine, roles.SAMPLE_SEEDER)
+        agreements, visits = read.agreements_frame(engine), read.visits_frame(engine)
         engine.dispose()
     print(f"sample: {len(agreements)} agreements, {len(visits)} visits")
 
     t = time.perf_counter()
-    hist = planner.prepare(agreements, visits, level=args.level)
+    hist = rank.prepare(agreements, visits, level=args.level)
     top_k = args.top_k or (50 if args.level == "regency" else 4)
     print(f"prepare (events, {len(hist.codes)} × {hist.panel['month'].nunique()} panel, covariates): "
           f"{time.perf_counter() - t:.2f} s")
-    planner.rank(hist, as_of="2026-07")  # warm imports (statsmodels, networkx)
+    rank.rank(hist, as_of="2026-07")  # warm imports (statsmodels, networkx)
     for label, kwargs in (("sampled betweenness (200 pivots)", {}), ("exact betweenness", {"betweenness_samples": None})):
         t = time.perf_counter()
-        ranking = planner.rank(hist, as_of="2026-07", **kwargs)
+        ranking = rank.rank(hist, as_of="2026-07", **kwargs)
         print(f"rank all {len(ranking.table)} {args.level} regions, {label}: {time.perf_counter() - t:.2f} s")
 
     t = time.perf_counter()

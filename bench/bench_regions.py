@@ -12,14 +12,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo import regions  # noqa: E402
-from geo.display_quality import measure  # noqa: E402
+from geo.build.display_quality import measure  # noqa: E402
+from geo.regions import lookup  # noqa: E402
 
 
 def main() -> None:
     tracemalloc.start()
     t0 = time.perf_counter()
-    store = regions.RegionStore()
+    store = lookup.RegionStore()
     load_s = time.perf_counter() - t0
     peak = tracemalloc.get_traced_memory()[1] / 1e6
     tracemalloc.stop()

@@ -38,8 +38,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from geo.access import AccessDenied
-from geo.messages import UserError
+from geo import config
+from geo.access.roles import AccessDenied
+from geo.text.messages import UserError
 
 LABELS = {
     "id": {"add": "ditambah", "update": "diperbarui", "unchanged": "tidak berubah", "reject": "ditolak",
@@ -51,7 +52,7 @@ LABELS = {
 
 
 def _engine():
-    from geo import storage
+    from geo.db import storage
 
     return storage.default_engine()
 
@@ -61,7 +62,7 @@ class LoginFailed(Exception):
 
 
 def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:
-    value = os.environ.get(variable)
+    value = config.get(variable)
     if value:
         return value
     if not sys.stdin.isatty():
@@ -74,9 +75,9 @@ def _password(variable: str, prompt: str, *, confirm: bool = False) -> str:
 
 def _principal(args):
     """The acting user from --user/SINERGI_USER and SINERGI_PASSWORD or a prompt."""
-    from geo import accounts
+    from geo.access import accounts
 
-    name = getattr(args, "user", None) or os.environ.get("SINERGI_USER")
+    name = getattr(args, "user", None) or config.get("SINERGI_USER")
     if not name:
         raise LoginFailed("--user NAME (or SINERGI_USER) is required for this command")
     password = _password("SINERGI_PASSWORD", f"Password for {name}: ")
@@ -87,14 +88,14 @@ def _principal(args):
 
 
 def cmd_import(args) -> int:
-    from geo import importer
+    from geo.importer import files, plans
 
     lang = args.lang
     principal = None if args.dry_run else _principal(args)
     words = LABELS[lang]
     try:
-        table = importer.read_table(args.file)
-        plan = importer.plan_import(_engine(), args.kind, table)
+        table = files.read_table(args.file)
+        plan = plans.plan_import(_engine(), args.kind, table)
     except UserError as exc:
         print(exc.text(lang), file=sys.stderr)
         return 2
@@ -109,7 +110,7 @@ def cmd_import(args) -> int:
         from sqlalchemy.exc import DBAPIError
 
         try:
-            importer.commit_import(_engine(), plan, actor=principal, progress=progress)
+            plans.commit_import(_engine(), plan, actor=principal, progress=progress)
         except DBAPIError as exc:  # the database went away or refused: the transaction did not commit
             first_line = (str(exc.orig).splitlines() or [""])[0][:300]
             print("\n" + ("Impor gagal, tidak ada yang disimpan: " if lang == "id" else
@@ -131,7 +132,7 @@ def cmd_import(args) -> int:
 
 
 def cmd_export(args) -> int:
-    from geo import backup
+    from geo.records import backup
 
     counts = backup.export_backup(_engine(), args.dir)
     print(", ".join(f"{t}: {n}" for t, n in counts.items()))
@@ -139,7 +140,7 @@ def cmd_export(args) -> int:
 
 
 def cmd_backup(args) -> int:
-    from geo import backup
+    from geo.records import backup
 
     try:
         folder, counts, removed = backup.scheduled_backup(_engine(), args.dir, keep=args.keep)
@@ -154,7 +155,7 @@ def cmd_backup(args) -> int:
 
 
 def cmd_restore(args) -> int:
-    from geo import backup
+    from geo.records import backup
 
     principal = _principal(args)
     try:
@@ -167,7 +168,7 @@ def cmd_restore(args) -> int:
 
 
 def cmd_template(args) -> int:
-    from geo import templates
+    from geo.importer import templates
 
     with open(args.file, "wb") as fh:
         fh.write(templates.template_xlsx(args.kind, args.lang))
@@ -175,18 +176,18 @@ def cmd_template(args) -> int:
 
 
 def cmd_sample(args) -> int:
-    from geo import sample_data
+    from geo.records import sample
 
-    counts = sample_data.seed(_engine(), _principal(args), replace=args.replace, force=args.force)
+    counts = sample.seed(_engine(), _principal(args), replace=args.replace, force=args.force)
     print(counts)
     return 0
 
 
 def cmd_user(args) -> int:
-    from geo import accounts
+    from geo.access import accounts
 
     eng = _engine()
-    if args.action == "add" and not (args.user or os.environ.get("SINERGI_USER")):
+    if args.action == "add" and not (args.user or config.get("SINERGI_USER")):
         if accounts.has_admin(eng) or args.role != "admin":
             raise AccessDenied("user.bootstrap_closed")
         accounts.bootstrap_admin(eng, args.name, _password("SINERGI_NEW_PASSWORD", f"New password for {args.name}: ",
@@ -236,13 +237,13 @@ def _write_whole(path: Path, data: bytes) -> None:
 
 
 def cmd_brief(args) -> int:
-    from geo import briefing
+    from geo.briefings import files
 
     try:
         folder = Path(args.out).parent
         if not folder.is_dir():  # checked first: no rendering for a file that cannot be written
             raise UserError("file.no_folder", text=str(folder))
-        data = briefing.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
+        data = files.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
                                   level=args.level, lang=args.lang, plan=args.plan)
         _write_whole(Path(args.out), data)
     except UserError as exc:
@@ -309,6 +310,10 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
     p.set_defaults(func=cmd_brief)
     args = parser.parse_args(argv)
+    problems = config.check_all()
+    if problems:
+        print("\n".join(problems), file=sys.stderr)
+        return 2
     if args.command == "backup" and args.keep is not None and args.keep < 1:
         parser.error("--keep must be at least 1")
     try:

@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.access import Principal
+from geo.access.roles import Principal
 
 # Tests that write act as an editor (every engine write checks the role).
 EDITOR = Principal("ani", "editor")
@@ -46,7 +46,7 @@ def engine(request, tmp_path):
     """A migrated, empty database: a SQLite file, and a real PostgreSQL server when configured."""
     from sqlalchemy import text
 
-    from geo import storage
+    from geo.db import storage
 
     if request.param == "sqlite":
         eng = storage.make_engine(f"sqlite:///{tmp_path / 'test.db'}")
@@ -73,8 +73,9 @@ def app_database(tmp_path_factory, monkeypatch):
     """The database AppTest runs use, with the users of ``APP_USERS`` as listed there."""
     from sqlalchemy import select
 
-    from geo import accounts, storage
-    from geo.models import User
+    from geo.access import accounts
+    from geo.db import storage
+    from geo.db.models import User
 
     folder = tmp_path_factory.getbasetemp() / "app-data"
     folder.mkdir(exist_ok=True)
@@ -100,7 +101,8 @@ def own_app_database(tmp_path, monkeypatch, app_database):
     state other modules' tests see): the app's engine and data caches point at it during the test only."""
     import streamlit as st
 
-    from geo import accounts, storage
+    from geo.access import accounts
+    from geo.db import storage
 
     monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path))
     st.cache_data.clear()  # the app's engine follows the configured database by itself (ui/database.py)

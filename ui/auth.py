@@ -13,8 +13,8 @@ import datetime as dt
 
 import streamlit as st
 
-from geo import access, accounts
-from geo.messages import UserError
+from geo.access import accounts, roles
+from geo.text.messages import UserError
 from ui.database import engine
 from ui.i18n import current_language, t
 
@@ -29,13 +29,13 @@ def client_id() -> str:
         return "unknown"
 
 
-def principal() -> access.Principal | None:
+def principal() -> roles.Principal | None:
     """Who is logged in, or None (also after the idle limit, or when the account was disabled)."""
     auth = st.session_state.get(SESSION_KEY)
     if not auth:
         return None
     now = dt.datetime.now(dt.timezone.utc)
-    if access.session_expired(auth["last_seen"], now):
+    if roles.session_expired(auth["last_seen"], now):
         del st.session_state[SESSION_KEY]
         st.session_state["_auth_expired"] = True
         return None
@@ -68,7 +68,7 @@ def login_form(where=st.sidebar) -> None:
             st.rerun()
 
 
-def gate() -> access.Principal | None:
+def gate() -> roles.Principal | None:
     """The sidebar's login box; when viewing requires a login and nobody is logged in, only the login form."""
     who = principal()
     if st.session_state.get("_auth_expired") and who is None:
@@ -79,7 +79,7 @@ def gate() -> access.Principal | None:
             st.session_state.pop(SESSION_KEY, None)
             st.rerun()
         return who
-    if access.view_requires_login():
+    if roles.view_requires_login():
         st.title("Sinergi")
         st.info(t("auth.required"))
         if not accounts.has_admin(engine()):

@@ -1,7 +1,7 @@
 """Briefing files in the app: the view of the screen, the files made from it (cached until the data
 changes), and their download buttons. A file is made when its button is clicked, not on every rerun.
 
-An itinerary for the deck and the story (a DataFrame with ``geo.deck.ITINERARY_COLUMNS``) is read from
+An itinerary for the deck and the story (a DataFrame with ``geo.briefings.deck.ITINERARY_COLUMNS``) is read from
 ``st.session_state[ITINERARY_KEY]``, where the planner puts the one the user chose.
 """
 
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import briefing_view, deck, region_brief, static_map
+from geo.briefings import deck, region_brief
+from geo.maps import map_view, print_map
 from ui import records_cache
 from ui.i18n import current_language, t
 
@@ -19,17 +20,17 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
         "pptx": "application/vnd.openxmlformats-officedocument.presentationml.presentation"}
 
 
-def view(version: tuple, spec: briefing_view.Spec, lang: str | None = None) -> briefing_view.View:
+def view(version: tuple, spec: map_view.Spec, lang: str | None = None) -> map_view.View:
     """The view of ``spec`` from the app's cached metrics and impact report (as the map page computes it)."""
     agreements, visits = records_cache.frames(version)
-    return briefing_view.compute(spec, agreements, visits, lang=lang or current_language(),
+    return map_view.compute(spec, agreements, visits, lang=lang or current_language(),
                                  region_metrics=lambda **kw: records_cache.region_metrics(version, **kw),
                                  report=lambda settings: records_cache.report(version, settings))
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def map_file(version: tuple, spec: briefing_view.Spec, lang: str, fmt: str, dpi: int = static_map.PRINT_DPI) -> bytes:
-    return static_map.render(view(version, spec, lang), fmt, dpi=dpi)
+def map_file(version: tuple, spec: map_view.Spec, lang: str, fmt: str, dpi: int = print_map.PRINT_DPI) -> bytes:
+    return print_map.render(view(version, spec, lang), fmt, dpi=dpi)
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -44,7 +45,7 @@ def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None) -> byt
     return region_brief.pdf_bytes(facts(version, code, lang, start, end))
 
 
-def deck_file(version: tuple, spec: briefing_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
+def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
     agreements, visits = records_cache.frames(version)
     v = view(version, spec, lang)
     return deck.build(v, agreements, visits, chosen=chosen, itinerary=itinerary,
@@ -52,12 +53,12 @@ def deck_file(version: tuple, spec: briefing_view.Spec, lang: str, chosen: tuple
                       map_png=map_file(version, spec, lang, "png", 200))
 
 
-def _name(spec: briefing_view.Spec) -> str:
+def _name(spec: map_view.Spec) -> str:
     where = spec.within.replace(".", "_") if spec.within else "indonesia"
     return f"peta_{spec.metric}_{where}_{spec.level}"
 
 
-def map_buttons(version: tuple, spec: briefing_view.Spec, *, key: str = "map") -> None:
+def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> None:
     """PNG (300 dpi), SVG and PDF of the map as it is on screen."""
     lang = current_language()
     cols = st.columns(3)
@@ -74,7 +75,7 @@ def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, 
                        on_click="ignore", icon=":material/download:")
 
 
-def deck_button(version: tuple, spec: briefing_view.Spec, chosen: tuple, itinerary=None, *, key: str = "deck") -> None:
+def deck_button(version: tuple, spec: map_view.Spec, chosen: tuple, itinerary=None, *, key: str = "deck") -> None:
     lang = current_language()
     st.download_button(t("brief.dl_pptx"), lambda: deck_file(version, spec, lang, chosen, itinerary),
                        "briefing_sinergi.pptx", MIME["pptx"], key=key, on_click="ignore", type="primary",

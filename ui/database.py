@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import access, sample_data, storage
+from geo.access import roles
+from geo.db import storage
+from geo.records import sample
 from ui.i18n import t
 
 
@@ -16,12 +18,12 @@ def engine():
 @st.cache_resource(show_spinner=False)
 def _seeded(url: str):
     eng = storage.default_engine()  # creates or migrates the schema
-    sample_data.seed(eng, access.SAMPLE_SEEDER)  # only into an empty database
+    sample.seed(eng, roles.SAMPLE_SEEDER)  # only into an empty database
     return eng
 
 
 def simulated_banner() -> None:
-    counts = sample_data.simulated_counts(engine())
+    counts = sample.simulated_counts(engine())
     simulated = counts["simulated_agreements"] + counts["simulated_visits"]
     real = counts["real_agreements"] + counts["real_visits"]
     if simulated and not real:

@@ -1,10 +1,10 @@
-"""CSV and XLSX download buttons under a table (formulas neutralised by geo.exports)."""
+"""CSV and XLSX download buttons under a table (formulas neutralised by geo.records.exports)."""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from geo import exports
+from geo.records import exports
 from ui.i18n import t
 
 

@@ -10,6 +10,8 @@ TEXT = {
     "nav.map": {"id": "Peta Nasional", "en": "National map"},
     "nav.data_credits": {"id": "Data & Sumber", "en": "Data & credits"},
     "language": {"id": "Bahasa", "en": "Language"},
+    "config.invalid": {"id": "Pengaturan server tidak valid; minta administrator memperbaikinya:",
+                       "en": "The server's settings are invalid; ask the administrator to fix them:"},
     "choose": {"id": "Pilih…", "en": "Choose…"},
     "map.title": {"id": "Peta Kerja Sama Antar Daerah", "en": "Inter-regional cooperation map"},
     "map.caption": {"id": "{n} provinsi · arahkan kursor ke wilayah untuk melihat namanya",
@@ -394,7 +396,7 @@ TEXT = {
 
 
 def label(vocabulary: dict, key: str) -> str:
-    """The label of a vocabulary key (``geo.vocabulary``) in the current language."""
+    """The label of a vocabulary key (``geo.text.vocabulary``) in the current language."""
     entry = vocabulary.get(key)
     return entry.get(current_language(), entry["id"]) if entry else key
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo import impact_report, metrics, queries, storage
+from geo.analysis import impact_report, metrics
+from geo.db import storage
+from geo.records import read
 from ui.database import engine
 
 
@@ -16,7 +18,7 @@ def version() -> tuple:
 @st.cache_data(show_spinner=False, max_entries=4)
 def frames(data_version: tuple):
     eng = engine()
-    return queries.agreements_frame(eng), queries.visits_frame(eng)
+    return read.agreements_frame(eng), read.visits_frame(eng)
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
@@ -36,22 +38,22 @@ def report(data_version: tuple, settings: impact_report.Settings):
 # --- planner (issue 6)
 @st.cache_data(show_spinner=True, max_entries=8)
 def planner_history(data_version: tuple, level: str, sectors: tuple):
-    from geo import planner
+    from geo.planner import rank
 
     agreements, visits = frames(data_version)
-    return planner.prepare(agreements, visits, level=level, sectors=sectors)
+    return rank.prepare(agreements, visits, level=level, sectors=sectors)
 
 
 @st.cache_data(show_spinner=True, max_entries=32)
 def planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
-    from geo import planner
+    from geo.planner import rank
 
-    return planner.rank(planner_history(data_version, level, constraints.sectors), weights=dict(weights),
+    return rank.rank(planner_history(data_version, level, constraints.sectors), weights=dict(weights),
                         constraints=constraints)
 
 
 @st.cache_data(show_spinner=True, max_entries=8)
 def planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
-    from geo import backtest
+    from geo.planner import backtest
 
     return backtest.run(planner_history(data_version, level, ()), weights=dict(weights), top_k=top_k)

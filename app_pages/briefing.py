@@ -1,0 +1,109 @@
+"""Briefing: a guided story (national map → top regions → chosen regions → itinerary), stepped forward and
+back, and the files to take home (PPTX deck, PDF region briefs, PNG/SVG/PDF map)."""
+
+import datetime as dt
+
+import pandas as pd
+import streamlit as st
+
+from geo.briefings import deck, region_brief
+from geo.maps import map_view
+from geo.regions import lookup
+from geo.text.briefing_words import words
+from ui import briefing_files, presentation, records_cache
+from ui.database import simulated_banner
+from ui.downloads import download_buttons
+from ui.i18n import current_language, t
+
+lang = current_language()
+w = words(lang)
+this_year = dt.date.today().year
+choices = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
+
+st.title(t("brief.title"))
+simulated_banner()
+version = records_cache.version()
+
+with presentation.controls():
+    st.selectbox(t("map.metric"), list(map_view.METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"),
+                 key="b_metric", index=list(map_view.METRIC_UNITS).index("signed"))
+    st.segmented_control(t("map.level"), ["province", "regency"], format_func=lambda lv: t(f"level.{lv}"),
+                         key="b_level", default="province")
+    y0, y1 = st.slider(t("map.period"), 2015, this_year, (2021, this_year), key="b_years")
+    st.multiselect(t("brief.regions"), choices, key="b_regions",
+                   format_func=lambda c: f"{lookup.get(c).name} ({c})", placeholder=t("choose"))
+
+spec = map_view.Spec(level=st.session_state["b_level"] or "province", metric=st.session_state["b_metric"],
+                          start=dt.date(y0, 1, 1), end=dt.date(y1, 12, 31))
+view = briefing_files.view(version, spec, lang)
+chosen = tuple(st.session_state["b_regions"])
+itinerary = st.session_state.get(briefing_files.ITINERARY_KEY)
+if itinerary is not None:
+    itinerary = deck.check_itinerary(itinerary)
+
+steps = [("map", None), ("top", None)] + [("region", c) for c in chosen] \
+    + ([("itinerary", None)] if itinerary is not None and len(itinerary) else [])
+step = min(max(int(st.session_state.get("story_step", 0)), 0), len(steps) - 1)
+st.session_state["story_step"] = step
+
+
+def go(delta: int) -> None:
+    st.session_state["story_step"] = min(max(step + delta, 0), len(steps) - 1)
+
+
+def step_name(kind: str, code: str | None) -> str:
+    return t("brief.step.region", region=lookup.get(code).name) if kind == "region" else t(f"brief.step.{kind}")
+
+
+c1, c2, c3 = st.columns([1, 4, 1], vertical_alignment="center")
+c1.button(t("brief.prev"), key="story_prev", on_click=go, args=(-1,), disabled=step == 0, width="stretch")
+c2.markdown(f"**{t('brief.step', i=step + 1, n=len(steps), name=step_name(*steps[step]))}**")
+c3.button(t("brief.next"), key="story_next", on_click=go, args=(1,), disabled=step == len(steps) - 1,
+          width="stretch", type="primary")
+
+kind, code = steps[step]
+if presentation.active():
+    presentation.statement(view.title, view.subtitle)
+else:
+    st.subheader(view.title)
+    st.caption(view.subtitle)
+
+if kind == "map":
+    st.image(briefing_files.map_file(version, spec, lang, "png", briefing_files.SCREEN_DPI), width="stretch")
+elif kind == "top":
+    headers = [w["rank"], w["region"], w["code"], view.metric_label]
+    left, right = st.columns(2)
+    for col, top in ((left, True), (right, False)):
+        rows = deck.ranking_rows(view, top=top)
+        col.markdown(f"### {w['deck.top' if top else 'deck.bottom'].format(n=len(rows))}")
+        table = pd.DataFrame(rows, columns=headers)
+        col.table(table, hide_index=True)
+        with col:
+            download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
+elif kind == "region":
+    f = briefing_files.facts(version, code, lang, spec.start, spec.end)
+    st.markdown(f"### {f.region.name}  \n{f.crumbs}")
+    for col, (label, value) in zip(st.columns(len(f.figures)), f.figures):
+        col.metric(label, value)
+    left, right = st.columns([3, 2])
+    with left:
+        for line in f.explanation:
+            st.markdown(f"- {line}")
+        chart = region_brief.timeline_png(f)
+        if chart:
+            st.image(chart, caption=w["brief.timeline_note"], width="stretch")
+    with right:
+        headers_o, rows_o = f.obstacles_table()
+        st.markdown(f"**{w['brief.obstacles']}**")
+        if rows_o:
+            st.table(pd.DataFrame(rows_o, columns=headers_o), hide_index=True)
+        else:
+            st.info(w["brief.none"])
+else:
+    st.table(itinerary, hide_index=True)
+
+with st.expander(t("brief.downloads"), expanded=not presentation.active()):
+    briefing_files.deck_button(version, spec, chosen, itinerary)
+    briefing_files.map_buttons(version, spec, key="story-map")
+    for c in chosen:
+        briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end)

@@ -1,0 +1,152 @@
+"""National map: a choropleth of the chosen measure; click a province to see its regencies in place."""
+
+import datetime as dt
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import config
+from geo.analysis import metrics
+from geo.maps import classes, map_view, web_map
+from geo.regions import lookup
+from geo.text import numbers
+from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
+from ui import briefing_files, presentation, records_cache, url_state
+from ui.database import simulated_banner
+from ui.i18n import current_language, label, t
+from ui.offline_leaflet import ASSET_BASE
+
+lang = current_language()
+METRIC_UNITS = map_view.METRIC_UNITS
+PALETTES = ["YlGnBu", "YlOrBr", "PuBu"]
+FIRST_YEAR, this_year = 2015, dt.date.today().year
+
+st.title(t("map.title"))
+simulated_banner()
+version = records_cache.version()
+agreements, visits = records_cache.frames(version)
+ministries = sorted(visits["ministry"].dropna().unique())
+url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": this_year,
+                "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
+                "breaks": "", "visits": False, "links": False, "labels": False},
+               allowed={"level": ("province", "regency", "district"), "metric": METRIC_UNITS,
+                        "y0": (FIRST_YEAR, this_year), "y1": (FIRST_YEAR, this_year), "sector": SECTORS,
+                        "type": AGREEMENT_TYPES, "status": STATUSES, "ministry": ministries,
+                        "scheme": classes.SCHEMES, "k": (3, 7), "palette": PALETTES})
+if st.session_state["y0"] > st.session_state["y1"]:
+    st.session_state["y0"], st.session_state["y1"] = st.session_state["y1"], st.session_state["y0"]
+
+with presentation.controls():
+    st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
+    y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
+                       (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
+    st.session_state["y0"], st.session_state["y1"] = y0, y1
+    with st.expander(t("map.filters")):
+        st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector",
+                       placeholder=t("choose"))
+        st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
+                       key="type", placeholder=t("choose"))
+        st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status",
+                       placeholder=t("choose"))
+        st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))
+    with st.expander(t("map.scheme")):
+        st.selectbox(t("map.scheme"), list(classes.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
+                     key="scheme")
+        st.slider(t("map.k"), 3, 7, key="k")
+        st.text_input(t("map.breaks"), key="breaks")
+        st.selectbox(t("map.palette"), PALETTES, key="palette")
+    st.caption(t("map.layers"))
+    st.toggle(t("map.layer.visits"), key="visits")
+    st.toggle(t("map.layer.links"), key="links")
+    st.toggle(t("map.layer.labels"), key="labels")
+
+
+
+def clicked_region(value: dict, level: str, prov: str) -> str | None:
+    feature = (value or {}).get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code")
+    point = (value or {}).get("last_object_clicked")
+    if point and not code:
+        code = web_map.region_at(level, point["lng"], point["lat"], within=prov or None)
+    return code if code and lookup.exists(code) else None
+
+
+def on_map_click() -> None:
+    """Runs before the rerun a click causes: a province drills down in place, a regency opens its page."""
+    map_key, level, prov = st.session_state.get("map_view", ("", "province", ""))
+    code = clicked_region(st.session_state.get(map_key), level, prov)
+    if code is None:
+        return
+    if lookup.level_of(code) == "province" and not prov:
+        st.session_state["prov"] = code
+    elif lookup.level_of(code) in ("regency", "district"):
+        st.session_state["goto_region"] = code
+
+
+@st.fragment
+def map_section() -> None:
+    """The map and what belongs to it; a click reruns only this part of the page."""
+    prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
+    if prov:
+        level = "regency"
+        c1, c2 = st.columns([1, 5])
+        if c1.button(t("map.back"), key="back"):
+            st.session_state["prov"] = ""
+            prov = ""
+            level = st.session_state["level"]
+        else:
+            c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
+    if not prov:
+        level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
+                                     format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
+        st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
+    url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
+                    "breaks", "visits", "links", "labels"])
+
+    spec = map_view.spec_from_state(st.session_state, level, prov)
+    view = briefing_files.view(version, spec)  # the same view the exports are made from
+    metric, values, classes, fmt, ranks = view.metric, view.values, view.classification, view.fmt, view.ranks
+    presentation.statement(view.title, view.subtitle)
+    if metric == "score" and level == "district":
+        st.info(t("map.score_not_district"))
+
+    visit_points = partner_links = None
+    if st.session_state["visits"]:
+        shown = metrics.visits_in_view(agreements, visits, start=spec.start, end=spec.end, sectors=spec.sectors,
+                                       ministries=spec.ministries)
+        visit_points = web_map.visit_points(shown, level=level, within=prov or None, lang=lang)
+    if st.session_state["links"]:
+        shown = metrics.agreements_in_view(agreements, visits, start=spec.start, end=spec.end, sectors=spec.sectors,
+                                           types=spec.types, ministries=spec.ministries, statuses=spec.statuses)
+        partner_links = web_map.partner_links(shown, level, within=prov or None)
+        if partner_links.attrs["total"] > len(partner_links):
+            st.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
+                          total=numbers.number(partner_links.attrs["total"], lang=lang)))
+
+    layers = web_map.choropleth_layers(level, values, classes, fmt=fmt, within=prov or None,
+                                    labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")),
+                                    rank_of=ranks, no_data_text=t("map.no_data"),
+                                    show_labels=st.session_state["labels"], visit_points=visit_points,
+                                    partner_links=partner_links)
+    center, zoom = web_map.view_of(level, prov or None)
+    map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
+    st.session_state["map_view"] = (map_key, level, prov)
+    st_folium(web_map.base_map(ASSET_BASE, config.get("SINERGI_TILE_URL")), height=620,
+              use_container_width=True, feature_group_to_add=layers, center=center, zoom=zoom,
+              returned_objects=["last_active_drawing", "last_object_clicked"], key=map_key, on_change=on_map_click)
+    legend = "".join(
+        f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
+        f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
+        f"{formatting_label}</span>"
+        for color, formatting_label in [(c, web_map.escape(lbl)) for c, lbl in classes.legend(fmt)]
+        + [(classes.NO_DATA_COLOR, web_map.escape(t("map.no_data")))])
+    st.markdown(f"**{web_map.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
+    st.caption(t("credit"))
+    briefing_files.map_buttons(version, spec)
+
+    target = st.session_state.pop("goto_region", None)
+    if target:
+        st.switch_page("app_pages/region.py", query_params={"region": target, "lang": lang})
+
+
+map_section()

@@ -1,0 +1,227 @@
+"""Visit planner: where to visit next (map and ranked table, each region's why), the itinerary and its
+schedule (editable, XLSX, saved as planned visits), and the backtest of the recommendation."""
+
+import datetime as dt
+import zlib
+
+import pandas as pd
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo.db import storage
+from geo.maps import classes, web_map
+from geo.planner import itinerary, rank, stop_notes
+from geo.records import exports, read
+from geo.regions import lookup
+from geo.text import numbers
+from geo.text.messages import UserError
+from geo.text.vocabulary import SECTORS
+from ui import auth, briefing_files, records_cache
+from ui.database import engine, simulated_banner
+from ui.i18n import current_language, label, t
+from ui.offline_leaflet import ASSET_BASE
+from ui.safe_text import md
+
+lang = current_language()
+st.title(t("plan.title"))
+simulated_banner()
+st.caption(t("plan.intro"))
+version = records_cache.version()
+agreements, visits = records_cache.frames(version)
+
+wanted = st.query_params.get("pick", "")
+if "plan_level" not in st.session_state:
+    st.session_state["plan_level"] = "province" if len(wanted) == 2 and lookup.exists(wanted) else "regency"
+
+with st.sidebar:
+    st.subheader(t("plan.weights"))
+    weights = tuple((k, st.slider(t(f"plan.c.{k}"), 0.0, 1.0, rank.DEFAULT_WEIGHTS[k], 0.05, key=f"plan_w_{k}"))
+                    for k in rank.COMPONENTS)
+    with st.expander(t("plan.constraints"), expanded=True):
+        level = st.selectbox(t("plan.level"), ["regency", "province"], format_func=lambda lv: t(f"level.{lv}"),
+                             key="plan_level")
+        exclude = st.number_input(t("plan.exclude"), 0, 120, 6, key="plan_exclude")
+        provinces = st.multiselect(t("plan.provinces"), [r.code for r in lookup.all_regions("province")],
+                                   format_func=lambda c: lookup.get(c).name, key="plan_provinces",
+                                   placeholder=t("choose"))
+        islands = st.multiselect(t("plan.islands"), list(rank.ISLAND_GROUPS), format_func=rank.ISLAND_NAMES.get,
+                                 key="plan_islands", placeholder=t("choose"))
+        sectors = st.multiselect(t("plan.sectors"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+                                 key="plan_sectors", placeholder=t("choose"))
+        ministry = st.selectbox(t("plan.ministry"), [""] + sorted(visits["ministry"].dropna().unique()),
+                                format_func=lambda m: m or t("plan.ministry_all"), key="plan_ministry")
+
+constraints = rank.Constraints(exclude_visited_months=int(exclude), provinces=tuple(provinces),
+                                  islands=tuple(islands), sectors=tuple(sectors), ministry=ministry or None)
+ranking = records_cache.planner_ranking(version, level, weights, constraints)
+table = ranking.table
+with st.expander(t("plan.model")):
+    st.markdown(rank.EXPECTATION_MODEL[lang])
+    st.caption(t("plan.assumptions"))
+
+options = [r.code for r in lookup.all_regions(level)]
+if "plan_pick" not in st.session_state:  # a first plan: the top 5, or the region the planner came from
+    st.session_state["plan_pick"] = [] if wanted in options else list(table.index[:5])
+st.session_state["plan_pick"] = [c for c in st.session_state["plan_pick"] if c in options]
+if wanted in options and st.session_state.get("plan_link_seen") != wanted:  # arrived with "Add to visit plan"
+    st.session_state["plan_link_seen"] = wanted
+    st.session_state["plan_pick"] = [c for c in st.session_state["plan_pick"] if c != wanted] + [wanted]
+
+
+def take_top() -> None:
+    st.session_state["plan_pick"] = list(table.index[:int(st.session_state["plan_k"])])
+
+
+def add_clicked() -> None:
+    feature = (st.session_state.get("plan_map") or {}).get("last_active_drawing") or {}
+    code = (feature.get("properties") or {}).get("code")
+    if code in options and code not in st.session_state["plan_pick"]:
+        st.session_state["plan_pick"] = st.session_state["plan_pick"] + [code]
+
+
+c_map, c_table = st.columns([3, 2])
+with c_table:
+    st.subheader(t("plan.ranking"))
+    if table.empty:
+        st.info(t("plan.none"))
+    shown = pd.DataFrame({t("plan.rank"): table["rank"], t("plan.name"): table["name"],
+                          t("plan.score"): table["score"].round(1),
+                          **{t(f"plan.c.{k}"): table[f"c_{k}"].round(2) for k in rank.COMPONENTS}})
+    st.dataframe(shown, hide_index=True, width="stretch", height=420)
+    if not table.empty:
+        why_code = st.selectbox(t("plan.why"), list(table.index[:50]), key="plan_why",
+                                format_func=lambda c: f"{int(table.at[c, 'rank'])}. {table.at[c, 'name']}")
+        st.markdown("\n".join(f"- {md(line)}" for line in ranking.why(why_code, lang)))
+
+# ------------------------------------------------------------------ itinerary inputs
+st.subheader(t("plan.itinerary"))
+c1, c2, c3 = st.columns([1, 1, 4])
+c1.number_input(t("plan.k"), 1, 20, 5, key="plan_k")
+c2.button(t("plan.take_top"), on_click=take_top, key="plan_take")
+picks = c3.multiselect(t("plan.pick"), options, key="plan_pick", format_func=lambda c: lookup.get(c).name,
+                       placeholder=t("choose"))
+c1, c2, c3, c4 = st.columns(4)
+cities = [r.code for r in lookup.all_regions("regency")]
+start = c1.selectbox(t("plan.start"), cities, index=cities.index("31.71"), key="plan_start",
+                     format_func=lambda c: lookup.get(c).name)
+today = dt.date.today()
+start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date")
+days = int(c3.number_input(t("plan.days"), 1, 60, 5, key="plan_days"))
+per_day = int(c4.radio(t("plan.per_day"), [1, 2], index=1, horizontal=True, key="plan_per_day"))
+weekdays_only = c1.checkbox(t("plan.weekdays"), True, key="plan_weekdays")
+return_home = c2.checkbox(t("plan.return"), True, key="plan_return")
+
+order = itinerary.best_order(start, picks, return_home=return_home)
+legs = itinerary.route_legs(start, order, return_home) if order else []
+
+with c_map:
+    st.subheader(t("plan.map"))
+    values = table["score"].reindex(options)
+    route_points = pd.DataFrame([(lookup.get(c).label_lat, lookup.get(c).label_lon, 1,
+                                  f"{i}. {lookup.get(c).name}", []) for i, c in enumerate(order, start=1)],
+                                columns=["lat", "lon", "count", "name", "lines"])
+    route_lines = pd.DataFrame([(lookup.get(x.origin).label_lat, lookup.get(x.origin).label_lon,
+                                 lookup.get(x.destination).label_lat, lookup.get(x.destination).label_lon, 1)
+                                for x in legs], columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
+    fmt = classes.value_formatter("score", lang)
+    m = web_map.choropleth_map(level, values, classes.classify(values, k=5), fmt=fmt, asset_base=ASSET_BASE,
+                            labels=(t("tooltip.region"), t("plan.score"), t("map.rank")),
+                            rank_of=table["rank"], no_data_text=t("map.no_data"), visit_points=route_points,
+                            partner_links=route_lines)
+    st_folium(m, height=520, use_container_width=True, returned_objects=["last_active_drawing"], key="plan_map",
+              on_change=add_clicked)
+    st.caption(t("plan.map_hint"))
+
+if not order:
+    st.info(t("plan.none") if table.empty else UserError("plan.empty").text(lang))
+    st.stop()
+
+naive = itinerary.totals(itinerary.route_legs(start, list(picks), return_home))
+best = itinerary.totals(legs)
+st.markdown(t("plan.travel", km=numbers.number(best["km"], 0, lang), hours=numbers.number(best["hours"], 1, lang),
+              nkm=numbers.number(naive["km"], 0, lang), nhours=numbers.number(naive["hours"], 1, lang)))
+st.caption(t("plan.assumptions"))
+with st.expander(t("plan.legs")):
+    st.dataframe(pd.DataFrame({t("col.from"): [lookup.get(x.origin).name for x in legs],
+                               t("col.to"): [lookup.get(x.destination).name for x in legs],
+                               t("col.km"): [round(x.km) for x in legs],
+                               t("col.mode"): [t(f"plan.mode.{x.mode}") for x in legs],
+                               t("col.hours"): [round(x.hours, 1) for x in legs]}), hide_index=True, width="stretch")
+
+# ------------------------------------------------------------------ schedule
+st.subheader(t("plan.schedule"))
+st.caption(t("plan.schedule_note"))
+try:
+    stops = itinerary.schedule(start, order, start_date=start_date, days=days, stops_per_day=per_day,
+                               weekdays_only=weekdays_only,
+                               briefs={c: stop_notes.brief(c, agreements) for c in order})
+except UserError as exc:
+    st.error(exc.text(lang))
+    st.stop()
+# every setting that shapes the schedule is in the editor's key: a change starts from the new schedule, without
+# manual edits made to another one
+plan_key = zlib.crc32("|".join([start, *order, str(start_date), str(days), str(per_day), str(weekdays_only),
+                                str(return_home)]).encode())
+edited = st.data_editor(itinerary.schedule_frame(stops), hide_index=True, num_rows="fixed", width="stretch",
+                        key=f"plan_editor_{plan_key}")
+xlsx = exports.to_xlsx_bytes(edited, sheet="Jadwal")
+st.session_state["plan_schedule_xlsx"] = xlsx  # what the download button serves (read back by the tests)
+st.download_button(t("plan.xlsx"), xlsx, f"jadwal_kunjungan_{start_date:%Y%m%d}.xlsx",
+                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_xlsx")
+st.session_state[briefing_files.ITINERARY_KEY] = edited  # the briefing story and deck show this schedule
+if st.button(t("plan.to_briefing"), icon=":material/slideshow:", key="plan_to_briefing"):
+    st.session_state["b_regions"] = list(order)
+    st.switch_page("app_pages/briefing.py")
+
+actor = auth.principal()  # the engine checks the role again on the write
+if actor is None or not actor.can("editor"):
+    st.info(t("auth.read_only"))
+else:
+    with st.form("plan_save"):
+        f1, f2, f3 = st.columns(3)
+        official = f1.text_input(t("plan.official"), "Wakil Menteri", key="plan_official")
+        ministry_name = f2.text_input(t("plan.ministry_name"), ministry or "", key="plan_ministry_name")
+        ref = f3.text_input(t("plan.ref"), f"RENCANA-{start_date:%Y%m%d}-{plan_key % 10000:04d}", key="plan_ref")
+        if st.form_submit_button(t("plan.save")):
+            try:
+                plan = rank.Plan(ref=ref.strip(), official_role=official, ministry=ministry_name,
+                                    stops=itinerary.stops_from_frame(edited, order), focus_sectors=list(sectors))
+                with storage.transaction(engine()) as session:
+                    saved = rank.save_planned_visits(session, plan, actor)
+                st.success(t("plan.saved", ref=md(saved)))
+            except UserError as exc:
+                st.error(md(exc.text(lang)))
+
+planned = read.visits_frame(engine(), planned=True)
+if len(planned):
+    st.caption(t("plan.planned_list"))
+    st.dataframe(pd.DataFrame({t("plan.ref"): planned["ref"], t("plan.official"): planned["official_role"],
+                               t("plan.date"): planned["local_start"],
+                               t("plan.places"): planned["places"].map("; ".join)}),
+                 hide_index=True, width="stretch")
+
+# ------------------------------------------------------------------ backtest
+st.subheader(t("plan.backtest"))
+st.caption(t("plan.backtest_intro"))
+b1, b2 = st.columns([1, 3])
+top_k = int(b1.number_input(t("plan.top_k"), 1, len(options), min(50, len(options) // 8), key=f"plan_top_k_{level}"))
+if b2.button(t("plan.run_backtest"), key="plan_bt_run"):
+    st.session_state["plan_bt"] = True
+if st.session_state.get("plan_bt"):
+    bt = records_cache.planner_backtest(version, level, weights, top_k)
+    if bt.mean_recommended is None or bt.mean_not_recommended is None:
+        st.info(t("plan.bt.none"))
+    else:
+        def num(v):
+            return ("+" if v >= 0 else "−") + numbers.number(abs(v), 2, lang)
+
+        m1, m2, m3 = st.columns(3)
+        m1.metric(t("plan.bt.rec"), num(bt.mean_recommended), help=t("plan.bt.n", n=bt.n_recommended))
+        m1.caption(t("plan.bt.n", n=bt.n_recommended))
+        m2.metric(t("plan.bt.not"), num(bt.mean_not_recommended))
+        m2.caption(t("plan.bt.n", n=bt.n_events - bt.n_recommended))
+        m3.metric(t("plan.bt.random"), num(bt.random_mean))
+        m3.caption(t("plan.bt.interval", lo=num(bt.random_ci[0]), hi=num(bt.random_ci[1])))
+        st.markdown(t("plan.bt.summary", months=bt.months, n=bt.n_events, r=bt.n_recommended, d=num(bt.difference),
+                      lo=num(bt.difference_ci[0]), hi=num(bt.difference_ci[1]),
+                      share=numbers.percent(bt.share_random_at_least, 0, lang)))

@@ -1,0 +1,1 @@
+"""Who may do what: roles checked by every write, and user accounts with their logins."""

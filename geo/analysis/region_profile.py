@@ -1,0 +1,86 @@
+"""Everything a region's drill-down page shows, from the records (no Streamlit here)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+import pandas as pd
+
+from geo.regions import lookup
+from geo.text.vocabulary import MITIGATIONS, OBSTACLES
+
+
+def involves(codes, region: str) -> bool:
+    return any(c == region or c.startswith(region + ".") for c in codes)
+
+
+@dataclass
+class Profile:
+    region: lookup.Region
+    agreements: pd.DataFrame
+    visits: pd.DataFrame
+    partners: pd.DataFrame  # code, name, agreements
+    obstacles: pd.DataFrame  # kind, label, agreements, mitigation
+    timeline: pd.DataFrame  # month, count, value_idr, comparison_mean, comparison_low, comparison_high
+    visits_followed: pd.DataFrame  # ref, official_role, start_at, agenda, agreements_after
+
+
+def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd.DataFrame | None = None, *,
+            window: int = 12, lang: str = "id") -> Profile:
+    region = lookup.get(code)
+    mine = agreements[agreements["region_codes"].map(lambda cs: involves(cs, code))]
+    my_visits = visits[visits["region_codes"].map(lambda cs: involves(cs, code))]
+    n = len(code)
+    partner_counts: dict[str, int] = {}
+    for codes in mine["region_codes"]:
+        for c in {c[:n] if len(c) >= n else c for c in codes}:
+            if c != code and lookup.exists(c) and lookup.level_of(c) == region.level:
+                partner_counts[c] = partner_counts.get(c, 0) + 1
+    partners = pd.DataFrame([(c, lookup.get(c).name, k) for c, k in partner_counts.items()],
+                            columns=["code", "name", "agreements"]).sort_values("agreements", ascending=False)
+    kinds: dict[str, int] = {}
+    for obs in mine["obstacles"]:
+        for k in obs:
+            kinds[k] = kinds.get(k, 0) + 1
+    obstacles = pd.DataFrame([(k, OBSTACLES[k][lang], v, MITIGATIONS[k][lang]) for k, v in kinds.items()],
+                             columns=["kind", "label", "agreements", "mitigation"]).sort_values("agreements",
+                                                                                               ascending=False)
+    timeline = _timeline(code, mine, panel)
+    followed = []
+    for v in my_visits.itertuples(index=False):
+        start = pd.Timestamp(v.local_start)
+        signed = pd.to_datetime(mine["signed_on"])
+        after = mine[(mine["visit_ref"] == v.ref)
+                     | ((signed > start) & (signed <= start + pd.DateOffset(months=window)))]
+        followed.append((v.ref, v.official_role, start, v.agenda, "; ".join(after["doc_number"].head(10)),
+                         len(after)))
+    visits_followed = pd.DataFrame(followed, columns=["ref", "official_role", "start_at", "agenda",
+                                                      "agreements_after", "n_after"])
+    return Profile(region, mine, my_visits, partners, obstacles, timeline, visits_followed)
+
+
+def _timeline(code: str, mine: pd.DataFrame, panel: pd.DataFrame | None) -> pd.DataFrame:
+    """Monthly agreements and value of the region, with the comparison regions' band when a panel is given."""
+    day = pd.to_datetime(mine["signed_on"].where(mine["signed_on"].notna(), mine["start_on"]))
+    month = day.dt.to_period("M").dt.to_timestamp()
+    own = pd.DataFrame({"month": month, "value": mine["value_idr"]}).dropna(subset=["month"])
+    g = own.groupby("month")
+    out = pd.DataFrame({"count": g.size(), "value_idr": g["value"].sum(min_count=1)})
+    if panel is not None and len(panel) and code in set(panel["region"]):
+        months = pd.DatetimeIndex(sorted(panel["month"].unique()))
+        out = out.reindex(months).fillna({"count": 0})
+        first = panel.groupby("region")["first_visit"].first()
+        own_first = first.get(code)
+        comparison = panel[panel["region"] != code]
+        if own_first is not None and not pd.isna(own_first):
+            lo, hi = own_first - pd.DateOffset(months=12), own_first + pd.DateOffset(months=12)
+            busy = set(first[(first >= lo) & (first <= hi)].index)
+            comparison = comparison[~comparison["region"].isin(busy)]
+        stats = comparison.groupby("month")["new_agreements"].agg(["mean", "std", "count"])
+        se = stats["std"] / np.sqrt(stats["count"].clip(lower=1))
+        out["comparison_mean"] = stats["mean"]
+        out["comparison_low"] = (stats["mean"] - 1.96 * se).clip(lower=0)
+        out["comparison_high"] = stats["mean"] + 1.96 * se
+    out.index.name = "month"
+    return out.reset_index()

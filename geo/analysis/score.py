@@ -1,0 +1,160 @@
+"""The 0–100 impact score of a region, and its explanation in plain Bahasa Indonesia and English.
+
+Components, each on a 0–1 scale (defaults weights in ``DEFAULT_WEIGHTS``, a user may change them):
+
+* **effect** — how sure we are that cooperation grew after the region's visits, beyond what comparison
+  regions not visited in the same windows did: Φ(did / half-width × 1.96), i.e. 0.5 when the
+  difference-in-differences is zero or unknown, near 1 when it is clearly positive, near 0 when clearly
+  negative. Its uncertainty is inside: a wide interval pulls the component towards 0.5;
+* **breadth** — distinct partner regions, as a percentile among regions of the same level;
+* **progress** — share of the region's agreements that progressed past signing (running or completed).
+
+A region never visited has no effect component: its score uses the other components only and says so.
+A region with fewer than ``MIN_AGREEMENTS`` agreements gets no score: it says there is too little data.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from geo.analysis import estimator
+from geo.text import numbers
+
+DEFAULT_WEIGHTS = {"effect": 0.5, "breadth": 0.25, "progress": 0.25}
+MIN_AGREEMENTS = 3
+
+TEXT = {
+    "id": {
+        "effect": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after} kerja sama baru per bulan "
+                  "(sebelumnya {before}); di {n} daerah pembanding yang tidak dikunjungi: {cafter} "
+                  "(sebelumnya {cbefore}). Selisih-dalam-selisih {did} per bulan "
+                  "(95%: {lo} s.d. {hi}) → komponen {value}.",
+        "no_visit": "Belum pernah dikunjungi: tidak ada dampak kunjungan yang dinilai.",
+        "breadth": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat → "
+                   "komponen {value}.",
+        "progress": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai → komponen {value}.",
+        "no_progress": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
+        "too_little": "Data terlalu sedikit ({n} kerja sama, minimal {min}): skor tidak ditampilkan.",
+        "score": "Skor {score} dari 100 (bobot: dampak {we}, jejaring {wb}, pelaksanaan {wp}).",
+    },
+    "en": {
+        "effect": "Visit effect: after the visit of {month}, {after} new agreements a month on average "
+                  "(before: {before}); in {n} comparison regions not visited: {cafter} "
+                  "(before: {cbefore}). Difference-in-differences {did} a month "
+                  "(95%: {lo} to {hi}) → component {value}.",
+        "no_visit": "Never visited: no visit effect is scored.",
+        "breadth": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level "
+                   "→ component {value}.",
+        "progress": "Implementation: {share} of agreements are running or completed → component {value}.",
+        "no_progress": "Implementation: no signed agreement to assess yet.",
+        "too_little": "Too little data ({n} agreements, at least {min} needed): no score shown.",
+        "score": "Score {score} of 100 (weights: effect {we}, network {wb}, implementation {wp}).",
+    },
+}
+
+
+@dataclass
+class RegionScore:
+    region: str
+    score: float | None  # None: too little data
+    components: dict[str, float | None]
+    weights: dict[str, float]
+    details: dict = field(default_factory=dict)
+
+    def explain(self, lang: str = "id") -> list[str]:
+        t = TEXT[lang]
+        d = self.details
+
+        def num(v, decimals=2):
+            return numbers.number(v, decimals, lang)
+
+        def signed(v):
+            return ("+" if v >= 0 else "−") + num(abs(v))
+
+        def pct(v):
+            return numbers.percent(v, 0, lang)
+
+        if self.score is None:
+            return [t["too_little"].format(n=d["agreements"], min=MIN_AGREEMENTS)]
+        lines = []
+        ve = d.get("visit_effect")
+        if ve is None:
+            lines.append(t["no_visit"])
+        else:
+            lines.append(t["effect"].format(month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
+                                            before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
+                                            cbefore=num(ve.comparison_before), did=signed(ve.did),
+                                            lo=signed(ve.ci_low), hi=signed(ve.ci_high),
+                                            value=num(self.components["effect"])))
+        lines.append(t["breadth"].format(partners=d["partners"], pct=pct(d["breadth_pct"]),
+                                         value=num(self.components["breadth"])))
+        if self.components["progress"] is None:
+            lines.append(t["no_progress"])
+        else:
+            lines.append(t["progress"].format(share=pct(d["progressed_share"]), value=num(self.components["progress"])))
+        lines.append(t["score"].format(score=num(self.score, 0), we=pct(self.weights["effect"]),
+                                       wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
+        return lines
+
+
+def effect_component(ve: estimator.VisitEffect) -> float:
+    half = (ve.ci_high - ve.ci_low) / 2
+    if half <= 0:
+        return 0.5
+    return float(stats.norm.cdf(ve.did / (half / 1.96)))
+
+
+def region_scores(panel: pd.DataFrame, region_metrics: pd.DataFrame, *, outcome: str = "new_agreements",
+                  window: int = 12, weights: dict[str, float] | None = None,
+                  visit_months: pd.DataFrame | None = None) -> dict[str, RegionScore]:
+    """Scores for every region of ``region_metrics`` (from ``geo.analysis.metrics.region_metrics``).
+
+    ``visit_months`` (region, month of every visit; ``geo.analysis.panel.visit_months``) keeps every region visited
+    inside a window out of that visit's comparison regions, not only regions first visited then.
+    """
+    visits_for_comparison = visit_months
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    total = sum(w.values())
+    w = {k: v / total for k, v in w.items()} if total > 0 else DEFAULT_WEIGHTS
+    first = panel.groupby("region")["first_visit"].first()
+    partners = region_metrics["partners"]
+    # share of regions of the level with strictly fewer partners (0 for the fewest, below 1 for the most)
+    sorted_partners = np.sort(partners.to_numpy())
+    pct = pd.Series(np.searchsorted(sorted_partners, partners.to_numpy(), side="left") / len(partners),
+                    index=partners.index)
+    out = {}
+    for code, row in region_metrics.iterrows():
+        n_agreements = int(row["signed"])
+        details = {"agreements": n_agreements, "partners": int(row["partners"]),
+                   "breadth_pct": float(pct[code]), "progressed_share": row["progressed_share"]}
+        if n_agreements < MIN_AGREEMENTS:
+            out[code] = RegionScore(code, None, {"effect": None, "breadth": None, "progress": None}, w, details)
+            continue
+        ve = None
+        visit_month = first.get(code)
+        if visit_month is not None and not pd.isna(visit_month):
+            try:
+                ve = estimator.visit_effect(panel, code, visit_month, outcome=outcome, window=window,
+                                         visits=visits_for_comparison)
+            except ValueError:
+                ve = None  # the windows do not fit in the data: treated as no measurable effect
+        details["visit_effect"] = ve
+        comps = {
+            "effect": effect_component(ve) if ve is not None else None,
+            "breadth": float(pct[code]),
+            "progress": None if pd.isna(row["progressed_share"]) else float(row["progressed_share"]),
+        }
+        used = {k: w[k] for k, v in comps.items() if v is not None}
+        s = sum(used.values())
+        score = 100 * sum(comps[k] * used[k] / s for k in used) if s > 0 else None
+        out[code] = RegionScore(code, score, comps, w, details)
+    return out
+
+
+def scores_frame(scores: dict[str, RegionScore]) -> pd.DataFrame:
+    return pd.DataFrame([{"region": c, "score": s.score, **{f"c_{k}": v for k, v in s.components.items()}}
+                         for c, s in scores.items()]).set_index("region")

@@ -1,0 +1,173 @@
+"""The briefing deck (PPTX, python-pptx): title, national map, top and bottom regions, chosen regions,
+itinerary, method and data sources. Every text is a real, editable text box or table; only the map and
+the timeline are pictures.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+import pandas as pd
+from pptx import Presentation
+from pptx.dml.color import RGBColor
+from pptx.util import Inches, Pt
+
+from geo.briefings import region_brief
+from geo.maps import print_map
+from geo.maps.map_view import engine_functions
+from geo.regions import lookup
+from geo.text.briefing_words import words
+
+ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
+TOP_N = 10
+ROWS_PER_SLIDE = 10
+WIDE = (Inches(13.333), Inches(7.5))
+RED = RGBColor(0xB2, 0x18, 0x2B)
+GREY = RGBColor(0x55, 0x55, 0x55)
+LAYOUT_TITLE, LAYOUT_TITLE_ONLY = 0, 5
+
+
+def check_itinerary(itinerary: pd.DataFrame) -> pd.DataFrame:
+    """The itinerary with exactly the planner's columns (a ValueError naming what is wrong otherwise)."""
+    if list(itinerary.columns) != ITINERARY_COLUMNS:
+        raise ValueError(f"itinerary columns must be exactly {ITINERARY_COLUMNS}, got {list(itinerary.columns)}")
+    return itinerary
+
+
+def _cell_text(v) -> str:
+    if v is None or (isinstance(v, float) and v != v):
+        return ""
+    if isinstance(v, (dt.date, pd.Timestamp)):
+        return v.strftime("%d/%m/%Y")
+    return str(v)
+
+
+class _Deck:
+    def __init__(self, note: str | None, lang: str):
+        self.prs = Presentation()
+        self.prs.slide_width, self.prs.slide_height = WIDE
+        self.note, self.lang = note, lang
+
+    def slide(self, title: str, layout: int = LAYOUT_TITLE_ONLY):
+        s = self.prs.slides.add_slide(self.prs.slide_layouts[layout])
+        s.shapes.title.text = title
+        if layout == LAYOUT_TITLE:  # the default template's placeholders are laid out for 4:3
+            for shape, top in ((s.shapes.title, Inches(1.8)), (s.placeholders[1], Inches(3.7))):
+                shape.left, shape.top, shape.width = Inches(0.8), top, Inches(11.7)
+        else:
+            s.shapes.title.left, s.shapes.title.top = Inches(0.5), Inches(0.25)
+            s.shapes.title.width, s.shapes.title.height = Inches(12.3), Inches(0.9)
+            s.shapes.title.text_frame.paragraphs[0].runs[0].font.size = Pt(30)
+        if self.note:
+            self.text(s, [self.note], Inches(0.5), Inches(7.0), Inches(12.3), Inches(0.4), size=12, color=RED,
+                      bold=True)
+        return s
+
+    @staticmethod
+    def text(s, lines, left, top, width, height, *, size=16, color=None, bold=False, bullets=False):
+        box = s.shapes.add_textbox(left, top, width, height)
+        tf = box.text_frame
+        tf.word_wrap = True
+        for i, line in enumerate(lines):
+            p = tf.paragraphs[0] if i == 0 else tf.add_paragraph()
+            p.text = ("• " if bullets else "") + line
+            p.space_after = Pt(6 if bullets else 2)
+            for run in p.runs:
+                run.font.size = Pt(size)
+                run.font.bold = bold
+                if color is not None:
+                    run.font.color.rgb = color
+        return box
+
+    @staticmethod
+    def table(s, headers, rows, left, top, width, *, widths=None, size=14):
+        shape = s.shapes.add_table(len(rows) + 1, len(headers), left, top, width, Inches(0.4) * (len(rows) + 1))
+        tbl = shape.table
+        if widths:
+            total = sum(widths)
+            for i, wgt in enumerate(widths):
+                tbl.columns[i].width = int(width * wgt / total)
+        for r, row in enumerate([headers] + rows):
+            for c, value in enumerate(row):
+                cell = tbl.cell(r, c)
+                cell.text = _cell_text(value)
+                for p in cell.text_frame.paragraphs:
+                    for run in p.runs:
+                        run.font.size = Pt(size)
+                        run.font.bold = r == 0
+        return tbl
+
+    def save(self) -> bytes:
+        buf = io.BytesIO()
+        self.prs.save(buf)
+        return buf.getvalue()
+
+
+def ranking_rows(view, *, top: bool, n: int = TOP_N) -> list[list[str]]:
+    """Rank, region, code and formatted value of the ``n`` highest (or lowest, lowest first) regions."""
+    ranking = view.ranking()
+    part = ranking.head(n) if top else ranking.tail(n).iloc[::-1]
+    return [[str(r.rank), r.name, r.code, r.text] for r in part.itertuples(index=False)]
+
+
+def build(view, agreements: pd.DataFrame, visits: pd.DataFrame, *, chosen=(), itinerary: pd.DataFrame | None = None,
+          region_facts=None, map_png: bytes | None = None, top_n: int = TOP_N) -> bytes:
+    """The deck for ``view`` (a ``briefing_view.View``), with a slide per code in ``chosen``.
+
+    ``region_facts(code)`` defaults to ``region_brief.facts`` over the view's period; ``map_png`` to the
+    static map of the view.
+    """
+    w, lang = words(view.lang), view.lang
+    if itinerary is not None:
+        check_itinerary(itinerary)
+    if region_facts is None:
+        functions = engine_functions(agreements, visits)
+
+        def region_facts(code):
+            return region_brief.facts(code, agreements, visits, lang=lang, start=view.spec.start, end=view.spec.end,
+                                      region_metrics=functions[0], report=functions[1])
+    d = _Deck(view.note, lang)
+
+    s = d.slide(w["deck.title"], LAYOUT_TITLE)
+    s.placeholders[1].text = "\n".join([view.title, view.subtitle, view.made_on.strftime("%d/%m/%Y")])
+
+    where = view.spec.within
+    s = d.slide(w["deck.map_within"].format(region=lookup.get(where).name, metric=view.metric_label)
+                if where else w["deck.map"].format(metric=view.metric_label))
+    png = map_png if map_png is not None else print_map.render(view, "png", dpi=200)
+    s.shapes.add_picture(io.BytesIO(png), Inches(2.2), Inches(1.15), height=Inches(5.8))
+
+    headers = [w["rank"], w["region"], w["code"], view.metric_label]
+    for top in (True, False):
+        rows = ranking_rows(view, top=top, n=top_n)
+        s = d.slide(w["deck.top" if top else "deck.bottom"].format(n=len(rows)))
+        d.text(s, [view.subtitle], Inches(0.5), Inches(1.1), Inches(12.3), Inches(0.4), size=14, color=GREY)
+        d.table(s, headers, rows, Inches(0.5), Inches(1.6), Inches(12.3), widths=(1, 5, 1.5, 3), size=14)
+
+    for code in chosen:
+        f = region_facts(code)
+        s = d.slide(w["deck.region"].format(region=f.region.name))
+        d.text(s, [f"{f.crumbs} · {w['period']}: {f.period_text}"], Inches(0.5), Inches(1.05), Inches(12.3),
+               Inches(0.4), size=14, color=GREY)
+        d.table(s, [w["col.figure"], w["value"]], [list(x) for x in f.figures], Inches(0.5), Inches(1.55),
+                Inches(4.6), widths=(3, 2), size=14)
+        d.text(s, f.explanation or [w["brief.none"]], Inches(5.4), Inches(1.55), Inches(7.4), Inches(2.9), size=12,
+               bullets=True)
+        headers_o, rows_o = f.obstacles_table()
+        if rows_o:
+            d.table(s, headers_o, rows_o, Inches(5.4), Inches(4.6), Inches(7.4), widths=(2, 1.2, 5), size=12)
+
+    if itinerary is not None and len(itinerary):
+        rows = [[_cell_text(v) for v in r] for r in itinerary.itertuples(index=False)]
+        for i in range(0, len(rows), ROWS_PER_SLIDE):
+            s = d.slide(w["deck.itinerary"])
+            d.table(s, ITINERARY_COLUMNS, rows[i:i + ROWS_PER_SLIDE], Inches(0.5), Inches(1.3), Inches(12.3),
+                    widths=(1.3, 1.2, 2.5, 3, 4), size=12)
+
+    s = d.slide(w["deck.method"])
+    scheme = w["scheme." + view.classification.scheme] if view.classification.scheme else ""
+    lines = [line.format(scheme=scheme, k=len(view.classification.bins)) for line in w["deck.method_text"]]
+    lines.append(view.source_text)
+    d.text(s, lines, Inches(0.5), Inches(1.3), Inches(12.3), Inches(5.4), size=16, bullets=True)
+    return d.save()

@@ -1,0 +1,92 @@
+"""A briefing file from a file name and a few choices (the ``python -m geo brief`` command).
+
+The extension decides the format: ``.pptx`` deck, ``.pdf`` region brief (with a region) or map, ``.png``
+(300 dpi) or ``.svg`` map. A region code on a map shows that region's regencies or districts.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from geo.briefings import deck, region_brief
+from geo.maps import map_view, print_map
+from geo.regions import lookup
+from geo.text.messages import UserError
+
+EXTENSIONS = (".pptx", ".pdf", ".png", ".svg")
+CHILD_LEVEL = {"province": "regency", "regency": "district"}
+
+
+def format_of(path: str) -> str:
+    ext = Path(path).suffix.lower()
+    if ext not in EXTENSIONS:
+        raise UserError("brief.extension", text=ext or str(path))
+    return ext[1:]
+
+
+def check_region(code: str | None) -> str | None:
+    """The code when it is a province or regency/city; a UserError otherwise."""
+    if not code:
+        return None
+    if not lookup.exists(code):
+        raise UserError("region.unknown", text=code)
+    if lookup.level_of(code) not in CHILD_LEVEL:
+        raise UserError("region.level", text=code)
+    return code
+
+
+def check_metric(metric: str, level: str) -> None:
+    """Impact scores exist for provinces and regencies/cities only: a district map of them would be all
+    "no data", so it is refused (as the app's map explains)."""
+    if metric == "score" and level == "district":
+        raise UserError("brief.score_district")
+
+
+def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: str | None = None,
+         period: str | None = None, metric: str = "signed", level: str = "province", lang: str = "id",
+         itinerary: pd.DataFrame | None = None) -> bytes:
+    region = check_region(region)
+    start, end = map_view.parse_period(period) if period else (None, None)
+    region_metrics, report = map_view.engine_functions(agreements, visits)
+    if fmt == "pdf" and region:
+        return region_brief.brief_pdf(region, agreements, visits, lang=lang, start=start, end=end)
+    on_map = fmt != "pptx" and region
+    spec = map_view.Spec(level=CHILD_LEVEL[lookup.level_of(region)] if on_map else level, metric=metric,
+                              within=region if on_map else "", start=start, end=end)
+    check_metric(spec.metric, spec.level)
+    view = map_view.compute(spec, agreements, visits, lang=lang, region_metrics=region_metrics, report=report)
+    if fmt == "pptx":
+        return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary,
+                          region_facts=lambda code: region_brief.facts(code, agreements, visits, lang=lang, start=start,
+                                                                       end=end, region_metrics=region_metrics,
+                                                                       report=report))
+    return print_map.render(view, fmt)
+
+
+def make_file(engine, out: str, **choices) -> bytes:
+    """The bytes of the briefing file ``out`` from the records in ``engine``."""
+    from geo.records import read
+
+    fmt = format_of(out)
+    check_region(choices.get("region"))
+    if choices.get("period"):
+        map_view.parse_period(choices["period"])
+    plan = choices.pop("plan", None)
+    if plan:
+        choices["itinerary"] = planned_itinerary(engine, plan)
+    return make(fmt, read.agreements_frame(engine), read.visits_frame(engine), **choices)
+
+
+def planned_itinerary(engine, ref: str) -> pd.DataFrame:
+    """The schedule table of the planned visit ``ref`` (saved from the planner), for the deck."""
+    from geo.db import storage
+    from geo.planner import itinerary
+    from geo.records import write
+
+    with storage.transaction(engine) as session:
+        visit = write.load_visit(session, ref)
+        if visit is None or not visit.planned:
+            raise UserError("brief.plan", text=ref)
+        return itinerary.schedule_frame(itinerary.stops_of_visit(write.visit_data(visit)))

@@ -1,0 +1,238 @@
+"""A region's brief: key figures, impact score and its explanation, timeline, agreements, obstacles and
+their mitigation — as ``Facts`` (shared with the deck) and as a one- or two-page PDF (fpdf2).
+
+The figures are the region page's: ``geo.analysis.metrics.region_metrics`` for the region's level, the score of
+``geo.analysis.impact_report`` and ``geo.analysis.region_profile``. Fonts: DejaVu Sans from matplotlib's package data.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+import matplotlib
+import pandas as pd
+
+from geo.analysis import impact_report, metrics, panel, region_profile
+from geo.maps.map_view import engine_functions, period_text, simulated_note
+from geo.regions import lookup
+from geo.text import numbers
+from geo.text.briefing_words import words
+from geo.text.messages import UserError
+from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
+
+MAX_AGREEMENT_ROWS = 12
+FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+@dataclass
+class Facts:
+    region: lookup.Region
+    lang: str
+    start: dt.date | None
+    end: dt.date | None
+    figures: list[tuple[str, str]]  # (label, formatted value)
+    score: float | None
+    explanation: list[str]
+    profile: region_profile.Profile
+    first_visit: pd.Timestamp | None
+    note: str | None
+
+    @property
+    def period_text(self) -> str:
+        return period_text(self.start, self.end, self.lang)
+
+    @property
+    def crumbs(self) -> str:
+        return " › ".join(["Indonesia"] + [a.name for a in lookup.ancestors(self.region.code)])
+
+    def agreements_table(self, limit: int = MAX_AGREEMENT_ROWS) -> tuple[list[str], list[list[str]], int]:
+        """(headers, rows of the latest ``limit`` agreements, total number)."""
+        w, lang = words(self.lang), self.lang
+        ag = self.profile.agreements
+        day = pd.to_datetime(ag["signed_on"].where(ag["signed_on"].notna(), ag["start_on"]))
+        latest = ag.assign(day=day).sort_values("day", ascending=False, na_position="last").head(limit)
+        rows = [[r.doc_number, _short(r.title, 70), AGREEMENT_TYPES.get(r.type, {}).get(lang, r.type),
+                 STATUSES.get(r.status, {}).get(lang, r.status),
+                 "–" if pd.isna(r.day) else r.day.strftime("%d/%m/%Y"), numbers.rupiah(r.value_idr, lang)]
+                for r in latest.itertuples(index=False)]
+        headers = [w[f"col.{c}"] for c in ("doc_number", "title", "type", "status", "signed_on", "value_idr")]
+        return headers, rows, len(ag)
+
+    def obstacles_table(self) -> tuple[list[str], list[list[str]]]:
+        w = words(self.lang)
+        rows = [[r.label, numbers.number(r.agreements, 0, self.lang), r.mitigation]
+                for r in self.profile.obstacles.itertuples(index=False)]
+        return [w["col.obstacle"], w["col.agreements"], w["col.mitigation"]], rows
+
+
+def _short(text, n: int) -> str:
+    text = str(text or "")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
+    """Rows whose (local) day lies in the period, both ends included: the map's own rule (``geo.analysis.metrics``)."""
+    if start is None and end is None:
+        return frame
+    return frame[metrics.in_period_mask(pd.to_datetime(day).dt.normalize(), start, end).to_numpy()]
+
+
+def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
+          start: dt.date | None = None, end: dt.date | None = None, region_metrics=None, report=None) -> Facts:
+    """What the region's brief shows; ``region_metrics``/``report`` as in ``briefing_view.compute``."""
+    if not lookup.exists(code or "-") or lookup.level_of(code) not in ("province", "regency"):
+        raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
+    region = lookup.get(code)
+    level = region.level
+    if region_metrics is None or report is None:
+        region_metrics, report = engine_functions(agreements, visits)
+    row = region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
+    first_year = min(start.year, 2021) if start else 2021
+    region_score = report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
+    score = None if region_score is None else region_score.score
+    w = words(lang)
+    figures = [(w["brief.population"], numbers.number(region.population, 0, lang)),
+               (w["brief.signed"], numbers.number(row["signed"], 0, lang)),
+               (w["brief.value"], numbers.rupiah(row["value_idr"], lang)),
+               (w["brief.partners"], numbers.number(row["partners"], 0, lang)),
+               (w["brief.visits"], numbers.number(row["visits"], 0, lang)),
+               (w["brief.score"], "–" if score is None else numbers.number(score, 0, lang))]
+    ag = _in_period(agreements, metrics.agreement_day(agreements), start, end)
+    vis = _in_period(visits, pd.to_datetime(visits["local_start"]), start, end)
+    region_panel = panel.monthly_panel(agreements, visits, level=level, start=f"{first_year}-01")
+    prof = region_profile.profile(code, ag, vis, region_panel, lang=lang)
+    first_visit = region_panel.groupby("region")["first_visit"].first().get(code)
+    return Facts(region, lang, start, end, figures, score,
+                 region_score.explain(lang) if region_score is not None else [], prof,
+                 None if first_visit is None or pd.isna(first_visit) else first_visit,
+                 simulated_note(agreements, visits, lang))
+
+
+def timeline_png(f: Facts, *, size=(7.0, 2.4), dpi: int = 200) -> bytes | None:
+    """The monthly agreements of the region, the comparison band and the visits, as a PNG (None: no data)."""
+    from matplotlib.figure import Figure
+
+    tl = f.profile.timeline
+    if not len(tl):
+        return None
+    w = words(f.lang)
+    with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
+        fig = Figure(figsize=size)
+        ax = fig.add_axes((0.07, 0.16, 0.91, 0.78))
+        if "comparison_mean" in tl:
+            ax.fill_between(tl["month"], tl["comparison_low"], tl["comparison_high"], color="#888888", alpha=0.3,
+                            linewidth=0)
+        ax.plot(tl["month"], tl["count"], color="#1f5f99", marker="o", markersize=2.5, linewidth=1.2)
+        for day in pd.to_datetime(f.profile.visits["local_start"]):
+            ax.axvline(day, color="#b2182b", linewidth=1)
+        ax.set_ylabel(w["col.agreements"], fontsize=8)
+        ax.tick_params(labelsize=7)
+        ax.spines[["top", "right"]].set_visible(False)
+        buf = io.BytesIO()
+        fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
+
+
+def _pdf_class():
+    from fpdf import FPDF
+
+    class BriefPDF(FPDF):
+        footer_lines: list[tuple[str, tuple[int, int, int]]] = []
+
+        def footer(self):
+            self.set_y(-16)
+            self.set_font("DejaVu", "", 6.5)
+            for text, color in self.footer_lines:
+                self.set_text_color(*color)
+                self.multi_cell(0, 3.2, text, new_x="LMARGIN", new_y="NEXT")
+            self.set_text_color(0, 0, 0)
+
+    return BriefPDF
+
+
+def pdf_bytes(f: Facts) -> bytes:
+    """The brief as an A4 PDF of one or two pages."""
+    from fpdf.fonts import FontFace
+
+    w = words(f.lang)
+    pdf = _pdf_class()(orientation="portrait", unit="mm", format="A4")
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    made = dt.date.today().strftime("%d/%m/%Y")
+    pdf.footer_lines = ([(f.note, (178, 24, 43))] if f.note else []) + [
+        (w["source"].format(date=made), (80, 80, 80))]
+    pdf.set_title(f"{w['brief.title']}: {f.region.name}")
+    pdf.set_auto_page_break(True, margin=20)
+    pdf.set_margins(15, 12, 15)
+    pdf.add_page()
+    heading = FontFace(emphasis="BOLD", fill_color=(230, 236, 244))
+
+    pdf.set_font("DejaVu", "", 9)
+    pdf.set_text_color(90, 90, 90)
+    pdf.cell(0, 5, f"{w['brief.title']} · {f.crumbs}", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_text_color(0, 0, 0)
+    pdf.set_font("DejaVu", "B", 18)
+    pdf.cell(0, 9, f"{f.region.name} ({f.region.code})", new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 10)
+    pdf.cell(0, 6, f"{w['period']}: {f.period_text}", new_x="LMARGIN", new_y="NEXT")
+    if f.note:
+        pdf.set_font("DejaVu", "B", 10)
+        pdf.set_text_color(178, 24, 43)
+        pdf.cell(0, 6, f.note, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0, 0, 0)
+
+    def section(title: str) -> None:
+        pdf.ln(2)
+        pdf.set_font("DejaVu", "B", 12)
+        pdf.cell(0, 7, title, new_x="LMARGIN", new_y="NEXT")
+        pdf.set_font("DejaVu", "", 9)
+
+    section(w["brief.key_figures"])
+    with pdf.table(col_widths=(1, 1, 1), text_align="CENTER", line_height=5.5, first_row_as_headings=False,
+                   headings_style=heading) as table:
+        for half in (f.figures[:3], f.figures[3:]):
+            table.row([label for label, _ in half], style=heading)
+            table.row([value for _, value in half])
+
+    section(w["brief.score_explain"])
+    for line in f.explanation or [w["brief.none"]]:
+        pdf.multi_cell(0, 4.6, f"• {line}", new_x="LMARGIN", new_y="NEXT")
+
+    section(w["brief.timeline"])
+    chart = timeline_png(f)
+    if chart:
+        pdf.image(io.BytesIO(chart), w=pdf.epw)
+        pdf.set_font("DejaVu", "", 7.5)
+        pdf.cell(0, 4, w["brief.timeline_note"], new_x="LMARGIN", new_y="NEXT")
+    else:
+        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+
+    headers, rows, total = f.agreements_table()
+    section(f"{w['brief.agreements']} ({w['brief.agreements_shown'].format(shown=len(rows), total=total)})")
+    if rows:
+        pdf.set_font("DejaVu", "", 7.5)
+        with pdf.table(col_widths=(30, 54, 26, 22, 17, 20), line_height=4, headings_style=heading,
+                       text_align="LEFT") as table:
+            table.row(headers)
+            for r in rows:
+                table.row(r)
+    else:
+        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+
+    section(w["brief.obstacles"])
+    headers, rows = f.obstacles_table()
+    if rows:
+        with pdf.table(col_widths=(25, 15, 60), line_height=4.6, headings_style=heading, text_align="LEFT") as table:
+            table.row(headers)
+            for r in rows:
+                table.row(r)
+    else:
+        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())
+
+
+def brief_pdf(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, **kw) -> bytes:
+    return pdf_bytes(facts(code, agreements, visits, **kw))

@@ -1,0 +1,1 @@
+"""Where records live: SQLAlchemy models, the engine for the configured database, migrations."""

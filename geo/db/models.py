@@ -1,0 +1,217 @@
+"""Sinergi's records as SQLAlchemy 2 models: visits, agreements and the audit trail.
+
+Regions are referred to by Kemendagri code (``32.73``); their data lives in
+``data/`` (``geo.regions.lookup``), not in the database.
+
+Every editable record carries a ``version`` column used for optimistic
+locking: two editors saving the same record — the second one gets
+``StaleDataError`` (turned into a clear message), nothing is overwritten.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    JSON,
+    BigInteger,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    false,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+
+
+def utcnow() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc)
+
+
+class Base(DeclarativeBase):
+    pass
+
+
+class Visit(Base):
+    """A working visit (kunjungan kerja) by an official; it may have several stops."""
+
+    __tablename__ = "visit"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(100), unique=True)  # natural key, e.g. "KUNKER-2024-017"
+    official_role: Mapped[str] = mapped_column(String(200))  # "Wakil Menteri Dalam Negeri"
+    ministry: Mapped[str] = mapped_column(String(200))  # "Kementerian Dalam Negeri"
+    start_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    end_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    time_zone: Mapped[str] = mapped_column(String(4))  # WIB, WITA, WIT
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    focus_sectors: Mapped[list] = mapped_column(JSON, default=list)
+    people_met: Mapped[str] = mapped_column(Text, default="")
+    simulated: Mapped[bool] = mapped_column(default=False)
+    # A visit planned in the planner, not (yet) made: never counted as a visit by the impact engine,
+    # the map or the metrics (``geo.records.read.visits_frame`` leaves it out unless asked).
+    planned: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    stops: Mapped[list["VisitStop"]] = relationship(back_populates="visit", cascade="all, delete-orphan",
+                                                    order_by="VisitStop.seq")
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VisitStop(Base):
+    __tablename__ = "visit_stop"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=1)
+    region_code: Mapped[str] = mapped_column(String(13), index=True)  # any level down to village
+    place_name: Mapped[str] = mapped_column(String(300), default="")  # "Kawasan Industri ..."
+    lat: Mapped[float | None] = mapped_column(Float)
+    lon: Mapped[float | None] = mapped_column(Float)
+    start_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    end_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    agenda: Mapped[str] = mapped_column(Text, default="")
+    people_met: Mapped[str] = mapped_column(Text, default="")
+    visit: Mapped[Visit] = relationship(back_populates="stops")
+
+
+class Agreement(Base):
+    """A kesepakatan bersama (KB), perjanjian kerja sama (PKS) or other agreement between regions."""
+
+    __tablename__ = "agreement"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    doc_number: Mapped[str] = mapped_column(String(200), unique=True)  # natural key
+    title: Mapped[str] = mapped_column(Text)
+    type: Mapped[str] = mapped_column(String(10))  # KB, PKS, lainnya
+    sectors: Mapped[list] = mapped_column(JSON, default=list)
+    signed_on: Mapped[dt.date | None] = mapped_column(Date, index=True)
+    start_on: Mapped[dt.date | None] = mapped_column(Date)
+    end_on: Mapped[dt.date | None] = mapped_column(Date)
+    value_idr: Mapped[int | None] = mapped_column(BigInteger)
+    status: Mapped[str] = mapped_column(String(20), index=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="SET NULL"), index=True)
+    notes: Mapped[str] = mapped_column(Text, default="")
+    simulated: Mapped[bool] = mapped_column(default=False)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    parties: Mapped[list["AgreementParty"]] = relationship(back_populates="agreement", cascade="all, delete-orphan",
+                                                           order_by="AgreementParty.seq")
+    status_changes: Mapped[list["StatusChange"]] = relationship(
+        back_populates="agreement", cascade="all, delete-orphan", order_by="StatusChange.changed_on")
+    obstacles: Mapped[list["Obstacle"]] = relationship(back_populates="agreement", cascade="all, delete-orphan")
+    indicators: Mapped[list["ProgressIndicator"]] = relationship(back_populates="agreement",
+                                                                 cascade="all, delete-orphan")
+    visit: Mapped[Visit | None] = relationship()
+    __mapper_args__ = {"version_id_col": version}
+
+    @property
+    def region_codes(self) -> list[str]:
+        return [p.region_code for p in self.parties if p.region_code]
+
+
+class AgreementParty(Base):
+    """A party: a province or regency/city (``region_code``), or a non-region partner (``partner_name``)."""
+
+    __tablename__ = "agreement_party"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    seq: Mapped[int] = mapped_column(Integer, default=1)
+    region_code: Mapped[str | None] = mapped_column(String(13), index=True)
+    partner_name: Mapped[str | None] = mapped_column(String(300))
+    agreement: Mapped[Agreement] = relationship(back_populates="parties")
+
+
+class StatusChange(Base):
+    __tablename__ = "status_change"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    status: Mapped[str] = mapped_column(String(20))
+    changed_on: Mapped[dt.date] = mapped_column(Date)
+    agreement: Mapped[Agreement] = relationship(back_populates="status_changes")
+
+
+class Obstacle(Base):
+    __tablename__ = "obstacle"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(30))  # anggaran, perbedaan_persepsi, regulasi, komitmen, lainnya
+    note: Mapped[str] = mapped_column(Text, default="")
+    agreement: Mapped[Agreement] = relationship(back_populates="obstacles")
+
+
+class ProgressIndicator(Base):
+    __tablename__ = "progress_indicator"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    name: Mapped[str] = mapped_column(String(300))
+    unit: Mapped[str] = mapped_column(String(50), default="")
+    target: Mapped[float | None] = mapped_column(Float)
+    agreement: Mapped[Agreement] = relationship(back_populates="indicators")
+    readings: Mapped[list["ProgressReading"]] = relationship(back_populates="indicator", cascade="all, delete-orphan",
+                                                            order_by="ProgressReading.on_date")
+
+
+class ProgressReading(Base):
+    __tablename__ = "progress_reading"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    indicator_id: Mapped[int] = mapped_column(ForeignKey("progress_indicator.id", ondelete="CASCADE"), index=True)
+    on_date: Mapped[dt.date] = mapped_column(Date)
+    realisation: Mapped[float] = mapped_column(Float)
+    indicator: Mapped[ProgressIndicator] = relationship(back_populates="readings")
+    __table_args__ = (UniqueConstraint("indicator_id", "on_date"),)
+
+
+class AuditEntry(Base):
+    """Who changed what, when: one entry per created, updated or deleted record."""
+
+    __tablename__ = "audit_entry"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(200))
+    action: Mapped[str] = mapped_column(String(20))  # create, update, delete
+    record_type: Mapped[str] = mapped_column(String(50))
+    record_key: Mapped[str] = mapped_column(String(200), index=True)
+    changes: Mapped[dict] = mapped_column(JSON, default=dict)  # field -> [old, new]
+
+
+class DatasetInfo(Base):
+    """Facts about the stored data set, e.g. whether it is the simulated sample and its planted effects."""
+
+    __tablename__ = "dataset_info"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict] = mapped_column(JSON)
+
+
+# ------------------------------------------------------------------- accounts (geo.access.accounts)
+
+class User(Base):
+    """A person who may log in: a role (viewer, editor, admin) and an Argon2id password hash, never the password."""
+
+    __tablename__ = "app_user"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    username: Mapped[str] = mapped_column(String(64), unique=True)
+    password_hash: Mapped[str] = mapped_column(String(255))
+    role: Mapped[str] = mapped_column(String(10))
+    active: Mapped[bool] = mapped_column(default=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    password_changed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_login_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class LoginThrottle(Base):
+    """Failed logins per user name and per client, kept in the database so that every server thread and
+    every restart sees them."""
+
+    __tablename__ = "login_throttle"
+    key: Mapped[str] = mapped_column(String(300), primary_key=True)  # "user:ani", "client:10.0.0.7"
+    failures: Mapped[int] = mapped_column(Integer, default=0)
+    last_failure_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+ACCOUNT_TABLES = frozenset({"app_user", "login_throttle"})
+
+
+def record_tables() -> list:
+    """The tables holding records (what backups, restores and the sample touch): everything but accounts."""
+    return [t for t in Base.metadata.sorted_tables if t.name not in ACCOUNT_TABLES]

@@ -1,0 +1,1 @@
+"""Visits and agreements: writing them (audited), reading them as tables, exports, backup, the sample."""

@@ -1,0 +1,1 @@
+"""Indonesia's regions as committed in ``data/``: look-up, hierarchy, neighbours, names, shapes, distances."""

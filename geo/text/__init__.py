@@ -1,0 +1,1 @@
+"""Words and numbers in Bahasa Indonesia and English: messages, vocabularies, parsing and formatting."""

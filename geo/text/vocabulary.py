@@ -1,0 +1,101 @@
+"""Fixed vocabularies of Sinergi's records, with their Indonesian and English labels."""
+
+from __future__ import annotations
+
+# Agreement types: kesepakatan bersama, perjanjian kerja sama, or other.
+AGREEMENT_TYPES = {
+    "KB": {"id": "Kesepakatan Bersama", "en": "Joint agreement (KB)"},
+    "PKS": {"id": "Perjanjian Kerja Sama", "en": "Cooperation agreement (PKS)"},
+    "lainnya": {"id": "Lainnya", "en": "Other"},
+}
+AGREEMENT_TYPE_ALIASES = {
+    "kb": "KB", "kesepakatan bersama": "KB", "mou": "KB", "nota kesepahaman": "KB", "joint agreement": "KB",
+    "pks": "PKS", "perjanjian kerja sama": "PKS", "perjanjian kerjasama": "PKS", "cooperation agreement": "PKS",
+    "lainnya": "lainnya", "lain lain": "lainnya", "other": "lainnya",
+}
+
+STATUSES = {
+    "usulan": {"id": "Usulan", "en": "Proposed"},
+    "ditandatangani": {"id": "Ditandatangani", "en": "Signed"},
+    "berjalan": {"id": "Berjalan", "en": "Running"},
+    "selesai": {"id": "Selesai", "en": "Completed"},
+    "terhambat": {"id": "Terhambat", "en": "Stalled"},
+    "batal": {"id": "Batal", "en": "Cancelled"},
+}
+STATUS_ALIASES = {
+    "usulan": "usulan", "diusulkan": "usulan", "proposed": "usulan", "draft": "usulan",
+    "ditandatangani": "ditandatangani", "ttd": "ditandatangani", "signed": "ditandatangani",
+    "berjalan": "berjalan", "aktif": "berjalan", "running": "berjalan", "active": "berjalan", "ongoing": "berjalan",
+    "selesai": "selesai", "completed": "selesai", "done": "selesai", "berakhir": "selesai",
+    "terhambat": "terhambat", "stalled": "terhambat", "blocked": "terhambat", "tertunda": "terhambat",
+    "batal": "batal", "dibatalkan": "batal", "cancelled": "batal", "canceled": "batal",
+}
+
+OBSTACLES = {
+    "anggaran": {"id": "Anggaran", "en": "Budget"},
+    "perbedaan_persepsi": {"id": "Perbedaan persepsi", "en": "Differing perceptions"},
+    "regulasi": {"id": "Regulasi", "en": "Regulation"},
+    "komitmen": {"id": "Komitmen", "en": "Commitment"},
+    "lainnya": {"id": "Lainnya", "en": "Other"},
+}
+OBSTACLE_ALIASES = {
+    "anggaran": "anggaran", "budget": "anggaran", "dana": "anggaran", "pendanaan": "anggaran",
+    "perbedaan persepsi": "perbedaan_persepsi", "persepsi": "perbedaan_persepsi",
+    "differing perceptions": "perbedaan_persepsi", "perception": "perbedaan_persepsi",
+    "regulasi": "regulasi", "regulation": "regulasi", "peraturan": "regulasi",
+    "komitmen": "komitmen", "commitment": "komitmen",
+    "lainnya": "lainnya", "lain lain": "lainnya", "other": "lainnya",
+}
+
+SECTORS = {
+    "pendidikan": {"id": "Pendidikan", "en": "Education"},
+    "kesehatan": {"id": "Kesehatan", "en": "Health"},
+    "pariwisata": {"id": "Pariwisata", "en": "Tourism"},
+    "perdagangan": {"id": "Perdagangan", "en": "Trade"},
+    "pertanian": {"id": "Pertanian", "en": "Agriculture"},
+    "perikanan": {"id": "Kelautan dan Perikanan", "en": "Marine affairs and fisheries"},
+    "infrastruktur": {"id": "Infrastruktur", "en": "Infrastructure"},
+    "transportasi": {"id": "Transportasi", "en": "Transport"},
+    "lingkungan": {"id": "Lingkungan Hidup", "en": "Environment"},
+    "energi": {"id": "Energi", "en": "Energy"},
+    "industri": {"id": "Industri", "en": "Industry"},
+    "umkm": {"id": "UMKM", "en": "Small businesses (UMKM)"},
+    "investasi": {"id": "Investasi", "en": "Investment"},
+    "pemerintahan": {"id": "Tata Kelola Pemerintahan", "en": "Governance"},
+    "kependudukan": {"id": "Kependudukan dan Pencatatan Sipil", "en": "Civil registration"},
+    "pangan": {"id": "Ketahanan Pangan", "en": "Food security"},
+    "air_sanitasi": {"id": "Air Minum dan Sanitasi", "en": "Water and sanitation"},
+    "kebencanaan": {"id": "Penanggulangan Bencana", "en": "Disaster management"},
+    "sosial": {"id": "Sosial", "en": "Social affairs"},
+    "ketenagakerjaan": {"id": "Ketenagakerjaan", "en": "Employment"},
+}
+
+# Indonesian time zones and their UTC offsets in hours.
+TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+# Mitigation for each obstacle (shown in drill-downs and planner).
+MITIGATIONS = {
+    "anggaran": {"id": "Perencanaan anggaran dan sumber pendanaan alternatif",
+                 "en": "Budget planning and alternative funding sources"},
+    "perbedaan_persepsi": {"id": "Forum komunikasi dan koordinasi", "en": "Communication and coordination forum"},
+    "regulasi": {"id": "Advokasi penyesuaian regulasi", "en": "Advocacy for regulatory adjustment"},
+    "komitmen": {"id": "Tim koordinasi, insentif, pemantauan berkala",
+                 "en": "Coordination team, incentives, regular monitoring"},
+    "lainnya": {"id": "Kajian bersama para pihak", "en": "Joint review with the parties"},
+}
+
+
+def sector_key(text: str) -> str | None:
+    """The sector key for a label or key in either language (case and spacing ignored)."""
+    from geo.regions.names import normalize_name
+
+    wanted = normalize_name(text)
+    for key, labels in SECTORS.items():
+        if wanted in (normalize_name(key), normalize_name(labels["id"]), normalize_name(labels["en"])):
+            return key
+    # common short forms
+    short = {"pendidikan": "pendidikan", "kelautan": "perikanan", "perikanan": "perikanan", "lingkungan hidup":
+             "lingkungan", "air minum": "air_sanitasi", "sanitasi": "air_sanitasi", "bencana": "kebencanaan",
+             "tenaga kerja": "ketenagakerjaan", "pangan": "pangan", "pemerintahan": "pemerintahan",
+             "tata kelola": "pemerintahan", "adminduk": "kependudukan", "dukcapil": "kependudukan"}
+    return short.get(wanted)

@@ -1,0 +1,98 @@
+"""Metrics per region and period: roll-up without double counting, filters, per-capita figures."""
+
+import datetime as dt
+
+import pytest
+
+from geo.analysis import metrics
+from geo.db import storage
+from geo.records import read, sample
+from tests.conftest import EDITOR
+
+
+@pytest.fixture(scope="module")
+def frames(tmp_path_factory):
+    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('metrics') / 's.db'}")
+    storage.migrate(engine)
+    sample.seed(engine, EDITOR)
+    out = read.agreements_frame(engine), read.visits_frame(engine)
+    engine.dispose()
+    return out
+
+
+def _dated(ag):
+    return ag[ag["signed_on"].notna() | ag["start_on"].notna()]
+
+
+def test_province_counts_each_agreement_once(frames):
+    ag, vi = frames
+    prov = metrics.region_metrics(ag, vi, level="province")
+    jabar = _dated(ag)[ag["region_codes"].map(lambda cs: any(c.startswith("32") for c in cs))]
+    assert prov.loc["32", "signed"] == len(jabar)
+    reg = metrics.region_metrics(ag, vi, level="regency")
+    # summing regencies double counts agreements between two regencies of the province
+    assert reg.loc[reg.index.str.startswith("32."), "signed"].sum() > prov.loc["32", "signed"]
+    assert len(prov) == 38 and len(reg) == 514
+
+
+def test_statuses_values_partners_and_per_capita(frames):
+    ag, vi = frames
+    reg = metrics.region_metrics(ag, vi, level="regency")
+    row = reg.loc["32.73"]
+    mine = _dated(ag)[ag["region_codes"].map(lambda cs: "32.73" in cs)]
+    assert row["signed"] == len(mine)
+    assert row["stalled"] == (mine["status"] == "terhambat").sum()
+    assert row["value_idr"] == mine["value_idr"].fillna(0).sum()
+    partners = {c for cs in mine["region_codes"] for c in cs if len(c) == 5 and c != "32.73"}
+    assert row["partners"] == len(partners)
+    assert row["signed_per_100k"] == pytest.approx(row["signed"] / row["population"] * 1e5)
+    assert 0 <= reg["progressed_share"].dropna().min() and reg["progressed_share"].dropna().max() <= 1
+
+
+def test_filters_period_sector_type_ministry(frames):
+    ag, vi = frames
+    all_ = metrics.region_metrics(ag, vi, level="province")
+    year = metrics.region_metrics(ag, vi, level="province", start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
+    assert 0 < year["signed"].sum() < all_["signed"].sum()
+    tourism = metrics.region_metrics(ag, vi, level="province", sectors=["pariwisata"])
+    assert 0 < tourism["signed"].sum() < all_["signed"].sum()
+    pks = metrics.region_metrics(ag, vi, level="province", types=["PKS"])
+    assert 0 < pks["signed"].sum() < all_["signed"].sum()
+    trade = metrics.region_metrics(ag, vi, level="province", ministries=["Kementerian Perdagangan"])
+    assert 0 < trade["visits"].sum() < all_["visits"].sum()
+    assert all_["visits"].sum() >= 150  # every visit counts in each province it stopped in
+
+
+def test_visit_months_use_the_visits_own_time_zone():
+    import pandas as pd
+
+    from geo.analysis import panel
+    from geo.records import read
+
+    local = read.local_time(pd.Timestamp("2024-07-31 17:00", tz="UTC").to_pydatetime(), "WIB")
+    assert str(local) == "2024-08-01 00:00:00"
+    visits = pd.DataFrame({"ref": ["a"], "start_at": [pd.Timestamp("2024-07-31 23:00", tz="UTC")],
+                           "local_start": [pd.Timestamp("2024-08-01 08:00")], "region_codes": [["94.01"]]})
+    assert str(panel.first_visits(visits, "regency")["94.01"].date()) == "2024-08-01"
+
+
+def test_lead_party_is_the_first_party_only():
+    import pandas as pd
+
+    from geo.analysis import panel
+
+    ag = pd.DataFrame({"doc_number": ["x"], "signed_on": [dt.date(2024, 1, 5)], "start_on": [None],
+                       "value_idr": [1], "region_codes": [["32", "32.04", "32.73"]]})
+    ev = panel.agreement_events(ag, "regency").set_index("region")
+    assert not ev["lead"].any()  # the province signed first: no regency is the lead
+    ev_p = panel.agreement_events(ag, "province").set_index("region")
+    assert bool(ev_p.loc["32", "lead"])
+
+
+def test_impact_report_without_visits(frames):
+    from geo.analysis import impact_report
+
+    ag, vi = frames
+    rep = impact_report.compute(ag, vi.iloc[0:0], impact_report.Settings(end="2026-06"))
+    assert rep.direct is None and rep.notes  # says why instead of failing
+    assert len(rep.scores) == 514

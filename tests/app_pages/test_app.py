@@ -1,0 +1,163 @@
+"""The app's pages render without exceptions and do what their widgets say (Streamlit AppTest)."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT, app_session
+
+
+@pytest.fixture(autouse=True)
+def app_data_dir(tmp_path_factory, monkeypatch):
+    # One database for the module's app runs (seeding the sample takes a few seconds).
+    folder = tmp_path_factory.getbasetemp() / "app-data"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
+
+
+def _run(path, **state):
+    at = AppTest.from_file(str(path), default_timeout=120)
+    for k, v in state.items():
+        at.session_state[k] = v
+    return at.run()
+
+
+def test_national_map_page_renders_and_says_data_is_simulated():
+    at = _run(ROOT / "app.py")
+    assert not at.exception
+    assert at.title[0].value == "Peta Kerja Sama Antar Daerah"
+    assert any("DATA SIMULASI" in w.value for w in at.warning)
+
+
+def test_english_switch():
+    at = _run(ROOT / "app.py", lang="en")
+    assert not at.exception
+    assert at.title[0].value == "Inter-regional cooperation map"
+    assert any("SIMULATED" in w.value for w in at.warning)
+
+
+def test_data_page_renders():
+    at = _run(ROOT / "app_pages" / "about_data.py")
+    assert not at.exception
+    assert "cahya dsn" in " ".join(c.value for c in at.caption)
+
+
+def test_records_page_lists_filters_and_edits(app_database):
+    at = _run(ROOT / "app_pages" / "records.py", **app_session("ani"))
+    assert not at.exception
+    total = len(at.dataframe[0].value)
+    assert total > 1800
+    at.multiselect(key="f_status").set_value(["terhambat"]).run()
+    stalled = at.dataframe[0].value
+    assert 0 < len(stalled) < total
+    assert set(stalled["Status"]) == {"Terhambat"}
+    doc = stalled["Nomor"].iloc[0]
+    at.selectbox(key="edit_doc").set_value(doc).run()
+    assert not at.exception
+    form_inputs = [ti for ti in at.text_input if ti.value and ti.key != "actor" and ti.key != "f_search"]
+    form_inputs[0].set_value("Judul diubah lewat AppTest")
+    submit = [b for b in at.button if "Simpan" in (b.label or "")][0]
+    submit.click().run()
+    assert not at.exception
+    assert any("Tersimpan" in s.value for s in at.success)
+    from geo.db import storage
+    from geo.records import write
+
+    eng = storage.make_engine()
+    with storage.transaction(eng) as s:
+        saved = write.load_agreement(s, doc)
+        assert saved.title == "Judul diubah lewat AppTest" and saved.version == 2
+        assert [e.actor for e in write.audit_trail(s, "agreement", doc)][-1] == "ani"
+    eng.dispose()
+
+
+def test_impact_page_shows_effects_and_explained_scores():
+    at = _run(ROOT / "app_pages" / "impact.py")
+    assert not at.exception
+    assert len(at.metric) == 2
+    assert at.metric[0].value.startswith("+")  # the planted effect is positive
+    assert "," in at.metric[0].value and "." not in at.metric[0].value  # Indonesian decimal comma
+    table = at.dataframe[0].value
+    assert len(table) == 514 and table["Skor"].notna().sum() > 100
+    assert any("Skor" in m.value for m in at.markdown)
+    at.slider(key="imp_window").set_value(6).run()
+    assert not at.exception and "6 bulan" in at.metric[0].label
+
+
+def test_map_metric_and_classes_change_the_legend():
+    at = _run(ROOT / "app_pages" / "national_map.py")
+    assert not at.exception
+    legend = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
+    assert legend.startswith("**Kerja sama ditandatangani**")
+    at.selectbox(key="metric").set_value("value_idr").run()
+    legend2 = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
+    assert "Nilai kerja sama" in legend2 and "Rp" in legend2 and legend2 != legend
+    at.selectbox(key="scheme").set_value("equal_interval").run()
+    assert not at.exception
+
+
+def test_map_state_comes_from_the_url_and_drills_into_a_province():
+    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
+    at.query_params["prov"] = "32"
+    at.query_params["metric"] = "partners"
+    at.run()
+    assert not at.exception
+    assert any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+    assert at.selectbox(key="metric").value == "partners"
+    at.button(key="back").click().run()
+    assert not any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+
+
+def test_region_page_shows_the_region_asked_for():
+    at = AppTest.from_file(str(ROOT / "app_pages" / "region.py"), default_timeout=120)
+    at.query_params["region"] = "32.73"
+    at.run()
+    assert not at.exception
+    assert at.title[0].value == "Kota Bandung"
+    assert "Jawa Barat" in at.caption[0].value
+    assert [m.label for m in at.metric][:2] == ["Penduduk", "Kerja sama ditandatangani"]
+    assert len(at.dataframe) >= 3  # agreements, partners, obstacles/visits
+    at.selectbox(key="region_pick").set_value("32").run()
+    assert at.title[0].value == "Jawa Barat" and not at.exception
+
+
+def test_partner_lines_show_only_the_strongest_at_regency_level():
+    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
+    at.query_params["level"] = "regency"
+    at.query_params["links"] = "1"
+    at.run()
+    assert not at.exception
+    note = [c.value for c in at.caption if c.value.startswith("Garis: ")]
+    assert note and note[0].startswith("Garis: 150 pasangan terkuat dari ")
+    total = int(note[0].split("dari ")[1].split(" ")[0].replace(".", ""))
+    assert total > 150
+
+
+def test_score_at_district_level_says_why_there_is_none():
+    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
+    at.query_params["level"] = "district"
+    at.query_params["metric"] = "score"
+    at.run()
+    assert not at.exception
+    assert any("tingkat kecamatan" in i.value for i in at.info)
+
+
+def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
+    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
+    for key, value in {"k": "99", "level": "kelurahan", "metric": "<script>", "y0": "1900", "y1": "abc",
+                       "sector": "pendidikan,bukan-bidang", "palette": "Reds", "scheme": "x", "ministry": "Kemen X"}.items():
+        at.query_params[key] = value
+    at.run()
+    assert not at.exception
+    assert at.slider(key="k").value == 5 and at.selectbox(key="metric").value == "signed"
+    assert at.selectbox(key="palette").value == "YlGnBu" and at.selectbox(key="scheme").value == "quantiles"
+    assert at.multiselect(key="sector").value == ["pendidikan"] and at.multiselect(key="ministry").value == []
+    assert at.slider(key="years").value[0] == 2021
+    assert at.segmented_control(key="level").value == "province"
+
+
+@pytest.mark.parametrize("page", ["national_map.py", "records.py", "planner.py", "briefing.py"])
+def test_empty_choices_ask_in_the_page_language(page):
+    at = _run(ROOT / "app_pages" / page)
+    assert not at.exception and len(at.multiselect) > 0
+    assert {m.placeholder for m in at.multiselect} == {"Pilih…"}  # not Streamlit's own "Choose options"

@@ -1,0 +1,218 @@
+"""Itinerary: travel legs, an order shorter than the naive one, the schedule table and its XLSX export."""
+
+import datetime as dt
+import io
+import itertools
+import random
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from geo.planner import itinerary
+from geo.records import exports
+from geo.regions import lookup
+from geo.text.messages import UserError
+from geo.text.parsing import parse_date, parse_time_range, time_zone_for_province
+
+JAKARTA = "31.71"
+# A zig-zag in ranking order: Sumatra, Sulawesi, Java, Sulawesi, Java, Bali, Kalimantan, Sumatra.
+ZIGZAG = ["12.71", "73.71", "32.73", "71.71", "33.74", "51.71", "64.72", "13.71"]
+
+
+def test_legs_follow_the_stated_assumptions():
+    land = itinerary.leg("32.73", "32.04")  # Kota Bandung – Kabupaten Bandung, one land mass, near
+    assert land.mode == "land"
+    assert land.hours == pytest.approx(land.km * itinerary.ROAD_FACTOR / itinerary.LAND_SPEED_KMH)
+    sea = itinerary.leg("35.10", "51.01")  # Banyuwangi (Java) – Jembrana (Bali): the Bali strait
+    assert sea.mode == "sea" and sea.km < itinerary.SEA_MAX_KM
+    assert sea.hours == pytest.approx(itinerary.SEA_OVERHEAD_H + sea.km / itinerary.SEA_SPEED_KMH)
+    air = itinerary.leg(JAKARTA, "73.71")  # Jakarta – Makassar
+    assert air.mode == "air" and air.km == pytest.approx(1405, abs=10)
+    assert air.hours == pytest.approx(itinerary.AIR_OVERHEAD_H + air.km / itinerary.AIR_SPEED_KMH)
+    far_on_java = itinerary.leg(JAKARTA, "35.78")  # Jakarta – Surabaya: same island, flying is faster
+    assert far_on_java.mode == "air"
+    assert itinerary.leg("32.73", JAKARTA).mode == "land"  # 118 km: nobody flies that
+
+
+def test_order_beats_the_ranking_order_on_distance_and_time():
+    naive = itinerary.totals(itinerary.route_legs(JAKARTA, ZIGZAG))
+    order = itinerary.best_order(JAKARTA, ZIGZAG)
+    assert sorted(order) == sorted(ZIGZAG)
+    best = itinerary.totals(itinerary.route_legs(JAKARTA, order))
+    assert best["hours"] < naive["hours"] * 0.9
+    assert best["km"] < naive["km"] * 0.9
+
+
+@pytest.mark.parametrize("return_home", [True, False])
+def test_exact_solver_matches_brute_force(return_home):
+    rng = random.Random(7)
+    codes = [r.code for r in lookup.all_regions("regency")]
+    for _ in range(3):
+        picks = rng.sample(codes, 6)
+        order = itinerary.best_order(JAKARTA, picks, return_home=return_home)
+        brute = min(itertools.permutations(picks),
+                    key=lambda p: itinerary.totals(itinerary.route_legs(JAKARTA, list(p), return_home))["hours"])
+        assert itinerary.totals(itinerary.route_legs(JAKARTA, order, return_home))["hours"] == pytest.approx(
+            itinerary.totals(itinerary.route_legs(JAKARTA, list(brute), return_home))["hours"])
+
+
+def test_heuristic_beyond_the_exact_limit_beats_naive_and_nearest_neighbour():
+    rng = random.Random(3)
+    picks = rng.sample([r.code for r in lookup.all_regions("regency")], itinerary.EXACT_MAX + 6)
+    order = itinerary.best_order(JAKARTA, picks)
+    assert sorted(order) == sorted(picks)
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, order))["hours"]
+    assert hours < itinerary.totals(itinerary.route_legs(JAKARTA, picks))["hours"]
+    nodes = [JAKARTA, *picks]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    nn = [nodes[i] for i in itinerary._nearest_neighbour(cost, len(picks))]
+    assert hours <= itinerary.totals(itinerary.route_legs(JAKARTA, nn))["hours"] + 1e-9
+
+
+def test_schedule_days_time_zones_and_slots():
+    # Monday 19 August 2024; Bandung (WIB), Makassar (WITA), Jayapura (WIT).
+    order = ["32.73", "73.71", "91.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=10, stops_per_day=2,
+                               briefs={"73.71": ("Wali Kota Makassar", "1) Mendorong kerja sama")})
+    frame = itinerary.schedule_frame(stops)
+    assert list(frame.columns) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
+    assert frame["Tanggal"].iloc[0] == "Senin, 19 Agustus 2024"
+    # 3.8 h by road from Jakarta leaving at 06.00: too late for 09.00, so the afternoon slot
+    assert frame["Waktu"].iloc[0] == "14.00 – 17.00 WIB"
+    assert frame["Waktu"].str.split().str[-1].tolist() == ["WIB", "WITA", "WIT"]
+    assert frame["Lokasi"].iloc[1] == "Kota Makassar, Sulawesi Selatan"
+    assert frame["Narasumber/Pihak yang Dijumpai"].iloc[1] == "Wali Kota Makassar"
+    # Bandung → Makassar is a 5 h flight: not the same afternoon (at most 2 h between two stops of a day)
+    assert stops[1].day > stops[0].day
+    for s in stops:
+        assert parse_date(frame["Tanggal"].iloc[stops.index(s)]) == s.day
+        assert parse_time_range(frame["Waktu"].iloc[stops.index(s)]) == (s.start, s.end, s.time_zone)
+
+
+def test_two_close_stops_share_a_day_and_weekends_are_skipped():
+    # Friday 23 August 2024: Kota Bandung and Kabupaten Bandung (close), then Kota Cimahi, one stop a day.
+    stops = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 23), days=1)
+    assert [(s.day, s.start) for s in stops] == [(dt.date(2024, 8, 23), dt.time(9)), (dt.date(2024, 8, 23), dt.time(14))]
+    one_a_day = itinerary.schedule("32.73", ["32.73", "32.04", "32.77"], start_date=dt.date(2024, 8, 23), days=5,
+                                   stops_per_day=1)
+    assert [s.day for s in one_a_day] == [dt.date(2024, 8, 23), dt.date(2024, 8, 26), dt.date(2024, 8, 27)]
+    with_weekend = itinerary.schedule("32.73", ["32.73", "32.04", "32.77"], start_date=dt.date(2024, 8, 23),
+                                      days=3, stops_per_day=1, weekdays_only=False)
+    assert with_weekend[1].day.weekday() == 5  # Saturday
+    assert itinerary.schedule_frame(with_weekend)["Tanggal"].iloc[2] == "Minggu, 25 Agustus 2024"
+
+
+def test_too_many_places_for_the_days_is_a_clear_error():
+    with pytest.raises(UserError) as exc:
+        itinerary.schedule(JAKARTA, ZIGZAG, start_date=dt.date(2024, 8, 19), days=2)
+    assert "tidak muat dalam 2 hari" in exc.value.text("id")
+    assert "do not fit in 2 days" in exc.value.text("en")
+
+
+def test_schedule_exports_to_xlsx_and_reads_back_after_editing():
+    order = ["32.73", "73.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=5,
+                               briefs={c: ("Kepala daerah", "Rapat") for c in order})
+    frame = itinerary.schedule_frame(stops)
+    frame.loc[1, "Agenda"] = "=HYPERLINK(\"http://x\")"  # an editor's formula stays text
+    frame.loc[0, "Waktu"] = "10.00 – 11.30 WIB"  # an edited time
+    wb = openpyxl.load_workbook(io.BytesIO(exports.to_xlsx_bytes(frame, sheet="Jadwal")))
+    ws = wb["Jadwal"]
+    rows = list(ws.iter_rows(values_only=True))
+    assert list(rows[0]) == itinerary.SCHEDULE_COLUMNS
+    assert rows[1][0] == "Senin, 19 Agustus 2024" and rows[1][1] == "10.00 – 11.30 WIB"
+    assert rows[2][4].startswith("'=")
+    back = itinerary.stops_from_frame(frame, order)
+    assert back[0].start == dt.time(10) and back[0].end == dt.time(11, 30)
+    assert back[1].time_zone == "WITA" and back[1].day == stops[1].day
+    frame.loc[1, "Tanggal"] = "31 Februari 2024"
+    with pytest.raises(UserError):
+        itinerary.stops_from_frame(frame, order)
+
+
+UTC_OFFSET = {"WIB": 7, "WITA": 8, "WIT": 9}
+
+
+def _utc(day, time, zone):
+    return dt.datetime.combine(day, time) - dt.timedelta(hours=UTC_OFFSET[zone])
+
+
+def _assert_no_stop_before_arrival(start, stops, start_date):
+    """Every stop starts no earlier than the traveller can be there: the previous stop's end (or 06.00 at home
+    on the first day) plus the travel time, all reckoned in UTC."""
+    free = _utc(start_date, dt.time(6), time_zone_for_province(start))
+    here = start
+    for s in stops:
+        hours = itinerary.leg(here, s.region_code).hours
+        assert _utc(s.day, s.start, s.time_zone) >= free + dt.timedelta(hours=hours), (s, here)
+        free, here = _utc(s.day, s.end, s.time_zone), s.region_code
+
+
+def test_eastward_leg_counts_the_hour_lost_to_the_time_zone():
+    # Barito Timur (Kalimantan Tengah, WIB) → Tabalong (Kalimantan Selatan, WITA): 1.59 h by road. Leaving at
+    # 12.00 WIB = 13.00 WITA, the traveller arrives 14.35 WITA — after the 14.00 WITA slot, so the next day.
+    start = dt.date(2026, 12, 7)  # a Monday
+    stops = itinerary.schedule("62.13", ["62.13", "63.09"], start_date=start, days=3)
+    assert [(s.region_code, s.day, s.start, s.time_zone) for s in stops] == [
+        ("62.13", start, dt.time(9), "WIB"), ("63.09", dt.date(2026, 12, 8), dt.time(9), "WITA")]
+    _assert_no_stop_before_arrival("62.13", stops, start)
+
+
+def test_westward_leg_gains_the_hour_back():
+    start = dt.date(2026, 12, 7)
+    # Tabalong (WITA) → Barito Timur (WIB): leaving 12.00 WITA = 11.00 WIB, there at 12.35 WIB, before 14.00 WIB
+    stops = itinerary.schedule("63.09", ["63.09", "62.13"], start_date=start, days=3)
+    assert [(s.day, s.start, s.time_zone) for s in stops] == [(start, dt.time(9), "WITA"), (start, dt.time(14), "WIB")]
+    _assert_no_stop_before_arrival("63.09", stops, start)
+    # From Jembrana (Bali, WITA) to Pacitan (East Java, WIB), 3.6 h by air: leaving 06.00 WITA = 05.00 WIB, there
+    # 08.38 WIB — in time for the 09.00 WIB slot (reckoned on Bali's clock it would wrongly miss it).
+    leg = itinerary.leg("51.01", "35.01")
+    assert 3 < leg.hours < 4
+    stops = itinerary.schedule("51.01", ["35.01"], start_date=start, days=3)
+    assert [(s.day, s.start, s.time_zone) for s in stops] == [(start, dt.time(9), "WIB")]
+    _assert_no_stop_before_arrival("51.01", stops, start)
+
+
+@pytest.mark.parametrize("start,codes", [
+    (JAKARTA, ZIGZAG),
+    ("81.71", ["62.13", "63.09", "73.71", "31.71", "81.71"]),  # from Ambon (WIT) westward and back
+    ("62.13", ["63.09", "64.72", "73.71", "81.71", "52.71", "51.71"]),  # eastward over three zones
+])
+def test_no_stop_starts_before_the_traveller_arrives(start, codes):
+    order = itinerary.best_order(start, codes)
+    first = dt.date(2026, 12, 7)
+    stops = itinerary.schedule(start, order, start_date=first, days=20, weekdays_only=False)
+    assert [s.region_code for s in stops] == order
+    _assert_no_stop_before_arrival(start, stops, first)
+
+
+def _edited_schedule():
+    order = ["32.73", "73.71"]
+    stops = itinerary.schedule(JAKARTA, order, start_date=dt.date(2024, 8, 19), days=5,
+                               briefs={c: ("Kepala daerah", "Rapat") for c in order})
+    return itinerary.schedule_frame(stops), order
+
+
+@pytest.mark.parametrize("cleared", [None, float("nan"), pd.NA, "", "   "], ids=["None", "NaN", "NA", "empty", "blank"])
+def test_cleared_optional_cells_read_back_empty_not_nan(cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[0, "Narasumber/Pihak yang Dijumpai"] = cleared
+    frame.loc[1, "Agenda"] = cleared
+    back = itinerary.stops_from_frame(frame, order)
+    assert back[0].people == "" and back[1].agenda == ""
+    assert back[0].agenda == "Rapat" and back[1].people == "Kepala daerah"
+    assert "nan" not in {s.location for s in back} | {s.people for s in back} | {s.agenda for s in back}
+
+
+@pytest.mark.parametrize("column", ["Tanggal", "Waktu", "Lokasi"])
+@pytest.mark.parametrize("cleared", [None, float("nan"), ""], ids=["None", "NaN", "empty"])
+def test_cleared_required_cell_is_a_clear_error(column, cleared):
+    frame, order = _edited_schedule()
+    frame = frame.astype(object)
+    frame.loc[1, column] = cleared
+    with pytest.raises(UserError) as exc:
+        itinerary.stops_from_frame(frame, order)
+    assert exc.value.text("id") == f"jadwal baris 2: kolom {column!r} wajib diisi"
+    assert exc.value.text("en") == f"schedule row 2: the column {column!r} must be filled in"
