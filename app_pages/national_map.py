@@ -105,7 +105,7 @@ def map_section() -> None:
 
     spec = map_view.spec_from_state(st.session_state, level, prov)
     view = briefing_files.view(version, spec)  # the same view the exports are made from
-    metric, values, classes, fmt, ranks = view.metric, view.values, view.classification, view.fmt, view.ranks
+    metric, values, classification, fmt, ranks = view.metric, view.values, view.classification, view.fmt, view.ranks
     presentation.statement(view.title, view.subtitle)
     if metric == "score" and level == "district":
         st.info(t("map.score_not_district"))
@@ -123,7 +123,7 @@ def map_section() -> None:
             st.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
                           total=numbers.number(partner_links.attrs["total"], lang=lang)))
 
-    layers = web_map.choropleth_layers(level, values, classes, fmt=fmt, within=prov or None,
+    layers = web_map.choropleth_layers(level, values, classification, fmt=fmt, within=prov or None,
                                     labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")),
                                     rank_of=ranks, no_data_text=t("map.no_data"),
                                     show_labels=st.session_state["labels"], visit_points=visit_points,
@@ -138,7 +138,7 @@ def map_section() -> None:
         f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
         f"{formatting_label}</span>"
-        for color, formatting_label in [(c, web_map.escape(lbl)) for c, lbl in classes.legend(fmt)]
+        for color, formatting_label in [(c, web_map.escape(lbl)) for c, lbl in classification.legend(fmt)]
         + [(classes.NO_DATA_COLOR, web_map.escape(t("map.no_data")))])
     st.markdown(f"**{web_map.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
     st.caption(t("credit"))

@@ -69,11 +69,11 @@ def _split_list(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _keys(text: str, lookup, error_key: str, errors: list[UserError]) -> list[str]:
+def _keys(text: str, find_key, error_key: str, errors: list[UserError]) -> list[str]:
     """Vocabulary keys for a list written in a cell ("Pariwisata; UMKM"); unknown words are errors."""
     keys = []
     for name in _split_list(text):
-        key = lookup(name)
+        key = find_key(name)
         if key is None:
             errors.append(UserError(error_key, text=name))
         else:

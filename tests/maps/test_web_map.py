@@ -66,8 +66,8 @@ def test_partner_line_tooltips_are_escaped():
     links = pd.DataFrame([(-6.9, 107.6, -7.0, 110.4, 3, "<b>A</b>", "B")],
                          columns=["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"])
     values = pd.Series({"32": 1.0, "33": 2.0})
-    classes = classes.classify(values, k=3)
-    layers = web_map.choropleth_layers("province", values, classes, fmt=str, partner_links=links)
+    classification = classes.classify(values, k=3)
+    layers = web_map.choropleth_layers("province", values, classification, fmt=str, partner_links=links)
     html = "".join(layer.get_root().render() for layer in layers)
     assert "&lt;b&gt;A&lt;/b&gt; – B: 3" in html and "<b>A</b>" not in html
 
