@@ -56,11 +56,42 @@ def test_planted_effect_on_one_region_is_found():
 
 def test_spillover_kept_apart_from_direct_effect(data):
     p, _ = data
-    res = estimator.estimate_spillover(p, lambda c: [r.code for r in lookup.neighbors(c)], outcome="new_as_lead")
-    visited = set(p.loc[p["first_visit"].notna(), "region"])
-    assert res.n_units == p["region"].nunique() - len(visited)  # directly visited regions are not in it
-    w = res.window(1, 12)
-    assert w["ci_low"] < w["ci_high"]
+    neighbours = lambda c: [r.code for r in lookup.neighbors(c)]  # noqa: E731
+    first = p.groupby("region")["first_visit"].first()
+    visited = set(first.dropna().index)
+    months = np.sort(p["month"].unique())
+
+    def treated_in_panel(day) -> bool:  # a treatment date counts when it falls after the first month
+        return not pd.isna(day) and months[0] < day <= months[-1]
+
+    # Spillover regions, from the definition: never visited themselves, a land neighbour visited.
+    spill_first = {c: min((first[n] for n in neighbours(c) if n in visited), default=pd.NaT)
+                   for c in first.index if c not in visited}
+    spill_treated = {c for c, day in spill_first.items() if treated_in_panel(day)}
+    assert spill_treated and not spill_treated & visited
+
+    spill = estimator.estimate_spillover(p, neighbours, outcome="new_as_lead")
+    direct = estimator.estimate_att(p, unit="region", time="month", outcome="new_as_lead",
+                                    first_treated="first_visit")
+    # directly visited regions are not in the spillover estimate at all; its treated units are the spillover regions
+    assert spill.n_units == p["region"].nunique() - len(visited)
+    assert spill.n_treated == len(spill_treated)
+    # the direct effect treats the visited regions only: no spillover region counts as treated there
+    assert direct.n_treated == sum(treated_in_panel(first[c]) for c in visited)
+
+    # Reported separately: moving the visited regions' outcomes moves the direct effect, never the spillover.
+    bumped = p.copy()
+    after_visit = bumped["first_visit"].notna() & (bumped["month"] >= bumped["first_visit"])
+    bumped.loc[after_visit, "new_as_lead"] += 100
+    spill_b = estimator.estimate_spillover(bumped, neighbours, outcome="new_as_lead")
+    direct_b = estimator.estimate_att(bumped, unit="region", time="month", outcome="new_as_lead",
+                                      first_treated="first_visit")
+    assert spill_b.att == pytest.approx(spill.att, abs=1e-12)
+    assert spill_b.window(1, 12) == pytest.approx(spill.window(1, 12))
+    # post-visit cells compare with regions not yet visited, which were not moved: exactly +100
+    assert direct_b.att == pytest.approx(direct.att + 100)
+    w = spill.window(1, 12)
+    assert w["ci_low"] < w["att"] < w["ci_high"]
 
 
 def test_scores_explain_themselves_and_respect_little_data(data):
