@@ -8,6 +8,7 @@ from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from geo.importer import columns, files
+from geo.importer import rows as importer_rows
 from geo.regions import lookup
 from geo.text import parsing as fmt
 from geo.text.messages import UserError
@@ -64,6 +65,9 @@ def test_parse_date_gives_a_plausible_date_or_a_user_error(value):
 @FAST
 @given(CELLS)
 @hostile_examples
+@example("12.00 - 09.00 WIB")  # the wrong way round
+@example("09.00 s.d. 09.00")
+@example("pukul 13.30 WITA - 08.15")
 def test_parse_time_range_gives_ordered_times_or_a_user_error(value):
     try:
         start, end, tz = fmt.parse_time_range(value)
@@ -71,6 +75,7 @@ def test_parse_time_range_gives_ordered_times_or_a_user_error(value):
         _documented(exc)
         return
     assert start is None or isinstance(start, dt.time)
+    assert end is None or (isinstance(end, dt.time) and start is not None and start <= end)
     assert tz in (None, "WIB", "WITA", "WIT")
 
 
@@ -100,13 +105,17 @@ def test_resolve_never_crashes_on_any_string(name, province, level):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=4),
        st.sampled_from(["agreements", "visits"]))
-def test_row_parsing_rejects_or_accepts_but_never_crashes(rows, kind):
+def test_row_parsing_rejects_or_accepts_but_never_crashes(cells, kind):
     headers = (["Nomor", "Judul", "Pihak 1", "Pihak 2", "Nilai"] if kind == "agreements"
                else ["Pejabat", "Tanggal", "Wilayah", "Waktu", "Lintang"])
-    table = files.Table(headers=headers, rows=[dict(zip(headers, r)) for r in rows])
+    table = files.Table(headers=headers, rows=[dict(zip(headers, r)) for r in cells])
     columns.map_headers(table, kind)
-    for r in rows.parse_rows(table, kind):
-        assert r.action == "reject" or r.data is not None
+    results = importer_rows.parse_rows(table, kind)
+    assert [r.number for r in results] == list(range(2, len(cells) + 2))  # one result per row, header is row 1
+    for r in results:
+        rejected = bool(r.errors) and r.data is None
+        parsed = not r.errors and r.data is not None
+        assert rejected != parsed  # exactly one of the two: never both, never neither
         for e in r.errors:
             _documented(e)
 
