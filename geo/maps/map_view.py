@@ -231,9 +231,9 @@ def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang:
     if spec.within:
         values = values[values.index.str.startswith(spec.within + ".")]
     try:
-        classes = classes.classify(values, scheme=spec.scheme, k=int(spec.k), user_breaks=list(spec.breaks) or None,
-                                      palette=spec.palette)
+        classification = classes.classify(values, scheme=spec.scheme, k=int(spec.k),
+                                          user_breaks=list(spec.breaks) or None, palette=spec.palette)
     except ValueError:
-        classes = classes.classify(values, scheme="quantiles", k=int(spec.k), palette=spec.palette)
+        classification = classes.classify(values, scheme="quantiles", k=int(spec.k), palette=spec.palette)
     note = simulated_note(agreements, visits, lang) if agreements is not None and visits is not None else None
-    return View(spec, lang, table, values, classes, classes.ranks(values), note)
+    return View(spec, lang, table, values, classification, classes.ranks(values), note)
