@@ -105,9 +105,8 @@ def map_section() -> None:
 
     spec = map_view.spec_from_state(st.session_state, level, prov)
     view = briefing_files.view(version, spec)  # the same view the exports are made from
-    metric, values, classification, fmt, ranks = view.metric, view.values, view.classification, view.fmt, view.ranks
     presentation.statement(view.title, view.subtitle)
-    if metric == "score" and level == "district":
+    if view.metric == "score" and level == "district":
         st.info(t("map.score_not_district"))
 
     visit_points = partner_links = None
@@ -123,24 +122,20 @@ def map_section() -> None:
             st.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
                           total=numbers.number(partner_links.attrs["total"], lang=lang)))
 
-    layers = web_map.choropleth_layers(level, values, classification, fmt=fmt, within=prov or None,
-                                    labels=(t("tooltip.region"), t("metric." + metric), t("map.rank")),
-                                    rank_of=ranks, no_data_text=t("map.no_data"),
-                                    show_labels=st.session_state["labels"], visit_points=visit_points,
-                                    partner_links=partner_links)
+    layers = web_map.choropleth_layers(view, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
+                                       no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
+                                       visit_points=visit_points, partner_links=partner_links)
     center, zoom = web_map.view_of(level, prov or None)
     map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
     st.session_state["map_view"] = (map_key, level, prov)
     st_folium(web_map.base_map(ASSET_BASE, config.get("SINERGI_TILE_URL")), height=620,
               use_container_width=True, feature_group_to_add=layers, center=center, zoom=zoom,
               returned_objects=["last_active_drawing", "last_object_clicked"], key=map_key, on_change=on_map_click)
-    legend = "".join(
+    legend = "".join(  # the view's legend: the same classes, colours and words as every export
         f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
-        f"{formatting_label}</span>"
-        for color, formatting_label in [(c, web_map.escape(lbl)) for c, lbl in classification.legend(fmt)]
-        + [(classes.NO_DATA_COLOR, web_map.escape(t("map.no_data")))])
-    st.markdown(f"**{web_map.escape(t('metric.' + metric))}** — {legend}", unsafe_allow_html=True)
+        f"{web_map.escape(text)}</span>" for color, text in view.legend())
+    st.markdown(f"**{web_map.escape(view.metric_label)}** — {legend}", unsafe_allow_html=True)
     st.caption(t("credit"))
     briefing_files.map_buttons(version, spec)
 

@@ -9,7 +9,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.db import storage
-from geo.maps import classes, web_map
+from geo.maps import map_view, web_map
 from geo.planner import itinerary, rank, stop_notes
 from geo.records import exports, read
 from geo.regions import lookup
@@ -123,11 +123,9 @@ with c_map:
     route_lines = pd.DataFrame([(lookup.get(x.origin).label_lat, lookup.get(x.origin).label_lon,
                                  lookup.get(x.destination).label_lat, lookup.get(x.destination).label_lon, 1)
                                 for x in legs], columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
-    fmt = classes.value_formatter("score", lang)
-    m = web_map.choropleth_map(level, values, classes.classify(values, k=5), fmt=fmt, asset_base=ASSET_BASE,
-                            labels=(t("tooltip.region"), t("plan.score"), t("map.rank")),
-                            rank_of=table["rank"], no_data_text=t("map.no_data"), visit_points=route_points,
-                            partner_links=route_lines)
+    m = web_map.choropleth_map(map_view.of_values(values, level=level, unit="score", lang=lang, ranks=table["rank"]),
+                               asset_base=ASSET_BASE, labels=(t("tooltip.region"), t("plan.score"), t("map.rank")),
+                               no_data_text=t("map.no_data"), visit_points=route_points, partner_links=route_lines)
     st_folium(m, height=520, use_container_width=True, returned_objects=["last_active_drawing"], key="plan_map",
               on_change=add_clicked)
     st.caption(t("plan.map_hint"))

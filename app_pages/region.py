@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.analysis import impact_report, panel, region_profile
-from geo.maps import classes, map_view, web_map
+from geo.maps import map_view, web_map
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
@@ -115,10 +115,9 @@ with c1:
         download_buttons(p_table, f"mitra_{code}")
         values = partners.set_index("code")["agreements"].astype(float)
         values[code] = float("nan")
-        mini = web_map.choropleth_map(level, values, classes.classify(values, k=4), asset_base=ASSET_BASE,
-                                   fmt=classes.value_formatter("count", lang), codes=list(values.index),
-                                   labels=(t("tooltip.region"), t("col.agreements"), t("map.rank")),
-                                   rank_of=classes.ranks(values), no_data_text=t("map.no_data"))
+        mini = web_map.choropleth_map(map_view.of_values(values, level=level, k=4, codes=values.index, lang=lang),
+                                      asset_base=ASSET_BASE, no_data_text=t("map.no_data"),
+                                      labels=(t("tooltip.region"), t("col.agreements"), t("map.rank")))
         st_folium(mini, height=300, use_container_width=True, returned_objects=[], key=f"partners-{code}")
     else:
         st.info(t("reg.none"))
@@ -137,11 +136,10 @@ with c2:
         kids = children[children.index.str.startswith(code + ".")]
         measure = "signed" if child_level == "regency" else "visits"
         kid_values = kids[measure].astype(float)
-        kid_map = web_map.choropleth_map(child_level, kid_values, classes.classify(kid_values, k=4),
-                                      asset_base=ASSET_BASE, within=code,
-                                      fmt=classes.value_formatter("count", lang),
-                                      labels=(t("tooltip.region"), t(f"metric.{measure}"), t("map.rank")),
-                                      rank_of=classes.ranks(kid_values), no_data_text=t("map.no_data"))
+        kid_map = web_map.choropleth_map(map_view.of_values(kid_values, level=child_level, within=code, k=4,
+                                                            lang=lang), asset_base=ASSET_BASE,
+                                         labels=(t("tooltip.region"), t(f"metric.{measure}"), t("map.rank")),
+                                         no_data_text=t("map.no_data"))
         st_folium(kid_map, height=300, use_container_width=True, returned_objects=[], key=f"children-{code}")
 
 st.subheader(t("reg.visits"))

@@ -30,6 +30,7 @@ def timed(label: str, fn, repeat: int = 3):
 
 def main() -> None:
     from geo.access import roles
+    from geo.analysis.context import Context
     from geo.briefings import deck, region_brief
     from geo.db import storage
     from geo.maps import map_view, print_map
@@ -44,18 +45,21 @@ def main() -> None:
     print(f"records: {len(agreements):,} agreements, {len(visits):,} visits (simulated sample)")
     period = dict(start=dt.date(2021, 1, 1), end=dt.date(dt.date.today().year, 12, 31))
 
+    def fresh():  # a new context each time: the bench times the computation, not the context's memo
+        return Context(agreements, visits)
+
     def view(level, metric="signed"):
-        return map_view.compute(map_view.Spec(level=level, metric=metric, **period), agreements, visits)
+        return map_view.compute(map_view.Spec(level=level, metric=metric, **period), fresh())
 
     timed("view (metrics + classes), regency level", lambda: view("regency"))
     timed("view of the impact score, regency level (impact report included)", lambda: view("regency", "score"), 1)
     national = view("province")
-    timed("national deck (PPTX): title, map, top/bottom, method", lambda: deck.build(national, agreements, visits))
+    timed("national deck (PPTX): title, map, top/bottom, method", lambda: deck.build(national, fresh()))
     timed("national deck with 3 region slides (32, 32.73, 35.78)",
-          lambda: deck.build(national, agreements, visits, chosen=["32", "32.73", "35.78"]))
+          lambda: deck.build(national, fresh(), chosen=["32", "32.73", "35.78"]))
     timed("region brief PDF, Kota Bandung (32.73)",
-          lambda: region_brief.brief_pdf("32.73", agreements, visits))
-    timed("region brief PDF, Jawa Barat (32)", lambda: region_brief.brief_pdf("32", agreements, visits))
+          lambda: region_brief.brief_pdf("32.73", fresh()))
+    timed("region brief PDF, Jawa Barat (32)", lambda: region_brief.brief_pdf("32", fresh()))
     for level in ("province", "regency", "district"):
         v = view(level)
         print_map.region_paths.cache_clear()

@@ -21,11 +21,8 @@ MIME = {"png": "image/png", "svg": "image/svg+xml", "pdf": "application/pdf",
 
 
 def view(version: tuple, spec: map_view.Spec, lang: str | None = None) -> map_view.View:
-    """The view of ``spec`` from the app's cached metrics and impact report (as the map page computes it)."""
-    agreements, visits = records_cache.frames(version)
-    return map_view.compute(spec, agreements, visits, lang=lang or current_language(),
-                                 region_metrics=lambda **kw: records_cache.region_metrics(version, **kw),
-                                 report=lambda settings: records_cache.report(version, settings))
+    """The view of ``spec`` from the data version's context (as the map page computes it)."""
+    return map_view.compute(spec, records_cache.context(version), lang=lang or current_language())
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
@@ -35,10 +32,7 @@ def map_file(version: tuple, spec: map_view.Spec, lang: str, fmt: str, dpi: int 
 
 @st.cache_data(show_spinner=False, max_entries=16)
 def facts(version: tuple, code: str, lang: str, start=None, end=None) -> region_brief.Facts:
-    agreements, visits = records_cache.frames(version)
-    return region_brief.facts(code, agreements, visits, lang=lang, start=start, end=end,
-                              region_metrics=lambda **kw: records_cache.region_metrics(version, **kw),
-                              report=lambda settings: records_cache.report(version, settings))
+    return region_brief.facts(code, records_cache.context(version), lang=lang, start=start, end=end)
 
 
 def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None) -> bytes:
@@ -46,10 +40,9 @@ def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None) -> byt
 
 
 def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
-    agreements, visits = records_cache.frames(version)
-    v = view(version, spec, lang)
-    return deck.build(v, agreements, visits, chosen=chosen, itinerary=itinerary,
-                      region_facts=lambda code: facts(version, code, lang, spec.start, spec.end),
+    """The deck of the view on screen; the map picture and the chosen regions' facts are the cached ones."""
+    return deck.build(view(version, spec, lang), records_cache.context(version), chosen=chosen, itinerary=itinerary,
+                      facts={code: facts(version, code, lang, spec.start, spec.end) for code in chosen},
                       map_png=map_file(version, spec, lang, "png", 200))
 
 

@@ -1,10 +1,16 @@
-"""Records and derived tables, cached until the data changes (keyed on ``storage.data_version``)."""
+"""Records and derived tables, cached until the data changes (keyed on ``storage.data_version``).
+
+One ``geo.analysis.context.Context`` per data version (``context``): it holds the records and computes each
+region-metrics table and impact report once, for every session (it is thread-safe). Pages and ``ui`` helpers
+hand it to the engine; nothing here passes functions down.
+"""
 
 from __future__ import annotations
 
 import streamlit as st
 
-from geo.analysis import impact_report, metrics
+from geo.analysis import impact_report
+from geo.analysis.context import Context
 from geo.db import storage
 from geo.records import read
 from ui.database import engine
@@ -21,18 +27,26 @@ def frames(data_version: tuple):
     return read.agreements_frame(eng), read.visits_frame(eng)
 
 
-@st.cache_data(show_spinner=False, max_entries=64)
+@st.cache_resource(show_spinner=False, max_entries=4)
+def context(data_version: tuple) -> Context:
+    """The analysis context of this data version, shared by every session (read-only records)."""
+    return Context(*frames(data_version), version=data_version)
+
+
 def region_metrics(data_version: tuple, level: str, start, end, sectors: tuple, types: tuple, ministries: tuple,
                    statuses: tuple = ()):
-    agreements, visits = frames(data_version)
-    return metrics.region_metrics(agreements, visits, level=level, start=start, end=end, sectors=sectors,
-                                  types=types, ministries=ministries, statuses=statuses)
+    """``Context.region_metrics`` of this data version (a copy: the page may change it)."""
+    return context(data_version).region_metrics(level=level, start=start, end=end, sectors=sectors, types=types,
+                                                ministries=ministries, statuses=statuses).copy()
 
 
-@st.cache_data(show_spinner=True, max_entries=16)
 def report(data_version: tuple, settings: impact_report.Settings):
-    agreements, visits = frames(data_version)
-    return impact_report.compute(agreements, visits, settings)
+    """``Context.report`` of this data version, with the spinner ``st.cache_data`` showed while it is computed."""
+    ctx = context(data_version)
+    if ctx.has("report", settings):
+        return ctx.report(settings)
+    with st.spinner("Running `report(...)`."):
+        return ctx.report(settings)
 
 
 # --- planner (issue 6)

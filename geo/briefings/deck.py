@@ -7,15 +7,16 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Mapping
 
 import pandas as pd
 from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
+from geo.analysis.context import Context
 from geo.briefings import region_brief
 from geo.maps import print_map
-from geo.maps.map_view import engine_functions
 from geo.regions import lookup
 from geo.text.briefing_words import words
 
@@ -111,22 +112,18 @@ def ranking_rows(view, *, top: bool, n: int = TOP_N) -> list[list[str]]:
     return [[str(r.rank), r.name, r.code, r.text] for r in part.itertuples(index=False)]
 
 
-def build(view, agreements: pd.DataFrame, visits: pd.DataFrame, *, chosen=(), itinerary: pd.DataFrame | None = None,
-          region_facts=None, map_png: bytes | None = None, top_n: int = TOP_N) -> bytes:
-    """The deck for ``view`` (a ``briefing_view.View``), with a slide per code in ``chosen``.
+def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = None,
+          facts: Mapping[str, region_brief.Facts] | None = None, map_png: bytes | None = None,
+          top_n: int = TOP_N) -> bytes:
+    """The deck for ``view`` (a ``geo.maps.map_view.View`` made from ``ctx``), with a slide per code in ``chosen``.
 
-    ``region_facts(code)`` defaults to ``region_brief.facts`` over the view's period; ``map_png`` to the
-    static map of the view.
+    A chosen region's figures are ``facts[code]`` when given (made from the same context), else
+    ``region_brief.facts`` of ``ctx`` over the view's period; ``map_png`` defaults to the static map of the view.
     """
     w, lang = words(view.lang), view.lang
     if itinerary is not None:
         check_itinerary(itinerary)
-    if region_facts is None:
-        functions = engine_functions(agreements, visits)
-
-        def region_facts(code):
-            return region_brief.facts(code, agreements, visits, lang=lang, start=view.spec.start, end=view.spec.end,
-                                      region_metrics=functions[0], report=functions[1])
+    made = dict(facts or {})
     d = _Deck(view.note, lang)
 
     s = d.slide(w["deck.title"], LAYOUT_TITLE)
@@ -146,7 +143,7 @@ def build(view, agreements: pd.DataFrame, visits: pd.DataFrame, *, chosen=(), it
         d.table(s, headers, rows, Inches(0.5), Inches(1.6), Inches(12.3), widths=(1, 5, 1.5, 3), size=14)
 
     for code in chosen:
-        f = region_facts(code)
+        f = made.get(code) or region_brief.facts(code, ctx, lang=lang, start=view.spec.start, end=view.spec.end)
         s = d.slide(w["deck.region"].format(region=f.region.name))
         d.text(s, [f"{f.crumbs} · {w['period']}: {f.period_text}"], Inches(0.5), Inches(1.05), Inches(12.3),
                Inches(0.4), size=14, color=GREY)

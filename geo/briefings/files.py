@@ -1,7 +1,8 @@
 """A briefing file from a file name and a few choices (the ``python -m geo brief`` command).
 
 The extension decides the format: ``.pptx`` deck, ``.pdf`` region brief (with a region) or map, ``.png``
-(300 dpi) or ``.svg`` map. A region code on a map shows that region's regencies or districts.
+(300 dpi) or ``.svg`` map. A region code on a map shows that region's regencies or districts. One
+``geo.analysis.context.Context`` per file: the map view, the deck and the region brief read the same figures.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from geo.analysis.context import Context
 from geo.briefings import deck, region_brief
 from geo.maps import map_view, print_map
 from geo.regions import lookup
@@ -44,24 +46,20 @@ def check_metric(metric: str, level: str) -> None:
         raise UserError("brief.score_district")
 
 
-def make(fmt: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, region: str | None = None,
-         period: str | None = None, metric: str = "signed", level: str = "province", lang: str = "id",
-         itinerary: pd.DataFrame | None = None) -> bytes:
+def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | None = None, metric: str = "signed",
+         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None) -> bytes:
+    """The bytes of a briefing file in ``fmt`` from the records of ``ctx``."""
     region = check_region(region)
     start, end = map_view.parse_period(period) if period else (None, None)
-    region_metrics, report = map_view.engine_functions(agreements, visits)
     if fmt == "pdf" and region:
-        return region_brief.brief_pdf(region, agreements, visits, lang=lang, start=start, end=end)
+        return region_brief.brief_pdf(region, ctx, lang=lang, start=start, end=end)
     on_map = fmt != "pptx" and region
     spec = map_view.Spec(level=CHILD_LEVEL[lookup.level_of(region)] if on_map else level, metric=metric,
                               within=region if on_map else "", start=start, end=end)
     check_metric(spec.metric, spec.level)
-    view = map_view.compute(spec, agreements, visits, lang=lang, region_metrics=region_metrics, report=report)
+    view = map_view.compute(spec, ctx, lang=lang)
     if fmt == "pptx":
-        return deck.build(view, agreements, visits, chosen=[region] if region else [], itinerary=itinerary,
-                          region_facts=lambda code: region_brief.facts(code, agreements, visits, lang=lang, start=start,
-                                                                       end=end, region_metrics=region_metrics,
-                                                                       report=report))
+        return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary)
     return print_map.render(view, fmt)
 
 
@@ -76,7 +74,7 @@ def make_file(engine, out: str, **choices) -> bytes:
     plan = choices.pop("plan", None)
     if plan:
         choices["itinerary"] = planned_itinerary(engine, plan)
-    return make(fmt, read.agreements_frame(engine), read.visits_frame(engine), **choices)
+    return make(fmt, Context(read.agreements_frame(engine), read.visits_frame(engine)), **choices)
 
 
 def planned_itinerary(engine, ref: str) -> pd.DataFrame:

@@ -16,7 +16,8 @@ import matplotlib
 import pandas as pd
 
 from geo.analysis import impact_report, metrics, panel, region_profile
-from geo.maps.map_view import engine_functions, period_text, simulated_note
+from geo.analysis.context import Context
+from geo.maps.map_view import period_text, simulated_note
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.briefing_words import words
@@ -80,18 +81,17 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
     return frame[metrics.in_period_mask(pd.to_datetime(day).dt.normalize(), start, end).to_numpy()]
 
 
-def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
-          start: dt.date | None = None, end: dt.date | None = None, region_metrics=None, report=None) -> Facts:
-    """What the region's brief shows; ``region_metrics``/``report`` as in ``briefing_view.compute``."""
+def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = None,
+          end: dt.date | None = None) -> Facts:
+    """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's)."""
     if not lookup.exists(code or "-") or lookup.level_of(code) not in ("province", "regency"):
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
     level = region.level
-    if region_metrics is None or report is None:
-        region_metrics, report = engine_functions(agreements, visits)
-    row = region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
+    agreements, visits = ctx.agreements, ctx.visits
+    row = ctx.region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
     first_year = min(start.year, 2021) if start else 2021
-    region_score = report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
+    region_score = ctx.report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
     score = None if region_score is None else region_score.score
     w = words(lang)
     figures = [(w["brief.population"], numbers.number(region.population, 0, lang)),
@@ -234,5 +234,5 @@ def pdf_bytes(f: Facts) -> bytes:
     return bytes(pdf.output())
 
 
-def brief_pdf(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, **kw) -> bytes:
-    return pdf_bytes(facts(code, agreements, visits, **kw))
+def brief_pdf(code: str, ctx: Context, **kw) -> bytes:
+    return pdf_bytes(facts(code, ctx, **kw))

@@ -1,7 +1,10 @@
 """What is on screen: one object describing a map view (level, measure, filters, period, classes, values).
 
 The national map page builds its view with ``compute`` and so do the exports (static map, deck, region
-brief), so a file taken home shows the same numbers, classes and colours as the screen.
+brief), so a file taken home shows the same numbers, classes and colours as the screen. The numbers come
+from one ``geo.analysis.context.Context`` (the records of one data version, each derived table computed once);
+the map layers (``geo.maps.web_map``), the print map (``geo.maps.print_map``) and the page's legend
+(``View.legend``) are drawn from the ``View``.
 """
 
 from __future__ import annotations
@@ -9,11 +12,11 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 import pandas as pd
 
-from geo.analysis import impact_report, metrics
+from geo.analysis import impact_report
+from geo.analysis.context import Context
 from geo.maps import classes
 from geo.regions import lookup
 from geo.text.briefing_words import words
@@ -77,7 +80,7 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
 
 
 def spec_from_state(state, level: str, within: str = "") -> Spec:
-    """The national map page's view from its session state (keys as in ``pages/national_map.py``)."""
+    """The national map page's view from its session state (keys as in ``app_pages/national_map.py``)."""
     return Spec(level=level, metric=state["metric"], within=within or "",
                 start=dt.date(int(state["y0"]), 1, 1), end=dt.date(int(state["y1"]), 12, 31),
                 sectors=tuple(state["sector"]), types=tuple(state["type"]), statuses=tuple(state["status"]),
@@ -135,6 +138,8 @@ class View:
     ranks: pd.Series
     note: str | None = None  # simulated-data note
     made_on: dt.date = field(default_factory=dt.date.today)
+    codes: tuple[str, ...] | None = None  # only these regions are drawn (None: the level's, or those ``within``)
+    value_unit: str | None = None  # unit of values that are not a measure of ``METRIC_UNITS`` (see ``of_values``)
 
     @property
     def metric(self) -> str:
@@ -142,7 +147,7 @@ class View:
 
     @property
     def unit(self) -> str:
-        return METRIC_UNITS[self.spec.metric]
+        return self.value_unit or METRIC_UNITS[self.spec.metric]
 
     @property
     def fmt(self):
@@ -187,42 +192,21 @@ class View:
                              "value": present.to_numpy(), "text": [fmt(v) for v in present.to_numpy()]})
 
 
-def engine_functions(agreements: pd.DataFrame, visits: pd.DataFrame):
-    """``region_metrics(**kw)`` and ``report(settings)`` over these records, each result computed once
-    (a deck with several regions needs the same impact report for each)."""
-
-    @lru_cache(maxsize=16)
-    def _metrics(items):
-        return metrics.region_metrics(agreements, visits, **dict(items))
-
-    @lru_cache(maxsize=8)
-    def report(settings: impact_report.Settings):
-        return impact_report.compute(agreements, visits, settings)
-
-    def region_metrics(**kw):
-        return _metrics(tuple(sorted(kw.items())))
-
-    return region_metrics, report
-
-
-def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
-            region_metrics=None, report=None) -> View:
-    """The view of ``spec``. ``region_metrics(**kw)`` and ``report(settings)`` default to the engine's
-    functions; the app passes its cached versions of the same functions."""
+def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
+    """The view of ``spec`` over the records of ``ctx``: its region metrics and impact report are the
+    context's (computed once per context), so every view, brief and deck of one context agree."""
     if spec.level not in LEVELS:
         raise ValueError(f"level must be one of {LEVELS}")
     if spec.metric not in METRIC_UNITS:
         raise ValueError(f"metric must be one of {tuple(METRIC_UNITS)}")
-    if region_metrics is None or report is None:
-        region_metrics, report = engine_functions(agreements, visits)
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
-    table = region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
+    table = ctx.region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
     if spec.metric == "score":
         if spec.level == "district":
             values = pd.Series(float("nan"), index=table.index)
         else:
             first_year = min(spec.start.year, 2021) if spec.start else 2021
-            rep = report(impact_report.Settings(level=spec.level, start=f"{first_year}-01", **filters))
+            rep = ctx.report(impact_report.Settings(level=spec.level, start=f"{first_year}-01", **filters))
             values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
     else:
         values = table[spec.metric].astype(float)
@@ -235,5 +219,14 @@ def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang:
                                           user_breaks=list(spec.breaks) or None, palette=spec.palette)
     except ValueError:
         classification = classes.classify(values, scheme="quantiles", k=int(spec.k), palette=spec.palette)
-    note = simulated_note(agreements, visits, lang) if agreements is not None and visits is not None else None
-    return View(spec, lang, table, values, classification, classes.ranks(values), note)
+    return View(spec, lang, table, values, classification, classes.ranks(values),
+                simulated_note(ctx.agreements, ctx.visits, lang))
+
+
+def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str = "id", within: str = "", k: int = 5,
+              codes=None, ranks: pd.Series | None = None) -> View:
+    """A view of values that are no measure of the records (a region's partners, the planner's score): quantile
+    classes (``k``), ranks highest first unless ``ranks`` are given, numbers formatted as ``unit``."""
+    return View(Spec(level=level, within=within, k=k), lang, pd.DataFrame(index=values.index), values,
+                classes.classify(values, k=k), classes.ranks(values) if ranks is None else ranks,
+                codes=None if codes is None else tuple(codes), value_unit=unit)

@@ -1,6 +1,6 @@
 """A map view as a print file (PNG at 300 dpi, SVG or PDF), drawn with matplotlib.
 
-Same regions, classes, colours and legend as the interactive map (all from a ``briefing_view.View``),
+Same regions, classes, colours and legend as the interactive map (all from a ``geo.maps.map_view.View``),
 with the title, period, filters, data source and date, and the simulated-data note when it applies.
 Text is set in DejaVu Sans, which ships with matplotlib: nothing is fetched.
 """
@@ -63,7 +63,8 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     w = words(view.lang)
     level, within = view.spec.level, view.spec.within
     paths = region_paths(level)
-    codes = [c for c in paths if not within or c.startswith(within + ".")]
+    codes = [c for c in paths if (not within or c.startswith(within + "."))
+             and (view.codes is None or c in view.codes)]
     fig = Figure(figsize=size, facecolor="white")
     ax = fig.add_axes((0.02, 0.17, 0.96, 0.69))
     ax.set_axis_off()

@@ -128,54 +128,68 @@ def view_of(level: str, within: str | None = None, codes=None, width_px: int = 9
     return [(s + n) / 2, (w + e) / 2], zoom
 
 
-def choropleth_layers(level: str, values, classification, *, fmt, within: str | None = None,
-                      labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"), rank_of=None,
+def choropleth_layers(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
                       no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
-                      partner_links=None, codes=None) -> list[folium.FeatureGroup]:
-    """The choropleth and its optional layers as feature groups (see ``choropleth_map``)."""
+                      partner_links=None) -> list[folium.FeatureGroup]:
+    """The choropleth of ``view`` and its optional layers as feature groups (see ``choropleth_map``)."""
     holder = folium.Map(tiles=None)
-    _add_choropleth(holder, level, values, classification, fmt=fmt, within=within, labels=labels,
-                    rank_of=rank_of, no_data_text=no_data_text, show_labels=show_labels,
-                    visit_points=visit_points, partner_links=partner_links, codes=codes)
+    _add_layers(holder, view, labels=labels, no_data_text=no_data_text, show_labels=show_labels,
+                visit_points=visit_points, partner_links=partner_links)
     return [child for child in holder._children.values() if isinstance(child, folium.FeatureGroup)]
 
 
-def choropleth_map(level: str, values, classification, *, fmt, asset_base: str, within: str | None = None,
-                   tile_url: str | None = None, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
-                   rank_of=None, no_data_text: str = "tidak ada data", show_labels: bool = False,
-                   visit_points=None, partner_links=None, codes=None) -> folium.Map:
-    """A choropleth of ``values`` (region code → number) for ``level``, optionally only inside ``within``.
+def choropleth_map(view, *, asset_base: str, tile_url: str | None = None,
+                   labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
+                   no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
+                   partner_links=None) -> folium.Map:
+    """The choropleth of ``view`` (a ``geo.maps.map_view.View``: its level, ``within``, regions, values,
+    classes, colours, ranks and number format), fitted to the regions shown.
 
     Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, count, name, lines;
     ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count (and optionally name_a, name_b).
     """
     m = base_map(asset_base, tile_url)
-    fc = _add_choropleth(m, level, values, classification, fmt=fmt, within=within, labels=labels,
-                         rank_of=rank_of, no_data_text=no_data_text, show_labels=show_labels,
-                         visit_points=visit_points, partner_links=partner_links, codes=codes)
-    m.fit_bounds(_bounds(fc) if (within or codes is not None) and fc["features"] else INDONESIA_BOUNDS)
+    fc = _add_layers(m, view, labels=labels, no_data_text=no_data_text, show_labels=show_labels,
+                     visit_points=visit_points, partner_links=partner_links)
+    m.fit_bounds(_bounds(fc) if (view.spec.within or view.codes is not None) and fc["features"]
+                 else INDONESIA_BOUNDS)
     return m
 
 
-def _add_choropleth(m, level, values, classification, *, fmt, within, labels, rank_of, no_data_text, show_labels,
-                    visit_points, partner_links, codes) -> dict:
-    fc = features_within(level, within, codes)
+def _add_layers(m, view, *, labels, no_data_text, show_labels, visit_points, partner_links) -> dict:
+    """Add the regions, partner lines, visit markers and labels (in that order) to ``m``; the features shown."""
+    fc = _shown(view)
+    for group in (_regions_layer(view, fc, labels=labels, no_data_text=no_data_text),
+                  _partner_lines_layer(partner_links), _visit_markers_layer(visit_points),
+                  _labels_layer(fc) if show_labels else None):
+        if group is not None:
+            group.add_to(m)
+    return fc
+
+
+def _shown(view) -> dict:
+    """The display features of the regions ``view`` shows."""
+    return features_within(view.spec.level, view.spec.within or None, view.codes)
+
+
+def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGroup:
+    """The regions coloured by class, with name, formatted value and rank on hover (no data: hatched grey)."""
     total = len(fc["features"])
     features = []
     for f in fc["features"]:
         code = f["properties"]["code"]
-        v = values.get(code) if hasattr(values, "get") else None
+        v = view.values.get(code)
         has = v is not None and v == v
-        rank = rank_of.get(code) if (rank_of is not None and has) else None
+        rank = view.ranks.get(code) if (view.ranks is not None and has) else None
         props = {
             "code": code, "name": html.escape(f["properties"]["name"]),
-            "value_text": html.escape(fmt(v)) if has else html.escape(no_data_text),
+            "value_text": html.escape(view.fmt(v)) if has else html.escape(no_data_text),
             "rank_text": f"{int(rank)} / {total}" if rank is not None and rank == rank else "–",
-            "fill": classification.color_of(code),
+            "fill": view.classification.color_of(code),
             "nodata": not has,
         }
         features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
-    regions_group = folium.FeatureGroup(name="regions")
+    group = folium.FeatureGroup(name="regions")
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name="choropleth",
         style_function=lambda feat: {"fillColor": feat["properties"]["fill"], "color": "#ffffff", "weight": 0.7,
@@ -183,36 +197,48 @@ def _add_choropleth(m, level, values, classification, *, fmt, within, labels, ra
         highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
         tooltip=folium.GeoJsonTooltip(fields=["name", "value_text", "rank_text"], aliases=list(labels), sticky=True),
         smooth_factor=0.5,
-    ).add_to(regions_group)
-    regions_group.add_to(m)
-    if partner_links is not None and len(partner_links):
-        group = folium.FeatureGroup(name="links")
-        top = max(float(partner_links["count"].max()), 1.0)
-        for r in partner_links.itertuples(index=False):
-            tip = f"{html.escape(str(r.name_a))} – {html.escape(str(r.name_b))}: {int(r.count)}" \
-                if hasattr(r, "name_a") else None
-            folium.PolyLine([[r.lat_a, r.lon_a], [r.lat_b, r.lon_b]], color="#6a3d9a", opacity=0.55,
-                            weight=1 + 5 * float(r.count) / top, tooltip=tip).add_to(group)
-        group.add_to(m)
-    if visit_points is not None and len(visit_points):
-        group = folium.FeatureGroup(name="visits")
-        for r in visit_points.itertuples(index=False):
-            tip = "<br>".join([f"<b>{html.escape(str(r.name))}</b>", *(html.escape(str(x)) for x in r.lines)])
-            folium.CircleMarker([r.lat, r.lon], radius=3 + 2 * math.sqrt(r.count), color="#ffffff",
-                                fill_color="#b2182b", fill=True, fill_opacity=0.85, weight=1,
-                                tooltip=tip).add_to(group)
-        group.add_to(m)
-    if show_labels:
-        group = folium.FeatureGroup(name="labels")
-        from geo.regions import lookup
+    ).add_to(group)
+    return group
 
-        for code in label_codes(fc):
-            reg = lookup.get(code)
-            folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
-                html=f'<div class="sinergi-label">{html.escape(short_name(reg.name))}</div>',
-                icon_size=(0, 0))).add_to(group)
-        group.add_to(m)
-    return fc
+
+def _partner_lines_layer(partner_links) -> folium.FeatureGroup | None:
+    """Lines between partner regions, thicker for more agreements (see ``partner_links``)."""
+    if partner_links is None or not len(partner_links):
+        return None
+    group = folium.FeatureGroup(name="links")
+    top = max(float(partner_links["count"].max()), 1.0)
+    for r in partner_links.itertuples(index=False):
+        tip = f"{html.escape(str(r.name_a))} – {html.escape(str(r.name_b))}: {int(r.count)}" \
+            if hasattr(r, "name_a") else None
+        folium.PolyLine([[r.lat_a, r.lon_a], [r.lat_b, r.lon_b]], color="#6a3d9a", opacity=0.55,
+                        weight=1 + 5 * float(r.count) / top, tooltip=tip).add_to(group)
+    return group
+
+
+def _visit_markers_layer(visit_points) -> folium.FeatureGroup | None:
+    """A circle per visited place, bigger for more visits (see ``visit_points``)."""
+    if visit_points is None or not len(visit_points):
+        return None
+    group = folium.FeatureGroup(name="visits")
+    for r in visit_points.itertuples(index=False):
+        tip = "<br>".join([f"<b>{html.escape(str(r.name))}</b>", *(html.escape(str(x)) for x in r.lines)])
+        folium.CircleMarker([r.lat, r.lon], radius=3 + 2 * math.sqrt(r.count), color="#ffffff",
+                            fill_color="#b2182b", fill=True, fill_opacity=0.85, weight=1,
+                            tooltip=tip).add_to(group)
+    return group
+
+
+def _labels_layer(fc: dict) -> folium.FeatureGroup:
+    """Region names where they fit (see ``label_codes``)."""
+    from geo.regions import lookup
+
+    group = folium.FeatureGroup(name="labels")
+    for code in label_codes(fc):
+        reg = lookup.get(code)
+        folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
+            html=f'<div class="sinergi-label">{html.escape(short_name(reg.name))}</div>',
+            icon_size=(0, 0))).add_to(group)
+    return group
 
 
 def short_name(name: str) -> str:

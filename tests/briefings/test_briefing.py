@@ -17,6 +17,7 @@ from pypdf import PdfReader
 
 from geo.access import roles
 from geo.analysis import metrics
+from geo.analysis.context import Context
 from geo.briefings import deck, files, region_brief
 from geo.db import storage
 from geo.maps import classes, map_view, print_map
@@ -55,9 +56,20 @@ def real_frames(frames):
 
 
 @pytest.fixture(scope="module")
-def national(frames):
+def ctx(frames):
+    """One analysis context over the sample records, shared by the module's views, briefs and decks."""
+    return Context(*frames)
+
+
+@pytest.fixture(scope="module")
+def real_ctx(real_frames):
+    return Context(*real_frames)
+
+
+@pytest.fixture(scope="module")
+def national(ctx):
     spec = map_view.Spec(level="province", metric="signed", start=PERIOD[0], end=PERIOD[1])
-    return map_view.compute(spec, *frames)
+    return map_view.compute(spec, ctx)
 
 
 @pytest.fixture(scope="module")
@@ -74,10 +86,10 @@ def _rgb(hex_color):
 
 # --------------------------------------------------------------------------- the view
 
-def test_view_values_are_the_engine_metrics_for_the_same_filters(frames):
+def test_view_values_are_the_engine_metrics_for_the_same_filters(frames, ctx):
     spec = map_view.Spec(level="regency", within="32", metric="value_idr", start=PERIOD[0], end=PERIOD[1],
                               sectors=("pendidikan",))
-    view = map_view.compute(spec, *frames)
+    view = map_view.compute(spec, ctx)
     table = metrics.region_metrics(*frames, level="regency", start=PERIOD[0], end=PERIOD[1], sectors=("pendidikan",))
     expected = table["value_idr"][table.index.str.startswith("32.")].astype(float)
     pd.testing.assert_series_equal(view.values, expected, check_names=False)
@@ -140,8 +152,8 @@ def test_svg_and_pdf_map_carry_title_period_source_and_note(national):
     assert "Kerja sama ditandatangani" in text and "DATA SIMULASI" in text
 
 
-def test_map_of_real_data_has_no_simulated_note(real_frames):
-    view = map_view.compute(map_view.Spec(level="regency", within="32"), *real_frames)
+def test_map_of_real_data_has_no_simulated_note(real_ctx):
+    view = map_view.compute(map_view.Spec(level="regency", within="32"), real_ctx)
     assert view.note is None
     svg = print_map.render(view, "svg").decode("utf-8")
     assert "SIMULASI" not in svg and "Jawa Barat" in svg
@@ -149,8 +161,8 @@ def test_map_of_real_data_has_no_simulated_note(real_frames):
 
 # --------------------------------------------------------------------------- region brief
 
-def test_region_brief_pdf_reads_back(frames):
-    facts = region_brief.facts("32.73", *frames)
+def test_region_brief_pdf_reads_back(ctx):
+    facts = region_brief.facts("32.73", ctx)
     pdf = region_brief.pdf_bytes(facts)
     reader = PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 2
@@ -168,8 +180,8 @@ def test_region_brief_pdf_reads_back(frames):
     assert any("/Image" in str(p.get("/Resources", {}).get("/XObject", {})) or p.images for p in reader.pages)
 
 
-def test_region_brief_key_figures_equal_the_engine(frames):
-    facts = region_brief.facts("32", *frames, lang="en")
+def test_region_brief_key_figures_equal_the_engine(frames, ctx):
+    facts = region_brief.facts("32", ctx, lang="en")
     row = metrics.region_metrics(*frames, level="province").loc["32"]
     figures = dict(facts.figures)
     assert figures["Agreements signed"] == numbers.number(row["signed"], 0, "en")
@@ -180,17 +192,17 @@ def test_region_brief_key_figures_equal_the_engine(frames):
     assert "Impact score" in text and "Jawa Barat" in text and "SIMULATED DATA" in text
 
 
-def test_region_brief_of_a_period_counts_only_that_period(frames):
-    whole = region_brief.facts("32.73", *frames)
-    one_year = region_brief.facts("32.73", *frames, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
+def test_region_brief_of_a_period_counts_only_that_period(ctx):
+    whole = region_brief.facts("32.73", ctx)
+    one_year = region_brief.facts("32.73", ctx, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
     assert 0 < len(one_year.profile.agreements) < len(whole.profile.agreements)
     assert one_year.period_text == "2023"
 
 
 # --------------------------------------------------------------------------- deck
 
-def test_deck_slides_tables_and_numbers_match_the_engine(frames, national, itinerary):
-    data = deck.build(national, *frames, chosen=["32.73"], itinerary=itinerary)
+def test_deck_slides_tables_and_numbers_match_the_engine(frames, ctx, national, itinerary):
+    data = deck.build(national, ctx, chosen=["32.73"], itinerary=itinerary)
     prs = Presentation(io.BytesIO(data))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == ["Briefing Kerja Sama Antar Daerah", "Peta nasional: Kerja sama ditandatangani",
@@ -212,7 +224,7 @@ def test_deck_slides_tables_and_numbers_match_the_engine(frames, national, itine
     bottom = table_rows(slides[3])
     assert int(bottom[1][3].replace(".", "")) == engine_signed.min()
     # the region slide: figures and obstacle mitigation as text
-    facts = region_brief.facts("32.73", *frames, start=PERIOD[0], end=PERIOD[1])
+    facts = region_brief.facts("32.73", ctx, start=PERIOD[0], end=PERIOD[1])
     assert table_rows(slides[4])[1:] == [list(f) for f in facts.figures]
     slide_text = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)
     assert facts.explanation[-1] in slide_text
@@ -230,21 +242,41 @@ def test_deck_slides_tables_and_numbers_match_the_engine(frames, national, itine
         assert any("DATA SIMULASI" in sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
 
 
-def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_frames):
-    view = map_view.compute(map_view.Spec(level="regency", metric="visits"), *real_frames, lang="en")
-    prs = Presentation(io.BytesIO(deck.build(view, *real_frames)))
+def test_the_map_view_the_region_brief_and_the_deck_read_the_same_figures_from_one_context(frames):
+    ctx = Context(*frames)
+    view = map_view.compute(map_view.Spec(level="province", metric="score", start=PERIOD[0], end=PERIOD[1]), ctx)
+    facts = region_brief.facts("32", ctx, start=PERIOD[0], end=PERIOD[1])
+    prs = Presentation(io.BytesIO(deck.build(view, ctx, chosen=["32"])))
+    # one region-metrics table and one impact report for all three
+    assert ctx.computed == {"metrics": 1, "report": 1}
+    assert ctx.region_metrics(level="province", start=PERIOD[0], end=PERIOD[1]) is view.table
+    figures = dict(facts.figures)
+    assert figures["Kerja sama ditandatangani"] == numbers.number(view.table.loc["32", "signed"], 0)
+    assert figures["Skor dampak"] == view.fmt(view.values["32"]) == numbers.number(facts.score, 0)
+    slides = list(prs.slides)
+    ranking = [[c.text for c in r.cells] for r in [sh.table for sh in slides[2].shapes if sh.has_table][0].rows]
+    ranked = view.ranking()
+    assert ranked.set_index("code").loc["32", "text"] == figures["Skor dampak"]
+    assert [r[2:] for r in ranking[1:]] == [[c, text] for c, text in zip(ranked["code"][:10], ranked["text"][:10])]
+    region_table = [[c.text for c in r.cells] for r in [sh.table for sh in slides[4].shapes if sh.has_table][0].rows]
+    assert region_table[1:] == [list(f) for f in facts.figures]
+
+
+def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_ctx):
+    view = map_view.compute(map_view.Spec(level="regency", metric="visits"), real_ctx, lang="en")
+    prs = Presentation(io.BytesIO(deck.build(view, real_ctx)))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == ["Inter-regional cooperation briefing", "National map: Working visits", "Top 10 regions",
                       "Bottom 10 regions", "Method and data sources"]
     assert not any("SIMULATED" in sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
     long = pd.DataFrame([[dt.date(2026, 12, 1 + i), "09.00 WIB", f"Lokasi {i}", "Bupati", "Rapat"] for i in range(12)],
                         columns=deck.ITINERARY_COLUMNS)
-    prs = Presentation(io.BytesIO(deck.build(view, *real_frames, itinerary=long)))
+    prs = Presentation(io.BytesIO(deck.build(view, real_ctx, itinerary=long)))
     tables = [[sh.table for sh in s.shapes if sh.has_table][0] for s in prs.slides if s.shapes.title.text == "Itinerary"]
     assert [len(tb.rows) - 1 for tb in tables] == [10, 2]  # split over two slides, headers on both
     assert tables[1].cell(2, 2).text == "Lokasi 11"
     with pytest.raises(ValueError, match="Narasumber"):
-        deck.build(view, *real_frames, itinerary=pd.DataFrame({"Tanggal": [], "Lokasi": []}))
+        deck.build(view, real_ctx, itinerary=pd.DataFrame({"Tanggal": [], "Lokasi": []}))
 
 
 # --------------------------------------------------------------------------- command line
@@ -352,12 +384,12 @@ def test_cli_deck_carries_a_saved_plan_as_its_itinerary(data_dir, tmp_path):
     assert r.returncode == 2 and "tidak ada rencana kunjungan dengan kode 'TIDAK-ADA'" in r.stderr
 
 
-def test_region_brief_counts_the_period_as_the_map_does(frames):
+def test_region_brief_counts_the_period_as_the_map_does(frames, ctx):
     """An agreement signed on 1 January after the period is in neither the figure nor the table."""
     agreements, visits = frames
     start, end = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
     for code in ("32.75", "32.73", "35.78"):
-        f = region_brief.facts(code, agreements, visits, start=start, end=end)
+        f = region_brief.facts(code, ctx, start=start, end=end)
         signed = metrics.region_metrics(agreements, visits, level="regency", start=start, end=end).loc[code, "signed"]
         days = pd.to_datetime(f.profile.agreements["signed_on"].where(f.profile.agreements["signed_on"].notna(),
                                                                        f.profile.agreements["start_on"]))

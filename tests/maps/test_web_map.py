@@ -61,13 +61,12 @@ def test_partner_links_keep_the_strongest_and_count_them_all():
 def test_partner_line_tooltips_are_escaped():
     import pandas as pd
 
-    from geo.maps import classes
+    from geo.maps import map_view
 
     links = pd.DataFrame([(-6.9, 107.6, -7.0, 110.4, 3, "<b>A</b>", "B")],
                          columns=["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"])
     values = pd.Series({"32": 1.0, "33": 2.0})
-    classification = classes.classify(values, k=3)
-    layers = web_map.choropleth_layers("province", values, classification, fmt=str, partner_links=links)
+    layers = web_map.choropleth_layers(map_view.of_values(values, level="province", k=3), partner_links=links)
     html = "".join(layer.get_root().render() for layer in layers)
     assert "&lt;b&gt;A&lt;/b&gt; – B: 3" in html and "<b>A</b>" not in html
 
@@ -100,7 +99,7 @@ def test_map_layers_follow_the_period_and_filters():
 def test_visit_markers_one_per_place_newest_first_and_escaped():
     import pandas as pd
 
-    from geo.maps import classes
+    from geo.maps import map_view
 
     visits = pd.DataFrame({
         "official_role": ["Wamen A", "Wamen <script>", "Wamen C", "Wamen D"],
@@ -118,7 +117,7 @@ def test_visit_markers_one_per_place_newest_first_and_escaped():
     assert web_map.visit_points(visits, listed=1).set_index("name").loc["Kota Bandung", "lines"][-1] \
         == "+ 1 kunjungan lainnya"
     values = pd.Series({"32": 1.0})
-    layers = web_map.choropleth_layers("province", values, classes.classify(values, k=3), fmt=str, visit_points=pts)
+    layers = web_map.choropleth_layers(map_view.of_values(values, level="province", k=3), visit_points=pts)
     html = "".join(layer.get_root().render() for layer in layers)
     assert "Wamen &lt;script&gt;" in html and "Wamen <script>" not in html
 
@@ -130,3 +129,30 @@ def test_labels_only_where_they_fit():
     assert "32.73" not in codes and "32.77" not in codes  # Kota Bandung, Kota Cimahi: too small at this view
     assert web_map.short_name("Kabupaten Bekasi") == "Kab. Bekasi" and web_map.short_name("Kota Bekasi") == "Kota Bekasi"
     assert len(web_map.label_codes(web_map.features_within("regency", None))) <= 60
+
+
+def test_the_choropleth_draws_the_views_regions_values_colours_and_ranks():
+    import datetime as dt
+
+    import pandas as pd
+
+    from geo.analysis.context import Context
+    from geo.maps import map_view
+
+    agreements = pd.DataFrame({
+        "doc_number": ["a", "b"], "region_codes": [["32.73", "32.04"], ["32.73"]],
+        "signed_on": [dt.date(2022, 5, 1), dt.date(2024, 5, 1)], "start_on": [None, None],
+        "status": ["berjalan", "selesai"], "type": ["KB", "PKS"], "value_idr": [1e9, None],
+        "sectors": [["pendidikan"], ["kesehatan"]], "visit_ref": [None, None], "simulated": [False, False]})
+    visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
+                           "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
+    view = map_view.compute(map_view.Spec(level="regency", within="32", k=3), Context(agreements, visits), lang="en")
+    layers = web_map.choropleth_layers(view, labels=("Region", "Signed", "Rank"), no_data_text="<none>")
+    assert [layer.layer_name for layer in layers] == ["regions"]
+    features = {f["properties"]["code"]: f["properties"]
+                for f in next(iter(layers[0]._children.values())).data["features"]}
+    assert len(features) > 20 and all(code.startswith("32.") for code in features)  # Jawa Barat's regencies only
+    assert features["32.73"]["value_text"] == "2" and features["32.73"]["rank_text"] == f"1 / {len(features)}"
+    assert features["32.04"]["value_text"] == "1" and features["32.04"]["rank_text"] == f"2 / {len(features)}"
+    assert all(f["fill"] == view.classification.color_of(code) for code, f in features.items())
+    assert features["32.01"]["value_text"] == "0"  # zero is a value, not "no data"
