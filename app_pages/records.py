@@ -10,7 +10,7 @@ from geo.records import exports, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import auth
+from ui import auth, record_tables
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -49,11 +49,7 @@ with tab_agreements:
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = read.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
     st.caption(t("rec.count", n=len(shown), total=len(df)))
-    table = shown.assign(type=shown["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
-                         status=shown["status"].map(lambda k: label(STATUSES, k)),
-                         sectors=shown["sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)),
-                         parties=shown["parties"].map("; ".join),
-                         obstacles=shown["obstacles"].map(lambda ks: ", ".join(label(OBSTACLES, k) for k in ks)))
+    table = record_tables.agreements_table(shown)
     cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
             "visit_ref"]
     st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
@@ -117,9 +113,7 @@ with tab_visits:
     vdf = read.visits_frame(eng)
     v_search = st.text_input(t("rec.search_visits"), key="v_search")
     vdf = read.filter_visits(vdf, text=v_search)
-    vtable = vdf.assign(start_at=vdf["local_start"],  # the local time, as written in the "Zona" column
-                        places=vdf["places"].map("; ".join),
-                        focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
+    vtable = record_tables.visits_table(vdf)
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
