@@ -13,7 +13,7 @@ from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
 
-# The key figures (geo.briefings.region_brief.KEY_FIGURES) under this page's labels.
+# The key figures (geo.briefings.region_brief.KEY_FIGURES), in the page's order and under its labels.
 FIGURE_LABELS = {"population": "reg.population", "signed": "metric.signed", "value_idr": "metric.value_idr",
                  "partners": "metric.partners", "visits": "metric.visits", "score": "reg.score"}
 
@@ -41,8 +41,8 @@ prof = facts.profile
 briefing_files.brief_button(version, code, region.name)
 
 cols = st.columns(3) + st.columns(3)
-for col, (key, value) in zip(cols, facts.key_figures.items()):
-    col.metric(t(FIGURE_LABELS[key]), value)
+for col, (key, label_key) in zip(cols, FIGURE_LABELS.items()):
+    col.metric(t(label_key), facts.key_figures[key])
 if facts.explanation:
     with st.expander(t("imp2.explain"), expanded=True):
         for line in facts.explanation:
