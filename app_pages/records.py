@@ -6,11 +6,11 @@ import streamlit as st
 
 from geo.db import storage
 from geo.importer import files, plans, templates
-from geo.records import exports, forms, read, sample, write
+from geo.records import forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import auth, record_tables
+from ui import auth, import_preview, record_tables
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -225,16 +225,11 @@ with tab_import:
                     col.metric(t(f"act.{k}"), counts[k])
                 if plan.table.unknown_headers:
                     st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
-                preview = plans.preview_frame(plan, lang)
-                preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
-                preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
+                preview = import_preview.preview_table(plan, lang)
                 st.dataframe(preview, hide_index=True, width="stretch")
                 download_buttons(preview, "pratinjau_impor")
                 if plan.rejected:
-                    headers, rows = plans.rejected_table(plan, lang)
-                    import pandas as pd
-
-                    st.download_button(t("imp.rejected"), exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers)),
+                    st.download_button(t("imp.rejected"), import_preview.rejected_xlsx(plan, lang),
                                        "baris_ditolak.xlsx", key="rejected")
                 accepted = counts["add"] + counts["update"]
                 if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
