@@ -4,7 +4,6 @@ schedule (editable, XLSX, saved as planned visits), and the backtest of the reco
 import datetime as dt
 import zlib
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -15,7 +14,7 @@ from geo.regions import lookup
 from geo.text import numbers
 from geo.text.messages import UserError
 from geo.text.vocabulary import SECTORS
-from ui import auth, briefing_files, records_cache
+from ui import auth, briefing_files, record_tables, records_cache
 from ui.database import engine, simulated_banner
 from ui.feedback import errors_shown
 from ui.i18n import current_language, label, t
@@ -175,10 +174,7 @@ else:
 planned = read.visits_frame(engine(), planned=True)
 if len(planned):
     st.caption(t("plan.planned_list"))
-    st.dataframe(pd.DataFrame({t("plan.ref"): planned["ref"], t("plan.official"): planned["official_role"],
-                               t("plan.date"): planned["local_start"],
-                               t("plan.places"): planned["places"].map("; ".join)}),
-                 hide_index=True, width="stretch")
+    st.dataframe(record_tables.planned_visits_table(planned), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------ backtest
 st.subheader(t("plan.backtest"))

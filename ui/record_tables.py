@@ -1,13 +1,14 @@
 """Records as the Data and region pages list them: vocabulary keys shown as labels in the page's language
 (``geo.text.vocabulary``), lists joined into one cell (parties with "; ", sectors and obstacles with ", "), from
-the frames of ``geo.records.read``. Pages pick the columns and localise the headers with ``localized_columns``."""
+the frames of ``geo.records.read``. Pages pick the columns and localise the headers with ``localized_columns``,
+except for the planner's list of planned visits, which has its own headers."""
 
 from __future__ import annotations
 
 import pandas as pd
 
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui.i18n import label
+from ui.i18n import label, t
 
 
 def _labels(vocabulary: dict):
@@ -27,3 +28,10 @@ def visits_table(frame: pd.DataFrame) -> pd.DataFrame:
     """``read.visits_frame`` with the local start time (as written in the "Zona" column), places and sectors."""
     return frame.assign(start_at=frame["local_start"], places=frame["places"].map("; ".join),
                         focus_sectors=frame["focus_sectors"].map(_labels(SECTORS)))
+
+
+def planned_visits_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Planned visits (``read.visits_frame(planned=True)``) as the planner lists them: code, official, local
+    start and places, headers in the page's language."""
+    return pd.DataFrame({t("plan.ref"): frame["ref"], t("plan.official"): frame["official_role"],
+                         t("plan.date"): frame["local_start"], t("plan.places"): frame["places"].map("; ".join)})

@@ -21,3 +21,11 @@ def test_visits_show_their_local_start_places_and_sectors():
     row = record_tables.visits_table(frame).iloc[0]
     assert row["start_at"] == "02/09/2024 13.00" and row["places"] == "Makassar; Gowa"
     assert row["focus_sectors"] == "Perdagangan"
+
+
+def test_planned_visits_list_code_official_start_and_places():
+    frame = pd.DataFrame({"ref": ["RENCANA-1"], "official_role": ["Wakil Menteri"], "local_start": ["07/09/2026 09.00"],
+                          "places": [["Kota Bandung", "Kota Makassar"]]})
+    table = record_tables.planned_visits_table(frame)
+    assert table.iloc[0].tolist() == ["RENCANA-1", "Wakil Menteri", "07/09/2026 09.00", "Kota Bandung; Kota Makassar"]
+    assert len(table.columns) == 4
