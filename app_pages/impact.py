@@ -1,15 +1,14 @@
 """Impact page: the overall effect of visits, the event-time curve, spillover and explained scores."""
 
-import pandas as pd
 import streamlit as st
 
 from geo.analysis import impact_report
 from geo.regions import lookup
 from geo.text import numbers
-from ui import records_cache
+from ui import charts, records_cache, score_table
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
-from ui.i18n import current_language, localized_columns, t
+from ui.i18n import current_language, t
 
 lang = current_language()
 st.title(t("imp2.title"))
@@ -48,17 +47,12 @@ for note in rep.notes:
 
 if rep.direct is not None:
     st.subheader(t("imp2.event"))
-    es = rep.direct.event_study
-    es = es[(es["event_time"] >= -window) & (es["event_time"] <= 2 * window)].set_index("event_time")
-    series = {"att": t("imp2.series.att"), "ci_low": t("imp2.series.low"), "ci_high": t("imp2.series.high")}
-    st.line_chart(es[list(series)].rename(columns=series), height=260,
-                  color=["#1f4e9c", "#9ecae1", "#9ecae1"])
+    st.line_chart(charts.event_study_lines(rep.direct.event_study, window), height=260,
+                  color=charts.EVENT_STUDY_COLOURS)
 
 st.subheader(t("imp2.scores"))
-frame = rep.metrics[["name", "signed", "partners", "visits"]].copy()
-frame["score"] = pd.Series({c: s.score for c, s in rep.scores.items()})
-frame = frame.sort_values("score", ascending=False, na_position="last")
-table = localized_columns(frame.reset_index(), ["name", "score", "signed", "partners", "visits"])
+frame = score_table.scores_by_region(rep)
+table = score_table.score_table(frame)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={t("col.score"): st.column_config.ProgressColumn(min_value=0, max_value=100,
                                                                              format="%.0f")})

@@ -4,22 +4,23 @@ schedule (editable, XLSX, saved as planned visits), and the backtest of the reco
 import datetime as dt
 import zlib
 
-import pandas as pd
 import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.db import storage
-from geo.maps import map_view, web_map
 from geo.planner import itinerary, rank, stop_notes
 from geo.records import exports, read
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.messages import UserError
 from geo.text.vocabulary import SECTORS
-from ui import auth, briefing_files, records_cache
+from ui import auth, briefing_files, record_tables, records_cache
 from ui.database import engine, simulated_banner
+from ui.feedback import errors_shown
 from ui.i18n import current_language, label, t
-from ui.offline_leaflet import ASSET_BASE
+from ui.ranking_table import ranking_frame
+from ui.route_map import route_map
+from ui.route_table import legs_frame
 from ui.safe_text import md
 
 lang = current_language()
@@ -84,10 +85,7 @@ with c_table:
     st.subheader(t("plan.ranking"))
     if table.empty:
         st.info(t("plan.none"))
-    shown = pd.DataFrame({t("plan.rank"): table["rank"], t("plan.name"): table["name"],
-                          t("plan.score"): table["score"].round(1),
-                          **{t(f"plan.c.{k}"): table[f"c_{k}"].round(2) for k in rank.COMPONENTS}})
-    st.dataframe(shown, hide_index=True, width="stretch", height=420)
+    st.dataframe(ranking_frame(table), hide_index=True, width="stretch", height=420)
     if not table.empty:
         why_code = st.selectbox(t("plan.why"), list(table.index[:50]), key="plan_why",
                                 format_func=lambda c: f"{int(table.at[c, 'rank'])}. {table.at[c, 'name']}")
@@ -116,18 +114,8 @@ legs = itinerary.route_legs(start, order, return_home) if order else []
 
 with c_map:
     st.subheader(t("plan.map"))
-    values = table["score"].reindex(options)
-    route_points = pd.DataFrame([(lookup.get(c).label_lat, lookup.get(c).label_lon, 1,
-                                  f"{i}. {lookup.get(c).name}", []) for i, c in enumerate(order, start=1)],
-                                columns=["lat", "lon", "count", "name", "lines"])
-    route_lines = pd.DataFrame([(lookup.get(x.origin).label_lat, lookup.get(x.origin).label_lon,
-                                 lookup.get(x.destination).label_lat, lookup.get(x.destination).label_lon, 1)
-                                for x in legs], columns=["lat_a", "lon_a", "lat_b", "lon_b", "count"])
-    m = web_map.choropleth_map(map_view.of_values(values, level=level, unit="score", lang=lang, ranks=table["rank"]),
-                               asset_base=ASSET_BASE, labels=(t("tooltip.region"), t("plan.score"), t("map.rank")),
-                               no_data_text=t("map.no_data"), visit_points=route_points, partner_links=route_lines)
-    st_folium(m, height=520, use_container_width=True, returned_objects=["last_active_drawing"], key="plan_map",
-              on_change=add_clicked)
+    st_folium(route_map(level, table, options, order, legs, lang), height=520, use_container_width=True,
+              returned_objects=["last_active_drawing"], key="plan_map", on_change=add_clicked)
     st.caption(t("plan.map_hint"))
 
 if not order:
@@ -140,21 +128,16 @@ st.markdown(t("plan.travel", km=numbers.number(best["km"], 0, lang), hours=numbe
               nkm=numbers.number(naive["km"], 0, lang), nhours=numbers.number(naive["hours"], 1, lang)))
 st.caption(t("plan.assumptions"))
 with st.expander(t("plan.legs")):
-    st.dataframe(pd.DataFrame({t("col.from"): [lookup.get(x.origin).name for x in legs],
-                               t("col.to"): [lookup.get(x.destination).name for x in legs],
-                               t("col.km"): [round(x.km) for x in legs],
-                               t("col.mode"): [t(f"plan.mode.{x.mode}") for x in legs],
-                               t("col.hours"): [round(x.hours, 1) for x in legs]}), hide_index=True, width="stretch")
+    st.dataframe(legs_frame(legs), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------ schedule
 st.subheader(t("plan.schedule"))
 st.caption(t("plan.schedule_note"))
-try:
+with errors_shown() as scheduling:
     stops = itinerary.schedule(start, order, start_date=start_date, days=days, stops_per_day=per_day,
                                weekdays_only=weekdays_only,
                                briefs={c: stop_notes.brief(c, agreements) for c in order})
-except UserError as exc:
-    st.error(exc.text(lang))
+if scheduling.failed:
     st.stop()
 # every setting that shapes the schedule is in the editor's key: a change starts from the new schedule, without
 # manual edits made to another one
@@ -181,22 +164,17 @@ else:
         ministry_name = f2.text_input(t("plan.ministry_name"), ministry or "", key="plan_ministry_name")
         ref = f3.text_input(t("plan.ref"), f"RENCANA-{start_date:%Y%m%d}-{plan_key % 10000:04d}", key="plan_ref")
         if st.form_submit_button(t("plan.save")):
-            try:
+            with errors_shown():
                 plan = rank.Plan(ref=ref.strip(), official_role=official, ministry=ministry_name,
                                     stops=itinerary.stops_from_frame(edited, order), focus_sectors=list(sectors))
                 with storage.transaction(engine()) as session:
                     saved = rank.save_planned_visits(session, plan, actor)
                 st.success(t("plan.saved", ref=md(saved)))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
 
 planned = read.visits_frame(engine(), planned=True)
 if len(planned):
     st.caption(t("plan.planned_list"))
-    st.dataframe(pd.DataFrame({t("plan.ref"): planned["ref"], t("plan.official"): planned["official_role"],
-                               t("plan.date"): planned["local_start"],
-                               t("plan.places"): planned["places"].map("; ".join)}),
-                 hide_index=True, width="stretch")
+    st.dataframe(record_tables.planned_visits_table(planned), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------ backtest
 st.subheader(t("plan.backtest"))

@@ -3,18 +3,17 @@
 import datetime as dt
 
 import streamlit as st
-from sqlalchemy.exc import IntegrityError
 
 from geo.db import storage
 from geo.importer import files, plans, templates
-from geo.records import exports, forms, read, sample, write
+from geo.records import forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
-from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import auth
+from ui import auth, import_preview, record_tables
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
+from ui.feedback import errors_shown
 from ui.i18n import current_language, label, localized_columns, t
 from ui.safe_text import md
 
@@ -50,11 +49,7 @@ with tab_agreements:
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = read.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
     st.caption(t("rec.count", n=len(shown), total=len(df)))
-    table = shown.assign(type=shown["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
-                         status=shown["status"].map(lambda k: label(STATUSES, k)),
-                         sectors=shown["sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)),
-                         parties=shown["parties"].map("; ".join),
-                         obstacles=shown["obstacles"].map(lambda ks: ", ".join(label(OBSTACLES, k) for k in ks)))
+    table = record_tables.agreements_table(shown)
     cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
             "visit_ref"]
     st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
@@ -85,12 +80,10 @@ with tab_agreements:
                                            "status_on": status_on, "value_idr": int(value) or None,
                                            "obstacles": [(k, note) for k in obstacle_kinds], "notes": notes,
                                            "status_history": None})
-                try:
+                with errors_shown():
                     with storage.transaction(eng) as s:
                         action = write.save_agreement(s, changed, actor, expected_version=version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
-                except UserError as exc:
-                    st.error(md(exc.text(lang)))
         with st.expander(t("rec.progress")):
             if current.indicators:
                 st.dataframe(read.progress_frame(current), hide_index=True, width="stretch")
@@ -103,30 +96,24 @@ with tab_agreements:
                 ind_target = c1.number_input(t("rec.target"), min_value=0.0, step=1.0, value=None)
                 ind_unit = c2.text_input(t("rec.unit"), current.indicators[0].unit if current.indicators else "")
                 if st.form_submit_button(t("rec.save")):
-                    try:
+                    with errors_shown():
                         with storage.transaction(eng) as s:
                             write.record_progress(s, doc, ind_name, ind_date, float(ind_value), actor,
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
-                    except UserError as exc:
-                        st.error(md(exc.text(lang)))
         confirm = st.checkbox(t("rec.delete_confirm", doc=md(doc)), key=f"del-{doc}")
         if st.button(t("rec.delete"), disabled=not confirm, key=f"delbtn-{doc}"):
-            try:
+            with errors_shown():
                 with storage.transaction(eng) as s:
                     write.delete_agreement(s, doc, actor, expected_version=version)
                 st.success(t("rec.deleted", doc=md(doc)))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
         history("agreement", doc)
 
 with tab_visits:
     vdf = read.visits_frame(eng)
     v_search = st.text_input(t("rec.search_visits"), key="v_search")
     vdf = read.filter_visits(vdf, text=v_search)
-    vtable = vdf.assign(start_at=vdf["local_start"],  # the local time, as written in the "Zona" column
-                        places=vdf["places"].map("; ".join),
-                        focus_sectors=vdf["focus_sectors"].map(lambda ks: ", ".join(label(SECTORS, k) for k in ks)))
+    vtable = record_tables.visits_table(vdf)
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
@@ -150,21 +137,17 @@ with tab_visits:
                 changed = write.VisitData(**{**current_visit.__dict__, "official_role": official,
                                                "ministry": ministry, "agenda": agenda, "people_met": people,
                                                "focus_sectors": focus})
-                try:
+                with errors_shown():
                     with storage.transaction(eng) as s:
                         action = write.save_visit(s, write.validated_visit(changed), actor,
                                                     expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
-                except UserError as exc:
-                    st.error(md(exc.text(lang)))
         confirm_v = st.checkbox(t("rec.delete_confirm", doc=md(ref)), key=f"delv-{ref}")
         if st.button(t("rec.delete"), disabled=not confirm_v, key=f"delvbtn-{ref}"):
-            try:
+            with errors_shown():
                 with storage.transaction(eng) as s:
                     write.delete_visit(s, ref, actor, expected_version=visit_version)
                 st.success(t("rec.deleted", doc=md(ref)))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
         history("visit", ref)
 
 with tab_add:
@@ -188,17 +171,13 @@ with tab_add:
             if st.form_submit_button(t("rec.add"), type="primary"):
                 all_parties = [Party(region_code=c) for c in parties] + [
                     Party(partner_name=p.strip()) for p in partners.split(";") if p.strip()]
-                try:
+                with errors_shown():
                     data = write.validated_agreement(AgreementData(
                         doc_number=doc_number.strip(), title=title.strip(), type=a_type, status=status,
                         parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None))
                     with storage.transaction(eng) as s:
-                        if write.load_agreement(s, data.doc_number) is not None:
-                            raise UserError("row.duplicate", record=data.doc_number, first="-")
-                        write.save_agreement(s, data, actor)
+                        write.save_agreement(s, data, actor, new=True)
                     st.success(t("rec.saved"))
-                except UserError as exc:
-                    st.error(md(exc.text(lang)))
 
         st.subheader(t("rec.visit_add"))
         with st.form("add-visit", clear_on_submit=False):
@@ -213,17 +192,13 @@ with tab_add:
             v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
                                        placeholder=t("choose"))
             if st.form_submit_button(t("rec.visit_add"), type="primary"):
-                try:
+                with errors_shown():
                     visit = write.validated_visit(forms.visit_from_form(
                         ref=v_ref, official=v_official, region_code=v_region, place=v_place, day=v_date,
                         time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors))
                     with storage.transaction(eng) as s:
-                        if write.load_visit(s, visit.ref) is not None:
-                            raise UserError("row.duplicate", record=visit.ref, first="-")
-                        write.save_visit(s, visit, actor)
+                        write.save_visit(s, visit, actor, new=True)
                     st.success(t("rec.saved"))
-                except UserError as exc:
-                    st.error(md(exc.text(lang)))
         counts = sample.simulated_counts(eng)
         n_sim = counts["simulated_agreements"] + counts["simulated_visits"]
         if n_sim and st.button(t("rec.remove_sample"), key="remove_sample"):
@@ -239,11 +214,9 @@ with tab_import:
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
         if upload is not None:
-            try:
+            plan = None
+            with errors_shown():
                 plan = plans.plan_import(eng, kind, files.read_table(upload.getvalue(), upload.name))
-            except UserError as exc:
-                st.error(md(exc.text(lang)))
-                plan = None
             if plan is not None:
                 counts = plan.counts()
                 st.subheader(t("imp.preview"))
@@ -252,25 +225,16 @@ with tab_import:
                     col.metric(t(f"act.{k}"), counts[k])
                 if plan.table.unknown_headers:
                     st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
-                preview = plans.preview_frame(plan, lang)
-                preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
-                preview = preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
+                preview = import_preview.preview_table(plan, lang)
                 st.dataframe(preview, hide_index=True, width="stretch")
                 download_buttons(preview, "pratinjau_impor")
                 if plan.rejected:
-                    headers, rows = plans.rejected_table(plan, lang)
-                    import pandas as pd
-
-                    st.download_button(t("imp.rejected"), exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers)),
+                    st.download_button(t("imp.rejected"), import_preview.rejected_xlsx(plan, lang),
                                        "baris_ditolak.xlsx", key="rejected")
                 accepted = counts["add"] + counts["update"]
                 if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
                     bar = st.progress(0.0)
-                    try:
+                    with errors_shown(), write.refused_as("import.concurrent"):
                         done = plans.commit_import(eng, plan, actor,
                                                       progress=lambda i, n: bar.progress(i / max(n, 1)))
                         st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
-                    except UserError as exc:
-                        st.error(md(exc.text(lang)))
-                    except IntegrityError:
-                        st.error(t("imp.concurrent"))

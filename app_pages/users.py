@@ -5,13 +5,11 @@ import streamlit as st
 
 from geo.access import accounts
 from geo.access.roles import ROLES
-from geo.text.messages import UserError
 from ui import auth
 from ui.database import engine
-from ui.i18n import current_language, localized_columns, t
-from ui.safe_text import md
+from ui.feedback import errors_shown
+from ui.i18n import localized_columns, t
 
-lang = current_language()
 st.title(t("users.title"))
 admin = auth.principal()
 if admin is None or not admin.can("admin"):
@@ -26,10 +24,9 @@ if st.session_state.pop(DONE_KEY, None):
 
 def attempt(action) -> None:
     """Do ``action``; on success run the page again, so the table, pick list and buttons show the change."""
-    try:
+    with errors_shown() as outcome:  # the message may quote what the admin typed, e.g. a rejected user name
         action()
-    except UserError as exc:
-        st.error(md(exc.text(lang)))  # the message may quote what the admin typed, e.g. a rejected user name
+    if outcome.failed:
         return
     st.session_state[DONE_KEY] = True
     st.rerun()

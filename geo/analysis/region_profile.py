@@ -1,4 +1,9 @@
-"""Everything a region's drill-down page shows, from the records (no Streamlit here)."""
+"""Everything a region's drill-down page shows, from the records (no Streamlit here).
+
+A region's children (a province's regencies, a regency's districts) are compared on agreements signed, except
+districts, which sign none: they are compared on working visits (``CHILD_MEASURE``). The key figures are
+``geo.briefings.region_brief.facts``'s, shared with the PDF brief and the deck.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +14,18 @@ import pandas as pd
 
 from geo.regions import lookup
 from geo.text.vocabulary import MITIGATIONS, OBSTACLES
+
+CHILD_LEVEL = {"province": "regency", "regency": "district"}
+CHILD_MEASURE = {"regency": "signed", "district": "visits"}
+
+
+def children_values(code: str, child_metrics: pd.DataFrame) -> tuple[str, pd.Series]:
+    """(measure, value per child region) of ``code``'s children, from ``geo.analysis.metrics.region_metrics``
+    at the child level."""
+    child_level = CHILD_LEVEL[lookup.level_of(code)]
+    measure = CHILD_MEASURE[child_level]
+    kids = child_metrics[child_metrics.index.str.startswith(code + ".")]
+    return measure, kids[measure].astype(float)
 
 
 def involves(codes, region: str) -> bool:

@@ -2,7 +2,9 @@
 their mitigation — as ``Facts`` (shared with the deck) and as a one- or two-page PDF (fpdf2).
 
 The figures are the region page's: ``geo.analysis.metrics.region_metrics`` for the region's level, the score of
-``geo.analysis.impact_report`` and ``geo.analysis.region_profile``. Fonts: DejaVu Sans from matplotlib's package data.
+``geo.analysis.impact_report`` and ``geo.analysis.region_profile``. ``facts`` is the one place they are computed:
+the region page shows ``Facts.key_figures`` under its own labels, the PDF and the deck ``Facts.figures``, so the
+three cannot disagree. Fonts: DejaVu Sans from matplotlib's package data.
 """
 
 from __future__ import annotations
@@ -25,6 +27,9 @@ from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
 
 MAX_AGREEMENT_ROWS = 12
+# The key figures, in the order every output shows them, and their labels in the brief and the deck.
+KEY_FIGURES = {"population": "brief.population", "signed": "brief.signed", "value_idr": "brief.value",
+               "partners": "brief.partners", "visits": "brief.visits", "score": "brief.score"}
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
@@ -34,12 +39,18 @@ class Facts:
     lang: str
     start: dt.date | None
     end: dt.date | None
-    figures: list[tuple[str, str]]  # (label, formatted value)
+    key_figures: dict[str, str]  # KEY_FIGURES key → formatted value
     score: float | None
     explanation: list[str]
     profile: region_profile.Profile
     first_visit: pd.Timestamp | None
     note: str | None
+
+    @property
+    def figures(self) -> list[tuple[str, str]]:
+        """(label in the brief's words, formatted value) of each key figure."""
+        w = words(self.lang)
+        return [(w[KEY_FIGURES[k]], self.key_figures[k]) for k in KEY_FIGURES]
 
     @property
     def period_text(self) -> str:
@@ -93,19 +104,18 @@ def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = 
     first_year = min(start.year, 2021) if start else 2021
     region_score = ctx.report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
     score = None if region_score is None else region_score.score
-    w = words(lang)
-    figures = [(w["brief.population"], numbers.number(region.population, 0, lang)),
-               (w["brief.signed"], numbers.number(row["signed"], 0, lang)),
-               (w["brief.value"], numbers.rupiah(row["value_idr"], lang)),
-               (w["brief.partners"], numbers.number(row["partners"], 0, lang)),
-               (w["brief.visits"], numbers.number(row["visits"], 0, lang)),
-               (w["brief.score"], "–" if score is None else numbers.number(score, 0, lang))]
+    key_figures = {"population": numbers.number(region.population, 0, lang),
+                   "signed": numbers.number(row["signed"], 0, lang),
+                   "value_idr": numbers.rupiah(row["value_idr"], lang),
+                   "partners": numbers.number(row["partners"], 0, lang),
+                   "visits": numbers.number(row["visits"], 0, lang),
+                   "score": "–" if score is None else numbers.number(score, 0, lang)}
     ag = _in_period(agreements, metrics.agreement_day(agreements), start, end)
     vis = _in_period(visits, pd.to_datetime(visits["local_start"]), start, end)
     region_panel = panel.monthly_panel(agreements, visits, level=level, start=f"{first_year}-01")
     prof = region_profile.profile(code, ag, vis, region_panel, lang=lang)
     first_visit = region_panel.groupby("region")["first_visit"].first().get(code)
-    return Facts(region, lang, start, end, figures, score,
+    return Facts(region, lang, start, end, key_figures, score,
                  region_score.explain(lang) if region_score is not None else [], prof,
                  None if first_visit is None or pd.isna(first_visit) else first_visit,
                  simulated_note(agreements, visits, lang))

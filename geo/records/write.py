@@ -3,15 +3,27 @@
 Records travel as plain dataclasses (``AgreementData``, ``VisitData``): the
 importer, the Data page and the backup all produce and consume them, and they
 compare equal when nothing changed, so re-importing a file changes nothing.
+
+Rules every write keeps:
+
+* Saving a record entered as new (``new=True``, e.g. the Data page's add forms) when one with the same natural
+  key — an agreement's document number, a visit's code — exists already is ``UserError("row.duplicate")``;
+  it never silently updates the stored record.
+* The database refusing a write (``sqlalchemy.exc.IntegrityError``: a key taken by a change committed in
+  between, a reference gone) becomes ``UserError("record.refused")`` inside the write; a caller that commits
+  many writes in one transaction of its own (the importer) wraps it in ``refused_as`` to get its own message.
+* A change someone else saved since the record was loaded is ``EditConflict``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
 
 from sqlalchemy import select
-from sqlalchemy.exc import OperationalError
+from sqlalchemy.exc import IntegrityError, OperationalError
 from sqlalchemy.orm import Session, selectinload
 from sqlalchemy.orm.attributes import flag_modified
 from sqlalchemy.orm.exc import StaleDataError
@@ -101,21 +113,41 @@ class VisitData:
     planned: bool = False  # planned in the planner, not (yet) made
 
 
-def _flush(session: Session) -> None:
-    """Write pending changes; someone else's change to the same record becomes ``EditConflict``.
+def _flush(session: Session, key: str) -> None:
+    """Write pending changes of the record ``key``; someone else's change to the same record becomes
+    ``EditConflict``, the database refusing the change (``IntegrityError``) ``UserError("record.refused")``.
 
-    PostgreSQL and the version column report it as a stale row; SQLite refuses to let a transaction
-    that read before another one committed write after it ("database is locked"), which is the same
+    PostgreSQL and the version column report a concurrent change as a stale row; SQLite refuses to let a
+    transaction that read before another one committed write after it ("database is locked"), which is the same
     conflict seen from the other side.
     """
     try:
         session.flush()
     except StaleDataError as exc:
         raise EditConflict() from exc
+    except IntegrityError as exc:
+        raise UserError("record.refused", record=key) from exc
     except OperationalError as exc:
         if "database is locked" in str(exc.orig):
             raise EditConflict() from exc
         raise
+
+
+@contextmanager
+def refused_as(message_key: str, **params) -> Iterator[None]:
+    """The database refusing what the block writes (``IntegrityError``, at a flush or at the commit of a
+    transaction opened inside the block) becomes ``UserError(message_key, **params)``; the transaction has
+    rolled back, so nothing changed. For callers writing many records in one transaction (the importer)."""
+    try:
+        yield
+    except IntegrityError as exc:
+        raise UserError(message_key, **params) from exc
+
+
+def _refuse_duplicate(existing, key: str) -> None:
+    """A record entered as new whose key is taken: the user is told, the stored record is left alone."""
+    if existing is not None:
+        raise UserError("row.duplicate", record=key, first="-")
 
 
 # ------------------------------------------------------------------ conversion
@@ -283,15 +315,19 @@ def agreement_action(existing: Agreement | None, data: AgreementData) -> str:
 
 
 def save_agreement(session: Session, data: AgreementData, actor: Principal, *, expected_version: int | None = None,
-                   existing: Agreement | None = None, today: dt.date | None = None, assume_new: bool = False) -> str:
+                   existing: Agreement | None = None, today: dt.date | None = None, assume_new: bool = False,
+                   new: bool = False) -> str:
     """Add or update an agreement (matched on document number); returns add, update or unchanged.
 
     With ``expected_version`` (the version the editor loaded), a record changed
-    by someone else in between raises ``EditConflict``. ``actor`` must be an editor or admin.
+    by someone else in between raises ``EditConflict``. With ``new`` (entered as a new record), an existing
+    document number is ``UserError("row.duplicate")``. ``actor`` must be an editor or admin.
     """
     who = require(actor, "editor").username
     if existing is None and not assume_new:
         existing = load_agreement(session, data.doc_number)
+    if new:
+        _refuse_duplicate(existing, data.doc_number)
     if expected_version is not None and existing is not None and existing.version != expected_version:
         raise EditConflict()
     action = agreement_action(existing, data)
@@ -321,7 +357,8 @@ def save_agreement(session: Session, data: AgreementData, actor: Principal, *, e
     _apply_status(a, data, today or dt.date.today())
     if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
         flag_modified(a, "notes")  # the row (and its version) changes even when only parties/obstacles did
-        _flush(session)
+    if existing is not None or not assume_new:  # one record: a refusal shows here (the importer's at its commit)
+        _flush(session, data.doc_number)
     session.add(AuditEntry(actor=who, action="create" if existing is None else "update", record_type="agreement",
                            record_key=data.doc_number, changes=_diff(before, _comparable_agreement(data))))
     return action
@@ -365,7 +402,7 @@ def record_progress(session: Session, doc_number: str, indicator: str, on_date: 
     else:
         reading.realisation = realisation
     flag_modified(a, "notes")  # the agreement's version moves: other editors holding it must reload
-    _flush(session)
+    _flush(session, doc_number)
     session.add(AuditEntry(actor=who, action="update", record_type="agreement", record_key=doc_number,
                            changes=_diff({"indicators": _jsonable(before.indicators)},
                                          {"indicators": _jsonable(agreement_data(a).indicators)})))
@@ -386,7 +423,7 @@ def _delete(session: Session, obj, record_type: str, key: str, before: dict, act
     if expected_version is not None and obj.version != expected_version:
         raise EditConflict()
     session.delete(obj)
-    _flush(session)
+    _flush(session, key)
     session.add(AuditEntry(actor=who, action="delete", record_type=record_type, record_key=key,
                            changes=_diff(before, None)))
 
@@ -429,11 +466,14 @@ def visit_action(existing: Visit | None, data: VisitData) -> str:
 
 
 def save_visit(session: Session, data: VisitData, actor: Principal, *, expected_version: int | None = None,
-               existing: Visit | None = None, assume_new: bool = False) -> str:
-    """Add or update a visit (matched on its code); ``actor`` must be an editor or admin."""
+               existing: Visit | None = None, assume_new: bool = False, new: bool = False) -> str:
+    """Add or update a visit (matched on its code); ``actor`` must be an editor or admin. With ``new`` (entered
+    as a new record), an existing code is ``UserError("row.duplicate")``."""
     who = require(actor, "editor").username
     if existing is None and not assume_new:
         existing = load_visit(session, data.ref)
+    if new:
+        _refuse_duplicate(existing, data.ref)
     if expected_version is not None and existing is not None and existing.version != expected_version:
         raise EditConflict()
     action = visit_action(existing, data)
@@ -453,7 +493,7 @@ def save_visit(session: Session, data: VisitData, actor: Principal, *, expected_
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,
                          start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met)
                for i, s in enumerate(data.stops)]
-    _flush(session)
+    _flush(session, data.ref)
     session.add(AuditEntry(actor=who, action="create" if existing is None else "update", record_type="visit",
                            record_key=data.ref, changes=_diff(before, _comparable_visit(data))))
     return action

@@ -115,6 +115,15 @@ MESSAGES = {
                        "en": "the folder {text!r} does not exist; create it first or choose another place"},
     "file.not_written": {"id": "berkas {text!r} tidak dapat ditulis: {reason}",
                          "en": "the file {text!r} cannot be written: {reason}"},
+    # records refused by the database (geo.records.write)
+    "record.refused": {"id": "basis data menolak menyimpan {record!r}: data ini bertabrakan dengan perubahan lain "
+                              "yang baru disimpan; tidak ada yang berubah. Muat ulang lalu ulangi.",
+                       "en": "the database refused to save {record!r}: it collides with another change just saved; "
+                             "nothing changed. Reload and try again."},
+    "import.concurrent": {"id": "Impor bertabrakan dengan perubahan lain yang baru disimpan; tidak ada yang "
+                                "berubah. Ulangi pratinjau lalu simpan lagi.",
+                          "en": "The import collided with another change just saved; nothing changed. "
+                                "Run the preview again and save."},
 }
 
 

@@ -1,0 +1,37 @@
+"""Records as the Data and region pages list them: vocabulary keys shown as labels in the page's language
+(``geo.text.vocabulary``), lists joined into one cell (parties with "; ", sectors and obstacles with ", "), from
+the frames of ``geo.records.read``. Pages pick the columns and localise the headers with ``localized_columns``,
+except for the planner's list of planned visits, which has its own headers."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from ui.i18n import label, t
+
+
+def _labels(vocabulary: dict):
+    return lambda keys: ", ".join(label(vocabulary, k) for k in keys)
+
+
+def agreements_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``read.agreements_frame`` (or a part of it) with type, status, sectors, parties and obstacles readable."""
+    return frame.assign(type=frame["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
+                        status=frame["status"].map(lambda k: label(STATUSES, k)),
+                        sectors=frame["sectors"].map(_labels(SECTORS)),
+                        parties=frame["parties"].map("; ".join),
+                        obstacles=frame["obstacles"].map(_labels(OBSTACLES)))
+
+
+def visits_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """``read.visits_frame`` with the local start time (as written in the "Zona" column), places and sectors."""
+    return frame.assign(start_at=frame["local_start"], places=frame["places"].map("; ".join),
+                        focus_sectors=frame["focus_sectors"].map(_labels(SECTORS)))
+
+
+def planned_visits_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """Planned visits (``read.visits_frame(planned=True)``) as the planner lists them: code, official, local
+    start and places, headers in the page's language."""
+    return pd.DataFrame({t("plan.ref"): frame["ref"], t("plan.official"): frame["official_role"],
+                         t("plan.date"): frame["local_start"], t("plan.places"): frame["places"].map("; ".join)})
