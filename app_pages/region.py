@@ -68,8 +68,7 @@ if len(tl):
     if first_visit is not None and not pd.isna(first_visit):
         shade = pd.DataFrame({"start": [first_visit - pd.DateOffset(months=12), first_visit],
                               "end": [first_visit, first_visit + pd.DateOffset(months=12)],
-                              "window": ["sebelum" if lang == "id" else "before",
-                                         "sesudah" if lang == "id" else "after"]})
+                              "window": [t("reg.window.before"), t("reg.window.after")]})
         layers.append(alt.Chart(shade).mark_rect(opacity=0.12).encode(
             x="start:T", x2="end:T", color=alt.Color("window:N", legend=None,
                                                      scale=alt.Scale(range=["#999999", "#1f78b4"]))))

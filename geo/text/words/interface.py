@@ -158,6 +158,8 @@ WORDS = {
         "id": "Kunjungan kerja dan kerja sama sesudahnya",
         "en": "Working visits and the agreements that followed"},
     "ui.reg.none": {"id": "Belum ada data.", "en": "No data yet."},
+    "ui.reg.window.before": {"id": "sebelum", "en": "before"},
+    "ui.reg.window.after": {"id": "sesudah", "en": "after"},
     "ui.col.label": {"id": "Hambatan", "en": "Obstacle"},
     "ui.col.mitigation": {"id": "Mitigasi", "en": "Mitigation"},
     "ui.col.agreements": {"id": "Kerja sama", "en": "Agreements"},
