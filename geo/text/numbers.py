@@ -1,13 +1,25 @@
-"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents)."""
+"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents).
+
+Rules:
+
+* Separators are a formatting rule, kept in one place, ``SEPARATORS``: Indonesian writes a decimal comma and
+  a thousands point (12.345,6), English the reverse (12,345.6). A language not listed is written the English
+  way (as before there was a list).
+* Missing values (None, NaN) are an en dash "–".
+* The scale words of large amounts (juta/miliar/triliun, million/billion/trillion) are words, in the catalog
+  (``geo/text/words/numbers.py``, keys ``numbers.*``).
+"""
 
 from __future__ import annotations
 
 import math
 
-_SCALES = {
-    "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")],
-    "en": [(10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")],
-}
+from geo.text.catalog import text
+
+# language → (decimal separator, thousands separator)
+SEPARATORS = {"id": (",", "."), "en": (".", ",")}
+# rupiah amounts of a million or more are written with the largest scale word that keeps the number below 1000
+_SCALES = [(10**6, "numbers.million"), (10**9, "numbers.billion"), (10**12, "numbers.trillion")]
 
 
 def _missing(value) -> bool:
@@ -18,10 +30,8 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
     """12345 → "12.345" (id) / "12,345" (en); 1234,5 with decimals=1 → "1.234,5"."""
     if _missing(value):
         return "–"
-    text = f"{value:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS["en"])
+    return f"{value:,.{decimals}f}".translate(str.maketrans({",": thousands, ".": decimal}))
 
 
 def signed(value, decimals: int = 3, lang: str = "id") -> str:
@@ -40,7 +50,7 @@ def rupiah(value, lang: str = "id") -> str:
         return "–"
     sign = "−" if value < 0 else ""
     v = abs(float(value))
-    scales = [(scale, word) for scale, word in reversed(_SCALES[lang]) if scale >= 10**6]  # smallest first
+    scales = [(scale, text(key, lang)) for scale, key in _SCALES]  # smallest first
     if round(v) < scales[0][0]:
         return f"{sign}Rp {number(v, 0, lang)}"
     for i, (scale, word) in enumerate(scales):
