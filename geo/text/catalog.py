@@ -2,14 +2,16 @@
 
 Rules:
 
-* Every entry is key → {"id": text, "en": text}: both languages, neither empty, the same placeholders in both.
+* Every entry is key → {"id": text, "en": text}: both languages, neither empty, the same placeholders in both
+  (checked by ``tests/text/test_catalog.py``, with: every key the code names literally exists).
 * Keys are namespaced by domain, one words module per domain in ``geo/text/words/`` (listed in
   ``WORD_MODULES``): ``ui.`` interface (``interface.py``, read by pages through ``ui.i18n.t``), ``message.``
   engine messages (``messages.py``, read through ``geo.text.messages``), ``briefing.`` the exports,
   ``score.`` the impact score's explanation, ``planner.`` the planner's explanations, ``cli.`` the command
   line, ``maps.`` the web map, ``importer.`` the import templates, ``numbers.`` scale words of amounts.
 * A key defined twice — twice in one words module (where Python would silently keep the last) or in two
-  modules — is an error when this module is imported, so the app and the command line refuse to start.
+  modules — is an error when this module is imported (``DuplicateKey``), so the app and the command line
+  refuse to start. The words modules are read with ``ast`` for this: a dict literal keeps a repeated key silently.
 * Indonesian is the default language; a language outside ``LANGUAGES`` falls back to it.
 * ``text`` fills placeholders with ``str.format`` when parameters are given; without parameters the text is
   returned as written.
