@@ -7,7 +7,7 @@ import math
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from geo.importer import columns, files, rows
+from geo.importer import columns, files
 from geo.regions import lookup
 from geo.text import parsing as fmt
 from geo.text.messages import UserError
@@ -100,10 +100,10 @@ def test_resolve_never_crashes_on_any_string(name, province, level):
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.lists(CELLS, min_size=1, max_size=5), min_size=1, max_size=4),
        st.sampled_from(["agreements", "visits"]))
-def test_row_parsing_rejects_or_accepts_but_never_crashes(cells, kind):
+def test_row_parsing_rejects_or_accepts_but_never_crashes(rows, kind):
     headers = (["Nomor", "Judul", "Pihak 1", "Pihak 2", "Nilai"] if kind == "agreements"
                else ["Pejabat", "Tanggal", "Wilayah", "Waktu", "Lintang"])
-    table = files.Table(headers=headers, rows=[dict(zip(headers, r)) for r in cells])
+    table = files.Table(headers=headers, rows=[dict(zip(headers, r)) for r in rows])
     columns.map_headers(table, kind)
     for r in rows.parse_rows(table, kind):
         assert r.action == "reject" or r.data is not None
