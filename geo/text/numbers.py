@@ -1,25 +1,16 @@
-"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents).
-
-Rules:
-
-* Separators are a formatting rule, kept in one place, ``SEPARATORS``: Indonesian writes a decimal comma and
-  a thousands point (12.345,6), English the reverse (12,345.6). A language not listed is written the English
-  way (as before there was a list).
-* Missing values (None, NaN) are an en dash "–".
-* The scale words of large amounts (juta/miliar/triliun, million/billion/trillion) are words, in the catalog
-  (``geo/text/words/numbers.py``, keys ``numbers.*``).
-"""
+"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents)."""
 
 from __future__ import annotations
 
 import math
 
-from geo.text.catalog import text
+from geo.text import catalog
 
-# language → (decimal separator, thousands separator)
+# Separators are a formatting rule, not words, and this is their one place: language → (decimal separator,
+# thousands separator); a language not listed is written the English way. The scale words of amounts
+# (juta/miliar/triliun) are words: catalog keys ``numbers.*`` (geo/text/words/numbers.py).
 SEPARATORS = {"id": (",", "."), "en": (".", ",")}
-# rupiah amounts of a million or more are written with the largest scale word that keeps the number below 1000
-_SCALES = [(10**6, "numbers.million"), (10**9, "numbers.billion"), (10**12, "numbers.trillion")]
+_SCALES = [(10**6, "numbers.million"), (10**9, "numbers.billion"), (10**12, "numbers.trillion")]  # smallest first
 
 
 def _missing(value) -> bool:
@@ -30,8 +21,9 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
     """12345 → "12.345" (id) / "12,345" (en); 1234,5 with decimals=1 → "1.234,5"."""
     if _missing(value):
         return "–"
+    text = f"{value:,.{decimals}f}"
     decimal, thousands = SEPARATORS.get(lang, SEPARATORS["en"])
-    return f"{value:,.{decimals}f}".translate(str.maketrans({",": thousands, ".": decimal}))
+    return text.translate(str.maketrans({",": thousands, ".": decimal}))
 
 
 def signed(value, decimals: int = 3, lang: str = "id") -> str:
@@ -50,7 +42,7 @@ def rupiah(value, lang: str = "id") -> str:
         return "–"
     sign = "−" if value < 0 else ""
     v = abs(float(value))
-    scales = [(scale, text(key, lang)) for scale, key in _SCALES]  # smallest first
+    scales = [(scale, catalog.text(key, lang)) for scale, key in _SCALES]  # smallest first
     if round(v) < scales[0][0]:
         return f"{sign}Rp {number(v, 0, lang)}"
     for i, (scale, word) in enumerate(scales):
