@@ -27,6 +27,9 @@ install gets its first admin.
 2 when the file is unusable, 4 when the database failed during the import (nothing
 saved). Every command exits 3 when the login fails or the user's role is too low,
 ``backup`` 1 when the backup failed. The database is the one the app uses (``SINERGI_DATABASE_URL`` or the SQLite file in ``SINERGI_DATA_DIR``).
+
+What ``import`` prints and every user error follow ``--lang``; ``import``'s words are in the catalog
+(``geo/text/words/cli.py``, keys ``cli.*``). The other commands' own lines are English, for administrators.
 """
 
 from __future__ import annotations
@@ -40,15 +43,8 @@ from pathlib import Path
 
 from geo import config
 from geo.access.roles import AccessDenied
+from geo.text.catalog import text
 from geo.text.messages import UserError
-
-LABELS = {
-    "id": {"add": "ditambah", "update": "diperbarui", "unchanged": "tidak berubah", "reject": "ditolak",
-           "row": "baris", "dry": "uji coba: tidak ada yang disimpan", "done": "tersimpan",
-           "summary": "Ringkasan"},
-    "en": {"add": "added", "update": "updated", "unchanged": "unchanged", "reject": "rejected", "row": "row",
-           "dry": "dry run: nothing was saved", "done": "saved", "summary": "Summary"},
-}
 
 
 def _engine():
@@ -92,7 +88,6 @@ def cmd_import(args) -> int:
 
     lang = args.lang
     principal = None if args.dry_run else _principal(args)
-    words = LABELS[lang]
     try:
         table = files.read_table(args.file)
         plan = plans.plan_import(_engine(), args.kind, table)
@@ -113,21 +108,20 @@ def cmd_import(args) -> int:
             plans.commit_import(_engine(), plan, actor=principal, progress=progress)
         except DBAPIError as exc:  # the database went away or refused: the transaction did not commit
             first_line = (str(exc.orig).splitlines() or [""])[0][:300]
-            print("\n" + ("Impor gagal, tidak ada yang disimpan: " if lang == "id" else
-                          "Import failed, nothing was saved: ") + first_line, file=sys.stderr)
+            print("\n" + text("cli.import_failed", lang, reason=first_line), file=sys.stderr)
             return 4
         print(file=sys.stderr)
     counts = plan.counts()
-    print(f"{words['summary']}: " + ", ".join(f"{counts[k]} {words[k]}" for k in ("add", "update", "unchanged",
-                                                                                   "reject"))
-          + f" ({words['dry'] if args.dry_run else words['done']})")
+    print(f"{text('cli.summary', lang)}: "
+          + ", ".join(f"{counts[k]} {text(f'cli.{k}', lang)}" for k in ("add", "update", "unchanged", "reject"))
+          + f" ({text('cli.dry' if args.dry_run else 'cli.done', lang)})")
     if table.unknown_headers:
-        print(("Kolom diabaikan: " if lang == "id" else "Columns ignored: ") + ", ".join(table.unknown_headers))
+        print(text("cli.ignored", lang, columns=", ".join(table.unknown_headers)))
     for r in plan.rows:
         if r.action == "reject":
-            print(f"  {words['row']} {r.number}: {words['reject']}: {r.reasons(lang)}")
+            print(f"  {text('cli.row', lang)} {r.number}: {text('cli.reject', lang)}: {r.reasons(lang)}")
         elif args.dry_run or args.verbose:
-            print(f"  {words['row']} {r.number}: {words[r.action]}: {r.key}")
+            print(f"  {text('cli.row', lang)} {r.number}: {text(f'cli.{r.action}', lang)}: {r.key}")
     return 1 if plan.rejected else 0
 
 

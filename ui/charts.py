@@ -23,13 +23,12 @@ def region_timeline(tl: pd.DataFrame, visit_starts, first_visit, lang: str) -> a
     base = alt.Chart(tl).encode(x=alt.X("month:T", title=None, axis=alt.Axis(format="%m/%Y")))
     layers = []
     if first_visit is not None and not pd.isna(first_visit):
+        windows = [t("reg.window.before"), t("reg.window.after")]  # grey before, blue after, in either language
         shade = pd.DataFrame({"start": [first_visit - pd.DateOffset(months=12), first_visit],
-                              "end": [first_visit, first_visit + pd.DateOffset(months=12)],
-                              "window": ["sebelum" if lang == "id" else "before",
-                                         "sesudah" if lang == "id" else "after"]})
+                              "end": [first_visit, first_visit + pd.DateOffset(months=12)], "window": windows})
         layers.append(alt.Chart(shade).mark_rect(opacity=0.12).encode(
             x="start:T", x2="end:T", color=alt.Color("window:N", legend=None,
-                                                     scale=alt.Scale(range=["#999999", "#1f78b4"]))))
+                                                     scale=alt.Scale(domain=windows, range=["#999999", "#1f78b4"]))))
     if "comparison_mean" in tl:
         layers.append(base.mark_area(opacity=0.25, color="#888888").encode(y="comparison_low:Q",
                                                                            y2="comparison_high:Q"))

@@ -11,6 +11,7 @@ Components, each on a 0–1 scale (defaults weights in ``DEFAULT_WEIGHTS``, a us
 
 A region never visited has no effect component: its score uses the other components only and says so.
 A region with fewer than ``MIN_AGREEMENTS`` agreements gets no score: it says there is too little data.
+The explanation's sentences are in the catalog (``geo/text/words/score.py``, keys ``score.*``).
 """
 
 from __future__ import annotations
@@ -23,38 +24,10 @@ from scipy import stats
 
 from geo.analysis import estimator
 from geo.text import numbers
+from geo.text.catalog import text
 
 DEFAULT_WEIGHTS = {"effect": 0.5, "breadth": 0.25, "progress": 0.25}
 MIN_AGREEMENTS = 3
-
-TEXT = {
-    "id": {
-        "effect": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after} kerja sama baru per bulan "
-                  "(sebelumnya {before}); di {n} daerah pembanding yang tidak dikunjungi: {cafter} "
-                  "(sebelumnya {cbefore}). Selisih-dalam-selisih {did} per bulan "
-                  "(95%: {lo} s.d. {hi}) → komponen {value}.",
-        "no_visit": "Belum pernah dikunjungi: tidak ada dampak kunjungan yang dinilai.",
-        "breadth": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat → "
-                   "komponen {value}.",
-        "progress": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai → komponen {value}.",
-        "no_progress": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
-        "too_little": "Data terlalu sedikit ({n} kerja sama, minimal {min}): skor tidak ditampilkan.",
-        "score": "Skor {score} dari 100 (bobot: dampak {we}, jejaring {wb}, pelaksanaan {wp}).",
-    },
-    "en": {
-        "effect": "Visit effect: after the visit of {month}, {after} new agreements a month on average "
-                  "(before: {before}); in {n} comparison regions not visited: {cafter} "
-                  "(before: {cbefore}). Difference-in-differences {did} a month "
-                  "(95%: {lo} to {hi}) → component {value}.",
-        "no_visit": "Never visited: no visit effect is scored.",
-        "breadth": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level "
-                   "→ component {value}.",
-        "progress": "Implementation: {share} of agreements are running or completed → component {value}.",
-        "no_progress": "Implementation: no signed agreement to assess yet.",
-        "too_little": "Too little data ({n} agreements, at least {min} needed): no score shown.",
-        "score": "Score {score} of 100 (weights: effect {we}, network {wb}, implementation {wp}).",
-    },
-}
 
 
 @dataclass
@@ -66,7 +39,6 @@ class RegionScore:
     details: dict = field(default_factory=dict)
 
     def explain(self, lang: str = "id") -> list[str]:
-        t = TEXT[lang]
         d = self.details
 
         def num(v, decimals=2):
@@ -79,25 +51,26 @@ class RegionScore:
             return numbers.percent(v, 0, lang)
 
         if self.score is None:
-            return [t["too_little"].format(n=d["agreements"], min=MIN_AGREEMENTS)]
+            return [text("score.too_little", lang, n=d["agreements"], min=MIN_AGREEMENTS)]
         lines = []
         ve = d.get("visit_effect")
         if ve is None:
-            lines.append(t["no_visit"])
+            lines.append(text("score.no_visit", lang))
         else:
-            lines.append(t["effect"].format(month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
-                                            before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
-                                            cbefore=num(ve.comparison_before), did=signed(ve.did),
-                                            lo=signed(ve.ci_low), hi=signed(ve.ci_high),
-                                            value=num(self.components["effect"])))
-        lines.append(t["breadth"].format(partners=d["partners"], pct=pct(d["breadth_pct"]),
-                                         value=num(self.components["breadth"])))
+            lines.append(text("score.effect", lang, month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
+                              before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
+                              cbefore=num(ve.comparison_before), did=signed(ve.did),
+                              lo=signed(ve.ci_low), hi=signed(ve.ci_high),
+                              value=num(self.components["effect"])))
+        lines.append(text("score.breadth", lang, partners=d["partners"], pct=pct(d["breadth_pct"]),
+                          value=num(self.components["breadth"])))
         if self.components["progress"] is None:
-            lines.append(t["no_progress"])
+            lines.append(text("score.no_progress", lang))
         else:
-            lines.append(t["progress"].format(share=pct(d["progressed_share"]), value=num(self.components["progress"])))
-        lines.append(t["score"].format(score=num(self.score, 0), we=pct(self.weights["effect"]),
-                                       wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
+            lines.append(text("score.progress", lang, share=pct(d["progressed_share"]),
+                              value=num(self.components["progress"])))
+        lines.append(text("score.score", lang, score=num(self.score, 0), we=pct(self.weights["effect"]),
+                          wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
         return lines
 
 

@@ -1,6 +1,7 @@
 """The briefing deck (PPTX, python-pptx): title, national map, top and bottom regions, chosen regions,
 itinerary, method and data sources. Every text is a real, editable text box or table; only the map and
-the timeline are pictures.
+the timeline are pictures. Its words are in the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``);
+the itinerary's column headers stay Indonesian, the ministries' format.
 """
 
 from __future__ import annotations
@@ -18,11 +19,13 @@ from geo.analysis.context import Context
 from geo.briefings import region_brief
 from geo.maps import print_map
 from geo.regions import lookup
-from geo.text.briefing_words import words
+from geo.text.catalog import text
 
 ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
 TOP_N = 10
 ROWS_PER_SLIDE = 10
+# the method slide's paragraphs, in order (catalog keys briefing.deck.method.<name>)
+METHOD_PARAGRAPHS = ("records", "classes", "score", "boundaries")
 WIDE = (Inches(13.333), Inches(7.5))
 RED = RGBColor(0xB2, 0x18, 0x2B)
 GREY = RGBColor(0x55, 0x55, 0x55)
@@ -120,37 +123,38 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
     A chosen region's figures are ``facts[code]`` when given (made from the same context), else
     ``region_brief.facts`` of ``ctx`` over the view's period; ``map_png`` defaults to the static map of the view.
     """
-    w, lang = words(view.lang), view.lang
+    lang = view.lang
     if itinerary is not None:
         check_itinerary(itinerary)
     made = dict(facts or {})
     d = _Deck(view.note, lang)
 
-    s = d.slide(w["deck.title"], LAYOUT_TITLE)
+    s = d.slide(text("briefing.deck.title", lang), LAYOUT_TITLE)
     s.placeholders[1].text = "\n".join([view.title, view.subtitle, view.made_on.strftime("%d/%m/%Y")])
 
     where = view.spec.within
-    s = d.slide(w["deck.map_within"].format(region=lookup.get(where).name, metric=view.metric_label)
-                if where else w["deck.map"].format(metric=view.metric_label))
+    s = d.slide(text("briefing.deck.map_within", lang, region=lookup.get(where).name, metric=view.metric_label)
+                if where else text("briefing.deck.map", lang, metric=view.metric_label))
     png = map_png if map_png is not None else print_map.render(view, "png", dpi=200)
     s.shapes.add_picture(io.BytesIO(png), Inches(2.2), Inches(1.15), height=Inches(5.8))
 
-    headers = [w["rank"], w["region"], w["code"], view.metric_label]
+    headers = [text("briefing.rank", lang), text("briefing.region", lang), text("briefing.code", lang),
+               view.metric_label]
     for top in (True, False):
         rows = ranking_rows(view, top=top, n=top_n)
-        s = d.slide(w["deck.top" if top else "deck.bottom"].format(n=len(rows)))
+        s = d.slide(text("briefing.deck.top" if top else "briefing.deck.bottom", lang, n=len(rows)))
         d.text(s, [view.subtitle], Inches(0.5), Inches(1.1), Inches(12.3), Inches(0.4), size=14, color=GREY)
         d.table(s, headers, rows, Inches(0.5), Inches(1.6), Inches(12.3), widths=(1, 5, 1.5, 3), size=14)
 
     for code in chosen:
         f = made.get(code) or region_brief.facts(code, ctx, lang=lang, start=view.spec.start, end=view.spec.end)
-        s = d.slide(w["deck.region"].format(region=f.region.name))
-        d.text(s, [f"{f.crumbs} · {w['period']}: {f.period_text}"], Inches(0.5), Inches(1.05), Inches(12.3),
-               Inches(0.4), size=14, color=GREY)
-        d.table(s, [w["col.figure"], w["value"]], [list(x) for x in f.figures], Inches(0.5), Inches(1.55),
-                Inches(4.6), widths=(3, 2), size=14)
-        d.text(s, f.explanation or [w["brief.none"]], Inches(5.4), Inches(1.55), Inches(7.4), Inches(2.9), size=12,
-               bullets=True)
+        s = d.slide(text("briefing.deck.region", lang, region=f.region.name))
+        d.text(s, [f"{f.crumbs} · {text('briefing.period', lang)}: {f.period_text}"], Inches(0.5), Inches(1.05),
+               Inches(12.3), Inches(0.4), size=14, color=GREY)
+        d.table(s, [text("briefing.col.figure", lang), text("briefing.value", lang)], [list(x) for x in f.figures],
+                Inches(0.5), Inches(1.55), Inches(4.6), widths=(3, 2), size=14)
+        d.text(s, f.explanation or [text("briefing.brief.none", lang)], Inches(5.4), Inches(1.55), Inches(7.4),
+               Inches(2.9), size=12, bullets=True)
         headers_o, rows_o = f.obstacles_table()
         if rows_o:
             d.table(s, headers_o, rows_o, Inches(5.4), Inches(4.6), Inches(7.4), widths=(2, 1.2, 5), size=12)
@@ -158,13 +162,14 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
     if itinerary is not None and len(itinerary):
         rows = [[_cell_text(v) for v in r] for r in itinerary.itertuples(index=False)]
         for i in range(0, len(rows), ROWS_PER_SLIDE):
-            s = d.slide(w["deck.itinerary"])
+            s = d.slide(text("briefing.deck.itinerary", lang))
             d.table(s, ITINERARY_COLUMNS, rows[i:i + ROWS_PER_SLIDE], Inches(0.5), Inches(1.3), Inches(12.3),
                     widths=(1.3, 1.2, 2.5, 3, 4), size=12)
 
-    s = d.slide(w["deck.method"])
-    scheme = w["scheme." + view.classification.scheme] if view.classification.scheme else ""
-    lines = [line.format(scheme=scheme, k=len(view.classification.bins)) for line in w["deck.method_text"]]
+    s = d.slide(text("briefing.deck.method", lang))
+    scheme = text(f"briefing.scheme.{view.classification.scheme}", lang) if view.classification.scheme else ""
+    lines = [text(f"briefing.deck.method.{paragraph}", lang, scheme=scheme, k=len(view.classification.bins))
+             for paragraph in METHOD_PARAGRAPHS]
     lines.append(view.source_text)
     d.text(s, lines, Inches(0.5), Inches(1.3), Inches(12.3), Inches(5.4), size=16, bullets=True)
     return d.save()

@@ -5,6 +5,7 @@ The figures are the region page's: ``geo.analysis.metrics.region_metrics`` for t
 ``geo.analysis.impact_report`` and ``geo.analysis.region_profile``. ``facts`` is the one place they are computed:
 the region page shows ``Facts.key_figures`` under its own labels, the PDF and the deck ``Facts.figures``, so the
 three cannot disagree. Fonts: DejaVu Sans from matplotlib's package data.
+Words: the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``).
 """
 
 from __future__ import annotations
@@ -21,8 +22,7 @@ from geo.analysis import impact_report, metrics, panel, region_profile
 from geo.analysis.context import Context
 from geo.maps.map_view import period_text, simulated_note
 from geo.regions import lookup
-from geo.text import numbers
-from geo.text.briefing_words import words
+from geo.text import catalog, numbers
 from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
 
@@ -49,8 +49,7 @@ class Facts:
     @property
     def figures(self) -> list[tuple[str, str]]:
         """(label in the brief's words, formatted value) of each key figure."""
-        w = words(self.lang)
-        return [(w[KEY_FIGURES[k]], self.key_figures[k]) for k in KEY_FIGURES]
+        return [(catalog.text("briefing." + KEY_FIGURES[k], self.lang), self.key_figures[k]) for k in KEY_FIGURES]
 
     @property
     def period_text(self) -> str:
@@ -62,7 +61,7 @@ class Facts:
 
     def agreements_table(self, limit: int = MAX_AGREEMENT_ROWS) -> tuple[list[str], list[list[str]], int]:
         """(headers, rows of the latest ``limit`` agreements, total number)."""
-        w, lang = words(self.lang), self.lang
+        lang = self.lang
         ag = self.profile.agreements
         day = pd.to_datetime(ag["signed_on"].where(ag["signed_on"].notna(), ag["start_on"]))
         latest = ag.assign(day=day).sort_values("day", ascending=False, na_position="last").head(limit)
@@ -70,14 +69,15 @@ class Facts:
                  STATUSES.get(r.status, {}).get(lang, r.status),
                  "–" if pd.isna(r.day) else r.day.strftime("%d/%m/%Y"), numbers.rupiah(r.value_idr, lang)]
                 for r in latest.itertuples(index=False)]
-        headers = [w[f"col.{c}"] for c in ("doc_number", "title", "type", "status", "signed_on", "value_idr")]
+        headers = [catalog.text(f"briefing.col.{c}", lang)
+                   for c in ("doc_number", "title", "type", "status", "signed_on", "value_idr")]
         return headers, rows, len(ag)
 
     def obstacles_table(self) -> tuple[list[str], list[list[str]]]:
-        w = words(self.lang)
-        rows = [[r.label, numbers.number(r.agreements, 0, self.lang), r.mitigation]
+        lang = self.lang
+        rows = [[r.label, numbers.number(r.agreements, 0, lang), r.mitigation]
                 for r in self.profile.obstacles.itertuples(index=False)]
-        return [w["col.obstacle"], w["col.agreements"], w["col.mitigation"]], rows
+        return [catalog.text(f"briefing.col.{c}", lang) for c in ("obstacle", "agreements", "mitigation")], rows
 
 
 def _short(text, n: int) -> str:
@@ -128,7 +128,7 @@ def timeline_png(f: Facts, *, size=(7.0, 2.4), dpi: int = 200) -> bytes | None:
     tl = f.profile.timeline
     if not len(tl):
         return None
-    w = words(f.lang)
+    lang = f.lang
     with matplotlib.rc_context({"font.family": "DejaVu Sans"}):
         fig = Figure(figsize=size)
         ax = fig.add_axes((0.07, 0.16, 0.91, 0.78))
@@ -138,7 +138,7 @@ def timeline_png(f: Facts, *, size=(7.0, 2.4), dpi: int = 200) -> bytes | None:
         ax.plot(tl["month"], tl["count"], color="#1f5f99", marker="o", markersize=2.5, linewidth=1.2)
         for day in pd.to_datetime(f.profile.visits["local_start"]):
             ax.axvline(day, color="#b2182b", linewidth=1)
-        ax.set_ylabel(w["col.agreements"], fontsize=8)
+        ax.set_ylabel(catalog.text("briefing.col.agreements", lang), fontsize=8)
         ax.tick_params(labelsize=7)
         ax.spines[["top", "right"]].set_visible(False)
         buf = io.BytesIO()
@@ -167,14 +167,14 @@ def pdf_bytes(f: Facts) -> bytes:
     """The brief as an A4 PDF of one or two pages."""
     from fpdf.fonts import FontFace
 
-    w = words(f.lang)
+    lang = f.lang
     pdf = _pdf_class()(orientation="portrait", unit="mm", format="A4")
     pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
     pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
     made = dt.date.today().strftime("%d/%m/%Y")
     pdf.footer_lines = ([(f.note, (178, 24, 43))] if f.note else []) + [
-        (w["source"].format(date=made), (80, 80, 80))]
-    pdf.set_title(f"{w['brief.title']}: {f.region.name}")
+        (catalog.text("briefing.source", lang, date=made), (80, 80, 80))]
+    pdf.set_title(f"{catalog.text('briefing.brief.title', lang)}: {f.region.name}")
     pdf.set_auto_page_break(True, margin=20)
     pdf.set_margins(15, 12, 15)
     pdf.add_page()
@@ -182,12 +182,12 @@ def pdf_bytes(f: Facts) -> bytes:
 
     pdf.set_font("DejaVu", "", 9)
     pdf.set_text_color(90, 90, 90)
-    pdf.cell(0, 5, f"{w['brief.title']} · {f.crumbs}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 5, f"{catalog.text('briefing.brief.title', lang)} · {f.crumbs}", new_x="LMARGIN", new_y="NEXT")
     pdf.set_text_color(0, 0, 0)
     pdf.set_font("DejaVu", "B", 18)
     pdf.cell(0, 9, f"{f.region.name} ({f.region.code})", new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 10)
-    pdf.cell(0, 6, f"{w['period']}: {f.period_text}", new_x="LMARGIN", new_y="NEXT")
+    pdf.cell(0, 6, f"{catalog.text('briefing.period', lang)}: {f.period_text}", new_x="LMARGIN", new_y="NEXT")
     if f.note:
         pdf.set_font("DejaVu", "B", 10)
         pdf.set_text_color(178, 24, 43)
@@ -200,28 +200,29 @@ def pdf_bytes(f: Facts) -> bytes:
         pdf.cell(0, 7, title, new_x="LMARGIN", new_y="NEXT")
         pdf.set_font("DejaVu", "", 9)
 
-    section(w["brief.key_figures"])
+    section(catalog.text("briefing.brief.key_figures", lang))
     with pdf.table(col_widths=(1, 1, 1), text_align="CENTER", line_height=5.5, first_row_as_headings=False,
                    headings_style=heading) as table:
         for half in (f.figures[:3], f.figures[3:]):
             table.row([label for label, _ in half], style=heading)
             table.row([value for _, value in half])
 
-    section(w["brief.score_explain"])
-    for line in f.explanation or [w["brief.none"]]:
+    section(catalog.text("briefing.brief.score_explain", lang))
+    for line in f.explanation or [catalog.text("briefing.brief.none", lang)]:
         pdf.multi_cell(0, 4.6, f"• {line}", new_x="LMARGIN", new_y="NEXT")
 
-    section(w["brief.timeline"])
+    section(catalog.text("briefing.brief.timeline", lang))
     chart = timeline_png(f)
     if chart:
         pdf.image(io.BytesIO(chart), w=pdf.epw)
         pdf.set_font("DejaVu", "", 7.5)
-        pdf.cell(0, 4, w["brief.timeline_note"], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 4, catalog.text("briefing.brief.timeline_note", lang), new_x="LMARGIN", new_y="NEXT")
     else:
-        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, catalog.text("briefing.brief.none", lang), new_x="LMARGIN", new_y="NEXT")
 
     headers, rows, total = f.agreements_table()
-    section(f"{w['brief.agreements']} ({w['brief.agreements_shown'].format(shown=len(rows), total=total)})")
+    shown = catalog.text("briefing.brief.agreements_shown", lang, shown=len(rows), total=total)
+    section(f"{catalog.text('briefing.brief.agreements', lang)} ({shown})")
     if rows:
         pdf.set_font("DejaVu", "", 7.5)
         with pdf.table(col_widths=(30, 54, 26, 22, 17, 20), line_height=4, headings_style=heading,
@@ -230,9 +231,9 @@ def pdf_bytes(f: Facts) -> bytes:
             for r in rows:
                 table.row(r)
     else:
-        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, catalog.text("briefing.brief.none", lang), new_x="LMARGIN", new_y="NEXT")
 
-    section(w["brief.obstacles"])
+    section(catalog.text("briefing.brief.obstacles", lang))
     headers, rows = f.obstacles_table()
     if rows:
         with pdf.table(col_widths=(25, 15, 60), line_height=4.6, headings_style=heading, text_align="LEFT") as table:
@@ -240,7 +241,7 @@ def pdf_bytes(f: Facts) -> bytes:
             for r in rows:
                 table.row(r)
     else:
-        pdf.cell(0, 5, w["brief.none"], new_x="LMARGIN", new_y="NEXT")
+        pdf.cell(0, 5, catalog.text("briefing.brief.none", lang), new_x="LMARGIN", new_y="NEXT")
     return bytes(pdf.output())
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 
+from geo.text.catalog import text
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
 
 AGREEMENT_TEMPLATE = {
@@ -38,7 +39,7 @@ def template_xlsx(kind: str, lang: str = "id") -> bytes:
     wb = Workbook()
     ws = wb.active
     ws.title = "Data"
-    lists = wb.create_sheet("Daftar" if lang == "id" else "Lists")
+    lists = wb.create_sheet(text("importer.lists_sheet", lang))
     vocab = {
         "type": [v[lang] for v in AGREEMENT_TYPES.values()],
         "status": [v[lang] for v in STATUSES.values()],

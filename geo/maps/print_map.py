@@ -18,7 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 from geo.maps import classes, web_map
-from geo.text.briefing_words import words
+from geo.text import catalog
 
 FORMATS = ("png", "svg", "pdf")
 PRINT_DPI = 300
@@ -60,7 +60,6 @@ def region_paths(level: str) -> dict[str, Path]:
 
 def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     """The map of ``view`` as a matplotlib figure (not yet saved)."""
-    w = words(view.lang)
     level, within = view.spec.level, view.spec.within
     paths = region_paths(level)
     codes = [c for c in paths if (not within or c.startswith(within + "."))
@@ -86,7 +85,7 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
         ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)) if codes else "equal")
 
-    fig.text(0.02, 0.965, w["map.title"], fontsize=11, color="#555555", va="top")
+    fig.text(0.02, 0.965, catalog.text("briefing.map.title", view.lang), fontsize=11, color="#555555", va="top")
     fig.text(0.02, 0.935, view.title, fontsize=17, fontweight="bold", va="top")
     fig.text(0.02, 0.893, view.subtitle, fontsize=10.5, va="top", wrap=True)
     handles = [Patch(facecolor=color, edgecolor="#999999", label=label,

@@ -15,6 +15,7 @@ from functools import lru_cache
 import folium
 
 from geo import config
+from geo.text import catalog
 
 DATA_DIR = config.REGION_DATA_DIR
 LEVEL_ZOOM = {"province": 5, "regency": 6, "district": 8}
@@ -292,7 +293,6 @@ def visit_points(visits, *, level: str = "district", within: str | None = None, 
     the number of visits there, and the newest ``listed`` of them as "official · date" lines (plus "+ n more")."""
     import pandas as pd
 
-    more = {"id": "+ {n} kunjungan lainnya", "en": "+ {n} more visits"}[lang if lang == "en" else "id"]
     places: dict[str, list] = {}
     for v in visits.itertuples(index=False):
         day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
@@ -312,7 +312,7 @@ def visit_points(visits, *, level: str = "district", within: str | None = None, 
         seen.sort(key=lambda x: x[0], reverse=True)
         lines = [text for _, text in seen[:listed]]
         if len(seen) > listed:
-            lines.append(more.format(n=len(seen) - listed))
+            lines.append(catalog.text("maps.more_visits", lang, n=len(seen) - listed))
         rows.append((lat, lon, len(seen), lookup.get(code).name, lines))
     return pd.DataFrame(rows, columns=["lat", "lon", "count", "name", "lines"])
 

@@ -28,6 +28,9 @@ own history makes recency and the N-month exclusion count only that ministry's v
 
 Everything is computed with data known before ``as_of`` (agreements signed or started before it, visits
 before it, statuses as they were then), so the backtest (``geo.planner.backtest``) can replay history.
+
+The "why" sentences (``explain``) and the model's description are in the catalog
+(``geo/text/words/planner.py``, keys ``planner.*``).
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ from scipy import stats
 from geo.analysis import estimator, metrics, panel
 from geo.regions import lookup
 from geo.text import numbers
+from geo.text.catalog import CATALOG, text
 from geo.text.messages import UserError
 from geo.text.vocabulary import OBSTACLES
 
@@ -69,49 +73,8 @@ def island_group(code: str) -> str | None:
     return next((k for k, provs in ISLAND_GROUPS.items() if code[:2] in provs), None)
 
 
-TEXT = {
-    "id": {
-        "gap": "Kesenjangan kerja sama: {n} kerja sama dan {p} daerah mitra, padahal menurut penduduk, luas dan "
-               "kegiatan tetangganya diharapkan {en} kerja sama dan {ep} mitra → komponen {value}.",
-        "gap_none": "Kesenjangan kerja sama: model harapan tidak dapat dihitung ({reason}).",
-        "uplift": "Perkiraan dampak: di daerah serupa (penduduk {stratum}) kunjungan diikuti {att} kerja sama baru "
-                  "per bulan (95%: {lo} s.d. {hi}) → komponen {value}.",
-        "uplift_none": "Perkiraan dampak: belum ada perkiraan dari daerah serupa → komponen 0,5 (netral).",
-        "stalled": "{n} kerja sama terhambat yang dapat didorong (hambatan: {kinds}) → komponen {value}.",
-        "stalled_none": "Tidak ada kerja sama terhambat.",
-        "recency": "Kunjungan terakhir {months} bulan lalu ({when}) → komponen {value}.",
-        "recency_never": "Belum pernah dikunjungi → komponen 1.",
-        "leverage": "Daya ungkit jejaring: menjangkau {reach} daerah dalam dua langkah kemitraan, bertetangga "
-                    "dengan {clusters} kelompok kerja sama lain, sentralitas antara {betw} → komponen {value}.",
-        "score": "Skor {score} dari 100.",
-        "strata": {"small": "kecil", "medium": "sedang", "large": "besar", "all": "semua"},
-    },
-    "en": {
-        "gap": "Cooperation gap: {n} agreements and {p} partner regions, where its population, area and "
-               "neighbours' activity lead to expect {en} agreements and {ep} partners → component {value}.",
-        "gap_none": "Cooperation gap: the expectation model could not be fitted ({reason}).",
-        "uplift": "Expected uplift: in similar regions ({stratum} population) visits were followed by {att} new "
-                  "agreements a month (95%: {lo} to {hi}) → component {value}.",
-        "uplift_none": "Expected uplift: no estimate from similar regions yet → component 0.5 (neutral).",
-        "stalled": "{n} stalled agreements a visit could unblock (obstacles: {kinds}) → component {value}.",
-        "stalled_none": "No stalled agreement.",
-        "recency": "Last visited {months} months ago ({when}) → component {value}.",
-        "recency_never": "Never visited → component 1.",
-        "leverage": "Network leverage: reaches {reach} regions within two partner steps, borders {clusters} other "
-                    "cooperation clusters, betweenness {betw} → component {value}.",
-        "score": "Score {score} of 100.",
-        "strata": {"small": "small", "medium": "medium", "large": "large", "all": "any"},
-    },
-}
-
-EXPECTATION_MODEL = {
-    "id": "Harapan jumlah kerja sama dan mitra: regresi Poisson (GLM, tautan log) atas log penduduk, log luas "
-          "wilayah dan log(1 + rata-rata kegiatan daerah tetangga darat), dipasang pada semua daerah setingkat. "
-          "Kesenjangan = selisih terstandar (residual Pearson) di bawah harapan.",
-    "en": "Expected numbers of agreements and partners: a Poisson regression (GLM, log link) on log population, "
-          "log area and log(1 + land neighbours' mean activity), fitted over all regions of the level. "
-          "The gap is the standardised shortfall (Pearson residual) below that expectation.",
-}
+# What the planner page shows under "How it is computed" (catalog key ``planner.expectation_model``).
+EXPECTATION_MODEL = CATALOG["planner.expectation_model"]
 
 
 @dataclass(frozen=True)
@@ -381,7 +344,6 @@ def recommend(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "r
 
 def explain(row: pd.Series, lang: str = "id") -> list[str]:
     """The region's "why" in plain language, one sentence per component."""
-    t = TEXT[lang]
 
     def num(v, d=2):
         return numbers.number(v, d, lang)
@@ -391,31 +353,30 @@ def explain(row: pd.Series, lang: str = "id") -> list[str]:
 
     lines = []
     if "expected_agreements" in row and not pd.isna(row.get("expected_agreements")):
-        lines.append(t["gap"].format(n=int(row["agreements"]), p=int(row["partners"]),
-                                     en=num(row["expected_agreements"], 1), ep=num(row["expected_partners"], 1),
-                                     value=num(row["c_gap"])))
+        lines.append(text("planner.why.gap", lang, n=int(row["agreements"]), p=int(row["partners"]),
+                          en=num(row["expected_agreements"], 1), ep=num(row["expected_partners"], 1),
+                          value=num(row["c_gap"])))
     else:
-        lines.append(t["gap_none"].format(reason="–"))
+        lines.append(text("planner.why.gap_none", lang, reason="–"))
     if isinstance(row["uplift_stratum"], str):
-        lines.append(t["uplift"].format(stratum=t["strata"][row["uplift_stratum"]], att=signed(row["uplift_att"]),
-                                        lo=signed(row["uplift_ci_low"]), hi=signed(row["uplift_ci_high"]),
-                                        value=num(row["c_uplift"])))
+        lines.append(text("planner.why.uplift", lang, stratum=text(f"planner.stratum.{row['uplift_stratum']}", lang),
+                          att=signed(row["uplift_att"]), lo=signed(row["uplift_ci_low"]),
+                          hi=signed(row["uplift_ci_high"]), value=num(row["c_uplift"])))
     else:
-        lines.append(t["uplift_none"])
+        lines.append(text("planner.why.uplift_none", lang))
     if row["stalled"]:
         kinds = ", ".join(f"{OBSTACLES.get(k, {}).get(lang, k)} {n}" for k, n in row["obstacles"].items()) or "–"
-        lines.append(t["stalled"].format(n=int(row["stalled"]), kinds=kinds, value=num(row["c_stalled"])))
+        lines.append(text("planner.why.stalled", lang, n=int(row["stalled"]), kinds=kinds, value=num(row["c_stalled"])))
     else:
-        lines.append(t["stalled_none"])
+        lines.append(text("planner.why.stalled_none", lang))
     if pd.isna(row["months_since_visit"]):
-        lines.append(t["recency_never"])
+        lines.append(text("planner.why.recency_never", lang))
     else:
-        lines.append(t["recency"].format(months=int(row["months_since_visit"]),
-                                         when=pd.Timestamp(row["last_visit"]).strftime("%m/%Y"),
-                                         value=num(row["c_recency"])))
-    lines.append(t["leverage"].format(reach=int(row["reach"]), clusters=int(row["clusters"]),
-                                      betw=num(row["betweenness"], 3), value=num(row["c_leverage"])))
-    lines.append(t["score"].format(score=num(row["score"], 0)))
+        lines.append(text("planner.why.recency", lang, months=int(row["months_since_visit"]),
+                          when=pd.Timestamp(row["last_visit"]).strftime("%m/%Y"), value=num(row["c_recency"])))
+    lines.append(text("planner.why.leverage", lang, reach=int(row["reach"]), clusters=int(row["clusters"]),
+                      betw=num(row["betweenness"], 3), value=num(row["c_leverage"])))
+    lines.append(text("planner.why.score", lang, score=num(row["score"], 0)))
     return lines
 
 

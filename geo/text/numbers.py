@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import math
 
-_SCALES = {
-    "id": [(10**12, "triliun"), (10**9, "miliar"), (10**6, "juta"), (10**3, "ribu")],
-    "en": [(10**12, "trillion"), (10**9, "billion"), (10**6, "million"), (10**3, "thousand")],
-}
+from geo.text import catalog
+
+# Separators are a formatting rule, not words, and this is their one place: language → (decimal separator,
+# thousands separator); a language not listed is written the English way. The scale words of amounts
+# (juta/miliar/triliun) are words: catalog keys ``numbers.*`` (geo/text/words/numbers.py).
+SEPARATORS = {"id": (",", "."), "en": (".", ",")}
+_SCALES = [(10**6, "numbers.million"), (10**9, "numbers.billion"), (10**12, "numbers.trillion")]  # smallest first
 
 
 def _missing(value) -> bool:
@@ -19,9 +22,8 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
     if _missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
-    if lang == "id":
-        text = text.replace(",", "\0").replace(".", ",").replace("\0", ".")
-    return text
+    decimal, thousands = SEPARATORS.get(lang, SEPARATORS["en"])
+    return text.translate(str.maketrans({",": thousands, ".": decimal}))
 
 
 def signed(value, decimals: int = 3, lang: str = "id") -> str:
@@ -40,7 +42,7 @@ def rupiah(value, lang: str = "id") -> str:
         return "–"
     sign = "−" if value < 0 else ""
     v = abs(float(value))
-    scales = [(scale, word) for scale, word in reversed(_SCALES[lang]) if scale >= 10**6]  # smallest first
+    scales = [(scale, catalog.text(key, lang)) for scale, key in _SCALES]  # smallest first
     if round(v) < scales[0][0]:
         return f"{sign}Rp {number(v, 0, lang)}"
     for i, (scale, word) in enumerate(scales):

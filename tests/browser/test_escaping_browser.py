@@ -10,8 +10,8 @@ from geo.access.roles import SAMPLE_SEEDER
 from geo.db import storage
 from geo.records import sample, write
 from geo.records.write import AgreementData, Party, StopData, VisitData
-from tests.conftest import EDITOR
 from tests.browser.test_browser import page, running_app  # noqa: F401  (the page fixture: outside requests aborted)
+from tests.conftest import EDITOR
 
 PAYLOADS = [
     '<script>window.__xss="script"</script>',

@@ -1,0 +1,105 @@
+"""The words of the briefing exports: the printed map, the region brief (PDF) and the deck (PPTX).
+
+The exports are made without Streamlit (also by ``python -m geo brief``), so their words are engine words,
+not interface words; the briefing page shows some of them too. Keys start with ``briefing.``. The method
+slide of the deck is one key per paragraph (``briefing.deck.method.*``), in the order the deck lists them.
+"""
+
+from __future__ import annotations
+
+WORDS = {
+    "briefing.metric.score": {"id": "Skor dampak (0–100)", "en": "Impact score (0–100)"},
+    "briefing.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
+    "briefing.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
+    "briefing.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},
+    "briefing.metric.value_per_capita": {
+        "id": "Nilai kerja sama per penduduk (Rp)",
+        "en": "Agreement value per person (IDR)"},
+    "briefing.metric.partners": {"id": "Jumlah daerah mitra", "en": "Partner regions"},
+    "briefing.metric.progressed_share": {"id": "Porsi berjalan/selesai", "en": "Share running or completed"},
+    "briefing.metric.stalled": {"id": "Kerja sama terhambat", "en": "Stalled agreements"},
+    "briefing.metric.visits": {"id": "Kunjungan kerja", "en": "Working visits"},
+    "briefing.metric.visits_per_100k": {"id": "Kunjungan per 100.000 penduduk", "en": "Visits per 100,000 people"},
+    "briefing.level.province": {"id": "provinsi", "en": "provinces"},
+    "briefing.level.regency": {"id": "kabupaten/kota", "en": "regencies/cities"},
+    "briefing.level.district": {"id": "kecamatan", "en": "districts"},
+    "briefing.map.title": {"id": "Peta Kerja Sama Antar Daerah", "en": "Inter-regional cooperation map"},
+    "briefing.period": {"id": "Periode", "en": "Period"},
+    "briefing.filters": {"id": "Saring", "en": "Filters"},
+    "briefing.filters.none": {"id": "tanpa saringan", "en": "no filters"},
+    "briefing.filter.sectors": {"id": "bidang", "en": "sector"},
+    "briefing.filter.types": {"id": "jenis", "en": "type"},
+    "briefing.filter.statuses": {"id": "status", "en": "status"},
+    "briefing.filter.ministries": {"id": "kementerian", "en": "ministry"},
+    "briefing.no_data": {"id": "tidak ada data", "en": "no data"},
+    "briefing.source": {
+        "id": "Sumber: data kunjungan kerja dan kerja sama antar daerah Sinergi; batas wilayah © cahya dsn (MIT), "
+              "Kepmendagri No 300.2.2-2138 Tahun 2025. Dibuat {date}.",
+        "en": "Source: Sinergi's working-visit and inter-regional agreement records; boundaries © cahya dsn (MIT), "
+              "Kepmendagri No 300.2.2-2138 of 2025. Made {date}."},
+    "briefing.simulated": {"id": "DATA SIMULASI — bukan data sebenarnya", "en": "SIMULATED DATA — not real data"},
+    "briefing.mixed": {
+        "id": "Termasuk {n} DATA SIMULASI di samping data sebenarnya",
+        "en": "Includes {n} SIMULATED records next to the real data"},
+    "briefing.all_time": {"id": "seluruh periode", "en": "all time"},
+    "briefing.rank": {"id": "Peringkat", "en": "Rank"},
+    "briefing.region": {"id": "Wilayah", "en": "Region"},
+    "briefing.code": {"id": "Kode", "en": "Code"},
+    "briefing.value": {"id": "Nilai", "en": "Value"},
+    "briefing.brief.title": {"id": "Ringkasan Wilayah", "en": "Region brief"},
+    "briefing.brief.key_figures": {"id": "Angka utama", "en": "Key figures"},
+    "briefing.brief.population": {"id": "Penduduk", "en": "Population"},
+    "briefing.brief.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
+    "briefing.brief.value": {"id": "Nilai kerja sama", "en": "Agreement value"},
+    "briefing.brief.partners": {"id": "Daerah mitra", "en": "Partner regions"},
+    "briefing.brief.visits": {"id": "Kunjungan kerja", "en": "Working visits"},
+    "briefing.brief.score": {"id": "Skor dampak", "en": "Impact score"},
+    "briefing.brief.score_explain": {"id": "Skor dampak dan penjelasannya", "en": "Impact score and its explanation"},
+    "briefing.brief.timeline": {"id": "Kerja sama per bulan", "en": "Agreements per month"},
+    "briefing.brief.timeline_note": {
+        "id": "Garis: wilayah ini · pita abu-abu: daerah pembanding yang tidak dikunjungi · garis merah: kunjungan "
+              "kerja",
+        "en": "Line: this region · grey band: comparison regions not visited · red lines: working visits"},
+    "briefing.brief.agreements": {"id": "Kerja sama", "en": "Agreements"},
+    "briefing.brief.agreements_shown": {"id": "{shown} terbaru dari {total}", "en": "latest {shown} of {total}"},
+    "briefing.brief.obstacles": {"id": "Hambatan dan mitigasinya", "en": "Obstacles and their mitigation"},
+    "briefing.brief.none": {"id": "Belum ada data.", "en": "No data yet."},
+    "briefing.col.doc_number": {"id": "Nomor", "en": "Number"},
+    "briefing.col.title": {"id": "Judul", "en": "Title"},
+    "briefing.col.type": {"id": "Jenis", "en": "Type"},
+    "briefing.col.status": {"id": "Status", "en": "Status"},
+    "briefing.col.signed_on": {"id": "Tanggal", "en": "Date"},
+    "briefing.col.value_idr": {"id": "Nilai", "en": "Value"},
+    "briefing.col.obstacle": {"id": "Hambatan", "en": "Obstacle"},
+    "briefing.col.agreements": {"id": "Kerja sama", "en": "Agreements"},
+    "briefing.col.mitigation": {"id": "Mitigasi", "en": "Mitigation"},
+    "briefing.col.figure": {"id": "Ukuran", "en": "Figure"},
+    "briefing.deck.title": {"id": "Briefing Kerja Sama Antar Daerah", "en": "Inter-regional cooperation briefing"},
+    "briefing.deck.map": {"id": "Peta nasional: {metric}", "en": "National map: {metric}"},
+    "briefing.deck.map_within": {"id": "Peta {region}: {metric}", "en": "Map of {region}: {metric}"},
+    "briefing.deck.top": {"id": "{n} wilayah tertinggi", "en": "Top {n} regions"},
+    "briefing.deck.bottom": {"id": "{n} wilayah terendah", "en": "Bottom {n} regions"},
+    "briefing.deck.region": {"id": "Rincian wilayah: {region}", "en": "Region details: {region}"},
+    "briefing.deck.itinerary": {"id": "Rencana perjalanan", "en": "Itinerary"},
+    "briefing.deck.method": {"id": "Metode dan sumber data", "en": "Method and data sources"},
+    "briefing.deck.method.records": {
+        "id": "Ukuran per wilayah dihitung dari data kerja sama antar daerah dan kunjungan kerja yang tersimpan di "
+              "Sinergi; satu kerja sama dihitung sekali untuk setiap wilayah yang menjadi pihaknya.",
+        "en": "Figures per region come from the inter-regional agreements and working visits stored in Sinergi; an "
+              "agreement counts once for every region that is a party to it."},
+    "briefing.deck.method.classes": {
+        "id": "Kelas warna peta: {scheme}, {k} kelas; wilayah tanpa data berwarna abu-abu, bukan kelas terendah.",
+        "en": "Map colour classes: {scheme}, {k} classes; regions without data are grey, never the lowest class."},
+    "briefing.deck.method.score": {
+        "id": "Skor dampak (0–100): dampak kunjungan (selisih-dalam-selisih terhadap daerah pembanding yang tidak "
+              "dikunjungi), jejaring mitra dan pelaksanaan kerja sama; lihat docs/impact_method.md.",
+        "en": "Impact score (0–100): visit effect (difference-in-differences against comparison regions not "
+              "visited), partner network and implementation; see docs/impact_method.md."},
+    "briefing.deck.method.boundaries": {
+        "id": "Batas dan kode wilayah: © cahya dsn (lisensi MIT), Kepmendagri No 300.2.2-2138 Tahun 2025.",
+        "en": "Region boundaries and codes: © cahya dsn (MIT licence), Kepmendagri No 300.2.2-2138 of 2025."},
+    "briefing.scheme.quantiles": {"id": "kuantil", "en": "quantiles"},
+    "briefing.scheme.equal_interval": {"id": "interval sama", "en": "equal interval"},
+    "briefing.scheme.natural_breaks": {"id": "jeda alami (Jenks)", "en": "natural breaks (Jenks)"},
+    "briefing.scheme.user": {"id": "batas sendiri", "en": "own breaks"},
+}

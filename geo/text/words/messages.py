@@ -1,0 +1,173 @@
+"""Messages the engine gives users: import errors, refused actions, failed logins and the like.
+
+The engine raises ``geo.text.messages.UserError(key, **params)`` with the key without its ``message.`` prefix;
+pages and the command line turn it into the user's language. Parameters are the user's own text quoted with
+``!r`` (``{text!r}``) so that an unreadable value shows exactly as typed.
+"""
+
+from __future__ import annotations
+
+WORDS = {
+    "message.value.empty": {"id": "kosong", "en": "empty"},
+    "message.money.bad": {
+        "id": "nilai rupiah tidak dapat dibaca: {text!r}",
+        "en": "unreadable rupiah amount: {text!r}"},
+    "message.money.negative": {
+        "id": "nilai rupiah tidak boleh negatif: {text!r}",
+        "en": "rupiah amount cannot be negative: {text!r}"},
+    "message.date.bad": {"id": "tanggal tidak dapat dibaca: {text!r}", "en": "unreadable date: {text!r}"},
+    "message.date.impossible": {"id": "tanggal tidak ada: {text!r}", "en": "no such date: {text!r}"},
+    "message.date.range": {
+        "id": "tanggal di luar rentang wajar (1945–2100): {text!r}",
+        "en": "date outside the plausible range (1945–2100): {text!r}"},
+    "message.time.bad": {"id": "waktu tidak dapat dibaca: {text!r}", "en": "unreadable time: {text!r}"},
+    "message.time.order": {
+        "id": "waktu selesai sebelum waktu mulai: {text!r}",
+        "en": "end time before start time: {text!r}"},
+    "message.tz.bad": {
+        "id": "zona waktu harus WIB, WITA atau WIT: {text!r}",
+        "en": "time zone must be WIB, WITA or WIT: {text!r}"},
+    "message.column.missing": {"id": "kolom wajib tidak ada: {columns}", "en": "required column missing: {columns}"},
+    "message.field.required": {"id": "{field} wajib diisi", "en": "{field} is required"},
+    "message.region.ambiguous": {
+        "id": "wilayah {text!r} ambigu; maksudnya salah satu dari: {candidates}",
+        "en": "region {text!r} is ambiguous; did you mean one of: {candidates}"},
+    "message.region.unknown": {"id": "wilayah {text!r} tidak dikenal", "en": "unknown region {text!r}"},
+    "message.region.unknown_hint": {
+        "id": "wilayah {text!r} tidak dikenal; mungkin: {candidates}",
+        "en": "unknown region {text!r}; perhaps: {candidates}"},
+    "message.region.level": {
+        "id": "{text!r} harus provinsi atau kabupaten/kota",
+        "en": "{text!r} must be a province or regency/city"},
+    "message.parties.few": {
+        "id": "perjanjian butuh sedikitnya dua pihak, satu di antaranya daerah",
+        "en": "an agreement needs at least two parties, one of them a region"},
+    "message.type.bad": {
+        "id": "jenis dokumen tidak dikenal: {text!r} (KB, PKS, lainnya)",
+        "en": "unknown document type: {text!r} (KB, PKS, other)"},
+    "message.status.bad": {"id": "status tidak dikenal: {text!r}", "en": "unknown status: {text!r}"},
+    "message.obstacle.bad": {"id": "hambatan tidak dikenal: {text!r}", "en": "unknown obstacle: {text!r}"},
+    "message.sector.bad": {"id": "bidang tidak dikenal: {text!r}", "en": "unknown sector: {text!r}"},
+    "message.dates.order": {"id": "tanggal berakhir sebelum tanggal mulai", "en": "end date before start date"},
+    "message.file.unreadable": {"id": "berkas tidak dapat dibaca: {reason}", "en": "the file cannot be read: {reason}"},
+    "message.file.empty": {"id": "berkas tidak berisi baris data", "en": "the file has no data rows"},
+    "message.row.duplicate": {
+        "id": "baris ganda dengan kunci {record!r} (baris {first})",
+        "en": "duplicate row for key {record!r} (row {first})"},
+    "message.record.conflict": {
+        "id": "data ini telah diubah oleh pengguna lain; muat ulang lalu ulangi perubahan Anda",
+        "en": "someone else changed this record; reload it and make your change again"},
+    "message.number.bad": {"id": "angka tidak dapat dibaca: {text!r}", "en": "unreadable number: {text!r}"},
+    "message.row.extra_cells": {
+        "id": "baris ini punya sel lebih banyak dari judul kolom (pemisah desimal/ribuan ikut memisah?): {cells}",
+        "en": "this row has more cells than there are column headers (a separator inside a number?): {cells}"},
+    "message.visit.row_rejected": {
+        "id": "baris lain kunjungan {ref!r} ditolak; seluruh kunjungan menunggu perbaikan",
+        "en": "another row of visit {ref!r} was rejected; the whole visit waits for the fix"},
+    "message.visit.unknown": {
+        "id": "kunjungan {ref!r} belum ada; impor kunjungan lebih dulu",
+        "en": "visit {ref!r} does not exist; import the visits first"},
+    "message.coords.bad": {
+        "id": "koordinat di luar Indonesia: {text!r}",
+        "en": "coordinates outside Indonesia: {text!r}"},
+    # planner
+    "message.plan.too_long": {
+        "id": "{n} lokasi tidak muat dalam {days} hari; tambah hari, pilih dua lokasi sehari, atau kurangi lokasi",
+        "en": "{n} places do not fit in {days} days; add days, allow two stops a day, or drop places"},
+    "message.plan.rows": {
+        "id": "jadwal harus berisi satu baris per lokasi yang dipilih",
+        "en": "the schedule must have one row per chosen place"},
+    "message.plan.cell_empty": {
+        "id": "jadwal baris {row}: kolom {column!r} wajib diisi",
+        "en": "schedule row {row}: the column {column!r} must be filled in"},
+    "message.plan.empty": {"id": "pilih sedikitnya satu lokasi", "en": "choose at least one place"},
+    "message.plan.ref_taken": {
+        "id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
+        "en": "reference {ref!r} belongs to a visit that took place"},
+    # access control (issue 8)
+    "message.access.login_required": {
+        "id": "silakan masuk (login) sebagai {role} untuk melakukan ini",
+        "en": "please log in as {role} to do this"},
+    "message.access.denied": {
+        "id": "{user} ({has}) tidak berhak melakukan ini; perlu peran {role}",
+        "en": "{user} ({has}) may not do this; it needs the {role} role"},
+    "message.auth.failed": {"id": "nama pengguna atau kata sandi salah", "en": "wrong user name or password"},
+    "message.auth.throttled": {
+        "id": "terlalu banyak percobaan gagal; coba lagi dalam {seconds} detik",
+        "en": "too many failed attempts; try again in {seconds} seconds"},
+    "message.user.bad_name": {
+        "id": "nama pengguna tidak sah: {name!r} (2–64 huruf kecil, angka, titik, garis bawah, tanda hubung)",
+        "en": "invalid user name: {name!r} (2–64 lower-case letters, digits, dot, underscore, hyphen)"},
+    "message.user.weak_password": {
+        "id": "kata sandi minimal {n} karakter dan tidak sama dengan nama pengguna",
+        "en": "the password needs at least {n} characters and must differ from the user name"},
+    "message.user.bad_role": {
+        "id": "peran tidak dikenal: {role!r} ({roles})",
+        "en": "unknown role: {role!r} ({roles})"},
+    "message.user.exists": {"id": "pengguna {name!r} sudah ada", "en": "user {name!r} already exists"},
+    "message.user.unknown": {"id": "pengguna {name!r} tidak ada", "en": "no user {name!r}"},
+    "message.user.last_admin": {
+        "id": "admin aktif terakhir tidak dapat dihapus, dinonaktifkan atau diturunkan",
+        "en": "the last active admin cannot be removed, disabled or demoted"},
+    "message.user.bootstrap_closed": {
+        "id": "sudah ada admin; masuk sebagai admin untuk menambah pengguna (--user)",
+        "en": "an admin exists already; log in as an admin to add users (--user)"},
+    "message.file.too_big": {
+        "id": "berkas terlalu besar: {size} MB; batasnya {limit} MB (SINERGI_MAX_IMPORT_MB)",
+        "en": "the file is too large: {size} MB; the limit is {limit} MB (SINERGI_MAX_IMPORT_MB)"},
+    "message.file.zip_bomb": {
+        "id": "berkas XLSX mencurigakan: isinya mengembang menjadi {size} MB (bom zip?)",
+        "en": "suspicious XLSX file: its content expands to {size} MB (a zip bomb?)"},
+    "message.file.cell_too_long": {
+        "id": "ada sel yang terlalu panjang (lebih dari {n} karakter)",
+        "en": "a cell is too long (more than {n} characters)"},
+    "message.field.too_long": {
+        "id": "{field} terlalu panjang (lebih dari {n} karakter)",
+        "en": "{field} is too long (more than {n} characters)"},
+    "message.field.bad_char": {
+        "id": "{field} berisi karakter yang tidak dapat disimpan (NUL atau kode rusak)",
+        "en": "{field} holds characters that cannot be stored (NUL or broken code points)"},
+    "message.import.refused": {
+        "id": "basis data menolak impor ini; tidak ada yang disimpan ({reason})",
+        "en": "the database refused this import; nothing was saved ({reason})"},
+    "message.visit.conflict": {
+        "id": "baris-baris kunjungan {ref!r} tidak sepakat tentang {field}",
+        "en": "the rows of visit {ref!r} disagree on {field}"},
+    "message.sample.real_data": {
+        "id": "basis data berisi {n} data nyata; contoh simulasi tidak akan menggantikannya (cadangkan dulu, lalu "
+              "gunakan --force bila memang ingin menghapusnya)",
+        "en": "the database holds {n} real records; the simulated sample will not replace them (back up first, "
+              "then use --force if you really mean to delete them)"},
+    # briefings (python -m geo brief)
+    "message.brief.period": {
+        "id": "periode tidak dapat dibaca: {text!r} (contoh: 2021:2025 atau 2021-01:2025-06)",
+        "en": "unreadable period: {text!r} (for example 2021:2025 or 2021-01:2025-06)"},
+    "message.brief.plan": {
+        "id": "tidak ada rencana kunjungan dengan kode {text!r} (simpan dulu di Perencana Kunjungan)",
+        "en": "no planned visit with reference {text!r} (save it in the visit planner first)"},
+    "message.brief.extension": {
+        "id": "format berkas tidak dikenal: {text!r} (pilih .pptx, .pdf, .png atau .svg)",
+        "en": "unknown file format: {text!r} (choose .pptx, .pdf, .png or .svg)"},
+    "message.brief.score_district": {
+        "id": "skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan datanya terlalu "
+              "sedikit untuk perbandingan yang jujur. Pilih ukuran lain (--metric) atau tingkat kabupaten/kota "
+              "(--level regency)",
+        "en": "impact scores are computed for provinces and regencies/cities; districts have too little data for "
+              "an honest comparison. Choose another measure (--metric) or the regency/city level (--level regency)"},
+    "message.file.no_folder": {
+        "id": "folder {text!r} tidak ada; buat dulu foldernya atau pilih tempat lain",
+        "en": "the folder {text!r} does not exist; create it first or choose another place"},
+    "message.file.not_written": {
+        "id": "berkas {text!r} tidak dapat ditulis: {reason}",
+        "en": "the file {text!r} cannot be written: {reason}"},
+    "message.record.refused": {
+        "id": "basis data menolak menyimpan {record!r}: data ini bertabrakan dengan perubahan lain yang baru "
+              "disimpan; tidak ada yang berubah. Muat ulang lalu ulangi.",
+        "en": "the database refused to save {record!r}: it collides with another change just saved; nothing "
+              "changed. Reload and try again."},
+    "message.import.concurrent": {
+        "id": "Impor bertabrakan dengan perubahan lain yang baru disimpan; tidak ada yang berubah. Ulangi "
+              "pratinjau lalu simpan lagi.",
+        "en": "The import collided with another change just saved; nothing changed. Run the preview again and "
+              "save."},
+}
