@@ -9,14 +9,13 @@ import streamlit as st
 from geo.briefings import deck, region_brief
 from geo.maps import map_view
 from geo.regions import lookup
-from geo.text.briefing_words import words
+from geo.text.catalog import text
 from ui import briefing_files, presentation, records_cache
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, t
 
 lang = current_language()
-w = words(lang)
 this_year = dt.date.today().year
 choices = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
 
@@ -71,11 +70,11 @@ else:
 if kind == "map":
     st.image(briefing_files.map_file(version, spec, lang, "png", briefing_files.SCREEN_DPI), width="stretch")
 elif kind == "top":
-    headers = [w["rank"], w["region"], w["code"], view.metric_label]
+    headers = [text("briefing.rank", lang), text("briefing.region", lang), text("briefing.code", lang), view.metric_label]
     left, right = st.columns(2)
     for col, top in ((left, True), (right, False)):
         rows = deck.ranking_rows(view, top=top)
-        col.markdown(f"### {w['deck.top' if top else 'deck.bottom'].format(n=len(rows))}")
+        col.markdown(f"### {text('briefing.deck.top' if top else 'briefing.deck.bottom', lang, n=len(rows))}")
         table = pd.DataFrame(rows, columns=headers)
         col.table(table, hide_index=True)
         with col:
@@ -91,14 +90,14 @@ elif kind == "region":
             st.markdown(f"- {line}")
         chart = region_brief.timeline_png(f)
         if chart:
-            st.image(chart, caption=w["brief.timeline_note"], width="stretch")
+            st.image(chart, caption=text("briefing.brief.timeline_note", lang), width="stretch")
     with right:
         headers_o, rows_o = f.obstacles_table()
-        st.markdown(f"**{w['brief.obstacles']}**")
+        st.markdown(f"**{text('briefing.brief.obstacles', lang)}**")
         if rows_o:
             st.table(pd.DataFrame(rows_o, columns=headers_o), hide_index=True)
         else:
-            st.info(w["brief.none"])
+            st.info(text("briefing.brief.none", lang))
 else:
     st.table(itinerary, hide_index=True)
 

@@ -12,6 +12,7 @@ from geo.planner import itinerary, rank, stop_notes
 from geo.records import exports, read
 from geo.regions import lookup
 from geo.text import numbers
+from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.vocabulary import SECTORS
 from ui import auth, briefing_files, record_tables, records_cache
@@ -57,7 +58,7 @@ constraints = rank.Constraints(exclude_visited_months=int(exclude), provinces=tu
 ranking = records_cache.planner_ranking(version, level, weights, constraints)
 table = ranking.table
 with st.expander(t("plan.model")):
-    st.markdown(rank.EXPECTATION_MODEL[lang])
+    st.markdown(text("planner.expectation_model", lang))
     st.caption(t("plan.assumptions"))
 
 options = [r.code for r in lookup.all_regions(level)]

@@ -19,7 +19,7 @@ from geo.analysis import impact_report
 from geo.analysis.context import Context
 from geo.maps import classes
 from geo.regions import lookup
-from geo.text.briefing_words import words
+from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 
@@ -95,13 +95,12 @@ def simulated_note(agreements: pd.DataFrame, visits: pd.DataFrame, lang: str = "
     if not simulated:
         return None
     real = len(agreements) + len(visits) - simulated
-    w = words(lang)
-    return w["simulated"] if not real else w["mixed"].format(n=simulated)
+    return text("briefing.simulated", lang) if not real else text("briefing.mixed", lang, n=simulated)
 
 
 def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") -> str:
     if start is None and end is None:
-        return words(lang)["all_time"]
+        return text("briefing.all_time", lang)
     full_years = start is not None and end is not None and (start.month, start.day) == (1, 1) \
         and (end.month, end.day) == (12, 31)
     if full_years:
@@ -112,20 +111,19 @@ def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") ->
 
 
 def filters_text(spec: Spec, lang: str = "id") -> str:
-    w = words(lang)
     parts = []
     for name, keys, vocab in (("sectors", spec.sectors, SECTORS), ("types", spec.types, AGREEMENT_TYPES),
                               ("statuses", spec.statuses, STATUSES), ("ministries", spec.ministries, None)):
         if keys:
             shown = [vocab[k][lang] if vocab and k in vocab else str(k) for k in keys]
-            parts.append(f"{w['filter.' + name]}: {', '.join(shown)}")
-    return "; ".join(parts) if parts else w["filters.none"]
+            parts.append(f"{text('briefing.filter.' + name, lang)}: {', '.join(shown)}")
+    return "; ".join(parts) if parts else text("briefing.filters.none", lang)
 
 
 def describe(spec: Spec, lang: str = "id") -> str:
     """"Periode: 2021–2025 · Saring: bidang: Pendidikan" — what a view's period and filters are."""
-    w = words(lang)
-    return f"{w['period']}: {period_text(spec.start, spec.end, lang)} · {w['filters']}: {filters_text(spec, lang)}"
+    return (f"{text('briefing.period', lang)}: {period_text(spec.start, spec.end, lang)} · "
+            f"{text('briefing.filters', lang)}: {filters_text(spec, lang)}")
 
 
 @dataclass
@@ -155,13 +153,12 @@ class View:
 
     @property
     def metric_label(self) -> str:
-        return words(self.lang)["metric." + self.spec.metric]
+        return text("briefing.metric." + self.spec.metric, self.lang)
 
     @property
     def title(self) -> str:
-        w = words(self.lang)
         where = lookup.get(self.spec.within).name if self.spec.within else "Indonesia"
-        return f"{self.metric_label} — {where}, {w['level.' + self.spec.level]}"
+        return f"{self.metric_label} — {where}, {text('briefing.level.' + self.spec.level, self.lang)}"
 
     @property
     def period_text(self) -> str:
@@ -177,11 +174,11 @@ class View:
 
     @property
     def source_text(self) -> str:
-        return words(self.lang)["source"].format(date=self.made_on.strftime("%d/%m/%Y"))
+        return text("briefing.source", self.lang, date=self.made_on.strftime("%d/%m/%Y"))
 
     def legend(self) -> list[tuple[str, str]]:
         """(colour, label) per class, and the no-data entry last: the same as the map page's legend."""
-        return self.classification.legend(self.fmt) + [(classes.NO_DATA_COLOR, words(self.lang)["no_data"])]
+        return self.classification.legend(self.fmt) + [(classes.NO_DATA_COLOR, text("briefing.no_data", self.lang))]
 
     def ranking(self) -> pd.DataFrame:
         """Regions with a value, highest first: rank, code, name, value, text (formatted as on the map)."""

@@ -46,7 +46,7 @@ from scipy import stats
 from geo.analysis import estimator, metrics, panel
 from geo.regions import lookup
 from geo.text import numbers
-from geo.text.catalog import CATALOG, text
+from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.vocabulary import OBSTACLES
 
@@ -71,10 +71,6 @@ ISLAND_NAMES = {"sumatera": "Sumatera", "jawa": "Jawa", "bali_nusa_tenggara": "B
 
 def island_group(code: str) -> str | None:
     return next((k for k, provs in ISLAND_GROUPS.items() if code[:2] in provs), None)
-
-
-# What the planner page shows under "How it is computed" (catalog key ``planner.expectation_model``).
-EXPECTATION_MODEL = CATALOG["planner.expectation_model"]
 
 
 @dataclass(frozen=True)
