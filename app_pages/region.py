@@ -18,7 +18,7 @@ from ui.i18n import current_language, label, localized_columns, t
 from ui.offline_leaflet import ASSET_BASE
 
 lang = current_language()
-choices = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
+choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
 wanted = st.query_params.get("region", "")
 if "region_pick" not in st.session_state:
     st.session_state["region_pick"] = wanted if wanted in choices else "32"
@@ -130,11 +130,11 @@ with c2:
         download_buttons(o_table, f"hambatan_{code}")
     else:
         st.info(t("reg.none"))
-    child_level = {"province": "regency", "regency": "district"}.get(level)
+    child_level = lookup.CHILD_LEVEL.get(level)
     if child_level:
         st.subheader(t("reg.children"))
         children = records_cache.region_metrics(version, child_level, None, None, (), (), ())
-        kids = children[children.index.str.startswith(code + ".")]
+        kids = children.loc[[lookup.is_within(c, code) for c in children.index]]
         measure = "signed" if child_level == "regency" else "visits"
         kid_values = kids[measure].astype(float)
         kid_map = web_map.choropleth_map(child_level, kid_values, classes.classify(kid_values, k=4),

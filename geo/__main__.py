@@ -40,6 +40,7 @@ from pathlib import Path
 
 from geo import config
 from geo.access.roles import AccessDenied
+from geo.regions.lookup import MAP_LEVELS
 from geo.text.messages import UserError
 
 LABELS = {
@@ -305,7 +306,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
     p.add_argument("--metric", default="signed", choices=["score", "signed", "signed_per_100k", "value_idr",
                    "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
-    p.add_argument("--level", default="province", choices=["province", "regency", "district"])
+    p.add_argument("--level", default="province", choices=list(MAP_LEVELS))
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
     p.set_defaults(func=cmd_brief)

@@ -52,7 +52,7 @@ class Facts:
         """(headers, rows of the latest ``limit`` agreements, total number)."""
         w, lang = words(self.lang), self.lang
         ag = self.profile.agreements
-        day = pd.to_datetime(ag["signed_on"].where(ag["signed_on"].notna(), ag["start_on"]))
+        day = metrics.agreement_day(ag)
         latest = ag.assign(day=day).sort_values("day", ascending=False, na_position="last").head(limit)
         rows = [[r.doc_number, _short(r.title, 70), AGREEMENT_TYPES.get(r.type, {}).get(lang, r.type),
                  STATUSES.get(r.status, {}).get(lang, r.status),
@@ -83,7 +83,7 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
 def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
           start: dt.date | None = None, end: dt.date | None = None, region_metrics=None, report=None) -> Facts:
     """What the region's brief shows; ``region_metrics``/``report`` as in ``briefing_view.compute``."""
-    if not lookup.exists(code or "-") or lookup.level_of(code) not in ("province", "regency"):
+    if not lookup.exists(code or "-") or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
     level = region.level

@@ -87,7 +87,7 @@ def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.
 def _in_regions(codes: pd.Series, wanted) -> pd.Series:
     """Rows with a code in, or below, one of the ``wanted`` regions (``32`` matches ``32.73``)."""
     wanted = tuple(wanted)
-    return codes.map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+    return codes.map(lambda cs: any(lookup.is_within(c, w) for c in cs for w in wanted))
 
 
 def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), regions_in=(), text: str = "") \

@@ -41,6 +41,8 @@ MAP_LEVELS = ("province", "regency", "district")
 # Levels with a regional government of their own (pemerintah daerah): the levels of the parties to
 # agreements, and so of impact panels, region briefs and partner gaps.
 GOVERNMENT_LEVELS = ("province", "regency")
+# The level a map of one region shows its sub-regions at.
+CHILD_LEVEL = {"province": "regency", "regency": "district"}
 KEMENDAGRI_CODE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 
 
