@@ -12,8 +12,8 @@ from ui.i18n import t
 
 st.title(t("data.title"))
 st.caption(t("credit"))
-counts = pd.DataFrame({t("map.level"): [t(f"level.{lv}") for lv in lookup.MAP_LEVELS],
-                       t("data.counts"): [len(lookup.all_regions(lv)) for lv in lookup.MAP_LEVELS]})
+counts = pd.DataFrame({t("map.level"): [t(f"level.{lv}") for lv in ("province", "regency", "district")],
+                       t("data.counts"): [len(lookup.all_regions(lv)) for lv in ("province", "regency", "district")]})
 st.subheader(t("data.counts"))
 st.dataframe(counts, hide_index=True)
 download_buttons(counts, "jumlah_wilayah")

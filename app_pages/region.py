@@ -130,11 +130,11 @@ with c2:
         download_buttons(o_table, f"hambatan_{code}")
     else:
         st.info(t("reg.none"))
-    child_level = lookup.CHILD_LEVEL.get(level)
+    child_level = {"province": "regency", "regency": "district"}.get(level)
     if child_level:
         st.subheader(t("reg.children"))
         children = records_cache.region_metrics(version, child_level, None, None, (), (), ())
-        kids = children.loc[[lookup.is_within(c, code) for c in children.index]]
+        kids = children[children.index.str.startswith(code + ".")]
         measure = "signed" if child_level == "regency" else "visits"
         kid_values = kids[measure].astype(float)
         kid_map = web_map.choropleth_map(child_level, kid_values, classes.classify(kid_values, k=4),

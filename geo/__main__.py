@@ -40,7 +40,6 @@ from pathlib import Path
 
 from geo import config
 from geo.access.roles import AccessDenied
-from geo.regions.lookup import MAP_LEVELS
 from geo.text.messages import UserError
 
 LABELS = {
@@ -255,6 +254,8 @@ def cmd_brief(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from geo.regions.lookup import MAP_LEVELS
+
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("import", help="import visits or agreements from CSV/XLSX")

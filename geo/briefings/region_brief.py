@@ -83,7 +83,7 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
 def facts(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang: str = "id",
           start: dt.date | None = None, end: dt.date | None = None, region_metrics=None, report=None) -> Facts:
     """What the region's brief shows; ``region_metrics``/``report`` as in ``briefing_view.compute``."""
-    if not lookup.exists(code or "-") or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
+    if not lookup.exists(code or "-") or lookup.level_of(code) not in ("province", "regency"):
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
     level = region.level

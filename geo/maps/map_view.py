@@ -23,6 +23,7 @@ from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
                 "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
                 "visits": "count", "visits_per_100k": "rate"}
+LEVELS = ("province", "regency", "district")
 
 
 @dataclass(frozen=True)
@@ -208,8 +209,8 @@ def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang:
             region_metrics=None, report=None) -> View:
     """The view of ``spec``. ``region_metrics(**kw)`` and ``report(settings)`` default to the engine's
     functions; the app passes its cached versions of the same functions."""
-    if spec.level not in lookup.MAP_LEVELS:
-        raise ValueError(f"level must be one of {lookup.MAP_LEVELS}")
+    if spec.level not in LEVELS:
+        raise ValueError(f"level must be one of {LEVELS}")
     if spec.metric not in METRIC_UNITS:
         raise ValueError(f"metric must be one of {tuple(METRIC_UNITS)}")
     if region_metrics is None or report is None:
@@ -228,7 +229,7 @@ def compute(spec: Spec, agreements: pd.DataFrame, visits: pd.DataFrame, *, lang:
         if spec.metric == "progressed_share":
             values = values.where(table["signed"] > 0)
     if spec.within:
-        values = values.loc[[lookup.is_within(c, spec.within) for c in values.index]]
+        values = values[values.index.str.startswith(spec.within + ".")]
     try:
         classes = classes.classify(values, scheme=spec.scheme, k=int(spec.k), user_breaks=list(spec.breaks) or None,
                                       palette=spec.palette)

@@ -267,17 +267,15 @@ def visit_points(visits, *, level: str = "district", within: str | None = None, 
     the number of visits there, and the newest ``listed`` of them as "official · date" lines (plus "+ n more")."""
     import pandas as pd
 
-    from geo.regions import lookup
-
     more = {"id": "+ {n} kunjungan lainnya", "en": "+ {n} more visits"}[lang if lang == "en" else "id"]
     places: dict[str, list] = {}
     for v in visits.itertuples(index=False):
         day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
         here = {}
         for code in v.region_codes:
-            if within and not lookup.is_within(code, within):
+            if within and not (code == within or code.startswith(within + ".")):
                 continue
-            place = _label_place(code[:lookup.CODE_LENGTH[level]])
+            place = _label_place(code[:{"province": 2, "regency": 5, "district": 8}[level]])
             if place:
                 here[place[0]] = place
         for code, place in here.items():  # a visit counts once per place, however many stops it had there

@@ -28,16 +28,28 @@ PERIOD = (dt.date(2021, 1, 1), dt.date(2026, 12, 31))
 
 
 @pytest.fixture(scope="module")
-def real_frames(sample_frames):
+def data_dir(sample_data_dir):
+    """The CLI's data folder: the module's own copy of the seeded sample (a test saves a plan in it)."""
+    return sample_data_dir
+
+
+@pytest.fixture(scope="module")
+def frames(sample_frames):
+    """The sample's records (shared by the whole run: read only)."""
+    return sample_frames
+
+
+@pytest.fixture(scope="module")
+def real_frames(frames):
     """The same records as if they had been imported (not simulated)."""
-    a, v = sample_frames
+    a, v = frames
     return a.assign(simulated=False), v.assign(simulated=False)
 
 
 @pytest.fixture(scope="module")
-def national(sample_frames):
+def national(frames):
     spec = map_view.Spec(level="province", metric="signed", start=PERIOD[0], end=PERIOD[1])
-    return map_view.compute(spec, *sample_frames)
+    return map_view.compute(spec, *frames)
 
 
 @pytest.fixture(scope="module")
@@ -54,11 +66,11 @@ def _rgb(hex_color):
 
 # --------------------------------------------------------------------------- the view
 
-def test_view_values_are_the_engine_metrics_for_the_same_filters(sample_frames):
+def test_view_values_are_the_engine_metrics_for_the_same_filters(frames):
     spec = map_view.Spec(level="regency", within="32", metric="value_idr", start=PERIOD[0], end=PERIOD[1],
                               sectors=("pendidikan",))
-    view = map_view.compute(spec, *sample_frames)
-    table = metrics.region_metrics(*sample_frames, level="regency", start=PERIOD[0], end=PERIOD[1], sectors=("pendidikan",))
+    view = map_view.compute(spec, *frames)
+    table = metrics.region_metrics(*frames, level="regency", start=PERIOD[0], end=PERIOD[1], sectors=("pendidikan",))
     expected = table["value_idr"][table.index.str.startswith("32.")].astype(float)
     pd.testing.assert_series_equal(view.values, expected, check_names=False)
     assert set(view.values.index) == {c for c in table.index if c.startswith("32.")}
@@ -83,11 +95,11 @@ def test_period_parsing_and_errors():
     assert "provinsi atau kabupaten/kota" in exc.value.text("id")
 
 
-def test_simulated_note_only_for_simulated_data(sample_frames, real_frames):
-    assert map_view.simulated_note(*sample_frames) == "DATA SIMULASI — bukan data sebenarnya"
+def test_simulated_note_only_for_simulated_data(frames, real_frames):
+    assert map_view.simulated_note(*frames) == "DATA SIMULASI — bukan data sebenarnya"
     assert map_view.simulated_note(*real_frames) is None
     a, v = real_frames
-    mixed = pd.concat([a, sample_frames[0].head(3)])
+    mixed = pd.concat([a, frames[0].head(3)])
     assert "3 DATA SIMULASI" in map_view.simulated_note(mixed, v)
 
 
@@ -129,8 +141,8 @@ def test_map_of_real_data_has_no_simulated_note(real_frames):
 
 # --------------------------------------------------------------------------- region brief
 
-def test_region_brief_pdf_reads_back(sample_frames):
-    facts = region_brief.facts("32.73", *sample_frames)
+def test_region_brief_pdf_reads_back(frames):
+    facts = region_brief.facts("32.73", *frames)
     pdf = region_brief.pdf_bytes(facts)
     reader = PdfReader(io.BytesIO(pdf))
     assert 1 <= len(reader.pages) <= 2
@@ -148,9 +160,9 @@ def test_region_brief_pdf_reads_back(sample_frames):
     assert any("/Image" in str(p.get("/Resources", {}).get("/XObject", {})) or p.images for p in reader.pages)
 
 
-def test_region_brief_key_figures_equal_the_engine(sample_frames):
-    facts = region_brief.facts("32", *sample_frames, lang="en")
-    row = metrics.region_metrics(*sample_frames, level="province").loc["32"]
+def test_region_brief_key_figures_equal_the_engine(frames):
+    facts = region_brief.facts("32", *frames, lang="en")
+    row = metrics.region_metrics(*frames, level="province").loc["32"]
     figures = dict(facts.figures)
     assert figures["Agreements signed"] == numbers.number(row["signed"], 0, "en")
     assert figures["Agreement value"] == numbers.rupiah(row["value_idr"], "en")
@@ -160,17 +172,17 @@ def test_region_brief_key_figures_equal_the_engine(sample_frames):
     assert "Impact score" in text and "Jawa Barat" in text and "SIMULATED DATA" in text
 
 
-def test_region_brief_of_a_period_counts_only_that_period(sample_frames):
-    whole = region_brief.facts("32.73", *sample_frames)
-    one_year = region_brief.facts("32.73", *sample_frames, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
+def test_region_brief_of_a_period_counts_only_that_period(frames):
+    whole = region_brief.facts("32.73", *frames)
+    one_year = region_brief.facts("32.73", *frames, start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
     assert 0 < len(one_year.profile.agreements) < len(whole.profile.agreements)
     assert one_year.period_text == "2023"
 
 
 # --------------------------------------------------------------------------- deck
 
-def test_deck_slides_tables_and_numbers_match_the_engine(sample_frames, national, itinerary):
-    data = deck.build(national, *sample_frames, chosen=["32.73"], itinerary=itinerary)
+def test_deck_slides_tables_and_numbers_match_the_engine(frames, national, itinerary):
+    data = deck.build(national, *frames, chosen=["32.73"], itinerary=itinerary)
     prs = Presentation(io.BytesIO(data))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == ["Briefing Kerja Sama Antar Daerah", "Peta nasional: Kerja sama ditandatangani",
@@ -183,7 +195,7 @@ def test_deck_slides_tables_and_numbers_match_the_engine(sample_frames, national
         return [[c.text for c in r.cells] for r in tables[0].rows]
 
     # the top-regions table against the engine's own numbers for the same filters
-    engine_signed = metrics.region_metrics(*sample_frames, level="province", start=PERIOD[0], end=PERIOD[1])["signed"]
+    engine_signed = metrics.region_metrics(*frames, level="province", start=PERIOD[0], end=PERIOD[1])["signed"]
     top = table_rows(slides[2])
     assert top[0] == ["Peringkat", "Wilayah", "Kode", "Kerja sama ditandatangani"]
     assert [r[2] for r in top[1:]] == list(engine_signed.sort_values(ascending=False, kind="stable").index[:10])
@@ -192,7 +204,7 @@ def test_deck_slides_tables_and_numbers_match_the_engine(sample_frames, national
     bottom = table_rows(slides[3])
     assert int(bottom[1][3].replace(".", "")) == engine_signed.min()
     # the region slide: figures and obstacle mitigation as text
-    facts = region_brief.facts("32.73", *sample_frames, start=PERIOD[0], end=PERIOD[1])
+    facts = region_brief.facts("32.73", *frames, start=PERIOD[0], end=PERIOD[1])
     assert table_rows(slides[4])[1:] == [list(f) for f in facts.figures]
     slide_text = " ".join(sh.text_frame.text for sh in slides[4].shapes if sh.has_text_frame)
     assert facts.explanation[-1] in slide_text
@@ -229,40 +241,40 @@ def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_frames):
 
 # --------------------------------------------------------------------------- command line
 
-def _cli(sample_data_dir, *args):
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(sample_data_dir))
+def _cli(data_dir, *args):
+    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(data_dir))
     env.pop("SINERGI_DATABASE_URL", None)
     return subprocess.run([sys.executable, "-m", "geo", "brief", *args], cwd=ROOT, env=env, capture_output=True,
                           text=True, timeout=300)
 
 
-def test_cli_writes_every_format(sample_data_dir, tmp_path):
+def test_cli_writes_every_format(data_dir, tmp_path):
     out = tmp_path / "briefing.pptx"
-    r = _cli(sample_data_dir, "--out", str(out), "--region", "32.73", "--period", "2021:2026")
+    r = _cli(data_dir, "--out", str(out), "--region", "32.73", "--period", "2021:2026")
     assert r.returncode == 0, r.stderr
     titles = [s.shapes.title.text for s in Presentation(str(out)).slides]
     assert "Rincian wilayah: Kota Bandung" in titles and titles[-1] == "Metode dan sumber data"
 
     out = tmp_path / "bandung.pdf"
-    r = _cli(sample_data_dir, "--out", str(out), "--region", "32.73")
+    r = _cli(data_dir, "--out", str(out), "--region", "32.73")
     assert r.returncode == 0, r.stderr
     text = PdfReader(str(out)).pages[0].extract_text()
     assert "Kota Bandung" in text and "DATA SIMULASI" in text
 
     out = tmp_path / "jabar.png"
-    r = _cli(sample_data_dir, "--out", str(out), "--region", "32", "--metric", "value_idr", "--lang", "en")
+    r = _cli(data_dir, "--out", str(out), "--region", "32", "--metric", "value_idr", "--lang", "en")
     assert r.returncode == 0, r.stderr
     img = Image.open(out)
     assert img.size[0] >= 3500 and len(img.convert("RGB").getcolors(1 << 24)) > 50
 
     out = tmp_path / "national.svg"
-    r = _cli(sample_data_dir, "--out", str(out), "--period", "2022:2023")
+    r = _cli(data_dir, "--out", str(out), "--period", "2022:2023")
     assert r.returncode == 0, r.stderr
     svg = out.read_text(encoding="utf-8")
     assert "Kerja sama ditandatangani — Indonesia, provinsi" in svg and "Periode: 2022–2023" in svg
 
     out = tmp_path / "national.pdf"
-    r = _cli(sample_data_dir, "--out", str(out))
+    r = _cli(data_dir, "--out", str(out))
     assert r.returncode == 0, r.stderr
     assert "Indonesia, provinsi" in PdfReader(str(out)).pages[0].extract_text()
 
@@ -283,44 +295,44 @@ def test_cli_writes_every_format(sample_data_dir, tmp_path):
     (["--out", "x.svg", "--metric", "score", "--region", "32.73"],  # a regency's map shows its districts
      "skor dampak dihitung untuk provinsi dan kabupaten/kota"),
 ])
-def test_cli_bad_input_is_a_clear_error_and_writes_nothing(sample_data_dir, tmp_path, args, message):
+def test_cli_bad_input_is_a_clear_error_and_writes_nothing(data_dir, tmp_path, args, message):
     args = [str(tmp_path / a) if a.startswith(("x.", "nodir/")) else a for a in args]
-    r = _cli(sample_data_dir, *args)
+    r = _cli(data_dir, *args)
     assert r.returncode == 2
     assert message in r.stderr
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_failed_write_is_a_clear_error_and_leaves_no_half_file(sample_data_dir, tmp_path):
+def test_cli_failed_write_is_a_clear_error_and_leaves_no_half_file(data_dir, tmp_path):
     taken = tmp_path / "x.png"
     taken.mkdir()  # the name is a folder: the file cannot be written there
-    r = _cli(sample_data_dir, "--out", str(taken))
+    r = _cli(data_dir, "--out", str(taken))
     assert r.returncode == 2 and "Traceback" not in r.stderr
     assert f"berkas {str(taken)!r} tidak dapat ditulis" in r.stderr
     assert list(tmp_path.iterdir()) == [taken] and list(taken.iterdir()) == []  # no temporary file left
 
 
-def test_cli_score_map_of_regencies_is_still_written(sample_data_dir, tmp_path):
+def test_cli_score_map_of_regencies_is_still_written(data_dir, tmp_path):
     out = tmp_path / "score.png"
-    r = _cli(sample_data_dir, "--out", str(out), "--metric", "score", "--level", "regency")
+    r = _cli(data_dir, "--out", str(out), "--metric", "score", "--level", "regency")
     assert r.returncode == 0, r.stderr
     assert out.stat().st_size > 10_000 and [p.name for p in tmp_path.iterdir()] == ["score.png"]
 
 
-def test_cli_deck_carries_a_saved_plan_as_its_itinerary(sample_data_dir, tmp_path):
+def test_cli_deck_carries_a_saved_plan_as_its_itinerary(data_dir, tmp_path):
     from geo.planner import itinerary, rank
     from tests.conftest import EDITOR
 
     order = ["32.73", "73.71"]
     stops = itinerary.schedule("31.71", order, start_date=dt.date(2030, 3, 4), days=5,
                                briefs={c: ("Kepala daerah", "Rapat koordinasi") for c in order})
-    eng = storage.make_engine(f"sqlite:///{sample_data_dir / 'sinergi.db'}")
+    eng = storage.make_engine(f"sqlite:///{data_dir / 'sinergi.db'}")
     with storage.transaction(eng) as s:
         rank.save_planned_visits(s, rank.Plan(ref="RENCANA-DEK", official_role="Wakil Menteri",
                                                     ministry="Kementerian Dalam Negeri", stops=stops), EDITOR)
     eng.dispose()
     out = tmp_path / "plan.pptx"
-    r = _cli(sample_data_dir, "--out", str(out), "--plan", "RENCANA-DEK")
+    r = _cli(data_dir, "--out", str(out), "--plan", "RENCANA-DEK")
     assert r.returncode == 0, r.stderr
     slides = list(Presentation(str(out)).slides)
     tables = [sh.table for s in slides for sh in s.shapes if sh.has_table]
@@ -328,13 +340,13 @@ def test_cli_deck_carries_a_saved_plan_as_its_itinerary(sample_data_dir, tmp_pat
     assert "Narasumber/Pihak yang Dijumpai" in cells
     assert any(c.startswith("Kota Bandung") for c in cells) and any("WITA" in c for c in cells)
     assert any(c.startswith("Senin, 4 Maret 2030") for c in cells)
-    r = _cli(sample_data_dir, "--out", str(tmp_path / "x.pptx"), "--plan", "TIDAK-ADA")
+    r = _cli(data_dir, "--out", str(tmp_path / "x.pptx"), "--plan", "TIDAK-ADA")
     assert r.returncode == 2 and "tidak ada rencana kunjungan dengan kode 'TIDAK-ADA'" in r.stderr
 
 
-def test_region_brief_counts_the_period_as_the_map_does(sample_frames):
+def test_region_brief_counts_the_period_as_the_map_does(frames):
     """An agreement signed on 1 January after the period is in neither the figure nor the table."""
-    agreements, visits = sample_frames
+    agreements, visits = frames
     start, end = dt.date(2021, 1, 1), dt.date(2021, 12, 31)
     for code in ("32.75", "32.73", "35.78"):
         f = region_brief.facts(code, agreements, visits, start=start, end=end)
