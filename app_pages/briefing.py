@@ -17,7 +17,7 @@ from ui.i18n import current_language, t
 
 lang = current_language()
 this_year = dt.date.today().year
-choices = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
+choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
 
 st.title(t("brief.title"))
 simulated_banner()
@@ -26,7 +26,7 @@ version = records_cache.version()
 with presentation.controls():
     st.selectbox(t("map.metric"), list(map_view.METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"),
                  key="b_metric", index=list(map_view.METRIC_UNITS).index("signed"))
-    st.segmented_control(t("map.level"), ["province", "regency"], format_func=lambda lv: t(f"level.{lv}"),
+    st.segmented_control(t("map.level"), list(lookup.GOVERNMENT_LEVELS), format_func=lambda lv: t(f"level.{lv}"),
                          key="b_level", default="province")
     y0, y1 = st.slider(t("map.period"), 2015, this_year, (2021, this_year), key="b_years")
     st.multiselect(t("brief.regions"), choices, key="b_regions",

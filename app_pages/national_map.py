@@ -29,7 +29,7 @@ ministries = sorted(visits["ministry"].dropna().unique())
 url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": this_year,
                 "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
                 "breaks": "", "visits": False, "links": False, "labels": False},
-               allowed={"level": ("province", "regency", "district"), "metric": METRIC_UNITS,
+               allowed={"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS,
                         "y0": (FIRST_YEAR, this_year), "y1": (FIRST_YEAR, this_year), "sector": SECTORS,
                         "type": AGREEMENT_TYPES, "status": STATUSES, "ministry": ministries,
                         "scheme": classes.SCHEMES, "k": (3, 7), "palette": PALETTES})
@@ -97,7 +97,7 @@ def map_section() -> None:
         else:
             c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
     if not prov:
-        level = st.segmented_control(t("map.level"), ["province", "regency", "district"],
+        level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
                                      format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
         st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
     url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",

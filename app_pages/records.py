@@ -154,7 +154,7 @@ with tab_add:
     if not can_edit:
         st.info(t("auth.read_only"))
     else:
-        options = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
+        options = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
         st.subheader(t("rec.agreement_add"))
         with st.form("add-agreement", clear_on_submit=False):
             doc_number = st.text_input(t("rec.doc_number"))

@@ -18,7 +18,7 @@ FIGURE_LABELS = {"population": "reg.population", "signed": "metric.signed", "val
                  "partners": "metric.partners", "visits": "metric.visits", "score": "reg.score"}
 
 lang = current_language()
-choices = [r.code for r in lookup.all_regions("province")] + [r.code for r in lookup.all_regions("regency")]
+choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
 wanted = st.query_params.get("region", "")
 if "region_pick" not in st.session_state:
     st.session_state["region_pick"] = wanted if wanted in choices else "32"

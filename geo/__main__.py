@@ -248,6 +248,8 @@ def cmd_brief(args) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from geo.regions.lookup import MAP_LEVELS
+
     parser = argparse.ArgumentParser(prog="python -m geo", description=__doc__.split("\n\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("import", help="import visits or agreements from CSV/XLSX")
@@ -299,7 +301,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
     p.add_argument("--metric", default="signed", choices=["score", "signed", "signed_per_100k", "value_idr",
                    "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
-    p.add_argument("--level", default="province", choices=["province", "regency", "district"])
+    p.add_argument("--level", default="province", choices=list(MAP_LEVELS))
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
     p.set_defaults(func=cmd_brief)

@@ -1,19 +1,25 @@
-import os
+"""Fixtures and names every test folder shares: the principals, the databases, and the simulated sample.
+
+The sample (``geo.records.sample``) is seeded once per run into ``sample_database``; tests that only read
+take ``sample_frames``, tests that write take ``seeded_engine`` (or ``sample_data_dir``, a copy of their own).
+"""
+
 import shutil
 from pathlib import Path
 
 import pytest
 
-from geo.access.roles import Principal
+from geo import config
+from geo.access.roles import SAMPLE_SEEDER, Principal
 
 # Tests that write act as an editor (every engine write checks the role).
 EDITOR = Principal("ani", "editor")
 ADMIN = Principal("root", "admin")
 VIEWER = Principal("vina", "viewer")
 
-ROOT = Path(__file__).resolve().parent.parent
-DATA = ROOT / "data"
-SOURCE = Path(os.environ.get("SINERGI_WILAYAH_SOURCE", ROOT.parent / "shared" / "data" / "wilayah"))
+ROOT = config.ROOT
+DATA = config.REGION_DATA_DIR
+SOURCE = Path(config.get("SINERGI_WILAYAH_SOURCE"))
 
 
 def chromium_path() -> str | None:
@@ -28,39 +34,92 @@ def chromium_path() -> str | None:
 def require_browser() -> str:
     path = chromium_path()
     if path is None:
-        if os.environ.get("SINERGI_REQUIRE_BROWSER") == "1":
+        if config.get("SINERGI_REQUIRE_BROWSER"):
             pytest.fail("SINERGI_REQUIRE_BROWSER=1 but no Chromium is installed")
         pytest.skip("no Chromium here (CI installs it and sets SINERGI_REQUIRE_BROWSER=1)")
     return path
 
 
 def _postgres_url() -> str | None:
-    url = os.environ.get("SINERGI_TEST_DATABASE_URL")
-    if not url and os.environ.get("SINERGI_REQUIRE_POSTGRES") == "1":
+    url = config.get("SINERGI_TEST_DATABASE_URL")
+    if not url and config.get("SINERGI_REQUIRE_POSTGRES"):
         pytest.fail("SINERGI_REQUIRE_POSTGRES=1 but SINERGI_TEST_DATABASE_URL is not set")
     return url
+
+
+def fresh_postgres_engine():
+    """(engine, URL) of the configured PostgreSQL server, emptied and migrated; the test skips without one."""
+    from sqlalchemy import text
+
+    from geo.db import storage
+
+    url = _postgres_url()
+    if not url:
+        pytest.skip("no PostgreSQL here (CI starts one and sets SINERGI_REQUIRE_POSTGRES=1)")
+    eng = storage.make_engine(url)
+    with eng.begin() as conn:
+        conn.execute(text("DROP SCHEMA public CASCADE"))
+        conn.execute(text("CREATE SCHEMA public"))
+    storage.migrate(eng)
+    return eng, url
 
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def engine(request, tmp_path):
     """A migrated, empty database: a SQLite file, and a real PostgreSQL server when configured."""
-    from sqlalchemy import text
-
     from geo.db import storage
 
     if request.param == "sqlite":
         eng = storage.make_engine(f"sqlite:///{tmp_path / 'test.db'}")
+        storage.migrate(eng)
     else:
-        url = _postgres_url()
-        if not url:
-            pytest.skip("no PostgreSQL here (CI starts one and sets SINERGI_REQUIRE_POSTGRES=1)")
-        eng = storage.make_engine(url)
-        with eng.begin() as conn:
-            conn.execute(text("DROP SCHEMA public CASCADE"))
-            conn.execute(text("CREATE SCHEMA public"))
-    storage.migrate(eng)
+        eng, _ = fresh_postgres_engine()
     yield eng
     eng.dispose()
+
+
+@pytest.fixture()
+def seeded_engine(engine):
+    """``engine`` (SQLite and PostgreSQL) with the simulated sample stored: for tests that write."""
+    from geo.records import sample
+
+    sample.seed(engine, SAMPLE_SEEDER)
+    return engine
+
+
+@pytest.fixture(scope="session")
+def sample_database(tmp_path_factory) -> Path:
+    """A SQLite file with the simulated sample, seeded once per run. Nothing writes to it: copy it to write."""
+    from geo.db import storage
+    from geo.records import sample
+
+    path = tmp_path_factory.mktemp("sample") / "sinergi.db"
+    eng = storage.make_engine(f"sqlite:///{path}")
+    storage.migrate(eng)
+    sample.seed(eng, SAMPLE_SEEDER)
+    eng.dispose()  # the last connection closed: the write-ahead log is folded into the file
+    return path
+
+
+@pytest.fixture(scope="session")
+def sample_frames(sample_database):
+    """(agreements, visits) of the simulated sample as ``geo.records.read`` gives them; read them, never change
+    them in place (every test of the run shares them)."""
+    from geo.db import storage
+    from geo.records import read
+
+    eng = storage.make_engine(f"sqlite:///{sample_database}")
+    frames = read.agreements_frame(eng), read.visits_frame(eng)
+    eng.dispose()
+    return frames
+
+
+@pytest.fixture(scope="module")
+def sample_data_dir(tmp_path_factory, sample_database) -> Path:
+    """A ``SINERGI_DATA_DIR`` folder of the module's own, holding a copy of the seeded sample (tests may write)."""
+    folder = tmp_path_factory.mktemp("sample-data")
+    shutil.copyfile(sample_database, folder / "sinergi.db")
+    return folder
 
 
 # Users of the app's database in AppTest runs (the app keeps one engine per process: one folder for all).

@@ -16,7 +16,6 @@ import pandas as pd
 
 from geo.regions import lookup
 
-LEVEL_LENGTH = {"province": 2, "regency": 5, "district": 8}
 ACTIVE = {"ditandatangani", "berjalan"}
 PROGRESSED = {"berjalan", "selesai"}
 METRICS = ["signed", "active", "completed", "stalled", "value_idr", "partners", "progressed_share", "visits",
@@ -73,7 +72,7 @@ def visits_in_view(agreements: pd.DataFrame, visits: pd.DataFrame, *, start=None
 
 
 def _at_level(codes: pd.Series, level: str) -> pd.Series:
-    n = LEVEL_LENGTH[level]
+    n = lookup.CODE_LENGTH[level]
     return codes.where(codes.str.len() >= n).str.slice(0, n)
 
 

@@ -13,9 +13,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from geo.analysis import metrics
 from geo.regions import lookup
-
-LEVEL_LENGTH = {"province": 2, "regency": 5}
 
 
 def month_start(values) -> pd.Series:
@@ -26,14 +25,14 @@ def month_start(values) -> pd.Series:
 
 
 def region_of(code: str, level: str) -> str | None:
-    n = LEVEL_LENGTH[level]
+    n = lookup.CODE_LENGTH[level]
     return code[:n] if code and len(code) >= n else None
 
 
 def agreement_events(agreements: pd.DataFrame, level: str) -> pd.DataFrame:
     """One row per (agreement, region at ``level``) with the month, lead flag, value and partner count."""
-    n = LEVEL_LENGTH[level]
-    day = agreements["signed_on"].where(agreements["signed_on"].notna(), agreements["start_on"])
+    n = lookup.CODE_LENGTH[level]
+    day = metrics.agreement_day(agreements)
     base = pd.DataFrame({"doc_number": agreements["doc_number"].to_numpy(), "day": day.to_numpy(),
                          "value_idr": agreements["value_idr"].to_numpy(),
                          "codes": agreements["region_codes"].to_numpy()})

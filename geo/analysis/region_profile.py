@@ -12,6 +12,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
+from geo.analysis import metrics
 from geo.regions import lookup
 from geo.text.vocabulary import MITIGATIONS, OBSTACLES
 
@@ -29,7 +30,7 @@ def children_values(code: str, child_metrics: pd.DataFrame) -> tuple[str, pd.Ser
 
 
 def involves(codes, region: str) -> bool:
-    return any(c == region or c.startswith(region + ".") for c in codes)
+    return any(lookup.is_within(c, region) for c in codes)
 
 
 @dataclass
@@ -79,7 +80,7 @@ def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd
 
 def _timeline(code: str, mine: pd.DataFrame, panel: pd.DataFrame | None) -> pd.DataFrame:
     """Monthly agreements and value of the region, with the comparison regions' band when a panel is given."""
-    day = pd.to_datetime(mine["signed_on"].where(mine["signed_on"].notna(), mine["start_on"]))
+    day = metrics.agreement_day(mine)
     month = day.dt.to_period("M").dt.to_timestamp()
     own = pd.DataFrame({"month": month, "value": mine["value_idr"]}).dropna(subset=["month"])
     g = own.groupby("month")

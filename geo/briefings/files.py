@@ -18,7 +18,6 @@ from geo.regions import lookup
 from geo.text.messages import UserError
 
 EXTENSIONS = (".pptx", ".pdf", ".png", ".svg")
-CHILD_LEVEL = {"province": "regency", "regency": "district"}
 
 
 def format_of(path: str) -> str:
@@ -34,7 +33,7 @@ def check_region(code: str | None) -> str | None:
         return None
     if not lookup.exists(code):
         raise UserError("region.unknown", text=code)
-    if lookup.level_of(code) not in CHILD_LEVEL:
+    if lookup.level_of(code) not in lookup.CHILD_LEVEL:
         raise UserError("region.level", text=code)
     return code
 
@@ -54,7 +53,7 @@ def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | Non
     if fmt == "pdf" and region:
         return region_brief.brief_pdf(region, ctx, lang=lang, start=start, end=end)
     on_map = fmt != "pptx" and region
-    spec = map_view.Spec(level=CHILD_LEVEL[lookup.level_of(region)] if on_map else level, metric=metric,
+    spec = map_view.Spec(level=lookup.CHILD_LEVEL[lookup.level_of(region)] if on_map else level, metric=metric,
                               within=region if on_map else "", start=start, end=end)
     check_metric(spec.metric, spec.level)
     view = map_view.compute(spec, ctx, lang=lang)

@@ -63,7 +63,7 @@ class Facts:
         """(headers, rows of the latest ``limit`` agreements, total number)."""
         lang = self.lang
         ag = self.profile.agreements
-        day = pd.to_datetime(ag["signed_on"].where(ag["signed_on"].notna(), ag["start_on"]))
+        day = metrics.agreement_day(ag)
         latest = ag.assign(day=day).sort_values("day", ascending=False, na_position="last").head(limit)
         rows = [[r.doc_number, _short(r.title, 70), AGREEMENT_TYPES.get(r.type, {}).get(lang, r.type),
                  STATUSES.get(r.status, {}).get(lang, r.status),

@@ -14,8 +14,9 @@ import numpy as np
 import shapely
 
 from geo import config
-from geo.build.region_files import DISPLAY, LEVELS
+from geo.build.region_files import DISPLAY
 from geo.regions.geodesy import area_km2, pixel_degrees
+from geo.regions.lookup import MAP_LEVELS
 
 DATA_DIR = config.REGION_DATA_DIR
 
@@ -108,7 +109,7 @@ def sliver_stats(display: np.ndarray, full: np.ndarray, px: float) -> dict:
 
 
 def main(argv: list[str] | None = None) -> int:
-    levels = (argv or sys.argv[1:]) or list(LEVELS)
+    levels = (argv or sys.argv[1:]) or list(MAP_LEVELS)
     for level in levels:
         print(json.dumps(measure(level)))
     return 0

@@ -55,12 +55,10 @@ from shapely.ops import polylabel
 from geo import config
 from geo.build.wilayah_sql import iter_insert_rows
 from geo.regions.geodesy import area_km2, pixel_degrees
+from geo.regions.lookup import KEMENDAGRI_CODE, LEVELS, MAP_LEVELS, is_within, level_of
 from geo.regions.names import names_agree, normalize_name
 
-LEVELS = ("province", "regency", "district")
-LEVEL_OF_LENGTH = {2: "province", 5: "regency", 8: "district", 13: "village"}
 FOLDER_OF_LEVEL = {"province": "prov", "regency": "kab", "district": "kec"}
-CODE_RE = re.compile(r"^\d{2}(\.\d{2}(\.\d{2}(\.\d{4})?)?)?$")
 # Generous box around Indonesia (lon_min, lat_min, lon_max, lat_max).
 INDONESIA_BOX = (94.0, -11.5, 141.5, 6.5)
 FULL_DECIMALS = 6
@@ -132,7 +130,7 @@ def read_codes(source: Path, report: Report) -> dict[str, str]:
     codes: dict[str, str] = {}
     for _, row in iter_insert_rows(source / "codes" / "wilayah.sql"):
         code, name = str(row[0]).strip(), clean_name(str(row[1]))
-        if not CODE_RE.match(code):
+        if not KEMENDAGRI_CODE.match(code):
             report.reject("malformed code in wilayah.sql", code=code, name=name)
             continue
         if code in codes:
@@ -145,8 +143,8 @@ def read_codes(source: Path, report: Report) -> dict[str, str]:
         if parent and parent not in codes:
             raise BuildError(f"code {code} has no parent {parent} in wilayah.sql")
     report.counts["codes"] = {
-        level: sum(1 for c in codes if LEVEL_OF_LENGTH[len(c)] == level)
-        for level in ("province", "regency", "district", "village")
+        level: sum(1 for c in codes if level_of(c) == level)
+        for level in LEVELS
     }
     return codes
 
@@ -288,7 +286,7 @@ def read_boundaries(source: Path, level: str, codes: dict[str, str], report: Rep
             rec = dict(zip(columns, row))
             code = str(rec.get("kode", "")).strip()
             where = {"file": path.name, "code": code}
-            if not CODE_RE.match(code) or LEVEL_OF_LENGTH.get(len(code)) != level:
+            if not KEMENDAGRI_CODE.match(code) or level_of(code) != level:
                 report.reject("boundary code malformed or of another level", **where)
                 continue
             if code not in codes:
@@ -356,7 +354,7 @@ def derive_provinces(province_codes: list[str], regencies: dict[str, object],
     """
     out, check = {}, {}
     for prov in province_codes:
-        children = [g for c, g in sorted(regencies.items()) if c.startswith(prov + ".")]
+        children = [g for c, g in sorted(regencies.items()) if is_within(c, prov)]
         if not children:
             raise BuildError(f"province {prov} has no regency with a boundary")
         union = make_valid_polygonal(shapely.coverage_union_all(np.array(children, dtype=object)))
@@ -681,10 +679,10 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
     population = read_attribute_table(source / "codes" / "wilayah_penduduk.sql", "total", codes, report)
     official_area = read_attribute_table(source / "codes" / "wilayah_luas.sql", "luas", codes, report)
 
-    raw = {level: read_boundaries(source, level, codes, report) for level in LEVELS}
-    log("boundaries read: " + ", ".join(f"{lv} {len(raw[lv])}" for lv in LEVELS))
+    raw = {level: read_boundaries(source, level, codes, report) for level in MAP_LEVELS}
+    log("boundaries read: " + ", ".join(f"{lv} {len(raw[lv])}" for lv in MAP_LEVELS))
 
-    level_codes = {lv: sorted(c for c in codes if LEVEL_OF_LENGTH[len(c)] == lv) for lv in LEVELS}
+    level_codes = {lv: sorted(c for c in codes if level_of(c) == lv) for lv in MAP_LEVELS}
     missing_regencies = [c for c in level_codes["regency"] if c not in raw["regency"]]
     if missing_regencies:
         raise BuildError(f"regencies without a boundary: {missing_regencies}")
@@ -707,7 +705,7 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
     # Nesting check: districts against their (cleaned) regency.
     nesting = {}
     for reg in reg_codes:
-        kids = [geoms["district"][c] for c in dist_codes if c.startswith(reg + ".")]
+        kids = [geoms["district"][c] for c in dist_codes if is_within(c, reg)]
         if not kids:
             continue
         u = shapely.coverage_union_all(np.array(kids, dtype=object))
@@ -725,7 +723,7 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
 
     # regions.csv
     rows = []
-    for lv in LEVELS:
+    for lv in MAP_LEVELS:
         for code in level_codes[lv]:
             g = geoms[lv].get(code)
             lon = lat = ""
@@ -746,7 +744,7 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
 
     # neighbours
     nrows = []
-    for lv in LEVELS:
+    for lv in MAP_LEVELS:
         cs = sorted(geoms[lv])
         for a, b, km in neighbor_pairs(cs, [geoms[lv][c] for c in cs]):
             nrows.append([lv, a, b, km])
@@ -754,7 +752,7 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
     log(f"neighbors.csv written ({len(nrows)} pairs)")
 
     display_stats = {}
-    for lv in LEVELS:
+    for lv in MAP_LEVELS:
         cs = sorted(geoms[lv])
         full = [geoms[lv][c] for c in cs]
         props = [{"code": c, "name": codes[c]} for c in cs]
@@ -771,8 +769,8 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
 
     shutil.copyfile(source / "boundaries" / "LICENSE", out / "LICENSE-wilayah.txt")
     (out / "SOURCE.md").write_text(_source_note(source), encoding="utf-8")
-    report.counts["regions"] = {lv: len(level_codes[lv]) for lv in LEVELS}
-    report.counts["boundaries"] = {lv: len(geoms[lv]) for lv in LEVELS}
+    report.counts["regions"] = {lv: len(level_codes[lv]) for lv in MAP_LEVELS}
+    report.counts["boundaries"] = {lv: len(geoms[lv]) for lv in MAP_LEVELS}
     (out / "build_report.json").write_text(json.dumps(asdict(report), indent=1, ensure_ascii=False) + "\n",
                                            encoding="utf-8")
     log("done")

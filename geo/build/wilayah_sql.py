@@ -8,10 +8,41 @@ value tuples with a small tokenizer that understands quoted strings (with
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
 _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", "'": "'", '"': '"'}
+
+
+def _string_end(text: str, i: int) -> int | None:
+    """Index just past the string literal opening at ``text[i] == "'"`` (None if it never closes).
+
+    ``\\x`` escapes the next character and ``''`` is a quote inside the literal, as MySQL writes them."""
+    j, n = i + 1, len(text)
+    while j < n:
+        if text[j] == "\\":
+            j += 2
+        elif text[j] == "'" and j + 1 < n and text[j + 1] == "'":
+            j += 2
+        elif text[j] == "'":
+            return j + 1
+        else:
+            j += 1
+    return None
+
+
+def _string_value(literal: str) -> str:
+    """The text of a whole literal (quotes included), its escapes undone."""
+    return re.sub(r"\\(.)|''", lambda m: "'" if m[1] is None else _ESCAPES.get(m[1], m[1]), literal[1:-1],
+                  flags=re.DOTALL)
+
+
+def _skip_separators(text: str, i: int) -> int:
+    """The first index from ``i`` on that is not white space or a comma."""
+    while i < len(text) and text[i] in " \t\r\n,":
+        i += 1
+    return i
 
 
 def _strip_comments(text: str) -> str:
@@ -21,19 +52,9 @@ def _strip_comments(text: str) -> str:
     while i < n:
         c = text[i]
         if c == "'":
-            j = i + 1
-            while j < n:
-                if text[j] == "\\":
-                    j += 2
-                    continue
-                if text[j] == "'":
-                    if j + 1 < n and text[j + 1] == "'":
-                        j += 2
-                        continue
-                    break
-                j += 1
-            out.append(text[i : j + 1])
-            i = j + 1
+            end = _string_end(text, i) or n
+            out.append(text[i:end])
+            i = end
         elif text.startswith("/*", i):
             end = text.find("*/", i + 2)
             i = n if end < 0 else end + 2
@@ -56,36 +77,19 @@ def _strip_comments(text: str) -> str:
 def _parse_tuple(text: str, i: int) -> tuple[list, int]:
     """Parse one ``( v1, v2, ... )`` starting at ``text[i] == '('``."""
     assert text[i] == "("
-    i += 1
     values: list = []
     n = len(text)
+    i = _skip_separators(text, i + 1)
     while i < n:
         c = text[i]
-        if c in " \t\r\n,":
-            i += 1
-        elif c == ")":
+        if c == ")":
             return values, i + 1
-        elif c == "'":
-            buf: list[str] = []
-            i += 1
-            while i < n:
-                ch = text[i]
-                if ch == "\\" and i + 1 < n:
-                    buf.append(_ESCAPES.get(text[i + 1], text[i + 1]))
-                    i += 2
-                elif ch == "'":
-                    if i + 1 < n and text[i + 1] == "'":
-                        buf.append("'")
-                        i += 2
-                    else:
-                        i += 1
-                        break
-                else:
-                    buf.append(ch)
-                    i += 1
-            else:
+        if c == "'":
+            end = _string_end(text, i)
+            if end is None:
                 raise ValueError("unterminated string literal")
-            values.append("".join(buf))
+            values.append(_string_value(text[i:end]))
+            i = end
         else:
             j = i
             while j < n and text[j] not in ",)":
@@ -99,6 +103,7 @@ def _parse_tuple(text: str, i: int) -> tuple[list, int]:
                 except ValueError as exc:
                     raise ValueError(f"bad SQL literal {token!r}") from exc
             i = j
+        i = _skip_separators(text, i)
     raise ValueError("unterminated value tuple")
 
 
@@ -115,15 +120,9 @@ def iter_insert_rows(path: str | Path) -> Iterator[tuple[list[str], list]]:
         close_cols = text.find(")", open_cols)
         values_kw = upper.find("VALUES", close_cols)
         columns = [c.strip().strip("`\"") for c in text[open_cols + 1 : close_cols].split(",")]
-        i = values_kw + len("VALUES")
-        n = len(text)
-        while i < n:
-            c = text[i]
-            if c in " \t\r\n,":
-                i += 1
-            elif c == "(":
-                row, i = _parse_tuple(text, i)
-                yield columns, row
-            else:  # ';' or the start of the next statement
-                break
-        pos = i
+        i = _skip_separators(text, values_kw + len("VALUES"))
+        while i < len(text) and text[i] == "(":
+            row, i = _parse_tuple(text, i)
+            yield columns, row
+            i = _skip_separators(text, i)
+        pos = i  # at ';' or the start of the next statement

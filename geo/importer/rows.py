@@ -11,7 +11,7 @@ from geo.importer.files import EXTRA_CELLS, Table
 from geo.records import write
 from geo.records.forms import ministry_from_role
 from geo.records.write import AgreementData, Party, StopData, VisitData
-from geo.regions import lookup
+from geo.regions import lookup, resolver
 from geo.regions.names import normalize_name
 from geo.text.messages import UserError
 from geo.text.parsing import parse_coordinate, parse_date, parse_rupiah, parse_time_range, time_zone_for_province
@@ -103,7 +103,7 @@ def _resolve_region(text: str, province: str | None, *, party: bool) -> tuple[st
     if res.status == "ambiguous":
         return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(res))
     if not party:
-        kind, _ = lookup.split_kind(normalize_name(text))
+        kind, _ = resolver.split_kind(normalize_name(text))
         levels = {"kecamatan": ["district"], "desa": ["village"]}.get(kind, ["district", "village"] if province
                                                                        else [])
         for level in levels:
@@ -142,7 +142,7 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
             if err:
                 errors.append(err)
             elif code:
-                if lookup.level_of(code) not in ("province", "regency"):
+                if lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
                     errors.append(UserError("region.level", text=name))
                 else:
                     parties.append(Party(region_code=code))

@@ -2,6 +2,17 @@
 
 "No data" (a region without a value) is drawn in its own hatched grey, never as the lowest class;
 zero is a value like any other. Palettes are ColorBrewer schemes that are safe for colour-blind readers.
+Breaks are mapclassify's (Quantiles, EqualInterval, NaturalBreaks, UserDefined); ``bins`` are the classes'
+upper bounds, the last one the largest value.
+
+    >>> import pandas as pd
+    >>> from geo.maps import classes
+    >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0, "36": None}, dtype=float)
+    >>> c = classes.classify(values, scheme="equal_interval", k=3)
+    >>> c.bins, c.lower
+    ([4.0, 7.0, 10.0], 1.0)
+    >>> c.color_of("35"), c.color_of("36") == classes.NO_DATA_COLOR
+    ('#0c2c84', True)
 """
 
 from __future__ import annotations
@@ -38,7 +49,13 @@ class Classification:
         return NO_DATA_COLOR if k is None or pd.isna(k) else self.colors[int(k)]
 
     def legend(self, fmt) -> list[tuple[str, str]]:
-        """(colour, label) per class, bounds formatted with ``fmt``; the no-data entry last."""
+        """(colour, label) per class, bounds formatted with ``fmt``; the no-data entry last.
+
+        >>> import pandas as pd
+        >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0})
+        >>> classify(values, scheme="user", user_breaks=[2, 5]).legend(lambda v: f"{v:g}")
+        [('#ffffcc', '1 – 2'), ('#41b6c4', '2 – 5'), ('#0c2c84', '5 – 10')]
+        """
         out = []
         low = self.lower
         for color, high in zip(self.colors, self.bins):
@@ -57,7 +74,18 @@ def _pick_colors(palette: str, k: int) -> list[str]:
 
 def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_breaks: list[float] | None = None,
              palette: str = "YlGnBu") -> Classification:
-    """Class every region with a value; regions with NaN are "no data"."""
+    """Class every region with a value; regions with NaN are "no data".
+
+    ``k`` is lowered to the number of distinct values; user breaks at or above the largest value are dropped.
+
+    >>> import pandas as pd
+    >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0, "36": float("nan")})
+    >>> classify(values, scheme="quantiles", k=2).bins
+    [3.0, 10.0]
+    >>> c = classify(values, scheme="user", user_breaks=[2, 5, 50])
+    >>> c.bins, c.classes.tolist()
+    ([2.0, 5.0, 10.0], [0.0, 0.0, 1.0, 1.0, 2.0, nan])
+    """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {SCHEMES}")
     present = values.dropna().astype(float)
@@ -86,7 +114,12 @@ def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_b
 
 
 def ranks(values: pd.Series) -> pd.Series:
-    """1 = highest value among peers; no data gets no rank."""
+    """1 = highest value among peers; no data gets no rank.
+
+    >>> import pandas as pd
+    >>> ranks(pd.Series([3.0, 10.0, float("nan"), 3.0])).tolist()
+    [2.0, 1.0, nan, 2.0]
+    """
     return values.rank(ascending=False, method="min")
 
 

@@ -70,14 +70,15 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
 
 def features_within(level: str, within: str | None, codes=None) -> dict:
     """The level's display features: all, those inside region ``within``, or only ``codes``."""
+    from geo.regions import lookup
+
     fc = display_geojson(level)
     if not within and codes is None:
         return fc
-    prefix = (within or "") + "."
     keep = set(codes) if codes is not None else None
     return {"type": "FeatureCollection",
             "features": [f for f in fc["features"]
-                         if (not within or f["properties"]["code"].startswith(prefix))
+                         if (not within or lookup.is_within(f["properties"]["code"], within))
                          and (keep is None or f["properties"]["code"] in keep)]}
 
 
@@ -330,7 +331,7 @@ def partner_links(agreements, level: str, *, within: str | None = None, top: int
     from geo.regions import lookup
 
     columns = ["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"]
-    n = {"province": 2, "regency": 5}.get(level)
+    n = lookup.CODE_LENGTH[level] if level in lookup.GOVERNMENT_LEVELS else None
     if n is None:
         out = pd.DataFrame(columns=columns)
         out.attrs["total"] = 0
@@ -339,7 +340,7 @@ def partner_links(agreements, level: str, *, within: str | None = None, top: int
     for codes in agreements["region_codes"]:
         at = sorted({c[:n] for c in codes if len(c) >= n})
         for a, b in itertools.combinations(at, 2):
-            if within and not (a.startswith(within) or b.startswith(within)):
+            if within and not (lookup.is_within(a, within) or lookup.is_within(b, within)):
                 continue
             counts[(a, b)] = counts.get((a, b), 0) + 1
     rows = []
@@ -365,9 +366,11 @@ def region_at(level: str, lon: float, lat: float, within: str | None = None) -> 
     """Code of the region of ``level`` at a clicked point (None at sea)."""
     import shapely
 
+    from geo.regions import lookup
+
     tree, codes, _ = _tree(level)
     for i in tree.query(shapely.Point(lon, lat), predicate="intersects"):
         code = codes[int(i)]
-        if not within or code.startswith(within + "."):
+        if not within or lookup.is_within(code, within):
             return code
     return None

@@ -28,14 +28,10 @@ def head_of(code: str) -> str:
     return "Bupati " + r.name.removeprefix("Kabupaten ")
 
 
-def _involves(codes, code: str) -> bool:
-    return any(c == code or c.startswith(code + ".") for c in codes)
-
-
 def brief(code: str, agreements: pd.DataFrame) -> tuple[str, str]:
     """(people to meet, agenda) for a stop in region ``code``."""
     own_name = lookup.get(code).name
-    mine = agreements[agreements["region_codes"].map(lambda cs: _involves(cs, code))]
+    mine = agreements[agreements["region_codes"].map(lambda cs: any(lookup.is_within(c, code) for c in cs))]
     stalled = mine[mine["status"] == "terhambat"]
     people = [head_of(code), "Sekretaris Daerah", "Kepala Bappeda"]
     stalled_parties = sorted({p for ps in stalled["parties"] for p in ps if p != own_name})
@@ -59,8 +55,8 @@ def brief(code: str, agreements: pd.DataFrame) -> tuple[str, str]:
     if sectors:
         agenda.append("Bidang kerja sama utama: " + ", ".join(SECTORS.get(s, {"id": s})["id"] for s, _ in sectors))
     partners = {c[:len(code)] for cs in mine["region_codes"] for c in cs}
-    gaps = [n.name for n in lookup.neighbors(code) if n.code not in partners] if lookup.level_of(code) in (
-        "province", "regency") else []
+    gaps = [n.name for n in lookup.neighbors(code) if n.code not in partners] \
+        if lookup.level_of(code) in lookup.GOVERNMENT_LEVELS else []
     if gaps:
         agenda.append("Menjajaki kerja sama dengan tetangga yang belum bermitra: " + ", ".join(gaps[:MAX_ITEMS]))
     if not agenda:

@@ -1,4 +1,10 @@
-"""Records as tables (pandas DataFrames) for pages, exports and the impact engine."""
+"""Records as tables (pandas DataFrames) for pages, exports and the impact engine.
+
+One row per agreement (``AGREEMENT_COLUMNS``) or visit (``VISIT_COLUMNS``); a party or stop in a region is
+shown by the region's official name from ``data/`` (``geo.regions.lookup``). A visit's date is its local
+date in its own time zone (WIB/WITA/WIT). The filters match a region and everything inside it
+(``lookup.is_within``) and text anywhere in the numbers, titles, names and agendas, in any case.
+"""
 
 from __future__ import annotations
 
@@ -87,7 +93,16 @@ def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.
 def _in_regions(codes: pd.Series, wanted) -> pd.Series:
     """Rows with a code in, or below, one of the ``wanted`` regions (``32`` matches ``32.73``)."""
     wanted = tuple(wanted)
-    return codes.map(lambda cs: any(c == w or c.startswith(w + ".") for c in cs for w in wanted))
+    return codes.map(lambda cs: any(lookup.is_within(c, w) for c in cs for w in wanted))
+
+
+def _matches_text(df: pd.DataFrame, text: str, columns: tuple[str, ...], list_column: str) -> pd.Series:
+    """Rows where ``text`` (any case) is part of one of ``columns`` or of one item of ``list_column``."""
+    needle = text.strip().lower()
+    mask = df[columns[0]].str.lower().str.contains(needle, regex=False)
+    for column in columns[1:]:
+        mask = mask | df[column].str.lower().str.contains(needle, regex=False)
+    return mask | df[list_column].map(lambda items: any(needle in i.lower() for i in items))
 
 
 def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), regions_in=(), text: str = "") \
@@ -103,23 +118,17 @@ def filter_agreements(df: pd.DataFrame, *, statuses=(), types=(), sectors=(), re
     if regions_in:
         mask &= _in_regions(df["region_codes"], regions_in)
     if text and text.strip():
-        needle = text.strip().lower()
-        mask &= (df["doc_number"].str.lower().str.contains(needle, regex=False)
-                 | df["title"].str.lower().str.contains(needle, regex=False)
-                 | df["parties"].map(lambda ps: any(needle in p.lower() for p in ps)))
+        mask &= _matches_text(df, text, ("doc_number", "title"), "parties")
     return df[mask]
 
 
 def filter_visits(df: pd.DataFrame, *, text: str = "", regions_in=()) -> pd.DataFrame:
+    """Rows matching every given filter (an empty filter matches all)."""
     mask = pd.Series(True, index=df.index)
     if regions_in:
         mask &= _in_regions(df["region_codes"], regions_in)
     if text and text.strip():
-        needle = text.strip().lower()
-        mask &= (df["ref"].str.lower().str.contains(needle, regex=False)
-                 | df["official_role"].str.lower().str.contains(needle, regex=False)
-                 | df["agenda"].str.lower().str.contains(needle, regex=False)
-                 | df["places"].map(lambda ps: any(needle in p.lower() for p in ps)))
+        mask &= _matches_text(df, text, ("ref", "official_role", "agenda"), "places")
     return df[mask]
 
 

@@ -287,7 +287,7 @@ def validated_agreement(data: AgreementData) -> AgreementData:
             raise UserError("sector.bad", text=sector)
     region_parties = [p.region_code for p in data.parties if p.region_code]
     for code in region_parties:
-        if not lookup.exists(code) or lookup.level_of(code) not in ("province", "regency"):
+        if not lookup.exists(code) or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
             raise UserError("region.level", text=code)
     if len(data.parties) < 2 or not region_parties:
         raise UserError("parties.few")

@@ -14,7 +14,7 @@ from functools import lru_cache
 import shapely
 
 from geo import config
-from geo.regions.lookup import level_of
+from geo.regions.lookup import MAP_LEVELS, level_of
 
 DATA_DIR = config.REGION_DATA_DIR
 
@@ -40,4 +40,4 @@ def detail_geometry(code: str):
 
 def has_boundary(code: str) -> bool:
     level = level_of(code)
-    return level in ("province", "regency", "district") and code in _features(level)
+    return level in MAP_LEVELS and code in _features(level)

@@ -1,4 +1,14 @@
-"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents)."""
+"""Numbers as Indonesian readers expect them: 12.345 · Rp 1,2 miliar · 12,5% (and English equivalents).
+
+Indonesian writes ``.`` between thousands and ``,`` before decimals (PUEBI); English the other way round.
+A missing value (None or NaN) is shown as an en dash, never as 0.
+
+    >>> from geo.text import numbers
+    >>> numbers.number(12345), numbers.number(12345, lang="en")
+    ('12.345', '12,345')
+    >>> numbers.rupiah(1_200_000_000), numbers.percent(0.125, 1), numbers.number(None)
+    ('Rp 1,2 miliar', '12,5%', '–')
+"""
 
 from __future__ import annotations
 
@@ -18,7 +28,11 @@ def _missing(value) -> bool:
 
 
 def number(value, decimals: int = 0, lang: str = "id") -> str:
-    """12345 → "12.345" (id) / "12,345" (en); 1234,5 with decimals=1 → "1.234,5"."""
+    """12345 → "12.345" (id) / "12,345" (en); 1234,5 with decimals=1 → "1.234,5".
+
+    >>> number(1234.5, 1), number(1234.5, 1, "en"), number(float("nan"))
+    ('1.234,5', '1,234.5', '–')
+    """
     if _missing(value):
         return "–"
     text = f"{value:,.{decimals}f}"
@@ -27,7 +41,11 @@ def number(value, decimals: int = 0, lang: str = "id") -> str:
 
 
 def signed(value, decimals: int = 3, lang: str = "id") -> str:
-    """0.054 → "+0,054" (id) / "+0.054" (en); negative numbers get a true minus sign: "−0,021"."""
+    """0.054 → "+0,054" (id) / "+0.054" (en); negative numbers get a true minus sign: "−0,021".
+
+    >>> signed(0.054), signed(-0.021), signed(0.054, lang="en"), signed(0)
+    ('+0,054', '−0,021', '+0.054', '±0,000')
+    """
     if _missing(value):
         return "–"
     sign = "+" if value > 0 else "−" if value < 0 else "±"
@@ -37,7 +55,13 @@ def signed(value, decimals: int = 3, lang: str = "id") -> str:
 def rupiah(value, lang: str = "id") -> str:
     """1_200_000_000 → "Rp 1,2 miliar"; 750_000 → "Rp 750.000" (below a million in full).
 
-    The scale is chosen after rounding, so 999_999_999 is "Rp 1 miliar", not "Rp 1.000 juta"."""
+    The scale is chosen after rounding, so 999_999_999 is "Rp 1 miliar", not "Rp 1.000 juta".
+
+    >>> rupiah(1_200_000_000), rupiah(750_000), rupiah(999_999_999)
+    ('Rp 1,2 miliar', 'Rp 750.000', 'Rp 1 miliar')
+    >>> rupiah(-2_500_000), rupiah(1_200_000_000, "en")
+    ('−Rp 2,5 juta', 'Rp 1.2 billion')
+    """
     if _missing(value):
         return "–"
     sign = "−" if value < 0 else ""
@@ -56,7 +80,11 @@ def rupiah(value, lang: str = "id") -> str:
 
 
 def percent(value, decimals: int = 0, lang: str = "id") -> str:
-    """0.125 → "12,5%" with decimals=1."""
+    """0.125 → "12,5%" with decimals=1.
+
+    >>> percent(0.125, 1), percent(0.125, 1, "en"), percent(0.5)
+    ('12,5%', '12.5%', '50%')
+    """
     if _missing(value):
         return "–"
     return f"{number(100 * value, decimals, lang)}%"

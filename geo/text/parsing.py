@@ -1,4 +1,21 @@
-"""Parsing numbers, rupiah amounts, dates and times as Indonesian offices write them."""
+"""Parsing numbers, rupiah amounts, dates and times as Indonesian offices write them.
+
+What cannot be read is a ``UserError`` whose key says why (``date.bad``, ``date.impossible``,
+``money.negative`` …), never a guess. Sources: the month names and abbreviations of Indonesian and English
+office letters, the scale words of amounts (ribu, juta, miliar, triliun) and the time zones WIB/WITA/WIT.
+
+    >>> from geo.text import parsing
+    >>> parsing.parse_rupiah("Rp 1,5 miliar")
+    1500000000
+    >>> parsing.parse_date("Selasa, 20 Agustus 2024")
+    datetime.date(2024, 8, 20)
+    >>> parsing.parse_time_range("09.00 – 12.00 WIB")
+    (datetime.time(9, 0), datetime.time(12, 0), 'WIB')
+    >>> parsing.parse_date("31/02/2024")
+    Traceback (most recent call last):
+    ...
+    geo.text.messages.UserError: no such date: '31/02/2024'
+"""
 
 from __future__ import annotations
 
@@ -35,7 +52,13 @@ def _is_blank(value) -> bool:
 
 
 def parse_decimal(text: str) -> float:
-    """A number written Indonesian style (``1.500.000,25``) or English style (``1,500,000.25``)."""
+    """A number written Indonesian style (``1.500.000,25``) or English style (``1,500,000.25``).
+
+    One separator followed by three digits groups thousands (``1.500`` is 1500); otherwise it is a decimal point.
+
+    >>> parse_decimal("1.500.000,25"), parse_decimal("1,500,000.25"), parse_decimal("1.500"), parse_decimal("0,5")
+    (1500000.25, 1500000.25, 1500.0, 0.5)
+    """
     s = re.sub(r"[\s\u00a0]", "", str(text))
     if not re.fullmatch(r"[0-9.,]+", s) or not re.search(r"\d", s):
         raise UserError("number.bad", text=str(text))
@@ -72,7 +95,13 @@ MAX_RUPIAH = 2 ** 63 - 1
 
 
 def parse_rupiah(value) -> int | None:
-    """Rupiah as an integer: ``Rp 1.500.000.000``, ``1.500.000.000,00``, ``1,5 miliar``, ``Rp750 juta``."""
+    """Rupiah as an integer: ``Rp 1.500.000.000``, ``1.500.000.000,00``, ``1,5 miliar``, ``Rp750 juta``.
+
+    >>> parse_rupiah("Rp 1.500.000.000"), parse_rupiah("1,5 miliar"), parse_rupiah("Rp750 juta")
+    (1500000000, 1500000000, 750000000)
+    >>> parse_rupiah("1.500 juta"), parse_rupiah("")
+    (1500000000, None)
+    """
     if _is_blank(value):
         return None
     if isinstance(value, bool):
@@ -122,7 +151,13 @@ def _round_half_up(x: float) -> int:
 
 
 def parse_date(value) -> dt.date | None:
-    """``20 Agustus 2024``, ``Senin, 20 Agustus 2024``, ``20/08/2024``, ``2024-08-20``, Excel dates."""
+    """``20 Agustus 2024``, ``Selasa, 20 Agustus 2024``, ``20/08/2024``, ``2024-08-20``, Excel dates.
+
+    Day first when the year comes last; a weekday name is ignored; years outside 1945–2100 are refused.
+
+    >>> parse_date("20 Agt 2024"), parse_date("20/08/2024"), parse_date(45524)
+    (datetime.date(2024, 8, 20), datetime.date(2024, 8, 20), datetime.date(2024, 8, 20))
+    """
     if _is_blank(value):
         return None
     if isinstance(value, dt.datetime):
@@ -163,7 +198,11 @@ def _check_range(d: dt.date, text: str) -> dt.date:
 
 
 def parse_time_range(value) -> tuple[dt.time | None, dt.time | None, str | None]:
-    """``09.00 – 12.00 WIB`` → (09:00, 12:00, "WIB"); ``pukul 09.00 WITA s.d. selesai`` → (09:00, None, "WITA")."""
+    """``09.00 – 12.00 WIB`` → (09:00, 12:00, "WIB"); ``pukul 09.00 WITA s.d. selesai`` → (09:00, None, "WITA").
+
+    >>> parse_time_range("pukul 09.00 WITA s.d. selesai")
+    (datetime.time(9, 0), None, 'WITA')
+    """
     if _is_blank(value):
         return None, None, None
     if isinstance(value, dt.time):
@@ -202,7 +241,11 @@ def parse_time_range(value) -> tuple[dt.time | None, dt.time | None, str | None]
 
 
 def parse_coordinate(value) -> float:
-    """A latitude or longitude: ``-7.716``, ``-7,716``, ``110.355`` (a plain decimal, never thousands)."""
+    """A latitude or longitude: ``-7.716``, ``-7,716``, ``110.355`` (a plain decimal, never thousands).
+
+    >>> parse_coordinate("-7,716"), parse_coordinate("110.355")
+    (-7.716, 110.355)
+    """
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         try:
             return _finite(float(value), value)
@@ -218,7 +261,11 @@ def parse_coordinate(value) -> float:
 
 
 def time_zone_for_province(province_code: str) -> str:
-    """WIB, WITA or WIT for a province (Kemendagri code)."""
+    """WIB, WITA or WIT for a province (Kemendagri code).
+
+    >>> time_zone_for_province("32"), time_zone_for_province("73.71"), time_zone_for_province("94")
+    ('WIB', 'WITA', 'WIT')
+    """
     p = int(province_code[:2])
     if p in (51, 52, 53, 63, 64, 65) or 71 <= p <= 76:
         return "WITA"
@@ -233,11 +280,19 @@ MONTH_NAMES = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "
 
 
 def long_date(d: dt.date) -> str:
-    """2024-08-20 → ``Senin, 20 Agustus 2024`` (as schedules write it; ``parse_date`` reads it back)."""
+    """A date as schedules write it (``parse_date`` reads it back).
+
+    >>> long_date(dt.date(2024, 8, 20))
+    'Selasa, 20 Agustus 2024'
+    """
     return f"{DAY_NAMES[d.weekday()]}, {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
 def time_range(start: dt.time, end: dt.time | None, time_zone: str) -> str:
-    """(09:00, 12:00, "WIB") → ``09.00 – 12.00 WIB``; no end → ``09.00 – selesai WIB``."""
+    """(09:00, 12:00, "WIB") → ``09.00 – 12.00 WIB``; no end → ``09.00 – selesai WIB``.
+
+    >>> time_range(dt.time(9), dt.time(12), "WIB"), time_range(dt.time(9), None, "WIT")
+    ('09.00 – 12.00 WIB', '09.00 – selesai WIT')
+    """
     tail = end.strftime("%H.%M") if end is not None else "selesai"
     return f"{start.strftime('%H.%M')} \u2013 {tail} {time_zone}"

@@ -4,20 +4,12 @@ import numpy as np
 import pytest
 
 from geo.analysis import estimator, panel
-from geo.db import storage
-from geo.records import read, sample
-from tests.conftest import EDITOR
+from geo.records import sample
 
 
 @pytest.fixture(scope="module")
-def sample_panel(tmp_path_factory):
-    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('impact') / 's.db'}")
-    storage.migrate(engine)
-    sample.seed(engine, EDITOR)
-    p = panel.monthly_panel(read.agreements_frame(engine), read.visits_frame(engine), level="regency",
-                            start="2021-01", end="2026-06")
-    engine.dispose()
-    return p
+def sample_panel(sample_frames):
+    return panel.monthly_panel(*sample_frames, level="regency", start="2021-01", end="2026-06")
 
 
 def test_panel_is_balanced_over_all_regencies(sample_panel):

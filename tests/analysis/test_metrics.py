@@ -5,27 +5,15 @@ import datetime as dt
 import pytest
 
 from geo.analysis import metrics
-from geo.db import storage
-from geo.records import read, sample
-from tests.conftest import EDITOR
-
-
-@pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('metrics') / 's.db'}")
-    storage.migrate(engine)
-    sample.seed(engine, EDITOR)
-    out = read.agreements_frame(engine), read.visits_frame(engine)
-    engine.dispose()
-    return out
+from geo.records import read
 
 
 def _dated(ag):
     return ag[ag["signed_on"].notna() | ag["start_on"].notna()]
 
 
-def test_province_counts_each_agreement_once(frames):
-    ag, vi = frames
+def test_province_counts_each_agreement_once(sample_frames):
+    ag, vi = sample_frames
     prov = metrics.region_metrics(ag, vi, level="province")
     jabar = _dated(ag)[ag["region_codes"].map(lambda cs: any(c.startswith("32") for c in cs))]
     assert prov.loc["32", "signed"] == len(jabar)
@@ -35,8 +23,8 @@ def test_province_counts_each_agreement_once(frames):
     assert len(prov) == 38 and len(reg) == 514
 
 
-def test_statuses_values_partners_and_per_capita(frames):
-    ag, vi = frames
+def test_statuses_values_partners_and_per_capita(sample_frames):
+    ag, vi = sample_frames
     reg = metrics.region_metrics(ag, vi, level="regency")
     row = reg.loc["32.73"]
     mine = _dated(ag)[ag["region_codes"].map(lambda cs: "32.73" in cs)]
@@ -49,8 +37,8 @@ def test_statuses_values_partners_and_per_capita(frames):
     assert 0 <= reg["progressed_share"].dropna().min() and reg["progressed_share"].dropna().max() <= 1
 
 
-def test_filters_period_sector_type_ministry(frames):
-    ag, vi = frames
+def test_filters_period_sector_type_ministry(sample_frames):
+    ag, vi = sample_frames
     all_ = metrics.region_metrics(ag, vi, level="province")
     year = metrics.region_metrics(ag, vi, level="province", start=dt.date(2023, 1, 1), end=dt.date(2023, 12, 31))
     assert 0 < year["signed"].sum() < all_["signed"].sum()
@@ -67,7 +55,6 @@ def test_visit_months_use_the_visits_own_time_zone():
     import pandas as pd
 
     from geo.analysis import panel
-    from geo.records import read
 
     local = read.local_time(pd.Timestamp("2024-07-31 17:00", tz="UTC").to_pydatetime(), "WIB")
     assert str(local) == "2024-08-01 00:00:00"
@@ -89,10 +76,10 @@ def test_lead_party_is_the_first_party_only():
     assert bool(ev_p.loc["32", "lead"])
 
 
-def test_impact_report_without_visits(frames):
+def test_impact_report_without_visits(sample_frames):
     from geo.analysis import impact_report
 
-    ag, vi = frames
+    ag, vi = sample_frames
     rep = impact_report.compute(ag, vi.iloc[0:0], impact_report.Settings(end="2026-06"))
     assert rep.direct is None and rep.notes  # says why instead of failing
     assert len(rep.scores) == 514

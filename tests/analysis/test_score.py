@@ -5,19 +5,12 @@ import pandas as pd
 import pytest
 
 from geo.analysis import estimator, metrics, panel, score
-from geo.db import storage
-from geo.records import read, sample
 from geo.regions import lookup
-from tests.conftest import EDITOR
 
 
 @pytest.fixture(scope="module")
-def data(tmp_path_factory):
-    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('score') / 's.db'}")
-    storage.migrate(engine)
-    sample.seed(engine, EDITOR)
-    ag, vi = read.agreements_frame(engine), read.visits_frame(engine)
-    engine.dispose()
+def data(sample_frames):
+    ag, vi = sample_frames
     p = panel.monthly_panel(ag, vi, level="regency", start="2021-01", end="2026-06")
     return p, metrics.region_metrics(ag, vi, level="regency")
 

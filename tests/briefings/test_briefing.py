@@ -15,13 +15,11 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from geo.access import roles
 from geo.analysis import metrics
 from geo.analysis.context import Context
 from geo.briefings import deck, files, region_brief
 from geo.db import storage
 from geo.maps import classes, map_view, print_map
-from geo.records import read, sample
 from geo.text import numbers
 from geo.text.messages import UserError
 from geo.text.vocabulary import MITIGATIONS
@@ -31,21 +29,15 @@ PERIOD = (dt.date(2021, 1, 1), dt.date(2026, 12, 31))
 
 
 @pytest.fixture(scope="module")
-def data_dir(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("briefing-data")
-    eng = storage.make_engine(f"sqlite:///{folder / 'sinergi.db'}")
-    storage.migrate(eng)
-    sample.seed(eng, roles.SAMPLE_SEEDER)
-    eng.dispose()
-    return folder
+def data_dir(sample_data_dir):
+    """The CLI's data folder: the module's own copy of the seeded sample (a test saves a plan in it)."""
+    return sample_data_dir
 
 
 @pytest.fixture(scope="module")
-def frames(data_dir):
-    eng = storage.make_engine(f"sqlite:///{data_dir / 'sinergi.db'}")
-    out = read.agreements_frame(eng), read.visits_frame(eng)
-    eng.dispose()
-    return out
+def frames(sample_frames):
+    """The sample's records (shared by the whole run: read only)."""
+    return sample_frames
 
 
 @pytest.fixture(scope="module")

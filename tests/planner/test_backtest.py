@@ -7,10 +7,7 @@ import math
 import pandas as pd
 import pytest
 
-from geo.access import roles
-from geo.db import storage
 from geo.planner import backtest, rank
-from geo.records import read, sample
 
 A = ["32.73", "33.74", "35.78"]  # will have a stalled agreement, then gain 3 agreements each after the visit
 B = ["73.71", "71.71", "12.71"]  # visited the same month, no stalled agreement, no gain
@@ -86,13 +83,8 @@ def test_status_as_it_was_then(constructed):
 
 
 @pytest.fixture(scope="module")
-def sample_hist(tmp_path_factory):
-    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('bt') / 's.db'}")
-    storage.migrate(engine)
-    sample.seed(engine, roles.SAMPLE_SEEDER)
-    out = rank.prepare(read.agreements_frame(engine), read.visits_frame(engine))
-    engine.dispose()
-    return out
+def sample_hist(sample_frames):
+    return rank.prepare(*sample_frames)
 
 
 def test_runs_on_the_sample(sample_hist, capsys):

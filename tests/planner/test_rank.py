@@ -8,12 +8,11 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from geo.access import roles
 from geo.analysis import metrics
 from geo.db import storage
 from geo.db.models import AuditEntry
 from geo.planner import itinerary, rank
-from geo.records import backup, read, sample, write
+from geo.records import backup, read, write
 from geo.text.messages import UserError
 from tests.conftest import ADMIN, EDITOR
 
@@ -21,18 +20,8 @@ AS_OF = "2026-07"
 
 
 @pytest.fixture(scope="module")
-def frames(tmp_path_factory):
-    engine = storage.make_engine(f"sqlite:///{tmp_path_factory.mktemp('planner') / 's.db'}")
-    storage.migrate(engine)
-    sample.seed(engine, roles.SAMPLE_SEEDER)
-    out = read.agreements_frame(engine), read.visits_frame(engine)
-    engine.dispose()
-    return out
-
-
-@pytest.fixture(scope="module")
-def hist(frames):
-    return rank.prepare(*frames)
+def hist(sample_frames):
+    return rank.prepare(*sample_frames)
 
 
 @pytest.fixture(scope="module")
@@ -69,7 +58,7 @@ def test_every_regency_is_ranked_with_components_in_range(base):
     assert np.allclose(t["score"], expected)
 
 
-def test_gap_follows_the_poisson_expectation(hist, frames, base):
+def test_gap_follows_the_poisson_expectation(hist, sample_frames, base):
     t = base.table
     # the expectation grows with population: the most populous tercile is expected to sign more
     strata = hist.covariates["stratum"]
@@ -77,9 +66,9 @@ def test_gap_follows_the_poisson_expectation(hist, frames, base):
         strata).mean()["small"]
     # fewer observed agreements than expected → larger shortfall → larger gap component
     code = _mid_ranked(base)
-    mine = frames[0][frames[0]["region_codes"].map(lambda cs: code in cs)]
+    mine = sample_frames[0][sample_frames[0]["region_codes"].map(lambda cs: code in cs)]
     assert len(mine) >= 1
-    fewer = rank.prepare(frames[0].drop(mine.index), frames[1])
+    fewer = rank.prepare(sample_frames[0].drop(mine.index), sample_frames[1])
     after = rank.rank(fewer, as_of=AS_OF, weights={"gap": 1, "uplift": 0, "stalled": 0, "recency": 0,
                                                         "leverage": 0})
     assert after.table.at[code, "agreements"] == 0
@@ -103,12 +92,12 @@ def test_uplift_uses_the_impact_estimate_of_similar_regions(hist, base):
     assert up.loc[small, "rank"].mean() < down.loc[small, "rank"].mean()
 
 
-def test_stalled_agreements_raise_the_rank_and_name_their_obstacle(frames, base):
+def test_stalled_agreements_raise_the_rank_and_name_their_obstacle(sample_frames, base):
     code = _mid_ranked(base)
     before = base.table.loc[code]
     extra = [_agreement(f"UJI/STALL/{i}", [code, "31.71"], "2025-01", status="terhambat", obstacles=["regulasi"])
              for i in range(4)]
-    after = rank.rank(rank.prepare(_with(frames[0], extra), frames[1]), as_of=AS_OF).table
+    after = rank.rank(rank.prepare(_with(sample_frames[0], extra), sample_frames[1]), as_of=AS_OF).table
     assert after.at[code, "stalled"] == before["stalled"] + 4
     assert after.at[code, "c_stalled"] > before["c_stalled"]
     assert after.at[code, "rank"] < before["rank"]
@@ -118,7 +107,7 @@ def test_stalled_agreements_raise_the_rank_and_name_their_obstacle(frames, base)
     assert any("stalled" in line and "Regulation" in line for line in rank.explain(after.loc[code], "en"))
 
 
-def test_a_recent_visit_lowers_the_rank(frames, hist, base):
+def test_a_recent_visit_lowers_the_rank(sample_frames, hist, base):
     never = base.table[base.table["months_since_visit"].isna()]
     code = never.index[len(never) // 2]
     assert base.table.at[code, "c_recency"] == 1
@@ -126,24 +115,24 @@ def test_a_recent_visit_lowers_the_rank(frames, hist, base):
              "start_at": pd.Timestamp("2026-06-10 09:00", tz="UTC"), "local_start": pd.Timestamp("2026-06-10 16:00"),
              "end_at": None, "time_zone": "WIB", "region_codes": [code], "places": ["x"], "agenda": "",
              "focus_sectors": [], "people_met": "", "version": 1, "simulated": False, "planned": False}
-    visited = rank.rank(rank.prepare(frames[0], _with(frames[1], [visit])), as_of=AS_OF).table
+    visited = rank.rank(rank.prepare(sample_frames[0], _with(sample_frames[1], [visit])), as_of=AS_OF).table
     assert visited.at[code, "months_since_visit"] == 1
     assert visited.at[code, "c_recency"] == pytest.approx(1 / 36)
     assert visited.at[code, "rank"] > base.table.at[code, "rank"]
     assert any("1 bulan lalu (06/2026)" in line for line in rank.explain(visited.loc[code], "id"))
 
 
-def test_new_partners_far_away_raise_network_leverage(frames, base):
+def test_new_partners_far_away_raise_network_leverage(sample_frames, base):
     code = base.table.sort_values("c_leverage").index[100]
     far = [c for c in base.table.index if c[:2] in ("91", "81", "71", "61")][:12]
     extra = [_agreement(f"UJI/NET/{i}", [code, p], "2025-03") for i, p in enumerate(far)]
-    after = rank.rank(rank.prepare(_with(frames[0], extra), frames[1]), as_of=AS_OF).table
+    after = rank.rank(rank.prepare(_with(sample_frames[0], extra), sample_frames[1]), as_of=AS_OF).table
     assert after.at[code, "reach"] > base.table.at[code, "reach"]
     assert after.at[code, "c_leverage"] > base.table.at[code, "c_leverage"]
     lev_only = {"gap": 0, "uplift": 0, "stalled": 0, "recency": 0, "leverage": 1}
-    assert rank.rank(rank.prepare(_with(frames[0], extra), frames[1]), as_of=AS_OF,
+    assert rank.rank(rank.prepare(_with(sample_frames[0], extra), sample_frames[1]), as_of=AS_OF,
                         weights=lev_only).table.at[code, "rank"] < \
-        rank.rank(rank.prepare(*frames), as_of=AS_OF, weights=lev_only).table.at[code, "rank"]
+        rank.rank(rank.prepare(*sample_frames), as_of=AS_OF, weights=lev_only).table.at[code, "rank"]
 
 
 def test_each_weight_moves_the_ranking(hist, base):
@@ -155,7 +144,7 @@ def test_each_weight_moves_the_ranking(hist, base):
         rank.rank(hist, as_of=AS_OF, weights={c: 0 for c in rank.COMPONENTS})
 
 
-def test_constraints(frames, hist, base):
+def test_constraints(sample_frames, hist, base):
     t = base.table
     recent = t[t["months_since_visit"] < 12].index
     assert len(recent) > 0
@@ -169,8 +158,8 @@ def test_constraints(frames, hist, base):
     isl = rank.rank(hist, as_of=AS_OF, constraints=rank.Constraints(islands=("sulawesi", "papua"))).table
     assert {rank.island_group(c) for c in isl.index} == {"sulawesi", "papua"}
 
-    sector = rank.recommend(*frames, as_of=AS_OF, constraints=rank.Constraints(sectors=("pariwisata",))).table
-    ag = frames[0]
+    sector = rank.recommend(*sample_frames, as_of=AS_OF, constraints=rank.Constraints(sectors=("pariwisata",))).table
+    ag = sample_frames[0]
     code = "32.73"
     in_sector = ag[ag["sectors"].map(lambda s: "pariwisata" in s) & ag["region_codes"].map(lambda cs: code in cs)
                    & (ag["signed_on"].notna() | ag["start_on"].notna())]

@@ -14,7 +14,7 @@ from sqlalchemy import select
 from geo.db import storage
 from geo.db.models import Agreement
 from geo.importer import files, plans, templates
-from geo.records import backup, exports, sample, write
+from geo.records import backup, exports, write
 from tests.conftest import ADMIN, EDITOR, ROOT
 
 MESSY = ROOT / "tests" / "data" / "agreements_messy.csv"
@@ -62,8 +62,8 @@ def test_cli_import_exit_codes(tmp_path):
     assert missing.returncode == 2
 
 
-def test_backup_restore_roundtrip(engine, tmp_path):
-    sample.seed(engine, EDITOR)
+def test_backup_restore_roundtrip(seeded_engine, tmp_path):
+    engine = seeded_engine
     plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
     plans.commit_import(engine, plan, actor=EDITOR)
     first = backup.export_backup(engine, tmp_path / "b1")

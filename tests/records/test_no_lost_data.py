@@ -25,7 +25,7 @@ from geo.access import accounts
 from geo.db import storage
 from geo.importer import files, plans
 from geo.records import backup
-from tests.conftest import EDITOR, ROOT
+from tests.conftest import EDITOR, ROOT, fresh_postgres_engine
 
 N_ROWS = 3000
 KILL_AFTER = "1000/"
@@ -98,22 +98,8 @@ def _finish_and_check_new(eng, url, csv, old_count):
             == N_ROWS
 
 
-def _fresh_postgres_engine():
-    from tests.conftest import _postgres_url
-
-    url = _postgres_url()
-    if not url:
-        pytest.skip("no PostgreSQL here (CI starts one and sets SINERGI_REQUIRE_POSTGRES=1)")
-    eng = storage.make_engine(url)
-    with eng.begin() as conn:
-        conn.execute(text("DROP SCHEMA public CASCADE"))
-        conn.execute(text("CREATE SCHEMA public"))
-    storage.migrate(eng)
-    return eng, url
-
-
 def test_sigkill_of_the_importing_process_leaves_exactly_the_old_data(tmp_path):
-    eng, url = _fresh_postgres_engine()
+    eng, url = fresh_postgres_engine()
     _old_state(eng, tmp_path)
     before = _snapshot(eng, tmp_path / "before")
     old_count = _agreements(eng)

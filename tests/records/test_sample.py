@@ -71,15 +71,14 @@ def test_seed_fills_an_empty_database_once(engine):
     assert len(df) == counts["agreements"] and df["simulated"].all()
 
 
-def test_filters(engine):
-    sample.seed(engine, EDITOR)
-    df = read.agreements_frame(engine)
+def test_filters(seeded_engine):
+    df = read.agreements_frame(seeded_engine)
     stalled = read.filter_agreements(df, statuses=["terhambat"])
     assert 0 < len(stalled) < len(df) and set(stalled["status"]) == {"terhambat"}
     jabar = read.filter_agreements(df, regions_in=["32"])
     assert len(jabar) and all(any(c.startswith("32") for c in cs) for cs in jabar["region_codes"])
     tourism = read.filter_agreements(df, sectors=["pariwisata"], text="wisata")
     assert len(tourism) and all("pariwisata" in s for s in tourism["sectors"])
-    vdf = read.visits_frame(engine)
+    vdf = read.visits_frame(seeded_engine)
     assert len(read.filter_visits(vdf, text="Perdagangan")) < len(vdf)
     assert len(read.filter_visits(vdf, regions_in=["32"])) > 0

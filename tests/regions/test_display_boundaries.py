@@ -4,9 +4,10 @@ import pytest
 
 from geo.build.display_quality import measure
 from geo.build.region_files import DISPLAY
+from geo.regions.lookup import MAP_LEVELS
 
 
-@pytest.fixture(scope="module", params=["province", "regency", "district"])
+@pytest.fixture(scope="module", params=list(MAP_LEVELS))
 def quality(request):
     return measure(request.param)
 

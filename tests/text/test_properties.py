@@ -94,7 +94,7 @@ def test_parse_coordinate_and_decimal_give_finite_numbers_or_a_user_error(value)
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXTS, st.one_of(st.none(), st.sampled_from(["32", "Jawa Barat", "99", "<b>", ""]), ANY_TEXT),
-       st.sampled_from([None, "province", "regency", "district", "village"]))
+       st.sampled_from([None, *lookup.LEVELS]))
 def test_resolve_never_crashes_on_any_string(name, province, level):
     res = lookup.resolve(name, province=province, level=level)
     assert res.status in ("exact", "fuzzy", "ambiguous", "unknown")
