@@ -70,7 +70,7 @@ else:
 if kind == "map":
     st.image(briefing_files.map_file(version, spec, lang, "png", briefing_files.SCREEN_DPI), width="stretch")
 elif kind == "top":
-    headers = [text("briefing.rank", lang), text("briefing.region", lang), text("briefing.code", lang), view.metric_label]
+    headers = [*(text(f"briefing.{key}", lang) for key in ("rank", "region", "code")), view.metric_label]
     left, right = st.columns(2)
     for col, top in ((left, True), (right, False)):
         rows = deck.ranking_rows(view, top=top)

@@ -91,12 +91,13 @@ with c2:
         download_buttons(o_table, f"hambatan_{code}")
     else:
         st.info(t("reg.none"))
-    child_level = region_profile.CHILD_LEVEL.get(level)
+    child_level = lookup.CHILD_LEVEL.get(level)
     if child_level:
         st.subheader(t("reg.children"))
         measure, kid_values = region_profile.children_values(
             code, records_cache.region_metrics(version, child_level, None, None, (), (), ()))
-        st_folium(mini_maps.children_map(child_level, code, measure, kid_values, lang), height=300, use_container_width=True, returned_objects=[], key=f"children-{code}")
+        st_folium(mini_maps.children_map(child_level, code, measure, kid_values, lang), height=300,
+                  use_container_width=True, returned_objects=[], key=f"children-{code}")
 
 st.subheader(t("reg.visits"))
 if len(prof.visits_followed):

@@ -35,6 +35,7 @@ def main() -> None:
     from geo.db import storage
     from geo.maps import map_view, print_map
     from geo.records import read, sample
+    from geo.regions import lookup
 
     with tempfile.TemporaryDirectory() as folder:
         eng = storage.make_engine(f"sqlite:///{folder}/sinergi.db")
@@ -60,7 +61,7 @@ def main() -> None:
     timed("region brief PDF, Kota Bandung (32.73)",
           lambda: region_brief.brief_pdf("32.73", fresh()))
     timed("region brief PDF, Jawa Barat (32)", lambda: region_brief.brief_pdf("32", fresh()))
-    for level in ("province", "regency", "district"):
+    for level in lookup.MAP_LEVELS:
         v = view(level)
         print_map.region_paths.cache_clear()
         timed(f"map PNG 300 dpi, {level} level (the first run also builds the shapes)", lambda: print_map.render(v, "png"))

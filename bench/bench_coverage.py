@@ -16,7 +16,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from geo.analysis.estimator import estimate_att  # noqa: E402
-from tests.test_impact_estimator import staggered_panel, true_simple_att  # noqa: E402
+from tests.analysis.test_estimator import staggered_panel, true_simple_att  # noqa: E402
 
 
 def main() -> None:

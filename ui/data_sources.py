@@ -12,13 +12,11 @@ from geo import config
 from geo.regions import lookup
 from ui.i18n import t
 
-LEVELS = ("province", "regency", "district")
-
 
 def counts_frame() -> pd.DataFrame:
     """One row per level: its name and how many regions it has, headers in the page's language."""
-    return pd.DataFrame({t("map.level"): [t(f"level.{lv}") for lv in LEVELS],
-                         t("data.counts"): [len(lookup.all_regions(lv)) for lv in LEVELS]})
+    return pd.DataFrame({t("map.level"): [t(f"level.{lv}") for lv in lookup.MAP_LEVELS],
+                         t("data.counts"): [len(lookup.all_regions(lv)) for lv in lookup.MAP_LEVELS]})
 
 
 def licence_text() -> str:

@@ -16,16 +16,15 @@ from geo.analysis import metrics
 from geo.regions import lookup
 from geo.text.vocabulary import MITIGATIONS, OBSTACLES
 
-CHILD_LEVEL = {"province": "regency", "regency": "district"}
 CHILD_MEASURE = {"regency": "signed", "district": "visits"}
 
 
 def children_values(code: str, child_metrics: pd.DataFrame) -> tuple[str, pd.Series]:
     """(measure, value per child region) of ``code``'s children, from ``geo.analysis.metrics.region_metrics``
     at the child level."""
-    child_level = CHILD_LEVEL[lookup.level_of(code)]
+    child_level = lookup.CHILD_LEVEL[lookup.level_of(code)]
     measure = CHILD_MEASURE[child_level]
-    kids = child_metrics[child_metrics.index.str.startswith(code + ".")]
+    kids = child_metrics[[lookup.is_within(c, code) and c != code for c in child_metrics.index]]
     return measure, kids[measure].astype(float)
 
 

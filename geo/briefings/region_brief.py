@@ -95,7 +95,7 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
 def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = None,
           end: dt.date | None = None) -> Facts:
     """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's)."""
-    if not lookup.exists(code or "-") or lookup.level_of(code) not in ("province", "regency"):
+    if not lookup.exists(code or "-") or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
     level = region.level

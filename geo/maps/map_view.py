@@ -26,7 +26,6 @@ from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
                 "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
                 "visits": "count", "visits_per_100k": "rate"}
-LEVELS = ("province", "regency", "district")
 
 
 @dataclass(frozen=True)
@@ -192,8 +191,8 @@ class View:
 def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
     """The view of ``spec`` over the records of ``ctx``: its region metrics and impact report are the
     context's (computed once per context), so every view, brief and deck of one context agree."""
-    if spec.level not in LEVELS:
-        raise ValueError(f"level must be one of {LEVELS}")
+    if spec.level not in lookup.MAP_LEVELS:
+        raise ValueError(f"level must be one of {lookup.MAP_LEVELS}")
     if spec.metric not in METRIC_UNITS:
         raise ValueError(f"metric must be one of {tuple(METRIC_UNITS)}")
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
@@ -210,7 +209,7 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
         if spec.metric == "progressed_share":
             values = values.where(table["signed"] > 0)
     if spec.within:
-        values = values[values.index.str.startswith(spec.within + ".")]
+        values = values[[lookup.is_within(c, spec.within) for c in values.index]]
     try:
         classification = classes.classify(values, scheme=spec.scheme, k=int(spec.k),
                                           user_breaks=list(spec.breaks) or None, palette=spec.palette)

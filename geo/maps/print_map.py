@@ -18,6 +18,7 @@ from matplotlib.patches import Patch
 from matplotlib.path import Path
 
 from geo.maps import classes, web_map
+from geo.regions import lookup
 from geo.text import catalog
 
 FORMATS = ("png", "svg", "pdf")
@@ -62,7 +63,7 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     """The map of ``view`` as a matplotlib figure (not yet saved)."""
     level, within = view.spec.level, view.spec.within
     paths = region_paths(level)
-    codes = [c for c in paths if (not within or c.startswith(within + "."))
+    codes = [c for c in paths if (not within or lookup.is_within(c, within))
              and (view.codes is None or c in view.codes)]
     fig = Figure(figsize=size, facecolor="white")
     ax = fig.add_axes((0.02, 0.17, 0.96, 0.69))

@@ -15,6 +15,7 @@ from functools import lru_cache
 import folium
 
 from geo import config
+from geo.regions import lookup
 from geo.text import catalog
 
 DATA_DIR = config.REGION_DATA_DIR
@@ -70,7 +71,6 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
 
 def features_within(level: str, within: str | None, codes=None) -> dict:
     """The level's display features: all, those inside region ``within``, or only ``codes``."""
-    from geo.regions import lookup
 
     fc = display_geojson(level)
     if not within and codes is None:
@@ -232,7 +232,6 @@ def _visit_markers_layer(visit_points) -> folium.FeatureGroup | None:
 
 def _labels_layer(fc: dict) -> folium.FeatureGroup:
     """Region names where they fit (see ``label_codes``)."""
-    from geo.regions import lookup
 
     group = folium.FeatureGroup(name="labels")
     for code in label_codes(fc):
@@ -254,7 +253,6 @@ def label_codes(fc: dict, *, min_share: float = 1 / 120, most: int = 60) -> list
     import shapely
     from shapely.geometry import shape
 
-    from geo.regions import lookup
 
     codes = [f["properties"]["code"] for f in fc["features"]]
     if not codes:
@@ -278,7 +276,6 @@ def _label_point(code: str):
 
 def _label_place(code: str):
     """(code, lat, lon) of a region's label point, or of its nearest ancestor that has one (villages have none)."""
-    from geo.regions import lookup
 
     while code:
         if lookup.exists(code):
@@ -299,15 +296,14 @@ def visit_points(visits, *, level: str = "district", within: str | None = None, 
         day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
         here = {}
         for code in v.region_codes:
-            if within and not (code == within or code.startswith(within + ".")):
+            if within and not lookup.is_within(code, within):
                 continue
-            place = _label_place(code[:{"province": 2, "regency": 5, "district": 8}[level]])
+            place = _label_place(code[:lookup.CODE_LENGTH[level]])
             if place:
                 here[place[0]] = place
         for code, place in here.items():  # a visit counts once per place, however many stops it had there
             places.setdefault(code, [place, []])[1].append((day, f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
     rows = []
-    from geo.regions import lookup
 
     for code, ((_, lat, lon), seen) in places.items():
         seen.sort(key=lambda x: x[0], reverse=True)
@@ -328,7 +324,6 @@ def partner_links(agreements, level: str, *, within: str | None = None, top: int
 
     import pandas as pd
 
-    from geo.regions import lookup
 
     columns = ["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"]
     n = lookup.CODE_LENGTH[level] if level in lookup.GOVERNMENT_LEVELS else None
@@ -366,7 +361,6 @@ def region_at(level: str, lon: float, lat: float, within: str | None = None) -> 
     """Code of the region of ``level`` at a clicked point (None at sea)."""
     import shapely
 
-    from geo.regions import lookup
 
     tree, codes, _ = _tree(level)
     for i in tree.query(shapely.Point(lon, lat), predicate="intersects"):

@@ -10,10 +10,10 @@ import pandas as pd
 import pytest
 
 from geo.analysis import metrics
+from geo.regions import lookup
 
 BANDUNG, SURABAYA = "32.73.01", "35.78.01"  # Sukasari (Kota Bandung), Karang Pilang (Kota Surabaya)
 MARCH = dict(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
-LEVEL_LENGTH = {"province": 2, "regency": 5, "district": 8}
 
 
 def _agreements() -> pd.DataFrame:
@@ -47,7 +47,7 @@ def _visits() -> pd.DataFrame:
 def test_records_on_the_first_and_last_day_of_the_period_count(level):
     m = metrics.region_metrics(_agreements(), _visits(), level=level, **MARCH)
     for code in (BANDUNG, SURABAYA):
-        row = m.loc[code[:LEVEL_LENGTH[level]]]
+        row = m.loc[code[:lookup.CODE_LENGTH[level]]]
         assert row["signed"] == 3  # first day, last day, started on the last day
         assert row["value_idr"] == 100 + 200 + 400
         assert row["partners"] == 1
@@ -60,7 +60,7 @@ def test_records_on_the_first_and_last_day_of_the_period_count(level):
 @pytest.mark.parametrize("day, signed, visits", [(dt.date(2024, 3, 1), 1, 1), (dt.date(2024, 3, 31), 2, 1)])
 def test_a_one_day_period_counts_that_day(level, day, signed, visits):
     m = metrics.region_metrics(_agreements(), _visits(), level=level, start=day, end=day)
-    row = m.loc[BANDUNG[:LEVEL_LENGTH[level]]]
+    row = m.loc[BANDUNG[:lookup.CODE_LENGTH[level]]]
     assert row["signed"] == signed and row["visits"] == visits
 
 

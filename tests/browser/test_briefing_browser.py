@@ -9,8 +9,8 @@ from PIL import Image
 from tests.browser.test_browser import _wait_for_paths, app_url, download, page  # noqa: F401  (fixtures)
 
 
-def _font_px(page, selector):
-    return page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
+def _font_px(browser_page, selector):
+    return browser_page.evaluate(f"parseFloat(getComputedStyle(document.querySelector('{selector}')).fontSize)")
 
 
 def test_presentation_mode_is_clean_and_large(app_url, page):  # noqa: F811

@@ -9,7 +9,7 @@ def test_counts_per_level_are_the_lookups():
     frame = data_sources.counts_frame()
     assert list(frame.columns) == ["Tingkat wilayah", "Jumlah wilayah"]
     assert frame.iloc[:, 0].tolist() == ["Provinsi", "Kabupaten/Kota", "Kecamatan"]
-    assert frame.iloc[:, 1].tolist() == [len(lookup.all_regions(lv)) for lv in ("province", "regency", "district")]
+    assert frame.iloc[:, 1].tolist() == [len(lookup.all_regions(lv)) for lv in lookup.MAP_LEVELS]
     assert frame.iloc[0, 1] == 38
 
 
