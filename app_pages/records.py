@@ -34,6 +34,18 @@ def history(record_type: str, key: str) -> None:
                      hide_index=True, width="stretch")
 
 
+def delete_and_history(record_type: str, key: str, delete, version: int, widget: str) -> None:
+    """The confirm box and delete button of one record (``delete``: ``write.delete_agreement`` or
+    ``write.delete_visit``, refused by the engine to viewers and on an edit conflict), then its history."""
+    confirm = st.checkbox(t("rec.delete_confirm", doc=md(key)), key=f"{widget}-{key}")
+    if st.button(t("rec.delete"), disabled=not confirm, key=f"{widget}btn-{key}"):
+        with errors_shown():
+            with storage.transaction(eng) as s:
+                delete(s, key, actor, expected_version=version)
+            st.success(t("rec.deleted", doc=md(key)))
+    history(record_type, key)
+
+
 tab_agreements, tab_visits, tab_add, tab_import = st.tabs(
     [t("rec.tab.agreements"), t("rec.tab.visits"), t("rec.tab.add"), t("rec.tab.import")])
 
@@ -101,13 +113,7 @@ with tab_agreements:
                             write.record_progress(s, doc, ind_name, ind_date, float(ind_value), actor,
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
-        confirm = st.checkbox(t("rec.delete_confirm", doc=md(doc)), key=f"del-{doc}")
-        if st.button(t("rec.delete"), disabled=not confirm, key=f"delbtn-{doc}"):
-            with errors_shown():
-                with storage.transaction(eng) as s:
-                    write.delete_agreement(s, doc, actor, expected_version=version)
-                st.success(t("rec.deleted", doc=md(doc)))
-        history("agreement", doc)
+        delete_and_history("agreement", doc, write.delete_agreement, version, "del")
 
 with tab_visits:
     vdf = read.visits_frame(eng)
@@ -142,13 +148,7 @@ with tab_visits:
                         action = write.save_visit(s, write.validated_visit(changed), actor,
                                                     expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
-        confirm_v = st.checkbox(t("rec.delete_confirm", doc=md(ref)), key=f"delv-{ref}")
-        if st.button(t("rec.delete"), disabled=not confirm_v, key=f"delvbtn-{ref}"):
-            with errors_shown():
-                with storage.transaction(eng) as s:
-                    write.delete_visit(s, ref, actor, expected_version=visit_version)
-                st.success(t("rec.deleted", doc=md(ref)))
-        history("visit", ref)
+        delete_and_history("visit", ref, write.delete_visit, visit_version, "delv")
 
 with tab_add:
     if not can_edit:

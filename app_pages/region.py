@@ -79,7 +79,7 @@ with c1:
                                     ["name", "code", "agreements"])
         st.dataframe(p_table, hide_index=True, width="stretch", height=260)
         download_buttons(p_table, f"mitra_{code}")
-        st_folium(mini_maps.partners_map(level, code, partners, lang), height=300, 
+        st_folium(mini_maps.partners_map(level, code, partners, lang), height=300,
                   use_container_width=True, returned_objects=[], key=f"partners-{code}")
     else:
         st.info(t("reg.none"))

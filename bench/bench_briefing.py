@@ -29,20 +29,14 @@ def timed(label: str, fn, repeat: int = 3):
 
 
 def main() -> None:
-    from geo.access import roles
     from geo.analysis.context import Context
     from geo.briefings import deck, region_brief
-    from geo.db import storage
     from geo.maps import map_view, print_map
-    from geo.records import read, sample
+    from geo.records import sample
     from geo.regions import lookup
 
     with tempfile.TemporaryDirectory() as folder:
-        eng = storage.make_engine(f"sqlite:///{folder}/sinergi.db")
-        storage.migrate(eng)
-        sample.seed(eng, roles.SAMPLE_SEEDER)
-        agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
-        eng.dispose()
+        agreements, visits = sample.seed_sqlite(f"{folder}/sinergi.db")
     print(f"records: {len(agreements):,} agreements, {len(visits):,} visits (simulated sample)")
     period = dict(start=dt.date(2021, 1, 1), end=dt.date(dt.date.today().year, 12, 31))
 

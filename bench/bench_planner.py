@@ -16,10 +16,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from geo.access import roles
-from geo.db import storage  # noqa: E402
 from geo.planner import backtest, itinerary, rank
-from geo.records import read, sample
+from geo.records import sample
 
 
 def main() -> None:
@@ -28,11 +26,7 @@ def main() -> None:
     ap.add_argument("--top-k", type=int, default=None, help="default: 50 regencies or 4 provinces")
     args = ap.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        engine = storage.make_engine(f"sqlite:///{tmp}/bench.db")
-        storage.migrate(engine)
-        sample.seed(engine, roles.SAMPLE_SEEDER)
-        agreements, visits = read.agreements_frame(engine), read.visits_frame(engine)
-        engine.dispose()
+        agreements, visits = sample.seed_sqlite(f"{tmp}/bench.db")
     print(f"sample: {len(agreements)} agreements, {len(visits)} visits")
 
     t = time.perf_counter()

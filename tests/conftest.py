@@ -90,14 +90,10 @@ def seeded_engine(engine):
 @pytest.fixture(scope="session")
 def sample_database(tmp_path_factory) -> Path:
     """A SQLite file with the simulated sample, seeded once per run. Nothing writes to it: copy it to write."""
-    from geo.db import storage
     from geo.records import sample
 
     path = tmp_path_factory.mktemp("sample") / "sinergi.db"
-    eng = storage.make_engine(f"sqlite:///{path}")
-    storage.migrate(eng)
-    sample.seed(eng, SAMPLE_SEEDER)
-    eng.dispose()  # the last connection closed: the write-ahead log is folded into the file
+    sample.seed_sqlite(path)
     return path
 
 

@@ -22,7 +22,7 @@ import math
 import numpy as np
 from sqlalchemy import Engine, delete, func, select
 
-from geo.access.roles import Principal, require
+from geo.access.roles import SAMPLE_SEEDER, Principal, require
 from geo.db import storage
 from geo.db.models import Agreement, AuditEntry, DatasetInfo, record_tables
 from geo.records import write
@@ -281,6 +281,20 @@ def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool
         s.merge(DatasetInfo(key="sample_ground_truth", value=truth))
         s.merge(DatasetInfo(key="simulated", value={"simulated": True, "seed": truth["seed"]}))
     return {"visits": len(visits), "agreements": len(agreements)}
+
+
+def seed_sqlite(path) -> tuple:
+    """Seed the sample into a new SQLite file at ``path`` (migrated first) and return its (agreements, visits)
+    frames, as ``geo.records.read`` gives them: the benchmarks' and the tests' data set."""
+    from geo.records import read
+
+    eng = storage.make_engine(f"sqlite:///{path}")
+    try:
+        storage.migrate(eng)
+        seed(eng, SAMPLE_SEEDER)
+        return read.agreements_frame(eng), read.visits_frame(eng)
+    finally:
+        eng.dispose()  # the last connection closed: the write-ahead log is folded into the file
 
 
 def simulated_counts(engine: Engine) -> dict[str, int]:

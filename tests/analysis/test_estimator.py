@@ -26,11 +26,10 @@ def true_simple_att(res, effect):
     return float((weights * [effect(t - g) for g, t in zip(post["group"], post["time"])]).sum() / weights.sum())
 
 
-@pytest.mark.parametrize("control_group", ["not_yet_treated", "never_treated"])
-def test_matches_the_differences_package(control_group):
+def assert_matches_differences(df: pd.DataFrame, control_group: str):
+    """Overall, event-time and group-time estimates and their standard errors equal the reference package's."""
     from differences import ATTgt
 
-    df = staggered_panel(np.random.default_rng(1), effect=lambda e: 1.0 + 0.3 * e)
     mine = estimate_att(df, unit="unit", time="time", outcome="y", first_treated="first",
                         control_group=control_group)
     ref_df = df.assign(first=df["first"].replace(0, np.nan)).set_index(["unit", "time"])
@@ -44,6 +43,12 @@ def test_matches_the_differences_package(control_group):
     assert np.allclose(mine.event_study["se"].to_numpy(), event.iloc[:, 1].to_numpy(), rtol=1e-6)
     cells = ref.results()
     assert np.allclose(mine.group_time["att"].to_numpy(), cells.iloc[:, 0].to_numpy(), atol=1e-9)
+
+
+@pytest.mark.parametrize("control_group", ["not_yet_treated", "never_treated"])
+def test_matches_the_differences_package(control_group):
+    assert_matches_differences(staggered_panel(np.random.default_rng(1), effect=lambda e: 1.0 + 0.3 * e),
+                               control_group)
 
 
 def test_twfe_goes_wrong_where_callaway_santanna_does_not():

@@ -9,6 +9,7 @@ import pandas as pd
 import pytest
 
 from geo.analysis.estimator import estimate_att
+from tests.analysis.test_estimator import assert_matches_differences
 
 COHORT_SIZES = {0: 30, 4: 6, 6: 45, 8: 12}  # 0: never visited
 COHORT_EFFECT = {4: 3.0, 6: 0.2, 8: -1.5}  # effects differ between cohorts (and grow a little with time)
@@ -69,17 +70,4 @@ def test_overall_effect_is_the_group_size_weighted_average_of_the_cells(control_
 
 @pytest.mark.parametrize("control_group", ["not_yet_treated", "never_treated"])
 def test_unequal_cohorts_match_the_differences_package(control_group):
-    from differences import ATTgt
-
-    df = unequal_cohort_panel(seed=12)
-    mine = estimate_att(df, unit="unit", time="time", outcome="y", first_treated="first",
-                        control_group=control_group)
-    ref_df = df.assign(first=df["first"].replace(0, np.nan)).set_index(["unit", "time"])
-    ref = ATTgt(data=ref_df, cohort_column="first", base_period="varying")
-    ref.fit(formula="y", control_group=control_group, n_jobs=1, progress_bar=False)
-    simple = ref.aggregate("simple")
-    assert mine.att == pytest.approx(simple.iloc[0, 0], abs=1e-9)
-    assert mine.se == pytest.approx(simple.iloc[0, 1], rel=1e-6)
-    event = ref.aggregate("event")
-    assert np.allclose(mine.event_study["att"].to_numpy(), event.iloc[:, 0].to_numpy(), atol=1e-9)
-    assert np.allclose(mine.event_study["se"].to_numpy(), event.iloc[:, 1].to_numpy(), rtol=1e-6)
+    assert_matches_differences(unequal_cohort_panel(seed=12), control_group)

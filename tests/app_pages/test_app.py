@@ -22,6 +22,14 @@ def _run(path, **state):
     return at.run()
 
 
+def _page_at(page: str, **query):
+    """A page opened from a link with these query parameters (a shared map view, a region)."""
+    at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=120)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
 def test_national_map_page_renders_and_says_data_is_simulated():
     at = _run(ROOT / "app.py")
     assert not at.exception
@@ -97,10 +105,7 @@ def test_map_metric_and_classes_change_the_legend():
 
 
 def test_map_state_comes_from_the_url_and_drills_into_a_province():
-    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
-    at.query_params["prov"] = "32"
-    at.query_params["metric"] = "partners"
-    at.run()
+    at = _page_at("national_map.py", prov="32", metric="partners")
     assert not at.exception
     assert any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
     assert at.selectbox(key="metric").value == "partners"
@@ -109,9 +114,7 @@ def test_map_state_comes_from_the_url_and_drills_into_a_province():
 
 
 def test_region_page_shows_the_region_asked_for():
-    at = AppTest.from_file(str(ROOT / "app_pages" / "region.py"), default_timeout=120)
-    at.query_params["region"] = "32.73"
-    at.run()
+    at = _page_at("region.py", region="32.73")
     assert not at.exception
     assert at.title[0].value == "Kota Bandung"
     assert "Jawa Barat" in at.caption[0].value
@@ -122,10 +125,7 @@ def test_region_page_shows_the_region_asked_for():
 
 
 def test_partner_lines_show_only_the_strongest_at_regency_level():
-    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
-    at.query_params["level"] = "regency"
-    at.query_params["links"] = "1"
-    at.run()
+    at = _page_at("national_map.py", level="regency", links="1")
     assert not at.exception
     note = [c.value for c in at.caption if c.value.startswith("Garis: ")]
     assert note and note[0].startswith("Garis: 150 pasangan terkuat dari ")
@@ -134,20 +134,14 @@ def test_partner_lines_show_only_the_strongest_at_regency_level():
 
 
 def test_score_at_district_level_says_why_there_is_none():
-    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
-    at.query_params["level"] = "district"
-    at.query_params["metric"] = "score"
-    at.run()
+    at = _page_at("national_map.py", level="district", metric="score")
     assert not at.exception
     assert any("tingkat kecamatan" in i.value for i in at.info)
 
 
 def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
-    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=120)
-    for key, value in {"k": "99", "level": "kelurahan", "metric": "<script>", "y0": "1900", "y1": "abc",
-                       "sector": "pendidikan,bukan-bidang", "palette": "Reds", "scheme": "x", "ministry": "Kemen X"}.items():
-        at.query_params[key] = value
-    at.run()
+    at = _page_at("national_map.py", k="99", level="kelurahan", metric="<script>", y0="1900", y1="abc",
+                  sector="pendidikan,bukan-bidang", palette="Reds", scheme="x", ministry="Kemen X")
     assert not at.exception
     assert at.slider(key="k").value == 5 and at.selectbox(key="metric").value == "signed"
     assert at.selectbox(key="palette").value == "YlGnBu" and at.selectbox(key="scheme").value == "quantiles"

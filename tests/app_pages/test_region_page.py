@@ -5,6 +5,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.analysis import impact_report, metrics
+from geo.analysis.context import Context
 from geo.briefings import region_brief
 from geo.records import read
 from geo.regions import lookup
@@ -39,7 +40,7 @@ def test_key_figures_on_the_page_are_the_briefs_and_the_engines(app_database, co
                 numbers.number(row["visits"], lang=lang),
                 "–" if score is None or score.score is None else numbers.number(score.score, lang=lang)]
     assert [value for _, value in shown] == expected
-    brief = region_brief.facts(code, agreements, visits, lang=lang)
+    brief = region_brief.facts(code, Context(agreements, visits), lang=lang)
     assert [value for _, value in brief.figures] == expected
     labels = {"id": ["Penduduk", "Kerja sama ditandatangani", "Nilai kerja sama (Rp)", "Jumlah daerah mitra",
                      "Kunjungan kerja", "Skor dampak"],

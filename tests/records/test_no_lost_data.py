@@ -98,8 +98,9 @@ def _finish_and_check_new(eng, url, csv, old_count):
             == N_ROWS
 
 
-def test_sigkill_of_the_importing_process_leaves_exactly_the_old_data(tmp_path):
-    eng, url = fresh_postgres_engine()
+def _import_caught_mid_write(eng, url, tmp_path):
+    """Old records stored, then a big import started and caught while its transaction holds written rows:
+    (snapshot of the old data, old agreement count, the CSV, the running import process)."""
     _old_state(eng, tmp_path)
     before = _snapshot(eng, tmp_path / "before")
     old_count = _agreements(eng)
@@ -108,6 +109,16 @@ def test_sigkill_of_the_importing_process_leaves_exactly_the_old_data(tmp_path):
     try:
         _wait_for_progress(proc, KILL_AFTER)
         assert _writing_backends(eng) == 1  # the import's transaction holds written rows right now
+    except BaseException:
+        proc.kill()
+        raise
+    return before, old_count, csv, proc
+
+
+def test_sigkill_of_the_importing_process_leaves_exactly_the_old_data(tmp_path):
+    eng, url = fresh_postgres_engine()
+    before, old_count, csv, proc = _import_caught_mid_write(eng, url, tmp_path)
+    try:
         assert _agreements(eng) == old_count  # ... that nobody else sees
         proc.send_signal(signal.SIGKILL)
         proc.wait(timeout=30)
@@ -172,14 +183,8 @@ def test_stopping_the_database_server_mid_import_leaves_exactly_the_old_data(own
     url = own_cluster["url"]
     eng = storage.make_engine(url)
     storage.migrate(eng)
-    _old_state(eng, tmp_path)
-    before = _snapshot(eng, tmp_path / "before")
-    old_count = _agreements(eng)
-    csv = _big_csv(tmp_path / "big.csv")
-    proc = _start_import(url, csv)
+    before, old_count, csv, proc = _import_caught_mid_write(eng, url, tmp_path)
     try:
-        _wait_for_progress(proc, KILL_AFTER)
-        assert _writing_backends(eng) == 1
         eng.dispose()
         # The server dies as in a power cut: no checkpoint, no clean shutdown of the import's session.
         _as_postgres([str(own_cluster["bin"] / "pg_ctl"), "-D", str(own_cluster["data"]), "-m", "immediate",
