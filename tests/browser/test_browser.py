@@ -11,6 +11,7 @@ from urllib.parse import urlparse
 
 import pytest
 
+from geo.text.catalog import text
 from tests.conftest import ROOT
 
 LOCAL_HOSTS = {"localhost", "127.0.0.1", "[::1]", "::1"}
@@ -177,9 +178,10 @@ def test_click_province_then_regency_opens_its_page(app_url, page):
     assert page.outside_requests == [] and page.console_errors == []
 
 
-def test_a_page_opened_directly_on_a_fresh_server_keeps_the_app_navigation(require_browser, tmp_path):
-    """Streamlit runs a ``pages/`` file without the app around it when it is the first thing a fresh server
-    is asked for; the pages switch the server to the app's own navigation (ui/navigation_guard.py)."""
+def test_every_page_opened_directly_keeps_the_app_navigation(require_browser, tmp_path):
+    """A link to any page, even the very first request of a fresh server, runs the page inside ``app.py``
+    (navigation, language picker, the page's own title). The pages live in ``app_pages/``, not ``pages/``, so
+    Streamlit's old automatic discovery of a ``pages/`` folder never takes over."""
     from playwright.sync_api import sync_playwright
 
     with running_app(tmp_path) as url:
@@ -193,4 +195,14 @@ def test_a_page_opened_directly_on_a_fresh_server_keeps_the_app_navigation(requi
             nav.get_by_text("Peta Nasional").first.wait_for(timeout=30_000)  # the app's page titles, not file names
             assert nav.get_by_text("national map", exact=True).count() == 0
             page.locator("[data-testid='stSidebar']").get_by_text("Bahasa", exact=True).first.wait_for(timeout=30_000)
+            for path, nav_key in [("", "map"), ("region?region=32.73", "region"), ("planner", "planner"),
+                                  ("records", "records"), ("briefing", "briefing"), ("about_data", "data_credits")]:
+                other = browser.new_context(viewport={"width": 1400, "height": 1000}).new_page()
+                other.goto(f"{url}/{path}")
+                other.locator("h1").first.wait_for(timeout=90_000)
+                current = other.locator("[data-testid='stSidebarNavLink'][aria-current='page']")
+                current.first.wait_for(timeout=30_000)  # the app's navigation, with this page marked as open
+                assert current.count() == 1 and text(f"ui.nav.{nav_key}") in current.inner_text(), path
+                assert other.locator("[data-testid='stException']").count() == 0, path
+                other.context.close()
             browser.close()
