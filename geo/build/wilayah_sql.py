@@ -1,9 +1,10 @@
 """Reader for the upstream cahyadsn SQL dumps (``INSERT ... VALUES (...), (...);``).
 
 The dumps are MySQL text. We do not run them through a database: we read the
-value tuples with a small tokenizer that understands quoted strings (with
-``\\'`` and ``''`` escapes), numbers and NULL, and ignore everything else
-(comments, DDL, DELETE statements).
+value tuples with a small tokenizer that understands quoted strings (single or,
+as the 2016 archive writes them, double quotes, with backslash escapes and the
+quote doubled), numbers and NULL, and ignore everything else (comments, DDL,
+DELETE statements).
 """
 
 from __future__ import annotations
@@ -16,16 +17,18 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", "'": "'", '"
 
 
 def _string_end(text: str, i: int) -> int | None:
-    """Index just past the string literal opening at ``text[i] == "'"`` (None if it never closes).
+    """Index just past the string literal opening at ``text[i]``, ``'`` or ``"`` (None if it never closes).
 
-    ``\\x`` escapes the next character and ``''`` is a quote inside the literal, as MySQL writes them."""
+    ``\\x`` escapes the next character and the quote doubled (``''``) is a quote inside the literal, as MySQL
+    writes them."""
+    quote = text[i]
     j, n = i + 1, len(text)
     while j < n:
         if text[j] == "\\":
             j += 2
-        elif text[j] == "'" and j + 1 < n and text[j + 1] == "'":
+        elif text[j] == quote and j + 1 < n and text[j + 1] == quote:
             j += 2
-        elif text[j] == "'":
+        elif text[j] == quote:
             return j + 1
         else:
             j += 1
@@ -34,8 +37,9 @@ def _string_end(text: str, i: int) -> int | None:
 
 def _string_value(literal: str) -> str:
     """The text of a whole literal (quotes included), its escapes undone."""
-    return re.sub(r"\\(.)|''", lambda m: "'" if m[1] is None else _ESCAPES.get(m[1], m[1]), literal[1:-1],
-                  flags=re.DOTALL)
+    quote = literal[0]
+    return re.sub(r"\\(.)|" + quote * 2, lambda m: quote if m[1] is None else _ESCAPES.get(m[1], m[1]),
+                  literal[1:-1], flags=re.DOTALL)
 
 
 def _skip_separators(text: str, i: int) -> int:
@@ -51,7 +55,7 @@ def _strip_comments(text: str) -> str:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c == "'":
+        if c in "'\"":
             end = _string_end(text, i) or n
             out.append(text[i:end])
             i = end
@@ -63,7 +67,7 @@ def _strip_comments(text: str) -> str:
             i = n if end < 0 else end
         else:
             j = i
-            while j < n and text[j] not in "'/-":
+            while j < n and text[j] not in "'\"/-":
                 j += 1
             if j == i:
                 out.append(c)
@@ -84,7 +88,7 @@ def _parse_tuple(text: str, i: int) -> tuple[list, int]:
         c = text[i]
         if c == ")":
             return values, i + 1
-        if c == "'":
+        if c in "'\"":
             end = _string_end(text, i)
             if end is None:
                 raise ValueError("unterminated string literal")
