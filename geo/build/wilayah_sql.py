@@ -9,6 +9,7 @@ DELETE statements).
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -112,8 +113,10 @@ def _parse_tuple(text: str, i: int) -> tuple[list, int]:
 
 
 def iter_insert_rows(path: str | Path) -> Iterator[tuple[list[str], list]]:
-    """Yield ``(columns, values)`` for every row of every INSERT in a dump."""
-    text = _strip_comments(Path(path).read_text(encoding="utf-8"))
+    """Yield ``(columns, values)`` for every row of every INSERT in a dump (gzip-compressed when named ``.gz``)."""
+    path = Path(path)
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    text = _strip_comments(raw.decode("utf-8"))
     upper = text.upper()
     pos = 0
     while True:
