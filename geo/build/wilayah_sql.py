@@ -116,7 +116,8 @@ def iter_insert_rows(path: str | Path) -> Iterator[tuple[list[str], list]]:
     """Yield ``(columns, values)`` for every row of every INSERT in a dump (gzip-compressed when named ``.gz``)."""
     path = Path(path)
     raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
-    text = _strip_comments(raw.decode("utf-8"))
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads line ends
+    text = _strip_comments(text)
     upper = text.upper()
     pos = 0
     while True:
