@@ -50,7 +50,8 @@ def test_a_broken_dump_is_an_error_not_a_short_read(tmp_path, text, message):
 
 
 def test_double_quoted_strings_as_the_2016_archive_writes_them(tmp_path):
-    text = 'INSERT INTO wilayah(kode,nama) VALUES\n("11","ACEH"),\n("91.01","KAB. ""MERAUKE"" -- it\'s"),("92","a\\"b");'
+    text = ('INSERT INTO wilayah(kode,nama) VALUES\n("11","ACEH"),\n'
+            '("91.01","KAB. ""MERAUKE"" -- it\'s"),("92","a\\"b");')
     assert [values for _, values in _rows(tmp_path, text)] == [
         ["11", "ACEH"], ["91.01", 'KAB. "MERAUKE" -- it\'s'], ["92", 'a"b']]
 
