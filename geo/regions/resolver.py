@@ -7,6 +7,7 @@ Rules, in order (``NameResolver.resolve``):
   2022 Papua split) means the region it is today, with a ``note``;
 * the kind word people write first (``Kab.``, ``Kota``, ``Pemkot``, ``Prov.``, ``Kec.``, ``Desa`` …) says
   the level; without one, a name is looked for among provinces and regencies/cities;
+* a name spelt with spaced letters (``P A P U A``, as the 2016–2020 code lists write Papua) is closed up;
 * abbreviations are spelt out (``DKI``, ``Jabar``, ``Kep.``), old spellings converted (``Djokjakarta``),
   former and everyday names (``ALIASES``: ``Ujung Pandang``, ``Solo``) mapped to today's official names, and
   ``Kepulauan`` may be left out (``Selayar``);
@@ -383,6 +384,8 @@ class NameResolver:
                 prov_code = hint.code
 
         norm = normalize_name(raw)
+        if re.fullmatch(r"(\w )+\w", norm):  # letters spaced out: "P A P U A"
+            norm = norm.replace(" ", "")
         kind, core = split_kind(norm)
         core = _expand(core)
         kind2, core2 = split_kind(core)  # "DKI Jakarta" expanded, or "Kab." written twice
