@@ -470,6 +470,7 @@ class NameResolver:
     def _from_history(self, query: str, keys: list[str], kind: str | None, levels, prov_code: str | None):
         """A match on an earlier name (or a name with the province it was in), or None."""
         hits: list[_Former] = []
+        matched_key = ""
         for key in keys:
             for lv in levels:
                 for former in self._former.get(lv, {}).get(key, []):
@@ -479,6 +480,7 @@ class NameResolver:
                         continue
                     hits.append(former)
             if hits:
+                matched_key = key
                 break
         codes = sorted({h.code_now for h in hits})
         if len(codes) > 1:
@@ -489,7 +491,7 @@ class NameResolver:
         name_now = self.store.get(code).name
         editions = _span(y for h in hits for y in h.editions) if any(h.editions for h in hits) else ""
         today_key = _compact(_expand(split_kind(normalize_name(name_now))[1]))
-        if key == today_key and prov_code:  # today's name, with the province it was in then
+        if matched_key == today_key and prov_code:  # today's name, with the province it was in then
             note = Note("regions.note.old_province", (("old_province", self.store.get(prov_code).name),
                                                        ("editions", editions), ("name_now", name_now)))
         elif editions:
