@@ -28,6 +28,8 @@ Outputs (all deterministic for the pinned library versions):
   the boundary, and a label point inside the region;
 * ``gazetteer.csv`` — all codes down to villages, for name look-ups;
 * ``neighbors.csv`` — land neighbours per level with the shared border length;
+* ``region_history.csv`` — what every province and regency of earlier code lists is today
+  (``geo.build.region_history``);
 * ``boundaries/<level>.geojson.gz`` — full detail (6 decimals, ~0.1 m);
 * ``display/<level>.geojson`` — simplified for the browser (see DISPLAY);
 * ``build_report.json``, ``LICENSE-wilayah.txt``, ``SOURCE.md``.
@@ -53,6 +55,7 @@ import shapely.affinity
 from shapely.ops import polylabel
 
 from geo import config
+from geo.build import region_history
 from geo.build.wilayah_sql import iter_insert_rows
 from geo.regions.geodesy import area_km2, pixel_degrees
 from geo.regions.lookup import KEMENDAGRI_CODE, LEVELS, MAP_LEVELS, is_within, level_of
@@ -741,6 +744,8 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
                "label_lon", "label_lat"], rows)
     write_csv(out / "gazetteer.csv", ["code", "name"], [[c, codes[c]] for c in sorted(codes)])
     log("regions.csv and gazetteer.csv written")
+    region_history.build(source, out)
+    log("region_history.csv written")
 
     # neighbours
     nrows = []
@@ -777,6 +782,14 @@ def build(source: Path, out: Path, *, verbose: bool = True) -> Report:
     return report
 
 
+HISTORY_NOTE = (
+    "`region_history.csv` (same upstream and licence) says what every province and regency code and name\n"
+    "of the archived code lists (archive/wilayah_2016 … 2023.sql.gz) is today: same, renamed, moved (the\n"
+    "2022 Papua splits) or dissolved, with the editions that wrote it and why; built by\n"
+    "`python -m geo.build.region_history --source ../shared/data/wilayah` (rules in that module).\n\n"
+)
+
+
 def _source_note(source: Path) -> str:
     upstream = (source / "SOURCE.md").read_text(encoding="utf-8") if (source / "SOURCE.md").exists() else ""
     return (
@@ -785,7 +798,7 @@ def _source_note(source: Path) -> str:
         "upstream files described below. Data © cahya dsn, MIT licence (LICENSE-wilayah.txt):\n"
         "https://github.com/cahyadsn/wilayah and https://github.com/cahyadsn/wilayah_boundaries.\n"
         "What the build checked and repaired is in build_report.json.\n\n"
-        "## Upstream note\n\n" + upstream
+        + HISTORY_NOTE + "## Upstream note\n\n" + upstream
     )
 
 
@@ -797,7 +810,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     try:
         build(args.source, args.out, verbose=not args.quiet)
-    except BuildError as exc:
+    except (BuildError, region_history.BuildError) as exc:
         print(f"build failed: {exc}", file=sys.stderr)
         return 1
     return 0

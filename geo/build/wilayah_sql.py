@@ -1,13 +1,15 @@
 """Reader for the upstream cahyadsn SQL dumps (``INSERT ... VALUES (...), (...);``).
 
 The dumps are MySQL text. We do not run them through a database: we read the
-value tuples with a small tokenizer that understands quoted strings (with
-``\\'`` and ``''`` escapes), numbers and NULL, and ignore everything else
-(comments, DDL, DELETE statements).
+value tuples with a small tokenizer that understands quoted strings (single or,
+as the 2016 archive writes them, double quotes, with backslash escapes and the
+quote doubled), numbers and NULL, and ignore everything else (comments, DDL,
+DELETE statements).
 """
 
 from __future__ import annotations
 
+import gzip
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,16 +18,18 @@ _ESCAPES = {"n": "\n", "t": "\t", "r": "\r", "0": "\0", "\\": "\\", "'": "'", '"
 
 
 def _string_end(text: str, i: int) -> int | None:
-    """Index just past the string literal opening at ``text[i] == "'"`` (None if it never closes).
+    """Index just past the string literal opening at ``text[i]``, ``'`` or ``"`` (None if it never closes).
 
-    ``\\x`` escapes the next character and ``''`` is a quote inside the literal, as MySQL writes them."""
+    ``\\x`` escapes the next character and the quote doubled (``''``) is a quote inside the literal, as MySQL
+    writes them."""
+    quote = text[i]
     j, n = i + 1, len(text)
     while j < n:
         if text[j] == "\\":
             j += 2
-        elif text[j] == "'" and j + 1 < n and text[j + 1] == "'":
+        elif text[j] == quote and j + 1 < n and text[j + 1] == quote:
             j += 2
-        elif text[j] == "'":
+        elif text[j] == quote:
             return j + 1
         else:
             j += 1
@@ -34,8 +38,9 @@ def _string_end(text: str, i: int) -> int | None:
 
 def _string_value(literal: str) -> str:
     """The text of a whole literal (quotes included), its escapes undone."""
-    return re.sub(r"\\(.)|''", lambda m: "'" if m[1] is None else _ESCAPES.get(m[1], m[1]), literal[1:-1],
-                  flags=re.DOTALL)
+    quote = literal[0]
+    return re.sub(r"\\(.)|" + quote * 2, lambda m: quote if m[1] is None else _ESCAPES.get(m[1], m[1]),
+                  literal[1:-1], flags=re.DOTALL)
 
 
 def _skip_separators(text: str, i: int) -> int:
@@ -51,7 +56,7 @@ def _strip_comments(text: str) -> str:
     i, n = 0, len(text)
     while i < n:
         c = text[i]
-        if c == "'":
+        if c in "'\"":
             end = _string_end(text, i) or n
             out.append(text[i:end])
             i = end
@@ -63,7 +68,7 @@ def _strip_comments(text: str) -> str:
             i = n if end < 0 else end
         else:
             j = i
-            while j < n and text[j] not in "'/-":
+            while j < n and text[j] not in "'\"/-":
                 j += 1
             if j == i:
                 out.append(c)
@@ -84,7 +89,7 @@ def _parse_tuple(text: str, i: int) -> tuple[list, int]:
         c = text[i]
         if c == ")":
             return values, i + 1
-        if c == "'":
+        if c in "'\"":
             end = _string_end(text, i)
             if end is None:
                 raise ValueError("unterminated string literal")
@@ -108,8 +113,11 @@ def _parse_tuple(text: str, i: int) -> tuple[list, int]:
 
 
 def iter_insert_rows(path: str | Path) -> Iterator[tuple[list[str], list]]:
-    """Yield ``(columns, values)`` for every row of every INSERT in a dump."""
-    text = _strip_comments(Path(path).read_text(encoding="utf-8"))
+    """Yield ``(columns, values)`` for every row of every INSERT in a dump (gzip-compressed when named ``.gz``)."""
+    path = Path(path)
+    raw = gzip.decompress(path.read_bytes()) if path.suffix == ".gz" else path.read_bytes()
+    text = raw.decode("utf-8").replace("\r\n", "\n").replace("\r", "\n")  # as read_text reads line ends
+    text = _strip_comments(text)
     upper = text.upper()
     pos = 0
     while True:

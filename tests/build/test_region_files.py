@@ -15,8 +15,8 @@ from geo.regions.geodesy import area_km2
 from geo.regions.lookup import MAP_LEVELS, is_within
 from tests.conftest import DATA, SOURCE
 
-BUILT_FILES = ["regions.csv", "gazetteer.csv", "neighbors.csv", "build_report.json", "SOURCE.md",
-               "LICENSE-wilayah.txt", "boundaries/province.geojson.gz", "boundaries/regency.geojson.gz",
+BUILT_FILES = ["regions.csv", "gazetteer.csv", "neighbors.csv", "region_history.csv", "build_report.json",
+               "SOURCE.md", "LICENSE-wilayah.txt", "boundaries/province.geojson.gz", "boundaries/regency.geojson.gz",
                "boundaries/district.geojson.gz", "display/province.geojson", "display/regency.geojson",
                "display/district.geojson"]
 

@@ -47,3 +47,17 @@ def test_numbers_keep_their_type(tmp_path):
 def test_a_broken_dump_is_an_error_not_a_short_read(tmp_path, text, message):
     with pytest.raises(ValueError, match=message):
         _rows(tmp_path, text)
+
+
+def test_double_quoted_strings_as_the_2016_archive_writes_them(tmp_path):
+    text = ('INSERT INTO wilayah(kode,nama) VALUES\n("11","ACEH"),\n'
+            '("91.01","KAB. ""MERAUKE"" -- it\'s"),("92","a\\"b");')
+    assert [values for _, values in _rows(tmp_path, text)] == [
+        ["11", "ACEH"], ["91.01", 'KAB. "MERAUKE" -- it\'s'], ["92", 'a"b']]
+
+
+def test_a_gzip_compressed_dump_is_read_like_the_plain_one(tmp_path):
+    import gzip
+
+    (tmp_path / "dump.sql.gz").write_bytes(gzip.compress(DUMP.encode("utf-8")))
+    assert list(iter_insert_rows(tmp_path / "dump.sql.gz")) == _rows(tmp_path, DUMP)

@@ -106,3 +106,33 @@ def test_lower_levels_by_name():
 def test_the_store_and_the_module_resolve_alike():
     for written in ("Kab. Bandung", "Bandung", "Kab. Bandug", "Solo", "3273"):
         assert lookup.resolve(written) == resolver.resolve(written)
+
+
+@pytest.mark.parametrize("written,code", [
+    ("Kota Surakarta (Solo)", "33.72"), ("Sidenreng Rappang/Rapang", "73.14"),
+    ("Kab. Sidenreng Rappang / Sidrap", "73.14"), ("Kab. Bandung (Jawa Barat)", "32.04"),
+    ("Solo (Surakarta)", "33.72"), ("Kota Bau-Bau/Baubau", "74.72"),
+])
+def test_an_alternate_in_brackets_or_after_a_slash_is_read_as_the_same_region(written, code):
+    res = resolver.resolve(written)
+    assert (res.status, res.code) == ("exact", code)
+    assert res.note is not None and res.note_text("en").startswith("read from the part")
+
+
+@pytest.mark.parametrize("written,candidates", [
+    ("Kota Surakarta (Bandung)", {"33.72", "32.04", "32.73"}),  # the parts name different regions
+    ("Bandung (Jabar)", {"32.04", "32.73"}),  # the province narrows, but two Bandungs are in it
+    ("Kab. Bandung / Kab. Bandung Barat", {"32.04", "32.17"}),
+])
+def test_parts_that_disagree_stay_ambiguous_with_every_candidate(written, candidates):
+    res = resolver.resolve(written)
+    assert res.status == "ambiguous" and res.code is None
+    assert {c.code for c in res.candidates} == candidates
+
+
+@pytest.mark.parametrize("written,code", [
+    ("Kab. Pangkep", "73.10"), ("Sidrap", "73.14"), ("Kab. Madina", "12.13"), ("Kab. HSU", "63.08"),
+    ("Kab. Tapsel", "12.03"), ("Kab. PPU", "64.09"), ("P A P U A", "91"), ("N T B", "52"),
+])
+def test_common_short_forms_and_spaced_letters(written, code):
+    assert resolver.resolve(written).code == code
