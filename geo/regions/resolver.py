@@ -2,7 +2,8 @@
 
 Rules, in order (``NameResolver.resolve``):
 
-* a Kemendagri code is taken as it is when it exists (a BPS-style number such as ``3273`` is not one);
+* a Kemendagri code is taken as it is when it exists; a bare number (``3273``, ``94``) is read as a BPS code and
+  as a Kemendagri code without dots, ambiguous when the two differ (``geo.regions.bps``);
 * the kind word people write first (``Kab.``, ``Kota``, ``Pemkot``, ``Prov.``, ``Kec.``, ``Desa`` …) says
   the level; without one, a name is looked for among provinces and regencies/cities;
 * abbreviations are spelt out (``DKI``, ``Jabar``, ``Kep.``), old spellings converted (``Djokjakarta``),
@@ -35,7 +36,7 @@ from dataclasses import dataclass, field
 
 from rapidfuzz import fuzz, process
 
-from geo.regions import lookup
+from geo.regions import bps, lookup
 from geo.regions.lookup import GOVERNMENT_LEVELS, KEMENDAGRI_CODE, LEVELS, is_within, level_of
 from geo.regions.names import normalize_name
 
@@ -219,11 +220,13 @@ class NameResolver:
         raw = query.strip()
         if not raw:
             return Resolution(query, "unknown")
+        if bps.BARE_NUMBER.fullmatch(raw):  # a BPS code, or a Kemendagri code without dots: geo.regions.bps
+            return bps.resolve_number(self.store, query, raw, province=province, level=level)
         if KEMENDAGRI_CODE.match(raw):
             if self.store.exists(raw) and (level is None or level_of(raw) == level):
                 return Resolution(query, "exact", raw, (self._candidate(raw, 100.0),))
             return Resolution(query, "unknown")
-        if re.fullmatch(r"\d+", raw):  # BPS-style or other numeric codes are not Kemendagri codes
+        if re.fullmatch(r"\d+", raw):  # digits other than 0-9 (Arabic-Indic, ...) are no codes
             return Resolution(query, "unknown")
 
         prov_code = None
