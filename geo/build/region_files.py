@@ -798,7 +798,13 @@ def _source_note(source: Path) -> str:
         "upstream files described below. Data © cahya dsn, MIT licence (LICENSE-wilayah.txt):\n"
         "https://github.com/cahyadsn/wilayah and https://github.com/cahyadsn/wilayah_boundaries.\n"
         "What the build checked and repaired is in build_report.json.\n\n"
-        + HISTORY_NOTE + "## Upstream note\n\n" + upstream
+        + HISTORY_NOTE +
+        "## BPS codes\n\n"
+        "bps_crosswalk.csv (BPS code → Kemendagri code) is built separately, by\n"
+        "`python -m geo.build.bps_crosswalk --source ../shared/data/bps`, from BPS data © Badan Pusat Statistik\n"
+        "under ODbL 1.0 (LICENSE-ODbL-1.0.md); it is a derived database under ODbL too. Attribution, rules and\n"
+        "counts: SOURCE-bps.md.\n\n"
+        "## Upstream note\n\n" + upstream
     )
 
 

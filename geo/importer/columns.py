@@ -1,4 +1,8 @@
-"""The columns of each import kind and the header names offices use for them (Indonesian and English)."""
+"""The columns of each import kind and the header names offices use for them (Indonesian and English).
+
+A visit's region may come as a name or code (``Wilayah``), a Kemendagri code (``Kode Wilayah``, ``Kode Kemendagri``)
+or a BPS code (``Kode BPS``, ``kode_bps``, ``BPS``): ``REGION_FIELDS`` says which system a bare number is read in.
+"""
 
 from __future__ import annotations
 
@@ -34,7 +38,10 @@ VISIT_COLUMNS = {
     "ministry": ["kementerian", "ministry"],
     "date": ["tanggal", "hari tanggal", "date"],
     "time": ["waktu", "jam", "pukul", "time"],
-    "region": ["wilayah", "daerah", "kabupaten kota", "kab kota", "kode wilayah", "region"],
+    "region": ["wilayah", "daerah", "kabupaten kota", "kab kota", "region"],
+    "region_kemendagri": ["kode wilayah", "kode kemendagri", "kode wilayah kemendagri", "kode kemendagri wilayah",
+                          "region code", "kemendagri code"],
+    "region_bps": ["kode bps", "bps", "kode wilayah bps", "kode bps wilayah", "bps code"],
     "province": ["provinsi", "province"],
     "place_name": ["lokasi", "tempat", "nama tempat", "place", "location"],
     "lat": ["lintang", "latitude", "lat"],
@@ -44,6 +51,10 @@ VISIT_COLUMNS = {
     "people_met": ["narasumber", "pihak yang dijumpai", "narasumber pihak yang dijumpai", "yang ditemui",
                    "people met"],
 }
+# The fields that say a visit's region, and the code system a bare number in each is read in
+# (geo.regions.bps: "Kode BPS" 1101 is Simeulue, "Kode Wilayah" 1101 is Aceh Selatan); any one of them is
+# the required "region".
+REGION_FIELDS = {"region": None, "region_kemendagri": "kemendagri", "region_bps": "bps"}
 REQUIRED = {"agreements": ["doc_number", "title", "parties"], "visits": ["official_role", "date", "region"]}
 FIELD_LABELS = {
     "doc_number": "nomor dokumen", "title": "judul", "parties": "pihak", "official_role": "pejabat",
@@ -72,7 +83,8 @@ def map_headers(table: Table, kind: str) -> Table:
             table.unknown_headers.append(h)  # the first column for a field wins; this one is reported
             continue
         table.fields[h] = f
-    missing = [FIELD_LABELS.get(f, f) for f in REQUIRED[kind] if f not in table.fields.values()]
+    present = set(table.fields.values()) | ({"region"} if REGION_FIELDS.keys() & set(table.fields.values()) else set())
+    missing = [FIELD_LABELS.get(f, f) for f in REQUIRED[kind] if f not in present]
     if missing:
         raise UserError("column.missing", columns=", ".join(missing))
     return table

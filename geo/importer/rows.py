@@ -6,12 +6,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from geo.importer.columns import FIELD_LABELS, REQUIRED
+from geo.importer.columns import FIELD_LABELS, REGION_FIELDS, REQUIRED
 from geo.importer.files import EXTRA_CELLS, Table
 from geo.records import write
 from geo.records.forms import ministry_from_role
 from geo.records.write import AgreementData, Party, StopData, VisitData
-from geo.regions import lookup, resolver
+from geo.regions import bps, lookup, resolver
 from geo.regions.names import normalize_name
 from geo.text.messages import UserError
 from geo.text.parsing import parse_coordinate, parse_date, parse_rupiah, parse_time_range, time_zone_for_province
@@ -85,21 +85,26 @@ def _candidates_text(res) -> str:
     return ", ".join(f"{c.name} ({c.code})" for c in res.candidates[:5])
 
 
-def _resolve_region(text: str, province: str | None, *, party: bool) -> tuple[str | None, UserError | None]:
+def _resolve_region(text: str, province: str | None, *, party: bool,
+                    system: str | None = None) -> tuple[str | None, UserError | None]:
     """Region code for a name or code; for a party, also says when the text is no region at all.
 
     The province column only breaks ties: a party from another province is still a region. Visit places
     may be districts or villages, but only when written as such ("Kec. …", "Desa …") or narrowed by a
-    province; villages are never matched approximately.
+    province; villages are never matched approximately. A bare number is read in ``system`` (the column's:
+    "bps", "kemendagri"), or in both when the column does not say, and then two readings are an error.
     """
     text = str(text).strip()
-    res = lookup.resolve(text)
+    res = bps.resolve(text, system=system)
     if res.status == "ambiguous" and province:
-        narrowed = lookup.resolve(text, province=province)
+        narrowed = bps.resolve(text, system=system, province=province)
         if narrowed.status in ("exact", "fuzzy", "ambiguous"):
             res = narrowed
     if res.status in ("exact", "fuzzy"):
         return res.code, None
+    if res.status == "ambiguous" and bps.BARE_NUMBER.fullmatch(text):
+        read = {name: f"{lookup.get(code).name} ({code})" for name, code in bps.readings(text).items()}
+        return None, UserError("region.code_ambiguous", text=text, **read)
     if res.status == "ambiguous":
         return None, UserError("region.ambiguous", text=text, candidates=_candidates_text(res))
     if not party:
@@ -184,16 +189,29 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
         notes=_text(values, "notes"))
 
 
+def _visit_region(values: dict, province: str | None, errors: list[UserError]) -> str | None:
+    """The region of a visit row from its region columns (name, Kemendagri code, BPS code), which must agree."""
+    found: dict[str, str] = {}
+    for f, system in REGION_FIELDS.items():
+        if f in values:
+            code, err = _resolve_region(str(values[f][0]), province, party=False, system=system)
+            if err:
+                errors.append(err)
+            elif code:
+                found[str(values[f][0]).strip()] = code
+    if len(set(found.values())) > 1:
+        errors.append(UserError("region.columns_disagree", regions="; ".join(
+            f"{text} → {lookup.get(code).name} ({code})" for text, code in found.items())))
+        return None
+    return next(iter(found.values()), None)
+
+
 def _parse_visit_row(values: dict, errors: list[UserError]):
     for f in REQUIRED["visits"]:
-        if f not in values:
+        if f not in values and not (f == "region" and REGION_FIELDS.keys() & values.keys()):
             errors.append(UserError("field.required", field=FIELD_LABELS[f]))
     province = _text(values, "province") or None
-    code = None
-    if "region" in values:
-        code, err = _resolve_region(str(values["region"][0]), province, party=False)
-        if err:
-            errors.append(err)
+    code = _visit_region(values, province, errors)
     day = None
     try:
         day = parse_date(values.get("date", [None])[0])

@@ -2,9 +2,10 @@
 
 Rules, in order (``NameResolver.resolve``):
 
-* a Kemendagri code is taken as it is when it exists (a BPS-style number such as ``3273`` is not one); a code
-  unknown today that an earlier code list used (``data/region_history.csv``: Merauke's ``91.01`` before the
-  2022 Papua split) means the region it is today, with a ``note``;
+* a Kemendagri code is taken as it is when it exists; a code unknown today that an earlier code list used
+  (``data/region_history.csv``: Merauke's ``91.01`` before the 2022 Papua split) means the region it is today,
+  with a ``note``; a bare number (``3273``, ``94``) is read as a BPS code and as a Kemendagri code without dots,
+  ambiguous when the two differ (``geo.regions.bps``);
 * the kind word people write first (``Kab.``, ``Kota``, ``Pemkot``, ``Prov.``, ``Kec.``, ``Desa`` …) says
   the level; without one, a name is looked for among provinces and regencies/cities;
 * a name spelt with spaced letters (``P A P U A``, as the 2016–2020 code lists write Papua) is closed up;
@@ -55,7 +56,7 @@ from pathlib import Path
 
 from rapidfuzz import fuzz, process
 
-from geo.regions import lookup
+from geo.regions import bps, lookup
 from geo.regions.lookup import GOVERNMENT_LEVELS, KEMENDAGRI_CODE, LEVELS, is_within, level_of
 from geo.regions.names import normalize_name
 from geo.text import catalog
@@ -368,13 +369,15 @@ class NameResolver:
         raw = query.strip()
         if not raw:
             return Resolution(query, "unknown")
+        if bps.BARE_NUMBER.fullmatch(raw):  # a BPS code, or a Kemendagri code without dots: geo.regions.bps
+            return bps.resolve_number(self.store, query, raw, province=province, level=level)
         if KEMENDAGRI_CODE.match(raw):
             if self.store.exists(raw) and (level is None or level_of(raw) == level):
                 return Resolution(query, "exact", raw, (self._candidate(raw, 100.0),))
             if not self.store.exists(raw):
                 return self._old_code(query, raw, level)
             return Resolution(query, "unknown")
-        if re.fullmatch(r"\d+", raw):  # BPS-style or other numeric codes are not Kemendagri codes
+        if re.fullmatch(r"\d+", raw):  # digits other than 0-9 (Arabic-Indic, ...) are no codes
             return Resolution(query, "unknown")
 
         prov_code = None

@@ -32,11 +32,6 @@ def test_typo_is_fuzzy_with_candidates():
     assert res.candidates[0].code == "32.04"
 
 
-def test_bps_code_is_not_a_kemendagri_code():
-    assert resolver.resolve("3273").status == "unknown"
-    assert resolver.resolve("3273").code is None
-
-
 def test_province_hint_narrows():
     assert resolver.resolve("Sorong", province="Papua Barat Daya").status == "ambiguous"
     assert resolver.resolve("Kab Sorong", province="Papua Barat Daya").code == "96.01"

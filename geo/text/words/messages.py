@@ -36,6 +36,14 @@ WORDS = {
     "message.region.unknown_hint": {
         "id": "wilayah {text!r} tidak dikenal; mungkin: {candidates}",
         "en": "unknown region {text!r}; perhaps: {candidates}"},
+    "message.region.code_ambiguous": {
+        "id": "kode {text!r} berarti {bps} menurut BPS tetapi {kemendagri} menurut Kemendagri; tulis kodenya "
+              "di kolom \"Kode BPS\" atau \"Kode Kemendagri\", atau dengan titik (32.73)",
+        "en": "code {text!r} means {bps} in BPS codes but {kemendagri} in Kemendagri codes; put it in a column "
+              "headed \"Kode BPS\" or \"Kode Kemendagri\", or write it with dots (32.73)"},
+    "message.region.columns_disagree": {
+        "id": "kolom wilayah menyebut daerah yang berbeda: {regions}",
+        "en": "the region columns name different regions: {regions}"},
     "message.region.level": {
         "id": "{text!r} harus provinsi atau kabupaten/kota",
         "en": "{text!r} must be a province or regency/city"},
