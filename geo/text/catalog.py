@@ -7,7 +7,7 @@ Rules:
 * Keys are namespaced by domain, one words module per domain in ``geo/text/words/`` (listed in
   ``WORD_MODULES``): ``ui.`` interface (``interface.py``, read by pages through ``ui.i18n.t``), ``message.``
   engine messages (``messages.py``, read through ``geo.text.messages``), ``briefing.`` the exports,
-  ``score.`` the impact score's explanation, ``planner.`` the planner's explanations, ``cli.`` the command
+  ``score.`` the impact score's explanation, ``verdict.`` a visit's verdict and its size, ``planner.`` the planner's explanations, ``cli.`` the command
   line, ``maps.`` the web map, ``importer.`` the import templates, ``numbers.`` scale words of amounts.
 * A key defined twice — twice in one words module (where Python would silently keep the last) or in two
   modules — is an error when this module is imported (``DuplicateKey``), so the app and the command line
@@ -28,11 +28,12 @@ import collections
 from pathlib import Path
 from types import ModuleType
 
-from geo.text.words import briefing, cli, importer, interface, maps, messages, numbers, planner, score
+from geo.text.words import briefing, cli, importer, interface, maps, messages, numbers, planner, score, verdict
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
-WORD_MODULES: tuple[ModuleType, ...] = (interface, messages, briefing, score, planner, cli, maps, importer, numbers)
+WORD_MODULES: tuple[ModuleType, ...] = (interface, messages, briefing, score, planner, cli, maps, importer, numbers,
+                                         verdict)
 
 
 class DuplicateKey(Exception):
