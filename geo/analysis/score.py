@@ -20,8 +20,8 @@ The score is the impact of visits, so only a visited region has one (rules, in t
 Every visited region carries the verdict of its first visit (``geo.analysis.verdict``, decided by its own
 ``visit_effect`` interval, with the months the windows hold and its comparison regions); a never-visited region's
 verdict is None. A visited region whose verdict is ``"too_little_data"`` (windows not in the data, too few months
-or comparison regions) is scored without the effect component. The explanation's sentences are in the catalog (``geo/text/words/score.py``,
-keys ``score.*``; the verdict's in ``geo/text/words/verdict.py``).
+or comparison regions) is scored without the effect component. The explanation's sentences are in the catalog
+(``geo/text/words/score.py``, keys ``score.*``; the verdict's in ``geo/text/words/verdict.py``).
 """
 
 from __future__ import annotations

@@ -232,5 +232,6 @@ def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str =
     """A view of values that are no measure of the records (a region's partners, the planner's score): quantile
     classes (``k``), ranks highest first unless ``ranks`` are given, numbers formatted as ``unit``."""
     return View(Spec(level=level, within=within, k=k), lang, pd.DataFrame(index=values.index), values,
-                classes.classify(values, k=k, integer=unit == "count"), classes.ranks(values) if ranks is None else ranks,
+                classes.classify(values, k=k, integer=unit == "count"),
+                classes.ranks(values) if ranks is None else ranks,
                 codes=None if codes is None else tuple(codes), value_unit=unit)
