@@ -38,6 +38,16 @@ class Report:
     scores: dict[str, score.RegionScore]
     notes: list[str] = field(default_factory=list)
 
+    @property
+    def not_visited(self) -> frozenset[str]:
+        """Regions never visited: no impact score (status ``"not_visited"``, ``geo.analysis.score``)."""
+        return frozenset(c for c, s in self.scores.items() if s.status == "not_visited")
+
+    def verdicts(self) -> pd.Series:
+        """Region → verdict of its first visit (``geo.analysis.verdict`` kind), None for a region never visited."""
+        return pd.Series({c: None if s.verdict is None else s.verdict.kind for c, s in self.scores.items()},
+                         dtype=object)
+
 
 def compute(agreements: pd.DataFrame, visits: pd.DataFrame, settings: Settings = Settings()) -> Report:
     a, v = metrics.filter_records(agreements, visits, sectors=settings.sectors, types=settings.types,

@@ -9,9 +9,19 @@ Components, each on a 0–1 scale (defaults weights in ``DEFAULT_WEIGHTS``, a us
 * **breadth** — distinct partner regions, as a percentile among regions of the same level;
 * **progress** — share of the region's agreements that progressed past signing (running or completed).
 
-A region never visited has no effect component: its score uses the other components only and says so.
-A region with fewer than ``MIN_AGREEMENTS`` agreements gets no score: it says there is too little data.
-The explanation's sentences are in the catalog (``geo/text/words/score.py``, keys ``score.*``).
+The score is the impact of visits, so only a visited region has one (rules, in this order):
+
+* a region never visited (no first visit in the panel) gets no score (None) and status ``"not_visited"``: its
+  breadth and progress are still computed and explained, but no number suggests an impact that was never
+  possible. (Before issue 13 such regions were scored on breadth and progress alone and could rank near the top.)
+* a visited region with fewer than ``MIN_AGREEMENTS`` agreements gets no score, status ``"too_few_agreements"``;
+* every other region is ``"scored"``.
+
+Every visited region carries the verdict of its first visit (``geo.analysis.verdict``, decided by its own
+``visit_effect`` interval, with the months the windows hold and its comparison regions); a never-visited region's
+verdict is None. A visited region whose verdict is ``"too_little_data"`` (windows not in the data, too few months
+or comparison regions) is scored without the effect component. The explanation's sentences are in the catalog
+(``geo/text/words/score.py``, keys ``score.*``; the verdict's in ``geo/text/words/verdict.py``).
 """
 
 from __future__ import annotations
@@ -23,20 +33,28 @@ import pandas as pd
 from scipy import stats
 
 from geo.analysis import estimator
+from geo.analysis import verdict as verdicts
 from geo.text import numbers
 from geo.text.catalog import text
 
 DEFAULT_WEIGHTS = {"effect": 0.5, "breadth": 0.25, "progress": 0.25}
 MIN_AGREEMENTS = 3
+STATUSES = ("scored", "not_visited", "too_few_agreements")
 
 
 @dataclass
 class RegionScore:
     region: str
-    score: float | None  # None: too little data
+    score: float | None  # None: never visited, or too few agreements (see ``status``)
     components: dict[str, float | None]
     weights: dict[str, float]
     details: dict = field(default_factory=dict)
+    status: str = "scored"  # one of STATUSES
+    verdict: verdicts.Verdict | None = None  # the first visit's verdict; None for a region never visited
+
+    @property
+    def visited(self) -> bool:
+        return self.status != "not_visited"
 
     def explain(self, lang: str = "id") -> list[str]:
         d = self.details
@@ -50,13 +68,16 @@ class RegionScore:
         def pct(v):
             return numbers.percent(v, 0, lang)
 
-        if self.score is None:
-            return [text("score.too_little", lang, n=d["agreements"], min=MIN_AGREEMENTS)]
+        if self.status == "too_few_agreements":
+            lines = [text("score.too_little", lang, n=d["agreements"], min=MIN_AGREEMENTS)]
+            return lines + ([self.verdict.sentence(lang)] if self.verdict is not None else [])
         lines = []
         ve = d.get("visit_effect")
-        if ve is None:
+        if self.verdict is not None:
+            lines.append(self.verdict.sentence(lang))
+        if self.status == "not_visited":
             lines.append(text("score.no_visit", lang))
-        else:
+        elif ve is not None and self.components["effect"] is not None:
             lines.append(text("score.effect", lang, month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
                               before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
                               cbefore=num(ve.comparison_before), did=signed(ve.did),
@@ -69,8 +90,9 @@ class RegionScore:
         else:
             lines.append(text("score.progress", lang, share=pct(d["progressed_share"]),
                               value=num(self.components["progress"])))
-        lines.append(text("score.score", lang, score=num(self.score, 0), we=pct(self.weights["effect"]),
-                          wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
+        if self.score is not None:
+            lines.append(text("score.score", lang, score=num(self.score, 0), we=pct(self.weights["effect"]),
+                              wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
         return lines
 
 
@@ -99,35 +121,61 @@ def region_scores(panel: pd.DataFrame, region_metrics: pd.DataFrame, *, outcome:
     sorted_partners = np.sort(partners.to_numpy())
     pct = pd.Series(np.searchsorted(sorted_partners, partners.to_numpy(), side="left") / len(partners),
                     index=partners.index)
+    months = pd.DatetimeIndex(sorted(panel["month"].unique())) if len(panel) else pd.DatetimeIndex([])
     out = {}
     for code, row in region_metrics.iterrows():
         n_agreements = int(row["signed"])
         details = {"agreements": n_agreements, "partners": int(row["partners"]),
                    "breadth_pct": float(pct[code]), "progressed_share": row["progressed_share"]}
-        if n_agreements < MIN_AGREEMENTS:
-            out[code] = RegionScore(code, None, {"effect": None, "breadth": None, "progress": None}, w, details)
+        comps = {"effect": None, "breadth": float(pct[code]),
+                 "progress": None if pd.isna(row["progressed_share"]) else float(row["progressed_share"])}
+        visit_month = first.get(code)
+        if visit_month is None or pd.isna(visit_month):
+            details["visit_effect"] = None
+            out[code] = RegionScore(code, None, comps, w, details, status="not_visited")
             continue
         ve = None
-        visit_month = first.get(code)
-        if visit_month is not None and not pd.isna(visit_month):
-            try:
-                ve = estimator.visit_effect(panel, code, visit_month, outcome=outcome, window=window,
-                                         visits=visits_for_comparison)
-            except ValueError:
-                ve = None  # the windows do not fit in the data: treated as no measurable effect
+        try:
+            ve = estimator.visit_effect(panel, code, visit_month, outcome=outcome, window=window,
+                                        visits=visits_for_comparison)
+        except ValueError:
+            ve = None  # the windows do not fit in the data: no estimate
         details["visit_effect"] = ve
-        comps = {
-            "effect": effect_component(ve) if ve is not None else None,
-            "breadth": float(pct[code]),
-            "progress": None if pd.isna(row["progressed_share"]) else float(row["progressed_share"]),
-        }
-        used = {k: w[k] for k, v in comps.items() if v is not None}
+        held = window_months(months, visit_month, window)
+        details["window_months_held"] = held
+        v = verdicts.of_visit_effect(ve, months=min(held)) if ve is not None else verdicts.decide(
+            None, None, None, outcome=outcome)
+        if n_agreements < MIN_AGREEMENTS:
+            out[code] = RegionScore(code, None, {"effect": None, "breadth": None, "progress": None}, w, details,
+                                    status="too_few_agreements", verdict=v)
+            continue
+        # an estimate the verdict calls too thin does not move the score either
+        comps["effect"] = effect_component(ve) if ve is not None and v.kind != "too_little_data" else None
+        used = {k: w[k] for k, val in comps.items() if val is not None}
         s = sum(used.values())
         score = 100 * sum(comps[k] * used[k] / s for k in used) if s > 0 else None
-        out[code] = RegionScore(code, score, comps, w, details)
+        out[code] = RegionScore(code, score, comps, w, details, status="scored", verdict=v)
     return out
 
 
+def window_months(months: pd.DatetimeIndex, visit_month, window: int) -> tuple[int, int]:
+    """How many of the panel's ``months`` fall in the window before and the window after a visit (as
+    ``estimator.visit_effect`` takes them: the visit month in neither).
+
+    >>> import pandas as pd
+    >>> months = pd.date_range("2024-01-01", "2024-12-01", freq="MS")
+    >>> window_months(months, pd.Timestamp("2024-10-15"), 12)
+    (9, 2)
+    """
+    vm = pd.Timestamp(visit_month).to_period("M").to_timestamp()
+    before = int(((months >= vm - pd.DateOffset(months=window)) & (months < vm)).sum())
+    after = int(((months > vm) & (months <= vm + pd.DateOffset(months=window))).sum())
+    return before, after
+
+
 def scores_frame(scores: dict[str, RegionScore]) -> pd.DataFrame:
-    return pd.DataFrame([{"region": c, "score": s.score, **{f"c_{k}": v for k, v in s.components.items()}}
+    """One row per region: score, status, verdict (None: never visited) and the components."""
+    return pd.DataFrame([{"region": c, "score": s.score, "status": s.status,
+                          "verdict": None if s.verdict is None else s.verdict.kind,
+                          **{f"c_{k}": v for k, v in s.components.items()}}
                          for c, s in scores.items()]).set_index("region")

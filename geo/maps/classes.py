@@ -1,9 +1,20 @@
 """Classes, colours and legends for choropleth maps (mapclassify for the class breaks).
 
-"No data" (a region without a value) is drawn in its own hatched grey, never as the lowest class;
-zero is a value like any other. Palettes are ColorBrewer schemes that are safe for colour-blind readers.
-Breaks are mapclassify's (Quantiles, EqualInterval, NaturalBreaks, UserDefined); ``bins`` are the classes'
-upper bounds, the last one the largest value.
+Rules:
+
+* "No data" (a region without a value) is drawn in its own hatched grey, never as the lowest class; zero is a value
+  like any other. A region never visited, on the impact score map (no score: ``geo.analysis.score``), is drawn in
+  its own darker grey ``NOT_VISITED_COLOR`` with the legend entry "Belum dikunjungi" / "Not visited", apart from
+  "no data".
+* Palettes are ColorBrewer schemes that are safe for colour-blind readers.
+* Breaks are mapclassify's (Quantiles, EqualInterval, NaturalBreaks, UserDefined); ``bins`` are the classes'
+  upper bounds (a class holds the values above the previous bound up to its own), the last one the largest value.
+  Repeated bounds and bounds below the smallest value are dropped, so no class is empty or repeated; a value is
+  classed by the value alone, so equal values always share a class.
+* Counts (``integer=True``, and every value a whole number): bounds are whole numbers (rounded down), and a class
+  reads from the whole number after the previous bound to its own — "0", "1–2", "3–5", "6–68" — so no value is in
+  two classes' labels. A class of one value reads as that value.
+* When every value is the same there is one class, and its legend says so ("semua daerah: 0"), never "0 – 0".
 
     >>> import pandas as pd
     >>> from geo.maps import classes
@@ -13,6 +24,10 @@ upper bounds, the last one the largest value.
     ([4.0, 7.0, 10.0], 1.0)
     >>> c.color_of("35"), c.color_of("36") == classes.NO_DATA_COLOR
     ('#0c2c84', True)
+    >>> counts = pd.Series({"a": 0, "b": 0, "c": 1, "d": 2, "e": 4, "f": 68}, dtype=float)
+    >>> [label for _, label in classes.classify(counts, scheme="user", user_breaks=[0, 2, 5], integer=True)
+    ...  .legend(lambda v: f"{v:g}")]
+    ['0', '1–2', '3–5', '6–68']
 """
 
 from __future__ import annotations
@@ -24,6 +39,7 @@ import numpy as np
 import pandas as pd
 
 from geo.text import numbers
+from geo.text.catalog import text
 
 SCHEMES = ("quantiles", "equal_interval", "natural_breaks", "user")
 # ColorBrewer, colour-blind safe (sequential; diverging for signed values)
@@ -34,6 +50,7 @@ PALETTES = {
     "BrBG": ["#8c510a", "#d8b365", "#f6e8c3", "#f5f5f5", "#c7eae5", "#5ab4ac", "#01665e"],
 }
 NO_DATA_COLOR = "#d9d9d9"
+NOT_VISITED_COLOR = "#969696"  # ColorBrewer Greys: darker than "no data", lighter than no class colour's darkest
 
 
 @dataclass
@@ -43,24 +60,45 @@ class Classification:
     lower: float
     colors: list[str]
     classes: pd.Series  # region -> class index (NaN for no data)
+    integer: bool = False  # whole-number bounds and labels (counts)
+    not_visited: frozenset = frozenset()  # regions drawn as "not visited" (the impact score map)
 
     def color_of(self, region) -> str:
+        if region in self.not_visited:
+            return NOT_VISITED_COLOR
         k = self.classes.get(region)
         return NO_DATA_COLOR if k is None or pd.isna(k) else self.colors[int(k)]
 
-    def legend(self, fmt) -> list[tuple[str, str]]:
-        """(colour, label) per class, bounds formatted with ``fmt``; the no-data entry last.
+    @property
+    def ranges(self) -> list[tuple[float, float]]:
+        """(lowest, highest) value each class can hold: counts from the whole number after the previous bound."""
+        out, low = [], self.lower
+        for high in self.bins:
+            out.append((low, high))
+            low = high + 1 if self.integer else high
+        return out
+
+    @property
+    def all_equal(self) -> bool:
+        return len(self.bins) == 1 and self.bins[0] == self.lower
+
+    def legend(self, fmt, lang: str = "id") -> list[tuple[str, str]]:
+        """(colour, label) per class, bounds formatted with ``fmt`` (the no-data and not-visited entries are the
+        map view's, ``geo.maps.map_view.View.legend``).
 
         >>> import pandas as pd
         >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0})
         >>> classify(values, scheme="user", user_breaks=[2, 5]).legend(lambda v: f"{v:g}")
         [('#ffffcc', '1 – 2'), ('#41b6c4', '2 – 5'), ('#0c2c84', '5 – 10')]
+        >>> classify(pd.Series([0.0, 0.0, 0.0]), integer=True).legend(lambda v: f"{v:g}", "en")
+        [('#ffffcc', 'all regions: 0')]
         """
+        if self.all_equal:
+            return [(self.colors[0], text("maps.all_equal", lang, value=fmt(self.lower)))]
         out = []
-        low = self.lower
-        for color, high in zip(self.colors, self.bins):
-            out.append((color, f"{fmt(low)} – {fmt(high)}"))
-            low = high
+        for color, (low, high) in zip(self.colors, self.ranges):
+            a, b = fmt(low), fmt(high)
+            out.append((color, a if a == b else f"{a}–{b}" if self.integer else f"{a} – {b}"))
         return out
 
 
@@ -73,10 +111,12 @@ def _pick_colors(palette: str, k: int) -> list[str]:
 
 
 def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_breaks: list[float] | None = None,
-             palette: str = "YlGnBu") -> Classification:
-    """Class every region with a value; regions with NaN are "no data".
+             palette: str = "YlGnBu", integer: bool = False, not_visited=()) -> Classification:
+    """Class every region with a value; regions with NaN are "no data" (or "not visited" when in ``not_visited``).
 
-    ``k`` is lowered to the number of distinct values; user breaks at or above the largest value are dropped.
+    ``k`` is lowered to the number of distinct values; user breaks at or above the largest value are dropped;
+    repeated bounds are dropped (fewer classes rather than an empty or repeated one). ``integer``: whole-number
+    bounds, when every value is a whole number (counts).
 
     >>> import pandas as pd
     >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0, "36": float("nan")})
@@ -85,13 +125,18 @@ def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_b
     >>> c = classify(values, scheme="user", user_breaks=[2, 5, 50])
     >>> c.bins, c.classes.tolist()
     ([2.0, 5.0, 10.0], [0.0, 0.0, 1.0, 1.0, 2.0, nan])
+    >>> c = classify(pd.Series([0.0, 1, 1, 2, 31, 68, 68, 74]), scheme="quantiles", k=4, integer=True)
+    >>> c.bins, [label for _, label in c.legend(str)]
+    ([1.0, 16.0, 68.0, 74.0], ['0.0–1.0', '2.0–16.0', '17.0–68.0', '69.0–74.0'])
     """
     if scheme not in SCHEMES:
         raise ValueError(f"scheme must be one of {SCHEMES}")
+    shown = frozenset(c for c in not_visited if c in values.index)
     present = values.dropna().astype(float)
     if present.empty:
-        return Classification(scheme, [], 0.0, [], pd.Series(np.nan, index=values.index))
+        return Classification(scheme, [], 0.0, [], pd.Series(np.nan, index=values.index), integer, shown)
     y = present.to_numpy()
+    integer = bool(integer and np.all(y == np.round(y)))
     distinct = len(np.unique(y))
     k = max(1, min(k, distinct))
     if scheme == "user":
@@ -107,10 +152,12 @@ def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_b
         c = mapclassify.EqualInterval(y, k=k)
     else:
         c = mapclassify.NaturalBreaks(y, k=k, initial=10)
-    bins = [float(b) for b in c.bins]
+    raw = [float(np.floor(b)) if integer else float(b) for b in c.bins]
+    bins = sorted({b for b in raw if b >= y.min() and b < y.max()} | {float(y.max())})
     classes = pd.Series(np.nan, index=values.index)
-    classes.loc[present.index] = c.yb
-    return Classification(scheme, bins, float(y.min()), _pick_colors(palette, len(bins)), classes)
+    # a value belongs to the first class whose upper bound is at or above it: by value alone, so ties share a class
+    classes.loc[present.index] = np.searchsorted(np.array(bins), y, side="left")
+    return Classification(scheme, bins, float(y.min()), _pick_colors(palette, len(bins)), classes, integer, shown)
 
 
 def ranks(values: pd.Series) -> pd.Series:

@@ -23,6 +23,7 @@ from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 
+# "count" measures are whole numbers: their classes have whole-number bounds and labels (``geo.maps.classes``).
 METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
                 "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
                 "visits": "count", "visits_per_100k": "rate"}
@@ -176,8 +177,12 @@ class View:
         return text("briefing.source", self.lang, date=self.made_on.strftime("%d/%m/%Y"))
 
     def legend(self) -> list[tuple[str, str]]:
-        """(colour, label) per class, and the no-data entry last: the same as the map page's legend."""
-        return self.classification.legend(self.fmt) + [(classes.NO_DATA_COLOR, text("briefing.no_data", self.lang))]
+        """(colour, label) per class, then "not visited" (the impact score map, when a region shown was never
+        visited), and the no-data entry last: the same as the map page's legend."""
+        out = self.classification.legend(self.fmt, self.lang)
+        if self.classification.not_visited:
+            out.append((classes.NOT_VISITED_COLOR, text("verdict.not_visited", self.lang)))
+        return out + [(classes.NO_DATA_COLOR, text("briefing.no_data", self.lang))]
 
     def ranking(self) -> pd.DataFrame:
         """Regions with a value, highest first: rank, code, name, value, text (formatted as on the map)."""
@@ -197,6 +202,7 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
         raise ValueError(f"metric must be one of {tuple(METRIC_UNITS)}")
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
     table = ctx.region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
+    not_visited: frozenset = frozenset()
     if spec.metric == "score":
         if spec.level == "district":
             values = pd.Series(float("nan"), index=table.index)
@@ -204,17 +210,19 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
             first_year = min(spec.start.year, 2021) if spec.start else 2021
             rep = ctx.report(impact_report.Settings(level=spec.level, start=f"{first_year}-01", **filters))
             values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
+            not_visited = rep.not_visited
     else:
         values = table[spec.metric].astype(float)
         if spec.metric == "progressed_share":
             values = values.where(table["signed"] > 0)
     if spec.within:
         values = values[[lookup.is_within(c, spec.within) for c in values.index]]
+    shape = dict(palette=spec.palette, integer=METRIC_UNITS[spec.metric] == "count", not_visited=not_visited)
     try:
         classification = classes.classify(values, scheme=spec.scheme, k=int(spec.k),
-                                          user_breaks=list(spec.breaks) or None, palette=spec.palette)
+                                          user_breaks=list(spec.breaks) or None, **shape)
     except ValueError:
-        classification = classes.classify(values, scheme="quantiles", k=int(spec.k), palette=spec.palette)
+        classification = classes.classify(values, scheme="quantiles", k=int(spec.k), **shape)
     return View(spec, lang, table, values, classification, classes.ranks(values),
                 simulated_note(ctx.agreements, ctx.visits, lang))
 
@@ -224,5 +232,6 @@ def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str =
     """A view of values that are no measure of the records (a region's partners, the planner's score): quantile
     classes (``k``), ranks highest first unless ``ranks`` are given, numbers formatted as ``unit``."""
     return View(Spec(level=level, within=within, k=k), lang, pd.DataFrame(index=values.index), values,
-                classes.classify(values, k=k), classes.ranks(values) if ranks is None else ranks,
+                classes.classify(values, k=k, integer=unit == "count"),
+                classes.ranks(values) if ranks is None else ranks,
                 codes=None if codes is None else tuple(codes), value_unit=unit)

@@ -93,17 +93,22 @@ def test_scores_explain_themselves_and_respect_little_data(data):
     assert len(scores) == 514
     valued = [s for s in scores.values() if s.score is not None]
     assert all(0 <= s.score <= 100 for s in valued)
-    never = [s for s in valued if s.details.get("visit_effect") is None and s.components["effect"] is None]
-    assert never, "some scored regions were never visited"
+    # never-visited regions are not scored (issue 13; they used to be scored on breadth and progress alone)
+    first = p.groupby("region")["first_visit"].first()
+    never = [s for s in scores.values() if pd.isna(first[s.region])]
+    assert never and all(s.score is None and s.status == "not_visited" and s.verdict is None for s in never)
     assert any("Belum pernah dikunjungi" in line for line in never[0].explain("id"))
+    assert not any("Skor" in line for line in never[0].explain("id"))
     visited = [s for s in valued if s.components["effect"] is not None]
     lines = visited[0].explain("id")
+    assert lines[0].startswith(visited[0].verdict.label("id") + ": ")
     assert any("Selisih-dalam-selisih" in line and "daerah pembanding" in line for line in lines)
     assert any("comparison regions" in line for line in visited[0].explain("en"))
-    thin = [s for s in scores.values() if s.score is None]
+    thin = [s for s in scores.values() if s.status == "too_few_agreements"]
     for s in thin:
-        assert s.details["agreements"] < score.MIN_AGREEMENTS
+        assert s.score is None and s.details["agreements"] < score.MIN_AGREEMENTS
         assert "terlalu sedikit" in s.explain("id")[0]
+    assert {s.status for s in scores.values() if s.score is None} <= {"not_visited", "too_few_agreements"}
 
 
 def test_weights_change_scores(data):

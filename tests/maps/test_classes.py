@@ -52,3 +52,76 @@ def test_user_breaks_and_ranks():
     c = classes.classify(values, scheme="user", user_breaks=[10, 20])
     assert c.bins == [10, 20, 30] and list(c.classes) == [0, 1, 2]
     assert list(classes.ranks(values)) == [3, 2, 1]
+
+
+# --------------------------------------------------------------------------- counts, ties, one value, not visited
+
+def _count_of(label: str) -> tuple[int, int]:
+    """"6–68" → (6, 68); "0" → (0, 0): read back from the legend as a reader would."""
+    low, _, high = label.partition("–")
+    return int(low.replace(".", "")), int((high or low).replace(".", ""))
+
+
+def test_count_classes_have_whole_number_bounds_and_labels_that_share_no_value():
+    values = pd.Series({"a": 0, "b": 0, "c": 1, "d": 2, "e": 3, "f": 5, "g": 6, "h": 68}, dtype=float)
+    c = classes.classify(values, scheme="user", user_breaks=[0, 2, 5], integer=True)
+    assert [label for _, label in c.legend(lambda v: numbers.number(v, 0))] == ["0", "1–2", "3–5", "6–68"]
+    assert c.classes.tolist() == [0, 0, 1, 1, 2, 2, 3, 3]
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "natural_breaks"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_every_count_sits_in_exactly_one_legend_class_and_in_the_one_it_is_drawn_in(scheme, seed):
+    rng = np.random.default_rng(seed)
+    # many zeros and ties, as at regency and district level
+    values = pd.Series(np.where(rng.random(300) < 0.4, 0, rng.negative_binomial(1, 0.05, 300)), dtype=float)
+    c = classes.classify(values, scheme=scheme, k=5, integer=True)
+    ranges = [_count_of(label) for _, label in c.legend(lambda v: numbers.number(v, 0))]
+    assert all(float(b) == int(b) for b in c.bins)
+    for low, high in ranges:
+        assert low <= high
+    for (_, high), (low, _) in zip(ranges, ranges[1:]):
+        assert low == high + 1  # next class starts at the next whole number: no gap, no overlap
+    for v, k in zip(values, c.classes):
+        holding = [i for i, (low, high) in enumerate(ranges) if low <= v <= high]
+        assert holding == [int(k)]
+
+
+def test_equal_values_at_a_break_land_in_one_class():
+    # issue 13: one 68 read "31 – 68" and another "68 – 74"
+    values = pd.Series([0, 1, 2, 31, 40, 68, 68, 68, 70, 74] * 3, dtype=float)
+    for scheme in ("quantiles", "equal_interval", "natural_breaks"):
+        c = classes.classify(values, scheme=scheme, k=4, integer=True)
+        assert c.classes[values == 68].nunique() == 1
+        labels = [label for _, label in c.legend(lambda v: numbers.number(v, 0))]
+        assert sum(low <= 68 <= high for low, high in map(_count_of, labels)) == 1
+    c = classes.classify(values, scheme="user", user_breaks=[31, 68], integer=True)
+    assert c.classes[values == 68].nunique() == 1 and int(c.classes[values == 68].iloc[0]) == 1  # at the bound: below
+
+
+def test_continuous_ties_also_share_a_class_and_no_class_repeats():
+    values = pd.Series([0.5] * 10 + [0.7, 0.9, 1.3], dtype=float)
+    c = classes.classify(values, scheme="quantiles", k=5)
+    assert len(set(c.bins)) == len(c.bins) and c.bins == sorted(c.bins)
+    assert c.classes[values == 0.5].nunique() == 1
+    labels = [label for _, label in c.legend(lambda v: numbers.number(v, 1))]
+    assert len(set(labels)) == len(labels)
+
+
+@pytest.mark.parametrize("integer", [True, False])
+def test_all_values_equal_make_one_class_and_the_legend_says_so(integer):
+    values = pd.Series({"a": 0.0, "b": 0.0, "c": 0.0, "d": np.nan})
+    c = classes.classify(values, scheme="quantiles", k=5, integer=integer)
+    assert len(c.bins) == 1 and c.classes.dropna().tolist() == [0, 0, 0]
+    assert c.legend(lambda v: numbers.number(v, 0)) == [(c.colors[0], "semua daerah: 0")]
+    assert c.legend(lambda v: numbers.number(v, 0, "en"), "en") == [(c.colors[0], "all regions: 0")]
+    assert c.color_of("d") == classes.NO_DATA_COLOR
+
+
+def test_not_visited_regions_have_their_own_grey_apart_from_no_data():
+    values = pd.Series({"a": 40.0, "b": 70.0, "c": 90.0, "d": np.nan, "e": np.nan})
+    c = classes.classify(values, k=3, not_visited=["e", "zz"])
+    assert c.not_visited == {"e"}  # only regions of the map
+    assert c.color_of("e") == classes.NOT_VISITED_COLOR and c.color_of("d") == classes.NO_DATA_COLOR
+    palette_colours = {colour for colours in classes.PALETTES.values() for colour in colours}
+    assert classes.NOT_VISITED_COLOR != classes.NO_DATA_COLOR and classes.NOT_VISITED_COLOR not in palette_colours

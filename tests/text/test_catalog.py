@@ -32,7 +32,7 @@ def _placeholders(template: str) -> set[tuple[str, str | None]]:
 
 # Engine keys are written whole wherever they are (``text("a" if x else "b", lang)`` too): any string constant
 # that looks like one of these domains' keys is one.
-ENGINE_KEY = re.compile(r"(?:briefing|score|planner|cli|maps|importer|numbers)(?:\.[a-z0-9_]+)+")
+ENGINE_KEY = re.compile(r"(?:briefing|score|verdict|planner|cli|maps|importer|numbers)(?:\.[a-z0-9_]+)+")
 
 
 def _keys_named_in_code() -> dict[str, set[str]]:

@@ -15,8 +15,8 @@ WORDS = {
               "{before}); in {n} comparison regions not visited: {cafter} (before: {cbefore}). "
               "Difference-in-differences {did} a month (95%: {lo} to {hi}) → component {value}."},
     "score.no_visit": {
-        "id": "Belum pernah dikunjungi: tidak ada dampak kunjungan yang dinilai.",
-        "en": "Never visited: no visit effect is scored."},
+        "id": "Belum pernah dikunjungi: tidak ada skor dampak kunjungan.",
+        "en": "Never visited: no visit impact score."},
     "score.breadth": {
         "id": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat → komponen "
               "{value}.",
