@@ -153,7 +153,7 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
                     parties.append(Party(region_code=code))
             else:
                 parties.append(Party(partner_name=name))
-    if "parties" in values and (len(parties) < 2 or not any(p.region_code for p in parties)) and not any(
+    if "parties" in values and not write.enough_parties(parties) and not any(
             e.key.startswith("region") for e in errors):
         errors.append(UserError("parties.few"))
     type_text = _text(values, "type")

@@ -266,6 +266,19 @@ def check_text(data, name: str = "") -> None:
 
 # ------------------------------------------------------------------ agreements
 
+def enough_parties(parties) -> bool:
+    """The rule for every agreement, typed or imported: at least two parties, at least one of them a region.
+
+    >>> enough_parties([Party(region_code="32.73"), Party(partner_name="Universitas Padjadjaran")])
+    True
+    >>> enough_parties([Party(region_code="32.73")])
+    False
+    >>> enough_parties([Party(partner_name="PT A"), Party(partner_name="PT B")])
+    False
+    """
+    return len(parties) >= 2 and any(p.region_code for p in parties)
+
+
 def validated_agreement(data: AgreementData) -> AgreementData:
     """The checks the importer makes, for records entered by hand; raises ``UserError``."""
     from geo.regions import lookup
@@ -289,7 +302,7 @@ def validated_agreement(data: AgreementData) -> AgreementData:
     for code in region_parties:
         if not lookup.exists(code) or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
             raise UserError("region.level", text=code)
-    if len(data.parties) < 2 or not region_parties:
+    if not enough_parties(data.parties):
         raise UserError("parties.few")
     if data.start_on and data.end_on and data.end_on < data.start_on:
         raise UserError("dates.order")
