@@ -2,11 +2,13 @@
 
 import datetime as dt
 import io
+import re
 import zipfile
 
 import pytest
 from openpyxl import Workbook
 from openpyxl.chart import BarChart, Reference
+from openpyxl.utils.datetime import CALENDAR_MAC_1904
 
 from geo.importer import columns, files, rows
 from geo.text.messages import UserError
@@ -154,3 +156,55 @@ def test_a_broken_sheet_inside_a_valid_package_is_refused_as_unreadable():
     with pytest.raises(UserError) as exc:
         files.read_table(data, "x.xlsx")
     assert exc.value.key == "file.unreadable"
+
+
+def _with_shared_strings(data: bytes) -> bytes:
+    """The workbook as Excel saves it: text cells point into xl/sharedStrings.xml (openpyxl writes them inline)."""
+    src = zipfile.ZipFile(io.BytesIO(data))
+    strings: list[bytes] = []
+
+    def shared(match: re.Match) -> bytes:
+        strings.append(match[2])
+        return match[1] + b't="s"><v>' + str(len(strings) - 1).encode() + b"</v></c>"
+
+    sheet = re.sub(rb'(<c r="[A-Z]+\d+" )t="inlineStr"><is><t>(.*?)</t></is></c>', shared,
+                   src.read("xl/worksheets/sheet1.xml"))
+    assert strings
+    table = (b'<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             + b"".join(b"<si><t>" + s + b"</t></si>" for s in strings) + b"</sst>")
+    ct_type = b"application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"
+    rel_type = b"http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings"
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        for info in src.infolist():
+            body = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                body = sheet
+            elif info.filename == "[Content_Types].xml":
+                body = body.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="'
+                                    + ct_type + b'"/></Types>')
+            elif info.filename == "xl/_rels/workbook.xml.rels":
+                body = body.replace(b"</Relationships>", b'<Relationship Id="rIdSst" Type="' + rel_type
+                                    + b'" Target="sharedStrings.xml"/></Relationships>')
+            zf.writestr(info, body)
+        zf.writestr("xl/sharedStrings.xml", table)
+    return out.getvalue()
+
+
+def test_text_in_shared_strings_as_excel_saves_it_reads_as_openpyxl_did_leading_zeros_kept():
+    data = _with_shared_strings(_every_kind_of_cell())
+    assert b"sharedStrings" in zipfile.ZipFile(io.BytesIO(data)).read("[Content_Types].xml")
+    fast = files._read_xlsx_calamine(data)
+    assert fast == files._read_xlsx_openpyxl(data) == files._read_xlsx_calamine(_every_kind_of_cell())
+    assert fast[1][0]["Nomor Dokumen"] == "0812"
+
+
+def test_a_workbook_on_the_1904_date_system_gives_the_same_dates_and_times():
+    wb = Workbook()
+    wb.epoch = CALENDAR_MAC_1904
+    wb.active.append(["Tanggal", "Waktu", "Jam"])
+    wb.active.append([dt.date(2024, 8, 20), dt.datetime(2024, 1, 1, 7, 45), dt.time(0, 0)])
+    data = _save(wb)
+    assert files._read_xlsx_calamine(data) == files._read_xlsx_openpyxl(data) == (
+        ["Tanggal", "Waktu", "Jam"],
+        [{"Tanggal": dt.datetime(2024, 8, 20), "Waktu": dt.datetime(2024, 1, 1, 7, 45), "Jam": dt.time(0, 0)}])
