@@ -5,7 +5,7 @@ import datetime as dt
 import streamlit as st
 
 from geo.db import storage
-from geo.importer import files, plans, templates
+from geo.importer import changes, files, templates
 from geo.records import forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
@@ -216,7 +216,7 @@ with tab_import:
         if upload is not None:
             plan = None
             with errors_shown():
-                plan = plans.plan_import(eng, kind, files.read_table(upload.getvalue(), upload.name))
+                plan = changes.plan_import(eng, kind, files.read_table(upload.getvalue(), upload.name))
             if plan is not None:
                 counts = plan.counts()
                 st.subheader(t("imp.preview"))
@@ -235,6 +235,6 @@ with tab_import:
                 if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
                     bar = st.progress(0.0)
                     with errors_shown(), write.refused_as("import.concurrent"):
-                        done = plans.commit_import(eng, plan, actor,
+                        done = changes.commit_import(eng, plan, actor,
                                                       progress=lambda i, n: bar.progress(i / max(n, 1)))
                         st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))

@@ -28,7 +28,7 @@ sys.path.insert(0, str(ROOT))
 
 from geo.access.roles import Principal  # noqa: E402
 from geo.db import storage  # noqa: E402
-from geo.importer import files, plans  # noqa: E402
+from geo.importer import changes, files  # noqa: E402
 from geo.regions import lookup  # noqa: E402
 
 MONTHS = ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
@@ -105,9 +105,9 @@ def _import(path: str, url: str, empty_first: bool) -> dict:
     lookup.default_store()  # region index loaded before timing
     before = _start_peak()
     t0 = time.perf_counter()
-    plan = plans.plan_import(engine, "agreements", files.read_table(path))
+    plan = changes.plan_import(engine, "agreements", files.read_table(path))
     t1 = time.perf_counter()
-    counts = plans.commit_import(engine, plan, actor=Principal("bench", "editor"))
+    counts = changes.commit_import(engine, plan, actor=Principal("bench", "editor"))
     t2 = time.perf_counter()
     engine.dispose()
     return {"dry": t1 - t0, "commit": t2 - t1, "added": counts["add"], "rejected": counts["reject"],

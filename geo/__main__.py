@@ -84,13 +84,13 @@ def _principal(args):
 
 
 def cmd_import(args) -> int:
-    from geo.importer import files, plans
+    from geo.importer import changes, files
 
     lang = args.lang
     principal = None if args.dry_run else _principal(args)
     try:
         table = files.read_table(args.file)
-        plan = plans.plan_import(_engine(), args.kind, table)
+        plan = changes.plan_import(_engine(), args.kind, table)
     except UserError as exc:
         print(exc.text(lang), file=sys.stderr)
         return 2
@@ -105,7 +105,7 @@ def cmd_import(args) -> int:
         from sqlalchemy.exc import DBAPIError
 
         try:
-            plans.commit_import(_engine(), plan, actor=principal, progress=progress)
+            changes.commit_import(_engine(), plan, actor=principal, progress=progress)
         except DBAPIError as exc:  # the database went away or refused: the transaction did not commit
             first_line = (str(exc.orig).splitlines() or [""])[0][:300]
             print("\n" + text("cli.import_failed", lang, reason=first_line), file=sys.stderr)
@@ -231,13 +231,13 @@ def _write_whole(path: Path, data: bytes) -> None:
 
 
 def cmd_brief(args) -> int:
-    from geo.briefings import files
+    from geo.briefings import maker
 
     try:
         folder = Path(args.out).parent
         if not folder.is_dir():  # checked first: no rendering for a file that cannot be written
             raise UserError("file.no_folder", text=str(folder))
-        data = files.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
+        data = maker.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
                                   level=args.level, lang=args.lang, plan=args.plan)
         _write_whole(Path(args.out), data)
     except UserError as exc:

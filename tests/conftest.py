@@ -175,3 +175,14 @@ def app_session(username: str | None) -> dict:
     import datetime as dt
 
     return {"_auth": {"username": username, "last_seen": dt.datetime.now(dt.timezone.utc)}} if username else {}
+
+
+@pytest.fixture()
+def sqlite_engine(tmp_path):
+    """An empty, migrated SQLite database of the test's own, for rules that do not depend on the database."""
+    from geo.db import storage
+
+    eng = storage.make_engine(f"sqlite:///{tmp_path / 'sinergi.db'}")
+    storage.migrate(eng)
+    yield eng
+    eng.dispose()

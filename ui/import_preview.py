@@ -1,4 +1,4 @@
-"""The import's dry run as the Data page shows it (``geo.importer.plans``): one row per file row with what would
+"""The import's dry run as the Data page shows it (``geo.importer.changes``): one row per file row with what would
 happen (add, update, unchanged, reject, in the page's language), the record's key and the reasons for a
 rejection; and the rejected rows as an XLSX file, as they were in the file plus a reason column, to fix and
 import again."""
@@ -7,17 +7,17 @@ from __future__ import annotations
 
 import pandas as pd
 
-from geo.importer import plans
+from geo.importer import changes
 from geo.records import exports
 from ui.i18n import t
 
 
 def preview_table(plan, lang: str) -> pd.DataFrame:
-    preview = plans.preview_frame(plan, lang)
+    preview = changes.preview_frame(plan, lang)
     preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
     return preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
 
 
 def rejected_xlsx(plan, lang: str) -> bytes:
-    headers, rows = plans.rejected_table(plan, lang)
+    headers, rows = changes.rejected_table(plan, lang)
     return exports.to_xlsx_bytes(pd.DataFrame(rows, columns=headers))

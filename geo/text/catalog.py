@@ -29,8 +29,7 @@ import collections
 from pathlib import Path
 from types import ModuleType
 
-from geo.text.words import (briefing, cli, importer, interface, maps, messages, numbers, planner, regions, score,
-                            verdict)
+from geo.text.words import briefing, cli, importer, interface, maps, messages, numbers, planner, regions, score, verdict
 
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"

@@ -13,7 +13,7 @@ from geo.access import accounts, roles
 from geo.access.roles import AccessDenied, Principal
 from geo.db import storage
 from geo.db.models import Agreement, AuditEntry, LoginThrottle, User
-from geo.importer import files, plans
+from geo.importer import changes, files
 from geo.records import backup, sample, write
 from geo.records.write import AgreementData, Party, StopData, VisitData
 from geo.text.messages import UserError
@@ -50,7 +50,7 @@ def test_no_engine_write_path_accepts_a_viewer_or_anonymous(engine, tmp_path, wh
         write.save_visit(s, _visit(), EDITOR)
     backup.export_backup(engine, tmp_path / "b")
     before = _counts(engine)
-    plan = plans.plan_import(engine, "agreements", files.read_table(CSV, "a.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(CSV, "a.csv"))
     assert plan.counts()["add"] == 1  # the dry run is reading, open to all
     attempts = {
         "save_agreement": lambda s: write.save_agreement(s, _agreement("1/KB/2025"), who),
@@ -61,8 +61,8 @@ def test_no_engine_write_path_accepts_a_viewer_or_anonymous(engine, tmp_path, wh
                                                              5.0, who),
         "save_visit": lambda s: write.save_visit(s, VisitData(**{**_visit().__dict__, "ref": "K-2"}), who),
         "delete_visit": lambda s: write.delete_visit(s, "KUNKER-1", who),
-        "commit_import": lambda s: plans.commit_import(engine, plan, who),
-        "import_file": lambda s: plans.import_file(engine, "agreements", _write(tmp_path, CSV), dry_run=False,
+        "commit_import": lambda s: changes.commit_import(engine, plan, who),
+        "import_file": lambda s: changes.import_file(engine, "agreements", _write(tmp_path, CSV), dry_run=False,
                                                       actor=who),
         "restore": lambda s: backup.restore_backup(engine, tmp_path / "b", who, replace=True),
         "seed": lambda s: sample.seed(engine, who, replace=True),

@@ -8,7 +8,7 @@ from openpyxl import load_workbook
 from sqlalchemy import text
 from streamlit.testing.v1 import AppTest
 
-from geo.importer import files, plans
+from geo.importer import changes, files
 from geo.records import exports, read
 from geo.text.messages import UserError
 from tests.conftest import EDITOR, ROOT, app_session
@@ -25,10 +25,10 @@ def _counts(engine) -> dict:
 def _import(engine, path, kind):
     """What a user gets from the file: a file-level error, or the plan after committing its accepted rows."""
     try:
-        plan = plans.plan_import(engine, kind, files.read_table(path))
+        plan = changes.plan_import(engine, kind, files.read_table(path))
     except UserError as exc:
         return exc, None
-    plans.commit_import(engine, plan, EDITOR)
+    changes.commit_import(engine, plan, EDITOR)
     return None, plan
 
 

@@ -17,7 +17,7 @@ from pypdf import PdfReader
 
 from geo.analysis import metrics
 from geo.analysis.context import Context
-from geo.briefings import deck, files, region_brief
+from geo.briefings import deck, maker, region_brief
 from geo.db import storage
 from geo.maps import classes, map_view, print_map
 from geo.text import numbers
@@ -101,9 +101,9 @@ def test_period_parsing_and_errors():
             map_view.parse_period(bad)
         assert "periode tidak dapat dibaca" in exc.value.text("id")
     with pytest.raises(UserError):
-        files.format_of("laporan.docx")
+        maker.format_of("laporan.docx")
     with pytest.raises(UserError) as exc:
-        files.check_region("32.73.01")
+        maker.check_region("32.73.01")
     assert "provinsi atau kabupaten/kota" in exc.value.text("id")
 
 

@@ -1,9 +1,7 @@
 """The agreement rule "at least two parties, one of them a region" holds for imported files, not only for the form."""
 
-import pytest
 
-from geo.db import storage
-from geo.importer import files, plans
+from geo.importer import changes, files
 
 CSV = (
     "Nomor Dokumen;Judul;Pihak 1;Pihak 2;Tanggal Penandatanganan\n"
@@ -14,16 +12,8 @@ CSV = (
 )
 
 
-@pytest.fixture()
-def sqlite_engine(tmp_path):
-    eng = storage.make_engine(f"sqlite:///{tmp_path / 'rules.db'}")
-    storage.migrate(eng)
-    yield eng
-    eng.dispose()
-
-
 def _plan(engine):
-    plan = plans.plan_import(engine, "agreements", files.read_table(CSV.encode("utf-8"), "rules.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(CSV.encode("utf-8"), "rules.csv"))
     return {r.key: r for r in plan.rows}
 
 

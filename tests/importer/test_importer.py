@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 
 from geo.db import storage
 from geo.db.models import Agreement, AuditEntry, Visit
-from geo.importer import columns, files, plans
+from geo.importer import changes, columns, files
 from geo.records import write
 from geo.text.messages import UserError
 from tests.conftest import EDITOR, ROOT
@@ -20,7 +20,7 @@ def _reasons(plan):
 
 
 def test_messy_file_dry_run_then_commit(engine):
-    plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
+    plan = changes.plan_import(engine, "agreements", files.read_table(MESSY))
     assert plan.counts() == {"add": 5, "update": 0, "unchanged": 0, "reject": 5}
     reasons = _reasons(plan)
     assert "ambigu" in reasons[6] and "Kota Bandung (32.73)" in reasons[6]  # "Bandung"
@@ -30,7 +30,7 @@ def test_messy_file_dry_run_then_commit(engine):
     assert "baris ganda" in reasons[11]
     with storage.transaction(engine) as s:  # the dry run wrote nothing
         assert s.scalar(select(func.count()).select_from(Agreement)) == 0
-    counts = plans.commit_import(engine, plan, actor=EDITOR)
+    counts = changes.commit_import(engine, plan, actor=EDITOR)
     assert counts["add"] == 5
     with storage.transaction(engine) as s:
         a = write.load_agreement(s, "047/KB/2023")
@@ -44,19 +44,19 @@ def test_messy_file_dry_run_then_commit(engine):
 
 
 def test_reimport_changes_nothing(engine):
-    plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
-    plans.commit_import(engine, plan, actor=EDITOR)
-    again = plans.plan_import(engine, "agreements", files.read_table(MESSY))
+    plan = changes.plan_import(engine, "agreements", files.read_table(MESSY))
+    changes.commit_import(engine, plan, actor=EDITOR)
+    again = changes.plan_import(engine, "agreements", files.read_table(MESSY))
     assert again.counts() == {"add": 0, "update": 0, "unchanged": 5, "reject": 5}
-    plans.commit_import(engine, again, actor=EDITOR)
+    changes.commit_import(engine, again, actor=EDITOR)
     with storage.transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 5
 
 
 def test_rejected_rows_fixed_and_reimported(engine):
-    plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
-    plans.commit_import(engine, plan, actor=EDITOR)
-    headers, rows = plans.rejected_table(plan, "id")
+    plan = changes.plan_import(engine, "agreements", files.read_table(MESSY))
+    changes.commit_import(engine, plan, actor=EDITOR)
+    headers, rows = changes.rejected_table(plan, "id")
     assert headers[-1] == "alasan penolakan" and len(rows) == 5
     fixed = [r for r in rows if r[0] == "048/KB/2024"][0]
     fixed[headers.index("Pihak 1")] = "Kota Bandung"
@@ -67,12 +67,12 @@ def test_rejected_rows_fixed_and_reimported(engine):
     writer = csv.writer(buf, delimiter=";")
     writer.writerow(headers)
     writer.writerow(fixed)
-    plan2 = plans.plan_import(engine, "agreements", files.read_table(buf.getvalue().encode("cp1252"), "fix.csv"))
+    plan2 = changes.plan_import(engine, "agreements", files.read_table(buf.getvalue().encode("cp1252"), "fix.csv"))
     assert plan2.counts()["add"] == 1 and plan2.counts()["reject"] == 0
 
 
 def test_failed_import_changes_nothing(engine, monkeypatch):
-    plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
+    plan = changes.plan_import(engine, "agreements", files.read_table(MESSY))
     calls = {"n": 0}
     real = write.save_agreement
 
@@ -84,7 +84,7 @@ def test_failed_import_changes_nothing(engine, monkeypatch):
 
     monkeypatch.setattr(write, "save_agreement", flaky)
     with pytest.raises(RuntimeError):
-        plans.commit_import(engine, plan, actor=EDITOR)
+        changes.commit_import(engine, plan, actor=EDITOR)
     with storage.transaction(engine) as s:
         assert s.scalar(select(func.count()).select_from(Agreement)) == 0
         assert s.scalar(select(func.count()).select_from(AuditEntry)) == 0
@@ -96,9 +96,9 @@ def test_visits_with_stops_and_times(engine):
             "Balai Kota,Rakor KAD Bandung Raya,Wali Kota Bandung,Pariwisata\n"
             "KK-01,Wakil Menteri Dalam Negeri,21/08/2024,08.00 - 10.00,Kec. Coblong,Kampus,Dialog,Camat,\n"
             "KK-02,Wakil Menteri Perdagangan,2024-09-02,13.00 WITA - selesai,Kota Makassar,Pelabuhan,Tinjauan,,\n")
-    plan = plans.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
+    plan = changes.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
     assert plan.counts() == {"add": 3, "update": 0, "unchanged": 0, "reject": 0}
-    plans.commit_import(engine, plan, actor=EDITOR)
+    changes.commit_import(engine, plan, actor=EDITOR)
     with storage.transaction(engine) as s:
         v = write.visit_data(write.load_visit(s, "KK-01"))
         assert [st.region_code for st in v.stops] == ["32.73", "32.73.02"]
@@ -107,7 +107,7 @@ def test_visits_with_stops_and_times(engine):
         v2 = write.visit_data(write.load_visit(s, "KK-02"))
         assert v2.time_zone == "WITA" and v2.start_at.hour == 5
         assert s.scalar(select(func.count()).select_from(Visit)) == 2
-    again = plans.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
+    again = changes.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
     assert again.counts()["unchanged"] == 3
 
 
@@ -131,7 +131,7 @@ def test_real_world_table_shapes(engine):
             "1;10/PKS/2024;Batas wilayah;Kab. Cilacap;Kab. Ciamis;Universitas Jenderal Soedirman;Jawa Tengah;"
             "Rp 1.500 juta\n"
             "2;11/PKS/2024;Air bersih;Kab. Banyumas;Kab. Purbalingga;;Jawa Tengah;Rp 1,500,000\n")
-    plan = plans.plan_import(engine, "agreements", files.read_table(text.encode(), "x.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(text.encode(), "x.csv"))
     first = plan.rows[0]
     assert first.action == "add" and first.key == "10/PKS/2024"
     assert [p.region_code for p in first.data.parties] == ["33.01", "32.07", None]
@@ -139,13 +139,13 @@ def test_real_world_table_shapes(engine):
     assert first.data.value_idr == 1_500_000_000
     assert plan.rows[1].action == "add"  # "Rp 1,500,000" has no semicolon inside: fine
     bad = "Nomor;Judul;Pihak 1;Pihak 2;Nilai\n12/KB/2024;X;Kota Bandung;Kab. Bandung;Rp 1;500\n"
-    plan = plans.plan_import(engine, "agreements", files.read_table(bad.encode(), "y.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(bad.encode(), "y.csv"))
     assert plan.rows[0].action == "reject" and "sel lebih banyak" in plan.rows[0].reasons("id")
 
 
 def test_duplicate_headers_keep_both_columns(engine):
     text = "Nomor;Judul;Pihak;Pihak\n13/KB/2024;Y;Kota Bandung;Kab. Bandung\n"
-    plan = plans.plan_import(engine, "agreements", files.read_table(text.encode(), "d.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(text.encode(), "d.csv"))
     assert plan.rows[0].action == "add" and len(plan.rows[0].data.parties) == 2
 
 
@@ -154,7 +154,7 @@ def test_short_names_do_not_land_in_another_province(engine):
             "A,Wakil Menteri Dalam Negeri,2024-08-01,Selayar\n"
             "B,Wakil Menteri Dalam Negeri,2024-08-01,Kab. Aru\n"
             "C,Wakil Menteri Dalam Negeri,2024-08-01,Kec. Coblong\n")
-    plan = plans.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
+    plan = changes.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
     by_key = {r.key: r for r in plan.rows}
     assert by_key["A"].action == "add" and by_key["A"].data["stop"].region_code == "73.01"  # Kep. Selayar
     assert by_key["B"].action == "reject" or by_key["B"].data["stop"].region_code.startswith("81.")
@@ -165,7 +165,7 @@ def test_visit_with_a_bad_row_waits_whole(engine):
     text = ("Kode Kunjungan,Pejabat,Tanggal,Wilayah\n"
             "K9,Wakil Menteri Dalam Negeri,2024-08-01,Kab. Sleman\n"
             "K9,Wakil Menteri Dalam Negeri,2024-08-02,Kab. Tidakada Raya\n")
-    plan = plans.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
+    plan = changes.plan_import(engine, "visits", files.read_table(text.encode(), "v.csv"))
     assert [r.action for r in plan.rows] == ["reject", "reject"]
     assert "seluruh kunjungan" in plan.rows[0].reasons("id")
 
@@ -176,10 +176,10 @@ def test_updates_beyond_a_thousand_rows_are_all_written(engine):
         lines += [f"{i:04d}/PKS/2024;{prefix} {i};Kota Bandung;Kab. Bandung" for i in range(1200)]
         return ("\n".join(lines) + "\n").encode()
 
-    plans.commit_import(engine, plans.plan_import(engine, "agreements", files.read_table(csv_text("Lama"),
+    changes.commit_import(engine, changes.plan_import(engine, "agreements", files.read_table(csv_text("Lama"),
                                                                                                   "a.csv")), EDITOR)
-    plan = plans.plan_import(engine, "agreements", files.read_table(csv_text("Baru"), "b.csv"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(csv_text("Baru"), "b.csv"))
     assert plan.counts()["update"] == 1200
-    plans.commit_import(engine, plan, EDITOR)
-    again = plans.plan_import(engine, "agreements", files.read_table(csv_text("Baru"), "b.csv"))
+    changes.commit_import(engine, plan, EDITOR)
+    again = changes.plan_import(engine, "agreements", files.read_table(csv_text("Baru"), "b.csv"))
     assert again.counts() == {"add": 0, "update": 0, "unchanged": 1200, "reject": 0}

@@ -2,21 +2,12 @@
 
 import pytest
 
-from geo.db import storage
-from geo.importer import columns, files, plans
+from geo.importer import changes, columns, files
 from geo.text.messages import UserError
 
 
-@pytest.fixture()
-def sqlite_engine(tmp_path):
-    eng = storage.make_engine(f"sqlite:///{tmp_path / 'codes.db'}")
-    storage.migrate(eng)
-    yield eng
-    eng.dispose()
-
-
 def _rows(engine, text):
-    plan = plans.plan_import(engine, "visits", files.read_table(text.encode("utf-8"), "kunjungan.csv"))
+    plan = changes.plan_import(engine, "visits", files.read_table(text.encode("utf-8"), "kunjungan.csv"))
     return {r.key: r for r in plan.rows}
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from geo.db import storage
 from geo.db.models import Agreement
-from geo.importer import files, plans, templates
+from geo.importer import changes, files, templates
 from geo.records import backup, exports, write
 from tests.conftest import ADMIN, EDITOR, ROOT
 
@@ -64,8 +64,8 @@ def test_cli_import_exit_codes(tmp_path):
 
 def test_backup_restore_roundtrip(seeded_engine, tmp_path):
     engine = seeded_engine
-    plan = plans.plan_import(engine, "agreements", files.read_table(MESSY))
-    plans.commit_import(engine, plan, actor=EDITOR)
+    plan = changes.plan_import(engine, "agreements", files.read_table(MESSY))
+    changes.commit_import(engine, plan, actor=EDITOR)
     first = backup.export_backup(engine, tmp_path / "b1")
     assert first["agreement"] > 1800 and first["audit_entry"] > 1800
     with pytest.raises(backup.RestoreError):
@@ -91,10 +91,10 @@ def test_backup_restore_roundtrip(seeded_engine, tmp_path):
     assert (last["actor"], last["action"], last["record_key"]) == (ADMIN.username, "restore", "b1")
     assert json.loads(old_lines[-1])["id"] < last["id"]
     # identifiers keep working after a restore: new records get new ids
-    plan = plans.plan_import(engine, "agreements", files.read_table(
+    plan = changes.plan_import(engine, "agreements", files.read_table(
         "Nomor;Judul;Pihak 1;Pihak 2\n900/KB/2025;Baru;Kota Bandung;Kab. Bandung\n".encode(), "n.csv"))
     assert plan.counts()["add"] == 1
-    plans.commit_import(engine, plan, actor=EDITOR)
+    changes.commit_import(engine, plan, actor=EDITOR)
 
 
 def test_exports_neutralise_formulas():
@@ -117,10 +117,10 @@ def test_templates_have_columns_examples_and_dropdowns(engine):
     assert ws.data_validations.dataValidation, "no drop-down lists"
     assert "Daftar" in wb.sheetnames
     # the template's example row imports as it stands
-    plan = plans.plan_import(engine, "agreements", files.read_table(data, "t.xlsx"))
+    plan = changes.plan_import(engine, "agreements", files.read_table(data, "t.xlsx"))
     assert plan.counts() == {"add": 1, "update": 0, "unchanged": 0, "reject": 0}, [r.reasons() for r in plan.rows]
     vdata = templates.template_xlsx("visits", "en")
-    vplan = plans.plan_import(engine, "visits", files.read_table(vdata, "v.xlsx"))
+    vplan = changes.plan_import(engine, "visits", files.read_table(vdata, "v.xlsx"))
     assert vplan.counts()["add"] == 1, [r.reasons() for r in vplan.rows]
 
 

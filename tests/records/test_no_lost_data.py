@@ -23,7 +23,7 @@ from sqlalchemy import text
 
 from geo.access import accounts
 from geo.db import storage
-from geo.importer import files, plans
+from geo.importer import changes, files
 from geo.records import backup
 from tests.conftest import EDITOR, ROOT, fresh_postgres_engine
 
@@ -44,8 +44,8 @@ def _old_state(eng, tmp_path) -> None:
     small = tmp_path / "old.csv"
     small.write_text("Nomor;Judul;Pihak 1;Pihak 2\n1/KB/2024;Lama satu;Kota Bandung;Kab. Bandung\n"
                      "2/KB/2024;Lama dua;Kota Bogor;Kab. Bogor\n", encoding="utf-8")
-    plan = plans.plan_import(eng, "agreements", files.read_table(small))
-    plans.commit_import(eng, plan, EDITOR)
+    plan = changes.plan_import(eng, "agreements", files.read_table(small))
+    changes.commit_import(eng, plan, EDITOR)
     accounts.bootstrap_admin(eng, "ani", "sandi-ani-panjang")
 
 

@@ -4,7 +4,7 @@ import io
 
 import openpyxl
 
-from geo.importer import plans
+from geo.importer import changes
 from geo.importer.files import read_table
 from ui import import_preview
 
@@ -14,7 +14,7 @@ CSV = ("nomor_dokumen;judul;jenis;status;pihak;tanggal_tanda_tangan\n"
 
 
 def test_preview_says_what_each_row_does_and_rejected_rows_come_back_with_a_reason(engine):
-    plan = plans.plan_import(engine, "agreements", read_table(CSV, "kerja_sama.csv"))
+    plan = changes.plan_import(engine, "agreements", read_table(CSV, "kerja_sama.csv"))
     table = import_preview.preview_table(plan, "id")
     assert list(table.columns) == ["Baris", "Tindakan", "Kunci", "Alasan"]
     assert table["Tindakan"].tolist() == ["ditambah", "ditolak"]

@@ -1,4 +1,5 @@
-"""An import plan (add, update, unchanged, reject per row) and its all-or-nothing commit."""
+"""What an import changes (add, update, unchanged or reject per row), planned in a dry run, then committed
+all or nothing."""
 
 from __future__ import annotations
 
