@@ -10,6 +10,7 @@
     python -m geo user list|set-role NAME ROLE|set-password NAME|disable NAME|enable NAME|remove NAME --user ADMIN
     python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
                         [--plan REF]
+    python -m geo impact --out FILE.csv|FILE.xlsx [--level province|regency] [--period FROM:TO] [--lang id|en]
 
 Commands that write need the credentials of an editor (import, sample) or an
 admin (restore, user, sample --replace): ``--user NAME`` (or ``SINERGI_USER``), the password from
@@ -22,6 +23,9 @@ install gets its first admin.
 ``brief`` writes a briefing file; the format follows the extension: ``.pptx`` (deck, with a slide for
 ``--region``), ``.pdf`` (the region brief with ``--region``, else the map), ``.png`` (300 dpi) or ``.svg``
 (the national map, or the map of ``--region``'s regencies/districts). It exits 2 on bad input.
+``impact`` writes the impact of visits, one row per province or regency/city
+(``geo.analysis.impact_table``), as CSV or XLSX; it exits 2 on bad input. Both exit 2 with a message on an
+empty database (nothing imported yet).
 
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
 2 when the file is unusable, 4 when the database failed during the import (nothing
@@ -247,6 +251,35 @@ def cmd_brief(args) -> int:
     return 0
 
 
+def cmd_impact(args) -> int:
+    from geo.analysis import impact_table
+    from geo.analysis.context import Context
+    from geo.briefings import maker
+    from geo.maps import map_view
+    from geo.records import exports, read
+
+    try:
+        out = Path(args.out)
+        ext = out.suffix.lower()
+        if ext not in (".csv", ".xlsx"):
+            raise UserError("impact.extension", text=ext or str(out))
+        impact_table.check_level(args.level)
+        start, end = map_view.parse_period(args.period) if args.period else (None, None)
+        if not out.parent.is_dir():
+            raise UserError("file.no_folder", text=str(out.parent))
+        eng = _engine()
+        ctx = Context(read.agreements_frame(eng), read.visits_frame(eng))
+        maker.check_not_empty(ctx)
+        frame = impact_table.table(ctx, level=args.level, start=start, end=end, lang=args.lang)
+        data = exports.to_csv_bytes(frame) if ext == ".csv" else exports.to_xlsx_bytes(frame, sheet="impact")
+        _write_whole(out, data)
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    print(f"{args.out}: {len(frame):,} rows")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from geo.regions.lookup import MAP_LEVELS
 
@@ -305,6 +338,12 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
     p.set_defaults(func=cmd_brief)
+    p = sub.add_parser("impact", help="write the impact of visits per region as a CSV or XLSX table")
+    p.add_argument("--out", required=True, help="FILE.csv or FILE.xlsx")
+    p.add_argument("--level", default="province", help="province or regency")
+    p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.set_defaults(func=cmd_impact)
     args = parser.parse_args(argv)
     problems = config.check_all()
     if problems:

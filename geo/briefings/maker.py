@@ -1,7 +1,8 @@
 """A briefing file from a file name and a few choices (the ``python -m geo brief`` command).
 
 The extension decides the format: ``.pptx`` deck, ``.pdf`` region brief (with a region) or map, ``.png``
-(300 dpi) or ``.svg`` map. A region code on a map shows that region's regencies or districts. One
+(300 dpi) or ``.svg`` map; an empty database (nothing imported yet) gives a UserError ``data.none``, no file.
+A region code on a map shows that region's regencies or districts. One
 ``geo.analysis.context.Context`` per file: the map view, the deck and the region brief read the same figures.
 """
 
@@ -73,7 +74,15 @@ def make_file(engine, out: str, **choices) -> bytes:
     plan = choices.pop("plan", None)
     if plan:
         choices["itinerary"] = planned_itinerary(engine, plan)
-    return make(fmt, Context(read.agreements_frame(engine), read.visits_frame(engine)), **choices)
+    ctx = Context(read.agreements_frame(engine), read.visits_frame(engine))
+    check_not_empty(ctx)
+    return make(fmt, ctx, **choices)
+
+
+def check_not_empty(ctx: Context) -> None:
+    """A fresh install (nothing imported, no sample seeded) has nothing to brief on: a UserError saying so."""
+    if ctx.agreements.empty and ctx.visits.empty:
+        raise UserError("data.none")
 
 
 def planned_itinerary(engine, ref: str) -> pd.DataFrame:

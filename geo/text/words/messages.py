@@ -162,6 +162,18 @@ WORDS = {
               "(--level regency)",
         "en": "impact scores are computed for provinces and regencies/cities; districts have too little data for "
               "an honest comparison. Choose another measure (--metric) or the regency/city level (--level regency)"},
+    # impact table (python -m geo impact)
+    "message.impact.level": {
+        "id": "tingkat {text!r} tidak dikenal untuk dampak kunjungan (pilih province atau regency)",
+        "en": "unknown level {text!r} for the impact of visits (choose province or regency)"},
+    "message.impact.extension": {
+        "id": "format berkas tidak dikenal: {text!r} (pilih .csv atau .xlsx)",
+        "en": "unknown file format: {text!r} (choose .csv or .xlsx)"},
+    "message.data.none": {
+        "id": "belum ada data: basis data belum berisi kunjungan maupun kerja sama. Impor dulu "
+              "(python -m geo import) atau isi contoh simulasi (python -m geo sample)",
+        "en": "no data yet: the database holds no visits and no agreements. Import them first "
+              "(python -m geo import) or seed the simulated sample (python -m geo sample)"},
     "message.file.no_folder": {
         "id": "folder {text!r} tidak ada; buat dulu foldernya atau pilih tempat lain",
         "en": "the folder {text!r} does not exist; create it first or choose another place"},
