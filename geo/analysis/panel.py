@@ -73,10 +73,13 @@ def first_visits(visits: pd.DataFrame, level: str) -> pd.Series:
 
 def monthly_panel(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
                   start: str | None = None, end: str | None = None) -> pd.DataFrame:
-    """Balanced panel: every region of ``level`` × every month from ``start`` to ``end``."""
+    """Balanced panel: every region of ``level`` × every month from ``start`` to ``end`` (by default the months of
+    the first and last agreement; with no agreements, the last full month)."""
     events = agreement_events(agreements, level)
     fv = first_visits(visits, level)
-    months = pd.period_range(start or events["month"].min(), end or events["month"].max(), freq="M").to_timestamp()
+    last_full = (pd.Timestamp.today().to_period("M") - 1).strftime("%Y-%m")  # for bounds no agreement gives
+    months = pd.period_range(start or (events["month"].min() if len(events) else last_full),
+                             end or (events["month"].max() if len(events) else last_full), freq="M").to_timestamp()
     codes = [r.code for r in lookup.all_regions(level)]
     grid = pd.MultiIndex.from_product([codes, months], names=["region", "month"])
     g = events.groupby(["region", "month"])

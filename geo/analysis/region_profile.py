@@ -46,8 +46,9 @@ class Profile:
 def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd.DataFrame | None = None, *,
             window: int = 12, lang: str = "id") -> Profile:
     region = lookup.get(code)
-    mine = agreements[agreements["region_codes"].map(lambda cs: involves(cs, code))]
-    my_visits = visits[visits["region_codes"].map(lambda cs: involves(cs, code))]
+    # masks as bool: an empty frame's mask is an empty object Series, which pandas would take as column names
+    mine = agreements[agreements["region_codes"].map(lambda cs: involves(cs, code)).astype(bool)]
+    my_visits = visits[visits["region_codes"].map(lambda cs: involves(cs, code)).astype(bool)]
     n = len(code)
     partner_counts: dict[str, int] = {}
     for codes in mine["region_codes"]:
