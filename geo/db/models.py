@@ -73,6 +73,7 @@ class VisitStop(Base):
     end_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
     agenda: Mapped[str] = mapped_column(Text, default="")
     people_met: Mapped[str] = mapped_column(Text, default="")
+    as_written: Mapped[str | None] = mapped_column(String(300))  # the place as the source wrote it, if it differed
     visit: Mapped[Visit] = relationship(back_populates="stops")
 
 
@@ -118,6 +119,7 @@ class AgreementParty(Base):
     seq: Mapped[int] = mapped_column(Integer, default=1)
     region_code: Mapped[str | None] = mapped_column(String(13), index=True)
     partner_name: Mapped[str | None] = mapped_column(String(300))
+    as_written: Mapped[str | None] = mapped_column(String(300))  # the region as the source wrote it, if it differed
     agreement: Mapped[Agreement] = relationship(back_populates="parties")
 
 
@@ -215,3 +217,47 @@ ACCOUNT_TABLES = frozenset({"app_user", "login_throttle"})
 def record_tables() -> list:
     """The tables holding records (what backups, restores and the sample touch): everything but accounts."""
     return [t for t in Base.metadata.sorted_tables if t.name not in ACCOUNT_TABLES]
+
+
+# ------------------------------------------------------------------- open vocabularies and settings
+
+class VocabularyTerm(Base):
+    """A term of an open vocabulary (``kind``: sector, agreement_type, obstacle), managed by an admin.
+
+    ``key`` is what records store. ``merged_into``: the key this term was merged into (its records were rewritten,
+    the term stays so old files still resolve). ``needs_review``: a label an import met that no term or alias
+    knew; its rows came in with the label as written, and an admin maps it once for all of them."""
+
+    __tablename__ = "vocabulary_term"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    key: Mapped[str] = mapped_column(String(100))
+    label_id: Mapped[str] = mapped_column(String(200))
+    label_en: Mapped[str] = mapped_column(String(200), default="")
+    merged_into: Mapped[str | None] = mapped_column(String(100))
+    needs_review: Mapped[bool] = mapped_column(default=False)
+    active: Mapped[bool] = mapped_column(default=True)
+    version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
+    __table_args__ = (UniqueConstraint("kind", "key"),)
+    __mapper_args__ = {"version_id_col": version}
+
+
+class VocabularyAlias(Base):
+    """Another way a source writes a term ("Perhubungan" → transportasi), matched after normalising."""
+
+    __tablename__ = "vocabulary_alias"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kind: Mapped[str] = mapped_column(String(20), index=True)
+    alias: Mapped[str] = mapped_column(String(200))
+    key: Mapped[str] = mapped_column(String(100))
+    __table_args__ = (UniqueConstraint("kind", "alias"),)
+
+
+class AppSetting(Base):
+    """A setting an admin changes in the app (not the SINERGI_* environment), e.g. the default score weights."""
+
+    __tablename__ = "app_setting"
+    key: Mapped[str] = mapped_column(String(100), primary_key=True)
+    value: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    updated_by: Mapped[str] = mapped_column(String(200), default="")
