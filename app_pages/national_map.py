@@ -11,7 +11,7 @@ from geo.maps import classes, map_view, web_map
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
-from ui import briefing_files, presentation, records_cache, url_state
+from ui import briefing_files, impact_summary, presentation, records_cache, shared_view, url_state
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -19,22 +19,19 @@ from ui.offline_leaflet import ASSET_BASE
 lang = current_language()
 METRIC_UNITS = map_view.METRIC_UNITS
 PALETTES = ["YlGnBu", "YlOrBr", "PuBu"]
-FIRST_YEAR, this_year = 2015, dt.date.today().year
+FIRST_YEAR, this_year = url_state.FIRST_YEAR, dt.date.today().year
 
 st.title(t("map.title"))
 simulated_banner()
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
 ministries = sorted(visits["ministry"].dropna().unique())
-url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021, "y1": this_year,
-                "sector": [], "type": [], "status": [], "ministry": [], "scheme": "quantiles", "k": 5, "palette": "YlGnBu",
-                "breaks": "", "visits": False, "links": False, "labels": False},
-               allowed={"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS,
-                        "y0": (FIRST_YEAR, this_year), "y1": (FIRST_YEAR, this_year), "sector": SECTORS,
-                        "type": AGREEMENT_TYPES, "status": STATUSES, "ministry": ministries,
-                        "scheme": classes.SCHEMES, "k": (3, 7), "palette": PALETTES})
-if st.session_state["y0"] > st.session_state["y1"]:
-    st.session_state["y0"], st.session_state["y1"] = st.session_state["y1"], st.session_state["y0"]
+shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks": "", "visits": False,
+                   "links": False, "labels": False},
+                  {"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS, "scheme": classes.SCHEMES, "k": (3, 7),
+                   "palette": PALETTES}, ministries=ministries)
+MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
+summary_box = st.container()  # "Apa artinya?": filled once the controls below have set the period
 
 with presentation.controls():
     st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
@@ -59,6 +56,10 @@ with presentation.controls():
     st.toggle(t("map.layer.visits"), key="visits")
     st.toggle(t("map.layer.links"), key="links")
     st.toggle(t("map.layer.labels"), key="labels")
+
+
+with summary_box:
+    impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)
 
 
 
@@ -100,8 +101,7 @@ def map_section() -> None:
         level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
                                      format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
         st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
-    url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
-                    "breaks", "visits", "links", "labels"])
+    shared_view.end(MAP_KEYS)
 
     spec = map_view.spec_from_state(st.session_state, level, prov)
     view = briefing_files.view(version, spec)  # the same view the exports are made from
@@ -141,7 +141,7 @@ def map_section() -> None:
 
     target = st.session_state.pop("goto_region", None)
     if target:
-        st.switch_page("app_pages/region.py", query_params={"region": target, "lang": lang})
+        st.switch_page("app_pages/region.py", query_params=shared_view.link_params(region=target, lang=lang))
 
 
 map_section()

@@ -8,7 +8,7 @@ from geo.analysis import region_profile
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.vocabulary import STATUSES
-from ui import briefing_files, charts, mini_maps, presentation, record_tables, records_cache
+from ui import briefing_files, charts, mini_maps, presentation, record_tables, records_cache, shared_view
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
@@ -30,15 +30,19 @@ st.caption(crumbs)
 st.title(region.name)
 simulated_banner()
 if st.button(t("reg.plan"), icon=":material/route:", key="plan_region"):
-    st.switch_page("app_pages/planner.py", query_params={"pick": code, "lang": lang})
+    st.switch_page("app_pages/planner.py", query_params=shared_view.link_params(pick=code, lang=lang))
 presentation.page()
-presentation.statement(crumbs, map_view.describe(map_view.Spec(), lang))
-
 version = records_cache.version()
+shared_view.begin()  # the period and filters chosen on the map (or any page) are this page's too
+shared_view.end()
+start, end = shared_view.period_dates()
+shared_view.caption(region.level)
+presentation.statement(crumbs, map_view.describe(shared_view.spec(region.level), lang))
+
 level = region.level
-facts = briefing_files.facts(version, code, lang)  # the figures of the PDF brief and the deck
+facts = briefing_files.facts(version, code, lang, start, end)  # the figures of the PDF brief and the deck
 prof = facts.profile
-briefing_files.brief_button(version, code, region.name)
+briefing_files.brief_button(version, code, region.name, start=start, end=end)
 
 cols = st.columns(3) + st.columns(3)
 for col, (key, label_key) in zip(cols, FIGURE_LABELS.items()):
@@ -95,7 +99,7 @@ with c2:
     if child_level:
         st.subheader(t("reg.children"))
         measure, kid_values = region_profile.children_values(
-            code, records_cache.region_metrics(version, child_level, None, None, (), (), ()))
+            code, records_cache.region_metrics(version, child_level, start, end, (), (), ()))
         st_folium(mini_maps.children_map(child_level, code, measure, kid_values, lang), height=300,
                   use_container_width=True, returned_objects=[], key=f"children-{code}")
 

@@ -17,7 +17,7 @@ from geo.regions import lookup
 @dataclass(frozen=True)
 class Settings:
     level: str = "regency"
-    outcome: str = "new_agreements"
+    outcome: str = "new_as_lead"  # what a visit is expected to change: agreements the visited region initiates
     window_months: int = 12
     start: str = "2021-01"
     end: str | None = None

@@ -46,6 +46,23 @@ class Spec:
     k: int = 5
     palette: str = "YlGnBu"
     breaks: tuple[float, ...] = ()
+    weights: tuple[tuple[str, float], ...] = ()  # score weights (0–1); empty: the built-in defaults
+
+
+def report_settings(spec: Spec, *, level: str | None = None, outcome: str | None = None) -> impact_report.Settings:
+    """The impact report a view's verdicts and scores come from: the view's filters and weights; months from
+    January of the period's first year (2021 at the latest, so that visits have months before them to compare
+    with) to the end of its last year, or the last full month if that is earlier."""
+    first_year = min(spec.start.year, 2021) if spec.start else 2021
+    last_full = (pd.Timestamp.today().to_period("M") - 1)
+    end = None
+    if spec.end is not None and pd.Timestamp(spec.end).to_period("M") < last_full:
+        end = pd.Timestamp(spec.end).strftime("%Y-%m")
+    extra = {"outcome": outcome} if outcome else {}
+    if spec.weights:
+        extra["weights"] = tuple(spec.weights)
+    return impact_report.Settings(level=level or spec.level, start=f"{first_year}-01", end=end,
+                                  sectors=spec.sectors, types=spec.types, ministries=spec.ministries, **extra)
 
 
 def parse_breaks(text: str) -> tuple[float, ...]:
@@ -80,12 +97,15 @@ def parse_period(text: str) -> tuple[dt.date, dt.date]:
 
 
 def spec_from_state(state, level: str, within: str = "") -> Spec:
-    """The national map page's view from its session state (keys as in ``app_pages/national_map.py``)."""
-    return Spec(level=level, metric=state["metric"], within=within or "",
+    """A page's view from its session state (the shared keys of ``ui/url_state.py``; the map's own keys —
+    scheme, k, palette, breaks — where the page has them)."""
+    weights = tuple((k[2:], int(state[k]) / 100) for k in ("w_effect", "w_breadth", "w_progress") if k in state)
+    return Spec(level=level, metric=state["metric"], within=within or "", weights=weights,
                 start=dt.date(int(state["y0"]), 1, 1), end=dt.date(int(state["y1"]), 12, 31),
                 sectors=tuple(state["sector"]), types=tuple(state["type"]), statuses=tuple(state["status"]),
-                ministries=tuple(state["ministry"]), scheme=state["scheme"], k=int(state["k"]),
-                palette=state["palette"], breaks=parse_breaks(state["breaks"]) if state["scheme"] == "user" else ())
+                ministries=tuple(state["ministry"]), scheme=state.get("scheme", "quantiles"), k=int(state.get("k", 5)),
+                palette=state.get("palette", "YlGnBu"),
+                breaks=parse_breaks(state["breaks"]) if state.get("scheme") == "user" else ())
 
 
 def simulated_note(agreements: pd.DataFrame, visits: pd.DataFrame, lang: str = "id") -> str | None:
@@ -207,8 +227,7 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
         if spec.level == "district":
             values = pd.Series(float("nan"), index=table.index)
         else:
-            first_year = min(spec.start.year, 2021) if spec.start else 2021
-            rep = ctx.report(impact_report.Settings(level=spec.level, start=f"{first_year}-01", **filters))
+            rep = ctx.report(report_settings(spec))
             values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
             not_visited = rep.not_visited
     else:

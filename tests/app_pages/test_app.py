@@ -82,6 +82,10 @@ def test_records_page_lists_filters_and_edits(app_database):
 def test_impact_page_shows_effects_and_explained_scores():
     at = _run(ROOT / "app_pages" / "impact.py")
     assert not at.exception
+    said = " ".join(m.value for m in at.markdown)
+    # the headline in words, first: the planted rise is clear on the default outcome, which the page names
+    assert "Naik, jelas" in said and "diprakarsai" in said and "Batasan" in said
+    assert any("Periode: 2021–" in c.value for c in at.caption)  # the page states its period
     assert len(at.metric) == 2
     assert at.metric[0].value.startswith("+")  # the planted effect is positive
     assert "," in at.metric[0].value and "." not in at.metric[0].value  # Indonesian decimal comma

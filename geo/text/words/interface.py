@@ -101,6 +101,31 @@ WORDS = {
     "ui.rec.people": {"id": "Narasumber/pihak yang dijumpai", "en": "People met"},
     "ui.rec.visit_ref": {"id": "Kode kunjungan", "en": "Visit ref"},
     "ui.nav.impact": {"id": "Dampak Kunjungan", "en": "Visit impact"},
+    "ui.view.weights_temporary": {
+        "id": "Bobot skor sementara (hanya untuk Anda, tidak disimpan): {shown}. Bawaan: {default}.",
+        "en": "Temporary score weights (yours only, not saved): {shown}. Default: {default}."},
+    "ui.method.title": {"id": "Metode", "en": "Method"},
+    "ui.method.intro": {
+        "id": "Dokumen ini menjelaskan cara Sinergi menghitung dampak kunjungan kerja, untuk analis dan pemeriksa "
+              "(dalam bahasa Inggris). Ringkasannya dalam bahasa sehari-hari ada di kotak \"Apa artinya?\" pada "
+              "halaman Peta dan Dampak.",
+        "en": "This document explains how Sinergi estimates the impact of working visits, for analysts and "
+              "reviewers. The plain-words summary is in the \"What does it mean?\" box on the Map and Impact "
+              "pages."},
+    "ui.nav.method": {"id": "Metode", "en": "Method"},
+    "ui.imp2.outcome_help": {
+        "id": "Bawaan: kerja sama baru yang diprakarsai daerah yang dikunjungi (pihak pertama) — yang diharapkan "
+              "berubah karena kunjungan. Ukuran lain ikut menghitung rencana daerah lain.",
+        "en": "Default: new agreements the visited region initiates (first party) — what a visit is expected to "
+              "change. Other outcomes also count other regions' plans."},
+    "ui.imp2.weights_save": {"id": "Jadikan bobot bawaan untuk semua pengguna",
+                             "en": "Make these the default weights for everyone"},
+    "ui.imp2.event_help": {
+        "id": "Garis tengah: selisih per bulan antara daerah yang dikunjungi dan pembandingnya, menurut bulan sejak "
+              "kunjungan pertama; pita: rentang 95%. Sebelum kunjungan (bulan negatif) garis semestinya dekat nol.",
+        "en": "Middle line: the monthly difference between visited regions and their comparisons, by months since "
+              "the first visit; band: the 95% range. Before the visit (negative months) it should stay near zero."},
+    "ui.imp2.figures": {"id": "Angka teknis (per daerah per bulan)", "en": "Technical figures (per region a month)"},
     "ui.imp2.title": {
         "id": "Apakah kerja sama tumbuh setelah kunjungan kerja?",
         "en": "Did cooperation grow after working visits?"},
@@ -112,8 +137,8 @@ WORDS = {
     "ui.imp2.outcome": {"id": "Ukuran", "en": "Outcome"},
     "ui.imp2.outcome.new_agreements": {"id": "Kerja sama baru per bulan", "en": "New agreements a month"},
     "ui.imp2.outcome.new_as_lead": {
-        "id": "Kerja sama baru sebagai pihak pertama",
-        "en": "New agreements as first party"},
+        "id": "Kerja sama baru yang diprakarsai (pihak pertama)",
+        "en": "New agreements initiated (first party)"},
     "ui.imp2.outcome.new_partners": {"id": "Mitra baru per bulan", "en": "New partners a month"},
     "ui.imp2.window": {"id": "Jendela sebelum/sesudah (bulan)", "en": "Before/after window (months)"},
     "ui.imp2.direct": {
@@ -123,7 +148,7 @@ WORDS = {
     "ui.imp2.per_month": {
         "id": "per daerah per bulan; 95%: {lo} s.d. {hi}",
         "en": "per region a month; 95%: {lo} to {hi}"},
-    "ui.imp2.series.att": {"id": "Dampak (selisih-dalam-selisih)", "en": "Effect (difference-in-differences)"},
+    "ui.imp2.series.att": {"id": "Selisih dengan pembanding", "en": "Difference from comparisons"},
     "ui.imp2.series.low": {"id": "Batas bawah 95%", "en": "95% lower bound"},
     "ui.imp2.series.high": {"id": "Batas atas 95%", "en": "95% upper bound"},
     "ui.imp2.event": {"id": "Dampak menurut bulan sejak kunjungan", "en": "Effect by months since the visit"},

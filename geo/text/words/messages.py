@@ -93,6 +93,12 @@ WORDS = {
         "id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
         "en": "reference {ref!r} belongs to a visit that took place"},
     # access control (issue 8)
+    "message.settings.weights_keys": {"id": "Bobot skor harus berisi tepat: {keys}.",
+                                      "en": "Score weights must have exactly: {keys}."},
+    "message.settings.weight_range": {"id": "Bobot \"{text}\" harus angka dari 0 sampai 1.",
+                                      "en": "Weight \"{text}\" must be a number from 0 to 1."},
+    "message.settings.weights_zero": {"id": "Setidaknya satu bobot harus lebih dari 0.",
+                                      "en": "At least one weight must be above 0."},
     "message.access.login_required": {
         "id": "silakan masuk (login) sebagai {role} untuk melakukan ini",
         "en": "please log in as {role} to do this"},

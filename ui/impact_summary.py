@@ -1,0 +1,64 @@
+""""Apa artinya?": the answer to "did cooperation grow after visits, and is that real?" for the view's period and
+filters, the "Batasan" list and a link to the method, as the map and impact pages show them
+(``geo.analysis.headline`` says what; this module only places it)."""
+
+from __future__ import annotations
+
+import html
+
+import streamlit as st
+from streamlit.errors import StreamlitPageNotFoundError
+
+from geo.analysis import headline, impact_report
+from geo.maps import map_view
+from geo.text.catalog import text
+from ui import records_cache
+from ui.i18n import current_language
+from ui.safe_text import md
+
+VERDICT_COLOURS = {"up": "#1a7f37", "down": "#b42318", "unclear": "#8a6d00", "too_little_data": "#57606a"}
+
+
+def of_spec(version: tuple, spec: map_view.Spec, settings: impact_report.Settings | None = None) -> headline.Headline:
+    """The headline of the view (regencies, the view's period, filters and weights) or of ``settings``."""
+    settings = settings or map_view.report_settings(spec, level="regency")
+    return headline.of_report(records_cache.report(version, settings))
+
+
+def verdict_line(h: headline.Headline, *, with_size: bool = True) -> None:
+    """The verdict in large coloured words, its size beneath (``with_size``)."""
+    lang = current_language()
+    colour = VERDICT_COLOURS[h.verdict.kind]
+    st.markdown(f'<div style="font-size:1.9rem;font-weight:700;color:{colour};line-height:1.2">'
+                f"{html.escape(h.verdict.label(lang))}</div>"
+                + (f'<div style="font-size:1.05rem">{html.escape(h.verdict.size(lang))}</div>' if with_size else ""),
+                unsafe_allow_html=True)
+
+
+def method_link(lang: str) -> None:
+    """A link to the method page (outside ``st.navigation``, e.g. a page run alone in a test: a plain link)."""
+    try:
+        st.page_link("app_pages/method.py", label=text("headline.method_link", lang), icon=":material/menu_book:")
+    except StreamlitPageNotFoundError:
+        st.markdown(f"[{text('headline.method_link', lang)}](method)")
+
+
+def what_it_means(version: tuple, spec: map_view.Spec, *, compact: bool = False,
+                  settings: impact_report.Settings | None = None) -> headline.Headline:
+    """The box: the question, the verdict in large words, the paragraph, the limits and the method link.
+    ``compact`` (the map, where the map must stay in view): the verdict and its size; the paragraph and the
+    limits folded beneath."""
+    lang = current_language()
+    h = of_spec(version, spec, settings)
+    paragraph = md(h.what_it_means(lang, period=map_view.period_text(spec.start, spec.end, lang),
+                                   filters=map_view.filters_text(spec, lang)))
+    with st.container(border=True):
+        st.markdown(f"**{html.escape(text('headline.title', lang))}** {html.escape(text('headline.question', lang))}")
+        verdict_line(h, with_size=compact)
+        more = st.expander(text("headline.more", lang)) if compact else st.container()
+        with more:
+            st.markdown(paragraph)
+            st.markdown(f"**{text('headline.limits_title', lang)}**")
+            st.markdown("\n".join(f"- {line}" for line in h.limits(lang)))
+            method_link(lang)
+    return h
