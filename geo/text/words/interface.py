@@ -141,7 +141,7 @@ WORDS = {
     "ui.nav.region": {"id": "Rincian Wilayah", "en": "Region details"},
     "ui.reg.pick": {"id": "Wilayah", "en": "Region"},
     "ui.reg.population": {"id": "Penduduk", "en": "Population"},
-    "ui.reg.score": {"id": "Skor dampak", "en": "Impact score"},
+    "ui.reg.impact": {"id": "Dampak kunjungan", "en": "Visit impact"},
     "ui.reg.timeline": {
         "id": "Kerja sama per bulan, kunjungan, dan daerah pembanding",
         "en": "Agreements a month, visits, and comparison regions"},
