@@ -134,6 +134,8 @@ WORDS = {
     "ui.imp2.w.progress": {"id": "Pelaksanaan", "en": "Implementation"},
     "ui.imp2.explain": {"id": "Penjelasan skor", "en": "Score explanation"},
     "ui.col.score": {"id": "Skor", "en": "Score"},
+    "ui.col.verdict": {"id": "Putusan", "en": "Verdict"},
+    "ui.col.verdict_size": {"id": "Besarnya", "en": "How much"},
     "ui.col.name": {"id": "Wilayah", "en": "Region"},
     "ui.col.signed": {"id": "Kerja sama", "en": "Agreements"},
     "ui.col.partners": {"id": "Mitra", "en": "Partners"},
