@@ -289,6 +289,7 @@ WORDS = {
     "ui.plan.ranking": {"id": "Peringkat", "en": "Ranking"},
     "ui.plan.map": {"id": "Peta skor kunjungan berikutnya", "en": "Map of the visit-next score"},
     "ui.plan.score": {"id": "Skor (0–100)", "en": "Score (0–100)"},
+    "ui.plan.verdict": {"id": "Dampak kunjungan pertama", "en": "First visit's impact"},
     "ui.plan.rank": {"id": "No.", "en": "No."},
     "ui.plan.name": {"id": "Wilayah", "en": "Region"},
     "ui.plan.why": {"id": "Mengapa daerah ini?", "en": "Why this region?"},
