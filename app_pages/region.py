@@ -1,5 +1,5 @@
-"""Region drill-down: key figures, the visit impact in words (a verdict, the score only beside a clear one) and its
-explanation, timeline, agreements, partners, obstacles with mitigation, child regions and visits."""
+"""Region drill-down: key figures, impact score and its explanation, timeline, agreements, partners,
+obstacles with mitigation, child regions and visits."""
 
 import streamlit as st
 from streamlit_folium import st_folium
