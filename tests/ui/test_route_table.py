@@ -39,3 +39,10 @@ def test_ranking_table_shows_whole_ranks_and_scores_a_verdict_in_words_and_compo
     assert set(frame.iloc[0].tolist()[4:]) == {"0,12"} and set(frame.iloc[1].tolist()[4:]) == {"1,00"}
     english = ranking_table.ranking_frame(table, "en")
     assert english.iloc[0].tolist()[2] == "Not yet clear" and english.iloc[0].tolist()[4] == "0.12"
+    # the page's download is this same table
+    from geo.records import exports
+
+    csv = exports.to_csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert csv[0].split(";")[:4] == ["No.", "Wilayah", "Dampak kunjungan pertama", "Skor (0–100)"]
+    assert csv[1].split(";")[:4] == ["1", "Kota Bandung", "Belum pasti", "83"]
+    assert csv[2].split(";")[:4] == ["2", "Kota Bogor", "Belum dikunjungi", "80"]

@@ -290,6 +290,11 @@ WORDS = {
     "ui.plan.map": {"id": "Peta skor kunjungan berikutnya", "en": "Map of the visit-next score"},
     "ui.plan.score": {"id": "Skor (0–100)", "en": "Score (0–100)"},
     "ui.plan.verdict": {"id": "Dampak kunjungan pertama", "en": "First visit's impact"},
+    "ui.plan.verdict_help": {
+        "id": "Putusan atas kunjungan kerja pertama ke daerah ini, seperti di halaman Rincian Wilayah: \"Naik, "
+              "jelas\" atau \"Turun, jelas\" hanya bila seluruh rentang 95% di atas atau di bawah nol.",
+        "en": "The verdict on the first working visit to this region, as on the Region details page: \"Up, "
+              "clearly\" or \"Down, clearly\" only when the whole 95% range is above or below zero."},
     "ui.plan.rank": {"id": "No.", "en": "No."},
     "ui.plan.name": {"id": "Wilayah", "en": "Region"},
     "ui.plan.why": {"id": "Mengapa daerah ini?", "en": "Why this region?"},
