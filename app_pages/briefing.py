@@ -70,10 +70,11 @@ else:
 if kind == "map":
     st.image(briefing_files.map_file(version, spec, lang, "png", briefing_files.SCREEN_DPI), width="stretch")
 elif kind == "top":
-    headers = [*(text(f"briefing.{key}", lang) for key in ("rank", "region", "code")), view.metric_label]
+    verdict_of = deck.score_verdicts(view, records_cache.context(version))
+    headers = deck.ranking_headers(view, verdict_of)
     left, right = st.columns(2)
     for col, top in ((left, True), (right, False)):
-        rows = deck.ranking_rows(view, top=top)
+        rows = deck.ranking_rows(view, top=top, verdict_of=verdict_of)
         col.markdown(f"### {text('briefing.deck.top' if top else 'briefing.deck.bottom', lang, n=len(rows))}")
         table = pd.DataFrame(rows, columns=headers)
         col.table(table, hide_index=True)
@@ -82,8 +83,10 @@ elif kind == "top":
 elif kind == "region":
     f = briefing_files.facts(version, code, lang, spec.start, spec.end)
     st.markdown(f"### {f.region.name}  \n{f.crumbs}")
-    for col, (label, value) in zip(st.columns(len(f.figures)), f.figures):
+    for col, (key, (label, value)) in zip(st.columns(len(f.figures)), zip(region_brief.KEY_FIGURES, f.figures)):
         col.metric(label, value)
+        if key == "impact":  # a verdict in words; its size (or reason) beneath
+            col.caption(f.impact_note)
     left, right = st.columns([3, 2])
     with left:
         for line in f.explanation:

@@ -73,11 +73,12 @@ with st.expander(t("imp2.figures")):
                      hi=numbers.signed(sw["ci_high"], lang=lang)))
 
 st.subheader(t("imp2.scores"))
-frame = score_table.scores_by_region(rep)
+frame = score_table.scores_by_region(rep, lang)  # a verdict in words beside every score; never visited: no score
 table = score_table.score_table(frame)
 st.dataframe(table, hide_index=True, width="stretch",
              column_config={t("col.score"): st.column_config.ProgressColumn(min_value=0, max_value=100,
-                                                                             format="%.0f")})
+                                                                             format="%.0f"),
+                            t("col.verdict_size"): st.column_config.TextColumn(width="large")})
 download_buttons(table, "skor_dampak")
 pick = st.selectbox(t("imp2.explain"), frame.index.tolist(), key="score_pick",
                     format_func=lambda c: f"{lookup.get(c).name} ({c})")

@@ -17,6 +17,7 @@ from geo.text.messages import UserError
 from geo.text.vocabulary import SECTORS
 from ui import auth, briefing_files, record_tables, records_cache
 from ui.database import engine, simulated_banner
+from ui.downloads import download_buttons
 from ui.feedback import errors_shown
 from ui.i18n import current_language, label, t
 from ui.ranking_table import ranking_frame
@@ -86,7 +87,10 @@ with c_table:
     st.subheader(t("plan.ranking"))
     if table.empty:
         st.info(t("plan.none"))
-    st.dataframe(ranking_frame(table), hide_index=True, width="stretch", height=420)
+    ranked = ranking_frame(table)  # beside each score the verdict of the first visit in words, as on the region page
+    st.dataframe(ranked, hide_index=True, width="stretch", height=420,
+                 column_config={t("plan.verdict"): st.column_config.TextColumn(help=t("plan.verdict_help"))})
+    download_buttons(ranked, "peringkat_kunjungan")
     if not table.empty:
         why_code = st.selectbox(t("plan.why"), list(table.index[:50]), key="plan_why",
                                 format_func=lambda c: f"{int(table.at[c, 'rank'])}. {table.at[c, 'name']}")

@@ -15,7 +15,7 @@ from ui.i18n import current_language, label, localized_columns, t
 
 # The key figures (geo.briefings.region_brief.KEY_FIGURES), in the page's order and under its labels.
 FIGURE_LABELS = {"population": "reg.population", "signed": "metric.signed", "value_idr": "metric.value_idr",
-                 "partners": "metric.partners", "visits": "metric.visits", "score": "reg.score"}
+                 "partners": "metric.partners", "visits": "metric.visits", "impact": "reg.impact"}
 
 lang = current_language()
 choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
@@ -47,6 +47,8 @@ briefing_files.brief_button(version, code, region.name, start=start, end=end)
 cols = st.columns(3) + st.columns(3)
 for col, (key, label_key) in zip(cols, FIGURE_LABELS.items()):
     col.metric(t(label_key), facts.key_figures[key])
+    if key == "impact":  # a verdict in words, never a bare score; its size (or reason) beneath
+        col.caption(facts.impact_note)
 if facts.explanation:
     with st.expander(t("imp2.explain"), expanded=True):
         for line in facts.explanation:

@@ -62,8 +62,10 @@ def planner_history(data_version: tuple, level: str, sectors: tuple):
 def planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
     from geo.planner import rank
 
+    # beside each score, the verdict of the region's first visit as the region page shows it (its brief's report)
+    verdicts = rank.impact_verdicts(report(data_version, impact_report.Settings(level=level, start="2021-01")))
     return rank.rank(planner_history(data_version, level, constraints.sectors), weights=dict(weights),
-                        constraints=constraints)
+                        constraints=constraints, verdicts=verdicts)
 
 
 @st.cache_data(show_spinner=True, max_entries=8)

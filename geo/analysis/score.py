@@ -56,7 +56,15 @@ class RegionScore:
     def visited(self) -> bool:
         return self.status != "not_visited"
 
-    def explain(self, lang: str = "id") -> list[str]:
+    @property
+    def shown_score(self) -> float | None:
+        """The score as the region page and its files show it: only beside a clear verdict ("Naik, jelas",
+        "Turun, jelas"); None for an unclear verdict, too little data, or a region never visited."""
+        return self.score if self.verdict is not None and self.verdict.clear else None
+
+    def explain(self, lang: str = "id", *, verdict: bool = True, total: bool = True) -> list[str]:
+        """The explanation, a sentence a line: the verdict's sentence first (``verdict``), then one per part of the
+        score, then the score itself (``total``; never for a region without one)."""
         d = self.details
 
         def num(v, decimals=2):
@@ -70,10 +78,10 @@ class RegionScore:
 
         if self.status == "too_few_agreements":
             lines = [text("score.too_little", lang, n=d["agreements"], min=MIN_AGREEMENTS)]
-            return lines + ([self.verdict.sentence(lang)] if self.verdict is not None else [])
+            return lines + ([self.verdict.sentence(lang)] if verdict and self.verdict is not None else [])
         lines = []
         ve = d.get("visit_effect")
-        if self.verdict is not None:
+        if verdict and self.verdict is not None:
             lines.append(self.verdict.sentence(lang))
         if self.status == "not_visited":
             lines.append(text("score.no_visit", lang))
@@ -90,7 +98,7 @@ class RegionScore:
         else:
             lines.append(text("score.progress", lang, share=pct(d["progressed_share"]),
                               value=num(self.components["progress"])))
-        if self.score is not None:
+        if total and self.score is not None:
             lines.append(text("score.score", lang, score=num(self.score, 0), we=pct(self.weights["effect"]),
                               wb=pct(self.weights["breadth"]), wp=pct(self.weights["progress"])))
         return lines

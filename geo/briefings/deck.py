@@ -1,5 +1,6 @@
 """The briefing deck (PPTX, python-pptx): title, national map, top and bottom regions, chosen regions,
-itinerary, method and data sources. Every text is a real, editable text box or table; only the map and
+itinerary, method and data sources. No impact score stands alone: beside each score in the ranking tables its
+verdict in words, and on a region's slide the verdict itself ("Belum pasti", the score only beside a clear one). Every text is a real, editable text box or table; only the map and
 the timeline are pictures. Its words are in the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``);
 the itinerary's column headers stay Indonesian, the ministries' format.
 """
@@ -15,6 +16,8 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
+from geo.analysis import impact_report
+from geo.analysis import verdict as verdicts
 from geo.analysis.context import Context
 from geo.briefings import region_brief
 from geo.maps import print_map
@@ -108,11 +111,38 @@ class _Deck:
         return buf.getvalue()
 
 
-def ranking_rows(view, *, top: bool, n: int = TOP_N) -> list[list[str]]:
-    """Rank, region, code and formatted value of the ``n`` highest (or lowest, lowest first) regions."""
+def score_verdicts(view, ctx: Context) -> dict[str, verdicts.Verdict | None] | None:
+    """On the impact score map, each region's verdict in words (``geo.analysis.verdict``) from the impact report the
+    view's scores come from (``geo.maps.map_view.compute``'s settings; the context computes it once); None for
+    any other measure."""
+    spec = view.spec
+    if spec.metric != "score" or spec.level == "district":
+        return None
+    first_year = min(spec.start.year, 2021) if spec.start else 2021
+    rep = ctx.report(impact_report.Settings(level=spec.level, start=f"{first_year}-01", sectors=spec.sectors,
+                                            types=spec.types, ministries=spec.ministries))
+    return {c: s.verdict for c, s in rep.scores.items()}
+
+
+def ranking_headers(view, verdict_of: Mapping | None = None) -> list[str]:
+    """The ranking tables' headers; a verdict column beside an impact score (``score_verdicts``)."""
+    lang = view.lang
+    headers = [text("briefing.rank", lang), text("briefing.region", lang), text("briefing.code", lang),
+               view.metric_label]
+    return headers + ([text("briefing.col.verdict", lang)] if verdict_of is not None else [])
+
+
+def ranking_rows(view, *, top: bool, n: int = TOP_N, verdict_of: Mapping | None = None) -> list[list[str]]:
+    """Rank, region, code and formatted value of the ``n`` highest (or lowest, lowest first) regions; with
+    ``verdict_of`` (``score_verdicts``), the verdict's label beside each score, so no score stands alone."""
     ranking = view.ranking()
     part = ranking.head(n) if top else ranking.tail(n).iloc[::-1]
-    return [[str(r.rank), r.name, r.code, r.text] for r in part.itertuples(index=False)]
+    rows = [[str(r.rank), r.name, r.code, r.text] for r in part.itertuples(index=False)]
+    if verdict_of is not None:
+        for row in rows:
+            v = verdict_of.get(row[2])
+            row.append(text("verdict.not_visited", view.lang) if v is None else v.label(view.lang))
+    return rows
 
 
 def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = None,
@@ -138,13 +168,14 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
     png = map_png if map_png is not None else print_map.render(view, "png", dpi=200)
     s.shapes.add_picture(io.BytesIO(png), Inches(2.2), Inches(1.15), height=Inches(5.8))
 
-    headers = [text("briefing.rank", lang), text("briefing.region", lang), text("briefing.code", lang),
-               view.metric_label]
+    verdict_of = score_verdicts(view, ctx)
+    headers = ranking_headers(view, verdict_of)
     for top in (True, False):
-        rows = ranking_rows(view, top=top, n=top_n)
+        rows = ranking_rows(view, top=top, n=top_n, verdict_of=verdict_of)
         s = d.slide(text("briefing.deck.top" if top else "briefing.deck.bottom", lang, n=len(rows)))
         d.text(s, [view.subtitle], Inches(0.5), Inches(1.1), Inches(12.3), Inches(0.4), size=14, color=GREY)
-        d.table(s, headers, rows, Inches(0.5), Inches(1.6), Inches(12.3), widths=(1, 5, 1.5, 3), size=14)
+        d.table(s, headers, rows, Inches(0.5), Inches(1.6), Inches(12.3),
+                widths=(1, 5, 1.5, 3) + ((2.5,) if verdict_of is not None else ()), size=14)
 
     for code in chosen:
         f = made.get(code) or region_brief.facts(code, ctx, lang=lang, start=view.spec.start, end=view.spec.end)
@@ -153,6 +184,9 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
                Inches(12.3), Inches(0.4), size=14, color=GREY)
         d.table(s, [text("briefing.col.figure", lang), text("briefing.value", lang)], [list(x) for x in f.figures],
                 Inches(0.5), Inches(1.55), Inches(4.6), widths=(3, 2), size=14)
+        # the impact figure is a verdict in words; its size (or reason) beneath the table
+        d.text(s, [f"{text('briefing.brief.impact', lang)}: {f.key_figures['impact']}", f.impact_note],
+               Inches(0.5), Inches(5.0), Inches(4.6), Inches(1.9), size=12)
         d.text(s, f.explanation or [text("briefing.brief.none", lang)], Inches(5.4), Inches(1.55), Inches(7.4),
                Inches(2.9), size=12, bullets=True)
         headers_o, rows_o = f.obstacles_table()

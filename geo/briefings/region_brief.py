@@ -1,10 +1,14 @@
-"""A region's brief: key figures, impact score and its explanation, timeline, agreements, obstacles and
-their mitigation — as ``Facts`` (shared with the deck) and as a one- or two-page PDF (fpdf2).
+"""A region's brief: key figures, the visit impact in words and its explanation, timeline, agreements, obstacles
+and their mitigation — as ``Facts`` (shared with the deck) and as a one- or two-page PDF (fpdf2).
 
 The figures are the region page's: ``geo.analysis.metrics.region_metrics`` for the region's level, the score of
 ``geo.analysis.impact_report`` and ``geo.analysis.region_profile``. ``facts`` is the one place they are computed:
 the region page shows ``Facts.key_figures`` under its own labels, the PDF and the deck ``Facts.figures``, so the
 three cannot disagree. Fonts: DejaVu Sans from matplotlib's package data.
+
+The visit impact figure is a verdict in words (``geo.analysis.verdict``, issue 13), never a bare score: "Belum
+pasti" with the size sentence beneath (``Facts.impact_note``); the 0–100 score only beside a clear verdict ("Naik,
+jelas (skor 85)"); "Belum dikunjungi" and no score for a region never visited; "Data belum cukup" with its reason.
 Words: the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``).
 """
 
@@ -19,6 +23,7 @@ import matplotlib
 import pandas as pd
 
 from geo.analysis import impact_report, metrics, panel, region_profile
+from geo.analysis import verdict as verdicts
 from geo.analysis.context import Context
 from geo.maps.map_view import period_text, simulated_note
 from geo.regions import lookup
@@ -29,7 +34,7 @@ from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
 MAX_AGREEMENT_ROWS = 12
 # The key figures, in the order every output shows them, and their labels in the brief and the deck.
 KEY_FIGURES = {"population": "brief.population", "signed": "brief.signed", "value_idr": "brief.value",
-               "partners": "brief.partners", "visits": "brief.visits", "score": "brief.score"}
+               "partners": "brief.partners", "visits": "brief.visits", "impact": "brief.impact"}
 FONT_DIR = Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
@@ -40,11 +45,23 @@ class Facts:
     start: dt.date | None
     end: dt.date | None
     key_figures: dict[str, str]  # KEY_FIGURES key → formatted value
-    score: float | None
+    score: float | None  # the impact score as shown: only beside a clear verdict (``RegionScore.shown_score``)
     explanation: list[str]
     profile: region_profile.Profile
     first_visit: pd.Timestamp | None
     note: str | None
+    verdict: verdicts.Verdict | None = None  # the first visit's; None for a region never visited
+    visited: bool = False
+
+    @property
+    def impact_note(self) -> str:
+        """The line beneath the impact figure: the size in plain units, the reason data are too few, or why a
+        region never visited has no verdict."""
+        if not self.visited or self.verdict is None:
+            note = catalog.text("briefing.impact.not_visited_note", self.lang)
+        else:
+            note = self.verdict.size(self.lang)
+        return note[:1].upper() + note[1:]  # a line of its own
 
     @property
     def figures(self) -> list[tuple[str, str]]:
@@ -103,22 +120,34 @@ def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = 
     row = ctx.region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
     first_year = min(start.year, 2021) if start else 2021
     region_score = ctx.report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
-    score = None if region_score is None else region_score.score
+    visited = region_score is not None and region_score.visited
+    v = region_score.verdict if visited else None
+    score = region_score.shown_score if visited else None
     key_figures = {"population": numbers.number(region.population, 0, lang),
                    "signed": numbers.number(row["signed"], 0, lang),
                    "value_idr": numbers.rupiah(row["value_idr"], lang),
                    "partners": numbers.number(row["partners"], 0, lang),
                    "visits": numbers.number(row["visits"], 0, lang),
-                   "score": "–" if score is None else numbers.number(score, 0, lang)}
+                   "impact": impact_text(v, score, lang)}
     ag = _in_period(agreements, metrics.agreement_day(agreements), start, end)
     vis = _in_period(visits, pd.to_datetime(visits["local_start"]), start, end)
     region_panel = panel.monthly_panel(agreements, visits, level=level, start=f"{first_year}-01")
     prof = region_profile.profile(code, ag, vis, region_panel, lang=lang)
     first_visit = region_panel.groupby("region")["first_visit"].first().get(code)
-    return Facts(region, lang, start, end, key_figures, score,
-                 region_score.explain(lang) if region_score is not None else [], prof,
+    # the verdict's sentence is the figure and its note; the score's line only where the score is shown
+    explanation = [] if region_score is None else region_score.explain(lang, verdict=False, total=score is not None)
+    return Facts(region, lang, start, end, key_figures, score, explanation, prof,
                  None if first_visit is None or pd.isna(first_visit) else first_visit,
-                 simulated_note(agreements, visits, lang))
+                 simulated_note(agreements, visits, lang), v, visited)
+
+
+def impact_text(v: verdicts.Verdict | None, score: float | None, lang: str) -> str:
+    """The impact figure in words: the verdict's label ("Belum dikunjungi" without a verdict), with the score beside
+    it only when ``score`` is given (a clear verdict)."""
+    label = catalog.text("verdict.not_visited", lang) if v is None else v.label(lang)
+    if score is None:
+        return label
+    return catalog.text("briefing.impact.with_score", lang, verdict=label, score=numbers.number(score, 0, lang))
 
 
 def timeline_png(f: Facts, *, size=(7.0, 2.4), dpi: int = 200) -> bytes | None:
@@ -206,6 +235,13 @@ def pdf_bytes(f: Facts) -> bytes:
         for half in (f.figures[:3], f.figures[3:]):
             table.row([label for label, _ in half], style=heading)
             table.row([value for _, value in half])
+
+    pdf.ln(1.5)  # the impact figure in words, its size (or reason) beneath
+    pdf.set_font("DejaVu", "B", 10)
+    pdf.multi_cell(0, 5, f"{catalog.text('briefing.brief.impact', lang)}: {f.key_figures['impact']}",
+                   new_x="LMARGIN", new_y="NEXT")
+    pdf.set_font("DejaVu", "", 9)
+    pdf.multi_cell(0, 4.6, f.impact_note, new_x="LMARGIN", new_y="NEXT")
 
     section(catalog.text("briefing.brief.score_explain", lang))
     for line in f.explanation or [catalog.text("briefing.brief.none", lang)]:

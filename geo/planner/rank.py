@@ -22,6 +22,11 @@ scale (the planner sets the weights ``w_k``; defaults in ``DEFAULT_WEIGHTS``):
   number of distinct partner communities (Louvain) among its land neighbours and partners other than its
   own (clusters a visit could connect), (c) reach: regions within two partner steps.
 
+Beside the score, every region already visited shows the verdict of its first visit in words ("Naik, jelas",
+"Belum pasti", …): the impact report's (``impact_verdicts``), the one the region page and its brief show, so the
+planner and the region page agree; a region never visited has none ("Belum dikunjungi" in the table). The planner
+never shows a bare impact number.
+
 Constraints (``Constraints``) drop candidates: visited within N months, outside chosen provinces or
 island groups; a sector focus computes every component from that sector's agreements only; a ministry's
 own history makes recency and the N-month exclusion count only that ministry's visits.
@@ -36,6 +41,7 @@ The "why" sentences (``explain``) and the model's description are in the catalog
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 import networkx as nx
@@ -44,6 +50,7 @@ import pandas as pd
 from scipy import stats
 
 from geo.analysis import estimator, metrics, panel
+from geo.analysis.verdict import Verdict
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.catalog import text
@@ -227,11 +234,13 @@ def uplift_estimates(hist: History, as_of: pd.Timestamp) -> dict:
 
 def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
          constraints: Constraints = Constraints(), uplift: dict | None = None,
-         betweenness_samples: int | None = 200) -> Ranking:
+         betweenness_samples: int | None = 200, verdicts: Mapping[str, Verdict | None] | None = None) -> Ranking:
     """Rank the regions with data known before ``as_of`` (a month; default: the current month).
 
     ``uplift``: precomputed ``uplift_estimates`` (the backtest reuses them between refreshes);
-    ``betweenness_samples``: pivots for networkx's sampled betweenness (None: exact).
+    ``betweenness_samples``: pivots for networkx's sampled betweenness (None: exact); ``verdicts``: the verdict of
+    each region's first visit (``impact_verdicts``), shown beside the score as the ``verdict`` column (None: never
+    visited); no part of the score.
     """
     as_of = month_of(as_of if as_of is not None else dt.date.today())
     w = {**DEFAULT_WEIGHTS, **(weights or {})}
@@ -327,7 +336,14 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
         keep &= table.index.map(lambda c: island_group(c) in constraints.islands).to_numpy(dtype=bool)
     table = table[keep].sort_values("score", ascending=False, kind="stable")  # ties: by code
     table["rank"] = np.arange(1, len(table) + 1)
+    if verdicts is not None:
+        table["verdict"] = pd.Series([verdicts.get(c) for c in table.index], index=table.index, dtype=object)
     return Ranking(table, w, constraints, as_of, hist.level, uplift, notes)
+
+
+def impact_verdicts(report) -> dict[str, Verdict | None]:
+    """Region → the verdict of its first visit in a ``geo.analysis.impact_report.Report`` (None: never visited)."""
+    return {code: s.verdict for code, s in report.scores.items()}
 
 
 def recommend(agreements: pd.DataFrame, visits: pd.DataFrame, *, level: str = "regency",
@@ -370,6 +386,9 @@ def explain(row: pd.Series, lang: str = "id") -> list[str]:
     else:
         lines.append(text("planner.why.recency", lang, months=int(row["months_since_visit"]),
                           when=pd.Timestamp(row["last_visit"]).strftime("%m/%Y"), value=num(row["c_recency"])))
+    v = row.get("verdict")
+    if isinstance(v, Verdict):  # a visited region's first visit, in words (never a bare impact number)
+        lines.append(text("planner.why.verdict", lang, verdict=v.sentence(lang)))
     lines.append(text("planner.why.leverage", lang, reach=int(row["reach"]), clusters=int(row["clusters"]),
                       betw=num(row["betweenness"], 3), value=num(row["c_leverage"])))
     lines.append(text("planner.why.score", lang, score=num(row["score"], 0)))

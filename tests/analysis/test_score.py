@@ -102,8 +102,8 @@ def test_scores_explain_themselves_and_respect_little_data(data):
     visited = [s for s in valued if s.components["effect"] is not None]
     lines = visited[0].explain("id")
     assert lines[0].startswith(visited[0].verdict.label("id") + ": ")
-    assert any("Selisih-dalam-selisih" in line and "daerah pembanding" in line for line in lines)
-    assert any("comparison regions" in line for line in visited[0].explain("en"))
+    assert any("daerah serupa yang tidak dikunjungi" in line and "Sesudah kunjungan" in line for line in lines)
+    assert any("similar regions not visited" in line for line in visited[0].explain("en"))
     thin = [s for s in scores.values() if s.status == "too_few_agreements"]
     for s in thin:
         assert s.score is None and s.details["agreements"] < score.MIN_AGREEMENTS
@@ -129,3 +129,39 @@ def test_breadth_is_the_share_of_regions_with_fewer_partners():
     assert scores["d"].components["breadth"] == 0.0
     assert scores["b"].components["breadth"] == scores["c"].components["breadth"] == 0.25
     assert scores["a"].components["breadth"] == 0.75
+
+
+JARGON = ("selisih-dalam-selisih", "komponen", "difference-in-differences", "component")
+
+
+def test_explanations_use_plain_words_without_statistical_jargon(data):
+    p, m = data
+    scores = score.region_scores(p, m)
+    by_status = {}
+    for s in scores.values():  # one region of each kind: scored (with an effect), too few agreements, never visited
+        kind = (s.status, s.components.get("effect") is not None)
+        by_status.setdefault(kind, s)
+    assert {k[0] for k in by_status} == set(score.STATUSES) and ("scored", True) in by_status
+    for s in by_status.values():
+        for lang in ("id", "en"):
+            lines = s.explain(lang)
+            assert lines
+            for line in lines:
+                assert not any(word in line.lower() for word in JARGON), (s.region, line)
+
+
+def test_a_score_is_shown_only_beside_a_clear_verdict(data):
+    p, m = data
+    scores = score.region_scores(p, m).values()
+    kinds = {}
+    for s in scores:
+        kinds.setdefault(None if s.verdict is None else s.verdict.kind, []).append(s)
+    assert {"up", "unclear", None} <= set(kinds)
+    for kind, group in kinds.items():
+        for s in group:
+            expected = s.score if kind in ("up", "down") else None
+            assert s.shown_score == expected, (s.region, kind)
+    # an unclear verdict's explanation without the total says no score at all
+    unclear = next(s for s in kinds["unclear"] if s.score is not None)
+    assert not any("dari 100" in line for line in unclear.explain("id", total=False))
+    assert not any(line.startswith("Belum pasti") for line in unclear.explain("id", verdict=False))

@@ -91,6 +91,8 @@ def test_impact_page_shows_effects_and_explained_scores():
     assert "," in at.metric[0].value and "." not in at.metric[0].value  # Indonesian decimal comma
     table = at.dataframe[0].value
     assert len(table) == 514 and table["Skor"].notna().sum() > 100
+    never = table[table["Putusan"] == "Belum dikunjungi"]  # issue 13: a verdict in words, no score unvisited
+    assert len(never) and never["Skor"].isna().all() and table["Besarnya"].str.contains("per tahun").any()
     assert any("Skor" in m.value for m in at.markdown)
     at.slider(key="imp_window").set_value(6).run()
     assert not at.exception and "6 bulan" in at.metric[0].label

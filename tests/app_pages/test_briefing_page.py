@@ -107,6 +107,9 @@ def test_story_steps_forward_and_back(app_data_dir):
     at.button(key="story_next").click().run()
     assert step() == "**Langkah 3 dari 4: Rincian Kota Bandung**"
     assert [m.label for m in at.metric][:2] == ["Penduduk", "Kerja sama ditandatangani"]
+    # issue 13: the visit impact in words (Kota Bandung's interval includes zero), its range beneath, no score
+    assert (at.metric[-1].label, at.metric[-1].value) == ("Dampak kunjungan", "Belum pasti")
+    assert any(c.value.startswith("Perkiraan ") and "mencakup nol" in c.value for c in at.caption)
     at.button(key="story_next").click().run()
     assert step() == "**Langkah 4 dari 4: Rencana perjalanan**"
     assert list(at.table[0].value.columns) == deck.ITINERARY_COLUMNS

@@ -33,6 +33,9 @@ def test_renders_map_ranking_and_why():
     assert not at.exception and not at.error
     assert at.title[0].value == "Perencana kunjungan: ke mana berikutnya?"
     assert len(_ranking(at)) == 514
+    shown = at.dataframe[0].value  # issue 13: whole-number scores, a verdict in words beside them
+    assert str(shown["Skor (0–100)"].dtype).startswith("int")
+    assert {"Belum dikunjungi", "Belum pasti"} <= set(shown["Dampak kunjungan pertama"])
     why = " ".join(m.value for m in at.markdown)
     assert "Kesenjangan kerja sama" in why and "Daya ungkit jejaring" in why
     assert any("Asumsi perjalanan" in c.value for c in at.caption)

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from geo.analysis import metrics
+from geo.analysis import impact_report, metrics
 from geo.analysis.context import Context
 from geo.briefings import deck, maker, region_brief
 from geo.db import storage
@@ -162,9 +162,9 @@ def test_region_brief_pdf_reads_back(ctx):
     assert "Kota Bandung (32.73)" in text
     assert "DATA SIMULASI" in text
     figures = dict(facts.figures)
-    assert facts.score is not None
-    assert f"Skor dampak {figures['Skor dampak']}" in text or figures["Skor dampak"] in text
-    assert f"Skor {numbers.number(facts.score, 0)} dari 100" in text  # the explanation, in Indonesian
+    assert figures["Dampak kunjungan"] == "Belum pasti"  # its interval includes zero (test_briefing_verdicts)
+    assert f"Dampak kunjungan: {figures['Dampak kunjungan']}" in text and facts.impact_note in text
+    assert facts.explanation[0] in text  # the explanation, in Indonesian
     assert figures["Nilai kerja sama"].startswith("Rp ") and figures["Nilai kerja sama"] in text
     top_obstacle = facts.profile.obstacles.iloc[0]
     assert " ".join(MITIGATIONS[top_obstacle["kind"]]["id"].split()) in text
@@ -181,7 +181,7 @@ def test_region_brief_key_figures_equal_the_engine(frames, ctx):
     reader = PdfReader(io.BytesIO(region_brief.pdf_bytes(facts)))
     assert len(reader.pages) <= 2
     text = reader.pages[0].extract_text()
-    assert "Impact score" in text and "Jawa Barat" in text and "SIMULATED DATA" in text
+    assert "Visit impact" in text and "Jawa Barat" in text and "SIMULATED DATA" in text
 
 
 def test_region_brief_of_a_period_counts_only_that_period(ctx):
@@ -244,12 +244,18 @@ def test_the_map_view_the_region_brief_and_the_deck_read_the_same_figures_from_o
     assert ctx.region_metrics(level="province", start=PERIOD[0], end=PERIOD[1]) is view.table
     figures = dict(facts.figures)
     assert figures["Kerja sama ditandatangani"] == numbers.number(view.table.loc["32", "signed"], 0)
-    assert figures["Skor dampak"] == view.fmt(view.values["32"]) == numbers.number(facts.score, 0)
+    # the brief's verdict is the one of the report whose scores the map shows, and beside every score of the deck's
+    # ranking stands the verdict of that report
+    report = ctx.report(impact_report.Settings(level="province", start="2021-01"))
+    assert view.fmt(view.values["32"]) == numbers.number(report.scores["32"].score, 0)
+    assert facts.verdict == report.scores["32"].verdict
+    assert figures["Dampak kunjungan"] == report.scores["32"].verdict.label("id")
     slides = list(prs.slides)
     ranking = [[c.text for c in r.cells] for r in [sh.table for sh in slides[2].shapes if sh.has_table][0].rows]
     ranked = view.ranking()
-    assert ranked.set_index("code").loc["32", "text"] == figures["Skor dampak"]
-    assert [r[2:] for r in ranking[1:]] == [[c, text] for c, text in zip(ranked["code"][:10], ranked["text"][:10])]
+    assert ranking[0][-1] == "Putusan"
+    assert [r[2:] for r in ranking[1:]] == [[c, text, report.scores[c].verdict.label("id")]
+                                            for c, text in zip(ranked["code"][:10], ranked["text"][:10])]
     region_table = [[c.text for c in r.cells] for r in [sh.table for sh in slides[4].shapes if sh.has_table][0].rows]
     assert region_table[1:] == [list(f) for f in facts.figures]
 

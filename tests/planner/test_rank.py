@@ -8,7 +8,7 @@ import pandas as pd
 import pytest
 from scipy import stats
 
-from geo.analysis import metrics
+from geo.analysis import metrics, panel
 from geo.db import storage
 from geo.db.models import AuditEntry
 from geo.planner import itinerary, rank
@@ -239,3 +239,27 @@ def test_planned_visits_are_saved_audited_and_never_counted(engine, tmp_path):
     assert read.visits_frame(engine)["ref"].tolist() == ["KUNKER-1"]
     with storage.transaction(engine) as s:
         assert s.query(AuditEntry).filter_by(record_key="KUNKER-1").count() == 1
+
+
+def test_beside_each_score_the_ranking_shows_the_region_pages_verdict_and_none_for_regions_never_visited(
+        sample_frames, hist):
+    from geo.analysis import impact_report
+    from ui.ranking_table import ranking_frame
+
+    report = impact_report.compute(*sample_frames, impact_report.Settings(level="regency", start="2021-01"))
+    ranking = rank.rank(hist, as_of=AS_OF, verdicts=rank.impact_verdicts(report))
+    t = ranking.table
+    visited = {panel.region_of(c, "regency") for codes in sample_frames[1]["region_codes"] for c in codes}
+    never = [c for c in t.index if c not in visited]
+    assert never and t.loc[never, "verdict"].isna().all()
+    frame = ranking_frame(t, "id")
+    column = frame.columns[2]
+    assert column == "Dampak kunjungan pertama"
+    assert (frame.loc[never, column] == "Belum dikunjungi").all()
+    ve = report.scores["32.73"].details["visit_effect"]
+    assert ve.ci_low <= 0 <= ve.ci_high and frame.loc["32.73", column] == "Belum pasti"
+    assert not (frame.loc[[c for c in t.index if c in visited], column] == "Belum dikunjungi").any()
+    assert frame[frame.columns[3]].tolist() == [int(round(v)) for v in t["score"]]
+    # the why: the first visit's verdict in words for a visited region, nothing of the kind for one never visited
+    assert any(line.startswith("Dampak kunjungan pertama: Belum pasti: perkiraan") for line in ranking.why("32.73"))
+    assert not any("Dampak kunjungan" in line for line in ranking.why(never[0]))

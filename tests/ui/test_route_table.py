@@ -24,11 +24,25 @@ def test_route_overlays_number_the_stops_and_draw_one_line_per_leg():
     assert len(route_map.route_lines(legs)) == len(legs) == 2
 
 
-def test_ranking_table_rounds_score_and_components():
+def test_ranking_table_shows_whole_ranks_and_scores_a_verdict_in_words_and_components_with_a_decimal_comma():
+    from geo.analysis import verdict
     from geo.planner import rank
 
-    table = pd.DataFrame({"rank": [1], "name": ["Kota Bandung"], "score": [81.234],
-                          **{f"c_{k}": [0.12345] for k in rank.COMPONENTS}}, index=["32.73"])
-    frame = ranking_table.ranking_frame(table)
-    assert frame.iloc[0].tolist()[:3] == [1, "Kota Bandung", 81.2]
-    assert set(frame.iloc[0].tolist()[3:]) == {0.12}
+    unsure = verdict.decide(0.23, -0.07, 0.53, months=12, comparisons=300)  # the interval includes zero
+    table = pd.DataFrame({"rank": [1.0, 2.0], "name": ["Kota Bandung", "Kota Bogor"], "score": [83.1, 80.5],
+                          **{f"c_{k}": [0.12345, 1.0] for k in rank.COMPONENTS},
+                          "verdict": [unsure, None]}, index=["32.73", "32.71"])
+    frame = ranking_table.ranking_frame(table, "id")
+    assert frame.iloc[0].tolist()[:4] == [1, "Kota Bandung", "Belum pasti", 83]
+    assert frame.iloc[1].tolist()[:4] == [2, "Kota Bogor", "Belum dikunjungi", 80]  # 80.5 rounds to even
+    assert str(frame.iloc[:, 0].dtype).startswith("int") and str(frame.iloc[:, 3].dtype).startswith("int")
+    assert set(frame.iloc[0].tolist()[4:]) == {"0,12"} and set(frame.iloc[1].tolist()[4:]) == {"1,00"}
+    english = ranking_table.ranking_frame(table, "en")
+    assert english.iloc[0].tolist()[2] == "Not yet clear" and english.iloc[0].tolist()[4] == "0.12"
+    # the page's download is this same table
+    from geo.records import exports
+
+    csv = exports.to_csv_bytes(frame).decode("utf-8-sig").splitlines()
+    assert csv[0].split(";")[:4] == ["No.", "Wilayah", "Dampak kunjungan pertama", "Skor (0–100)"]
+    assert csv[1].split(";")[:4] == ["1", "Kota Bandung", "Belum pasti", "83"]
+    assert csv[2].split(";")[:4] == ["2", "Kota Bogor", "Belum dikunjungi", "80"]

@@ -53,8 +53,13 @@ WORDS = {
     "briefing.brief.value": {"id": "Nilai kerja sama", "en": "Agreement value"},
     "briefing.brief.partners": {"id": "Daerah mitra", "en": "Partner regions"},
     "briefing.brief.visits": {"id": "Kunjungan kerja", "en": "Working visits"},
-    "briefing.brief.score": {"id": "Skor dampak", "en": "Impact score"},
-    "briefing.brief.score_explain": {"id": "Skor dampak dan penjelasannya", "en": "Impact score and its explanation"},
+    "briefing.col.verdict": {"id": "Putusan", "en": "Verdict"},
+    "briefing.brief.impact": {"id": "Dampak kunjungan", "en": "Visit impact"},
+    "briefing.brief.score_explain": {"id": "Dampak kunjungan dan penjelasannya", "en": "Visit impact explained"},
+    "briefing.impact.with_score": {"id": "{verdict} (skor {score})", "en": "{verdict} (score {score})"},
+    "briefing.impact.not_visited_note": {
+        "id": "belum ada kunjungan kerja ke daerah ini, jadi dampaknya belum bisa dinilai",
+        "en": "no working visit to this region yet, so there is no impact to judge"},
     "briefing.brief.timeline": {"id": "Kerja sama per bulan", "en": "Agreements per month"},
     "briefing.brief.timeline_note": {
         "id": "Garis: wilayah ini · pita abu-abu: daerah pembanding yang tidak dikunjungi · garis merah: kunjungan "
@@ -91,10 +96,14 @@ WORDS = {
         "id": "Kelas warna peta: {scheme}, {k} kelas; wilayah tanpa data berwarna abu-abu, bukan kelas terendah.",
         "en": "Map colour classes: {scheme}, {k} classes; regions without data are grey, never the lowest class."},
     "briefing.deck.method.score": {
-        "id": "Skor dampak (0–100): dampak kunjungan (selisih-dalam-selisih terhadap daerah pembanding yang tidak "
-              "dikunjungi), jejaring mitra dan pelaksanaan kerja sama; lihat docs/impact_method.md.",
-        "en": "Impact score (0–100): visit effect (difference-in-differences against comparison regions not "
-              "visited), partner network and implementation; see docs/impact_method.md."},
+        "id": "Dampak kunjungan: kerja sama baru sesudah kunjungan dibanding daerah serupa yang tidak dikunjungi. "
+              "\"Naik, jelas\" atau \"Turun, jelas\" hanya bila seluruh rentang 95% di atas atau di bawah nol; "
+              "selain itu \"Belum pasti\". Skor dampak (0–100) menggabungkan dampak itu, jejaring mitra dan "
+              "pelaksanaan kerja sama; lihat docs/impact_method.md.",
+        "en": "Visit impact: new agreements after the visit compared with similar regions not visited. \"Up, "
+              "clearly\" or \"Down, clearly\" only when the whole 95% range is above or below zero; otherwise "
+              "\"Not yet clear\". The impact score (0–100) combines that impact, the partner network and "
+              "implementation; see docs/impact_method.md."},
     "briefing.deck.method.boundaries": {
         "id": "Batas dan kode wilayah: © cahya dsn (lisensi MIT), Kepmendagri No 300.2.2-2138 Tahun 2025.",
         "en": "Region boundaries and codes: © cahya dsn (MIT licence), Kepmendagri No 300.2.2-2138 of 2025."},

@@ -159,6 +159,8 @@ WORDS = {
     "ui.imp2.w.progress": {"id": "Pelaksanaan", "en": "Implementation"},
     "ui.imp2.explain": {"id": "Penjelasan skor", "en": "Score explanation"},
     "ui.col.score": {"id": "Skor", "en": "Score"},
+    "ui.col.verdict": {"id": "Putusan", "en": "Verdict"},
+    "ui.col.verdict_size": {"id": "Besarnya", "en": "How much"},
     "ui.col.name": {"id": "Wilayah", "en": "Region"},
     "ui.col.signed": {"id": "Kerja sama", "en": "Agreements"},
     "ui.col.partners": {"id": "Mitra", "en": "Partners"},
@@ -166,7 +168,7 @@ WORDS = {
     "ui.nav.region": {"id": "Rincian Wilayah", "en": "Region details"},
     "ui.reg.pick": {"id": "Wilayah", "en": "Region"},
     "ui.reg.population": {"id": "Penduduk", "en": "Population"},
-    "ui.reg.score": {"id": "Skor dampak", "en": "Impact score"},
+    "ui.reg.impact": {"id": "Dampak kunjungan", "en": "Visit impact"},
     "ui.reg.timeline": {
         "id": "Kerja sama per bulan, kunjungan, dan daerah pembanding",
         "en": "Agreements a month, visits, and comparison regions"},
@@ -312,6 +314,12 @@ WORDS = {
     "ui.plan.ranking": {"id": "Peringkat", "en": "Ranking"},
     "ui.plan.map": {"id": "Peta skor kunjungan berikutnya", "en": "Map of the visit-next score"},
     "ui.plan.score": {"id": "Skor (0–100)", "en": "Score (0–100)"},
+    "ui.plan.verdict": {"id": "Dampak kunjungan pertama", "en": "First visit's impact"},
+    "ui.plan.verdict_help": {
+        "id": "Putusan atas kunjungan kerja pertama ke daerah ini, seperti di halaman Rincian Wilayah: \"Naik, "
+              "jelas\" atau \"Turun, jelas\" hanya bila seluruh rentang 95% di atas atau di bawah nol.",
+        "en": "The verdict on the first working visit to this region, as on the Region details page: \"Up, "
+              "clearly\" or \"Down, clearly\" only when the whole 95% range is above or below zero."},
     "ui.plan.rank": {"id": "No.", "en": "No."},
     "ui.plan.name": {"id": "Wilayah", "en": "Region"},
     "ui.plan.why": {"id": "Mengapa daerah ini?", "en": "Why this region?"},

@@ -37,6 +37,9 @@ WORDS = {
               "{clusters} kelompok kerja sama lain, sentralitas antara {betw} → komponen {value}.",
         "en": "Network leverage: reaches {reach} regions within two partner steps, borders {clusters} other "
               "cooperation clusters, betweenness {betw} → component {value}."},
+    "planner.why.verdict": {
+        "id": "Dampak kunjungan pertama: {verdict}.",
+        "en": "Impact of the first visit: {verdict}."},
     "planner.why.score": {"id": "Skor {score} dari 100.", "en": "Score {score} of 100."},
     "planner.stratum.small": {"id": "kecil", "en": "small"},
     "planner.stratum.medium": {"id": "sedang", "en": "medium"},

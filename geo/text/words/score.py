@@ -1,30 +1,31 @@
 """The sentences explaining a region's impact score (``geo.analysis.score.RegionScore.explain``).
 
-One sentence per component, then the score with its weights. Numbers arrive already formatted for the
-language (``geo.text.numbers``). Keys start with ``score.``.
+One sentence per part of the score (each rated 0 to 1), then the score with its weights. Numbers arrive already
+formatted for the language (``geo.text.numbers``). Keys start with ``score.``. Plain words only, no statistical
+jargon ("selisih-dalam-selisih", "komponen"): ``tests/analysis/test_score.py`` checks.
 """
 
 from __future__ import annotations
 
 WORDS = {
     "score.effect": {
-        "id": "Dampak kunjungan: setelah kunjungan {month}, rata-rata {after} kerja sama baru per bulan "
-              "(sebelumnya {before}); di {n} daerah pembanding yang tidak dikunjungi: {cafter} (sebelumnya "
-              "{cbefore}). Selisih-dalam-selisih {did} per bulan (95%: {lo} s.d. {hi}) → komponen {value}.",
-        "en": "Visit effect: after the visit of {month}, {after} new agreements a month on average (before: "
-              "{before}); in {n} comparison regions not visited: {cafter} (before: {cbefore}). "
-              "Difference-in-differences {did} a month (95%: {lo} to {hi}) → component {value}."},
+        "id": "Sesudah kunjungan {month}: rata-rata {after} kerja sama baru per bulan (sebelumnya {before}). Di {n} "
+              "daerah serupa yang tidak dikunjungi: {cafter} per bulan (sebelumnya {cbefore}). Kenaikan di sini "
+              "dikurangi kenaikan di daerah serupa: {did} per bulan (95%: {lo} s.d. {hi}); nilai {value} dari 1.",
+        "en": "After the visit of {month}: {after} new agreements a month on average (before: {before}). In {n} "
+              "similar regions not visited: {cafter} a month (before: {cbefore}). The rise here minus the rise in "
+              "similar regions: {did} a month (95%: {lo} to {hi}); rated {value} of 1."},
     "score.no_visit": {
-        "id": "Belum pernah dikunjungi: tidak ada skor dampak kunjungan.",
-        "en": "Never visited: no visit impact score."},
+        "id": "Belum pernah dikunjungi: belum ada dampak kunjungan untuk dinilai, jadi tidak ada skor.",
+        "en": "Never visited: there is no visit impact to judge, so no score."},
     "score.breadth": {
-        "id": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat → komponen "
-              "{value}.",
-        "en": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level → "
-              "component {value}."},
+        "id": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat; nilai "
+              "{value} dari 1.",
+        "en": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level; "
+              "rated {value} of 1."},
     "score.progress": {
-        "id": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai → komponen {value}.",
-        "en": "Implementation: {share} of agreements are running or completed → component {value}."},
+        "id": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai; nilai {value} dari 1.",
+        "en": "Implementation: {share} of agreements are running or completed; rated {value} of 1."},
     "score.no_progress": {
         "id": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
         "en": "Implementation: no signed agreement to assess yet."},
