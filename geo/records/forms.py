@@ -34,6 +34,8 @@ from geo.text.messages import UserError
 from geo.text.parsing import parse_time_range, time_zone_for_province
 from geo.text.vocabulary import TIME_ZONES
 
+TIME_ZONE_CHOICES = list(TIME_ZONES)  # what a visit's time zone may be, for the forms' pickers
+
 
 def ministry_from_role(role: str) -> str:
     """``Wakil Menteri Dalam Negeri`` → ``Kementerian Dalam Negeri`` (empty when it does not say)."""

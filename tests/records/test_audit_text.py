@@ -86,7 +86,8 @@ def test_a_create_and_a_delete_are_summarised_in_one_line():
         "Universitas Padjadjaran)")
     deleted = {k: [v[1], None] for k, v in changes.items()}
     assert audit_text.sentence(_entry("delete", deleted), "en") == (
-        "budi deleted agreement KB/001/2024 (“Kerja sama pariwisata”; Running; Kota Bandung, Universitas Padjadjaran)")
+        "budi deleted agreement KB/001/2024 (“Kerja sama pariwisata”; Running; Kota Bandung, "
+        "Universitas Padjadjaran)")
 
 
 def test_a_visit_time_change_reads_in_wib_and_the_sample_replacement_reads_generically():
