@@ -10,7 +10,7 @@ from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import audit_trail, auth, import_preview, record_tables
+from ui import audit_trail, auth, import_preview, record_tables, records_cache
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -60,7 +60,7 @@ def settled(kind: str, outcome) -> None:
 
 def history(record_type: str, key: str) -> None:
     with st.expander(t("rec.history")):
-        audit_trail.show(read.audit_frame(eng, record_type, key), f"riwayat_{key}")
+        audit_trail.show(audit_trail.record_trail(record_type, key), f"riwayat_{record_type}_{key}")
 
 
 def delete_and_history(record_type: str, key: str, delete, version: int, widget: str) -> None:
@@ -313,7 +313,7 @@ with tab_trail:
     if not can_edit:
         st.info(t("auth.read_only"))
     else:
-        entries = read.audit_frame(eng)
+        entries = audit_trail.whole_trail(records_cache.version(), lang)
         records = sorted(dict.fromkeys(f"{k}:{v}" for k, v in zip(entries["record_type"], entries["record_key"])))
         picked = st.selectbox(
             t("rec.trail_record"), [""] + records, key="trail_pick",

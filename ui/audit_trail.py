@@ -3,7 +3,8 @@
 The sentences come from ``geo.records.audit_text`` and hold what users typed (titles, names, notes), so every
 piece is escaped with ``ui.safe_text.md`` before it reaches markdown: a title written as HTML or markdown shows as
 typed, never as markup. At most ``SHOWN`` entries are listed on the page; the downloads carry every entry of the
-filter, with the sentence and the raw fields (time in UTC, changes as JSON).
+filter, with the sentence and the raw fields (time in UTC, changes as JSON). The whole trail in words is computed
+once per data version and language (``whole_trail``); one record's trail is small and read as it is.
 """
 
 from __future__ import annotations
@@ -13,7 +14,8 @@ import re
 import pandas as pd
 import streamlit as st
 
-from geo.records import audit_text
+from geo.records import audit_text, read
+from ui.database import engine
 from ui.downloads import download_buttons
 from ui.i18n import current_language, localized_columns, t
 from ui.safe_text import md
@@ -32,9 +34,19 @@ def trail_markdown(trail: pd.DataFrame, limit: int = SHOWN) -> str:
     return "\n".join(f"- **{md(row.when)}** — {md(row.sentence)}" for row in trail.head(limit).itertuples())
 
 
-def show(entries: pd.DataFrame, download_name: str) -> None:
-    """Audit entries (``geo.records.read.audit_frame``) as sentences in the page's language, with downloads."""
-    trail = audit_text.trail_frame(entries, current_language())
+@st.cache_data(show_spinner=False, max_entries=4)
+def whole_trail(data_version: tuple, lang: str) -> pd.DataFrame:
+    """Every audit entry in words (``audit_text.trail_frame``), newest first, for one data version."""
+    return audit_text.trail_frame(read.audit_frame(engine()), lang)
+
+
+def record_trail(record_type: str, record_key: str) -> pd.DataFrame:
+    """One record's audit entries in words, in the page's language, newest first."""
+    return audit_text.trail_frame(read.audit_frame(engine(), record_type, record_key), current_language())
+
+
+def show(trail: pd.DataFrame, download_name: str) -> None:
+    """A trail in words (``audit_text.trail_frame``) as a list of sentences, with CSV/XLSX downloads."""
     if trail.empty:
         st.caption(t("rec.trail_empty"))
         return
@@ -50,4 +62,4 @@ def file_name(text: str) -> str:
     >>> file_name("riwayat_KB/001/2024 (revisi)")
     'riwayat_KB_001_2024_revisi'
     """
-    return re.sub(r"[^\w.-]+", "_", text).strip("_") or "riwayat"
+    return re.sub(r"[^\w.-]+", "_", text).strip("._") or "riwayat"

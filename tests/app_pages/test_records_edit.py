@@ -133,3 +133,23 @@ def test_a_visit_moved_a_day_with_a_stop_region_replaced_is_saved(own_app_databa
         saved = write.visit_data(write.load_visit(s, "KUNKER-1"))
     assert saved.start_at == dt.datetime(2024, 8, 21, 9, tzinfo=WIB)
     assert [(st.region_code, st.place_name) for st in saved.stops] == [("32.77", "Pemkot Cimahi")]
+
+
+def test_the_history_tab_lists_every_record_newest_first_and_filters_by_record(own_app_database):
+    _store(own_app_database)
+    other = AgreementData(doc_number="PKS/002/2025", title="Kerja sama kesehatan", type="PKS", status="usulan",
+                          parties=[Party("32.73"), Party(partner_name="RSUP Hasan Sadikin")])
+    with storage.transaction(own_app_database) as s:
+        write.save_agreement(s, other, EDITOR, new=True)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "records.py"), default_timeout=300)
+    for k, v in app_session("ani").items():
+        at.session_state[k] = v
+    at.run()
+    listed = [_plain(m.value) for m in at.markdown if "menambahkan" in m.value]
+    assert len(listed) == 1
+    lines = listed[0].split("\n")
+    assert [("PKS/002/2025" in line, DOC in line) for line in lines] == [(True, False), (False, True)]
+    at.selectbox(key="trail_pick").set_value(f"agreement:{DOC}")
+    at.run()
+    listed = [_plain(m.value) for m in at.markdown if "menambahkan" in m.value]
+    assert len(listed) == 1 and "PKS/002/2025" not in listed[0] and DOC in listed[0]
