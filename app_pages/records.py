@@ -52,10 +52,20 @@ def held_version(kind: str, key: str, version: int) -> int:
     return held[1]
 
 
+def field_key(kind: str, key: str, name: str) -> str:
+    """The widget key of one field of a record's edit form; a conflict (``settled``) starts a new generation of
+    keys, so the form shows the record as stored now instead of what was typed."""
+    return f"e-{kind}-{key}-{st.session_state.get(f'generation-{kind}', 0)}-{name}"
+
+
 def settled(kind: str, outcome) -> None:
-    """After a save: saved or refused as a conflict, the next run loads the record afresh."""
-    if not outcome.failed or isinstance(outcome.error, write.EditConflict):
-        st.session_state.pop(f"held-{kind}", None)
+    """After a write: saved, the next run holds the new version; refused as a conflict, the form also forgets what
+    was typed and shows the record as stored now (the message asks to make the change again)."""
+    if outcome.failed and not isinstance(outcome.error, write.EditConflict):
+        return
+    st.session_state.pop(f"held-{kind}", None)
+    if outcome.failed:
+        st.session_state[f"generation-{kind}"] = st.session_state.get(f"generation-{kind}", 0) + 1
 
 
 def history(record_type: str, key: str) -> None:
@@ -112,14 +122,16 @@ with tab_agreements:
             held_codes = list(dict.fromkeys(p.region_code for p in current.parties if p.region_code))
             e_parties = st.multiselect(t("rec.parties"), region_options(held_codes), default=held_codes,
                                        format_func=region_label, placeholder=t("choose"),
-                                       key=f"e-parties-{doc}-{version}")
+                                       key=field_key("agreement", doc, "parties"))
             e_partners = st.text_input(t("rec.partners"), forms.partners_text(current.parties),
-                                       key=f"e-partners-{doc}-{version}")
+                                       key=field_key("agreement", doc, "partners"))
             d1, d2, d3 = st.columns(3)
             e_signed = d1.date_input(t("rec.signed_on"), current.signed_on, **DATE_RANGE,
-                                     key=f"e-signed-{doc}-{version}")
-            e_start = d2.date_input(t("rec.start_on"), current.start_on, **DATE_RANGE, key=f"e-start-{doc}-{version}")
-            e_end = d3.date_input(t("rec.end_on"), current.end_on, **DATE_RANGE, key=f"e-end-{doc}-{version}")
+                                     key=field_key("agreement", doc, "signed"))
+            e_start = d2.date_input(t("rec.start_on"), current.start_on, **DATE_RANGE,
+                                    key=field_key("agreement", doc, "start"))
+            e_end = d3.date_input(t("rec.end_on"), current.end_on, **DATE_RANGE,
+                                  key=field_key("agreement", doc, "end"))
             status = st.selectbox(t("rec.status"), list(STATUSES), index=list(STATUSES).index(current.status),
                                   format_func=lambda k: label(STATUSES, k))
             status_on = st.date_input(t("rec.status_date"), current.status_on or dt.date.today(), format="DD/MM/YYYY")
@@ -151,11 +163,12 @@ with tab_agreements:
                 ind_target = c1.number_input(t("rec.target"), min_value=0.0, step=1.0, value=None)
                 ind_unit = c2.text_input(t("rec.unit"), current.indicators[0].unit if current.indicators else "")
                 if st.form_submit_button(t("rec.save")):
-                    with errors_shown():
+                    with errors_shown() as outcome:
                         with storage.transaction(eng) as s:
                             write.record_progress(s, doc, ind_name, ind_date, float(ind_value), actor,
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
+                    settled("agreement", outcome)  # the reading moved the agreement's version
         delete_and_history("agreement", doc, write.delete_agreement, version, "del")
 
 with tab_visits:
@@ -179,19 +192,20 @@ with tab_visits:
         with st.form(f"edit-visit-{ref}"):
             official = st.text_input(t("rec.official"), current_visit.official_role)
             ministry = st.text_input(t("rec.ministry"), current_visit.ministry)
-            vk = f"{ref}-{visit_version}"
             local_start = read.local_time(current_visit.start_at, current_visit.time_zone)
             local_end = read.local_time(current_visit.end_at, current_visit.time_zone)
             z1, z2, z3, z4, z5 = st.columns(5)
-            v_zone = z1.selectbox(t("rec.time_zone"), forms.TIME_ZONE_CHOICES, key=f"e-zone-{vk}",
+            v_zone = z1.selectbox(t("rec.time_zone"), forms.TIME_ZONE_CHOICES, key=field_key("visit", ref, "zone"),
                                   index=forms.TIME_ZONE_CHOICES.index(current_visit.time_zone)
                                   if current_visit.time_zone in forms.TIME_ZONE_CHOICES else 0)
-            v_start_day = z2.date_input(t("rec.start_day"), local_start.date(), **DATE_RANGE, key=f"e-sday-{vk}")
-            v_start_time = z3.time_input(t("rec.start_time"), local_start.time(), step=300, key=f"e-stime-{vk}")
+            v_start_day = z2.date_input(t("rec.start_day"), local_start.date(), **DATE_RANGE,
+                                        key=field_key("visit", ref, "start_day"))
+            v_start_time = z3.time_input(t("rec.start_time"), local_start.time(), step=300,
+                                         key=field_key("visit", ref, "start_time"))
             v_end_day = z4.date_input(t("rec.end_day"), local_end.date() if local_end else None, **DATE_RANGE,
-                                      key=f"e-eday-{vk}")
+                                      key=field_key("visit", ref, "end_day"))
             v_end_time = z5.time_input(t("rec.end_time"), local_end.time() if local_end else None, step=300,
-                                       key=f"e-etime-{vk}")
+                                       key=field_key("visit", ref, "end_time"))
             st.caption(t("rec.stops_help"))
             stop_rows = []
             for i, stop in enumerate([*current_visit.stops, None]):
@@ -200,9 +214,9 @@ with tab_visits:
                 stop_code = s1.selectbox(
                     t("rec.stop", n=i + 1), stop_codes, index=stop_codes.index(stop.region_code) if stop else 0,
                     format_func=lambda c, extra=stop is None: region_label(c) if c else t(
-                        "rec.stop_new" if extra else "rec.stop_remove"), key=f"e-stop-{vk}-{i}")
+                        "rec.stop_new" if extra else "rec.stop_remove"), key=field_key("visit", ref, f"stop{i}"))
                 stop_place = s2.text_input(t("rec.stop_place", n=i + 1), stop.place_name if stop else "",
-                                           key=f"e-place-{vk}-{i}")
+                                           key=field_key("visit", ref, f"place{i}"))
                 stop_rows.append((stop_code, stop_place))
             agenda = st.text_area(t("rec.agenda"), current_visit.agenda)
             people = st.text_area(t("rec.people"), current_visit.people_met)

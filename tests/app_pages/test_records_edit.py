@@ -53,8 +53,8 @@ def _plain(markdown: str) -> str:
 def test_an_edit_of_a_party_and_the_end_date_is_saved_and_the_history_reads_it_as_a_sentence(own_app_database):
     _store(own_app_database)
     at = _editing()
-    at.multiselect(key=f"e-parties-{DOC}-1").set_value(["32.73", "32.77"])
-    at.date_input(key=f"e-end-{DOC}-1").set_value(dt.date(2026, 6, 30))
+    at.multiselect(key=f"e-agreement-{DOC}-0-parties").set_value(["32.73", "32.77"])
+    at.date_input(key=f"e-agreement-{DOC}-0-end").set_value(dt.date(2026, 6, 30))
     at = _save(at)
     assert not at.exception and not at.error
     assert [s.value for s in at.success] == ["Tersimpan."]
@@ -70,7 +70,7 @@ def test_an_edit_of_a_party_and_the_end_date_is_saved_and_the_history_reads_it_a
 def test_one_party_only_is_refused_with_the_two_party_message_and_nothing_changes(own_app_database):
     _store(own_app_database)
     at = _editing()
-    at.multiselect(key=f"e-parties-{DOC}-1").set_value(["32.73"])
+    at.multiselect(key=f"e-agreement-{DOC}-0-parties").set_value(["32.73"])
     at = _save(at)
     assert not at.exception and not at.success
     assert [_plain(e.value) for e in at.error] == ["perjanjian butuh sedikitnya dua pihak, satu di antaranya daerah"]
@@ -80,7 +80,7 @@ def test_one_party_only_is_refused_with_the_two_party_message_and_nothing_change
 def test_an_end_date_before_the_start_date_is_refused_and_nothing_changes(own_app_database):
     _store(own_app_database)
     at = _editing()
-    at.date_input(key=f"e-end-{DOC}-1").set_value(dt.date(2024, 2, 1))
+    at.date_input(key=f"e-agreement-{DOC}-0-end").set_value(dt.date(2024, 2, 1))
     at = _save(at)
     assert [_plain(e.value) for e in at.error] == ["tanggal berakhir sebelum tanggal mulai"]
     assert _stored(own_app_database) == (["32.73", "32.04"], dt.date(2025, 12, 31), 1)
@@ -93,13 +93,14 @@ def test_saving_after_someone_else_saved_the_record_is_the_conflict_message_and_
         a = write.load_agreement(s, DOC)
         write.save_agreement(s, AgreementData(**{**write.agreement_data(a).__dict__, "end_on": dt.date(2027, 1, 1),
                                                  "status_history": None}), EDITOR, expected_version=a.version)
-    at.multiselect(key=f"e-parties-{DOC}-1").set_value(["32.73", "32.77"])
+    at.multiselect(key=f"e-agreement-{DOC}-0-parties").set_value(["32.73", "32.77"])
     at = _save(at)
     assert [_plain(e.value) for e in at.error] == [
         "data ini telah diubah oleh pengguna lain; muat ulang lalu ulangi perubahan Anda"]
     assert _stored(own_app_database) == (["32.73", "32.04"], dt.date(2027, 1, 1), 2)
-    at.run()  # the form now shows the stored record at its new version
-    assert at.date_input(key=f"e-end-{DOC}-2").value == dt.date(2027, 1, 1)
+    at.run()  # the form now shows the stored record as it is now
+    assert at.date_input(key=f"e-agreement-{DOC}-1-end").value == dt.date(2027, 1, 1)
+    assert at.multiselect(key=f"e-agreement-{DOC}-1-parties").value == ["32.73", "32.04"]
 
 
 def test_html_in_a_title_shows_escaped_in_the_history_tab(own_app_database):
@@ -122,10 +123,10 @@ def test_a_visit_moved_a_day_with_a_stop_region_replaced_is_saved(own_app_databa
     at.run()
     at.selectbox(key="visit_pick").set_value("KUNKER-1")
     at.run()
-    at.date_input(key="e-sday-KUNKER-1-1").set_value(dt.date(2024, 8, 21))
-    at.date_input(key="e-eday-KUNKER-1-1").set_value(dt.date(2024, 8, 21))
-    at.selectbox(key="e-stop-KUNKER-1-1-0").set_value("32.77")
-    at.text_input(key="e-place-KUNKER-1-1-0").set_value("Pemkot Cimahi")
+    at.date_input(key="e-visit-KUNKER-1-0-start_day").set_value(dt.date(2024, 8, 21))
+    at.date_input(key="e-visit-KUNKER-1-0-end_day").set_value(dt.date(2024, 8, 21))
+    at.selectbox(key="e-visit-KUNKER-1-0-stop0").set_value("32.77")
+    at.text_input(key="e-visit-KUNKER-1-0-place0").set_value("Pemkot Cimahi")
     [b for b in at.button if b.label == "Simpan perubahan"][-1].click()
     at.run()
     assert not at.exception and not at.error
@@ -153,3 +154,17 @@ def test_the_history_tab_lists_every_record_newest_first_and_filters_by_record(o
     at.run()
     listed = [_plain(m.value) for m in at.markdown if "menambahkan" in m.value]
     assert len(listed) == 1 and "PKS/002/2025" not in listed[0] and DOC in listed[0]
+
+
+def test_an_edit_after_the_same_editor_recorded_progress_is_saved_not_taken_for_a_conflict(own_app_database):
+    _store(own_app_database)
+    at = _editing()
+    [ti for ti in at.text_input if ti.label == "Indikator"][0].set_value("Wisatawan")
+    [ni for ni in at.number_input if ni.label == "Realisasi"][0].set_value(1200.0)
+    [b for b in at.button if b.label == "Simpan perubahan"][1].click()
+    at.run()
+    assert not at.error and _stored(own_app_database)[2] == 2
+    at.multiselect(key=f"e-agreement-{DOC}-0-parties").set_value(["32.73", "32.77"])
+    at = _save(at)
+    assert not at.error and [s.value for s in at.success] == ["Tersimpan."]
+    assert _stored(own_app_database) == (["32.73", "32.77"], dt.date(2025, 12, 31), 3)
