@@ -168,3 +168,15 @@ def test_an_edit_after_the_same_editor_recorded_progress_is_saved_not_taken_for_
     at = _save(at)
     assert not at.error and [s.value for s in at.success] == ["Tersimpan."]
     assert _stored(own_app_database) == (["32.73", "32.77"], dt.date(2025, 12, 31), 3)
+
+
+def test_the_history_tab_reads_in_english_when_the_page_is_in_english(own_app_database):
+    _store(own_app_database)
+    at = AppTest.from_file(str(ROOT / "app_pages" / "records.py"), default_timeout=300)
+    for k, v in app_session("ani").items():
+        at.session_state[k] = v
+    at.session_state["lang"] = "en"
+    at.run()
+    listed = [_plain(m.value) for m in at.markdown if " added " in m.value]
+    assert len(listed) == 1 and listed[0].endswith(
+        "WIB** — ani added agreement KB/001/2024 (“Kerja sama pariwisata”; Running; Kota Bandung, Kabupaten Bandung)")
