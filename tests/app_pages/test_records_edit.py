@@ -179,4 +179,5 @@ def test_the_history_tab_reads_in_english_when_the_page_is_in_english(own_app_da
     at.run()
     listed = [_plain(m.value) for m in at.markdown if " added " in m.value]
     assert len(listed) == 1 and listed[0].endswith(
-        "WIB** — ani added agreement KB/001/2024 (“Kerja sama pariwisata”; Running; Kota Bandung, Kabupaten Bandung)")
+        "WIB** — ani added agreement KB/001/2024 (“Kerja sama pariwisata”; Running; Kota Bandung, "
+        "Kabupaten Bandung)")
