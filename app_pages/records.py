@@ -6,11 +6,11 @@ import streamlit as st
 
 from geo.db import storage
 from geo.importer import changes, files, templates
-from geo.records import forms, read, sample, write
+from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import auth, import_preview, record_tables
+from ui import audit_trail, auth, import_preview, record_tables, records_cache
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -27,11 +27,50 @@ if not can_edit:
     st.info(t("auth.read_only"))
 
 
+DATE_RANGE = {"min_value": dt.date(1945, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
+
+
+def region_label(code: str) -> str:
+    try:
+        return f"{lookup.get(code).name} ({code})"
+    except KeyError:
+        return code
+
+
+def region_options(extra=()) -> list[str]:
+    """Provinces and regencies/cities, plus the codes a record already holds (so a stored one stays pickable)."""
+    codes = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
+    return codes + [c for c in dict.fromkeys(extra) if c and c not in set(codes)]
+
+
+def held_version(kind: str, key: str, version: int) -> int:
+    """The version this session loaded the record at when its edit form first showed: what a save or delete
+    expects, so a change someone else saved in between is the engine's conflict message, not overwritten."""
+    held = st.session_state.get(f"held-{kind}")
+    if not held or held[0] != key:
+        st.session_state[f"held-{kind}"] = held = (key, version)
+    return held[1]
+
+
+def field_key(kind: str, key: str, name: str) -> str:
+    """The widget key of one field of a record's edit form; a conflict (``settled``) starts a new generation of
+    keys, so the form shows the record as stored now instead of what was typed."""
+    return f"e-{kind}-{key}-{st.session_state.get(f'generation-{kind}', 0)}-{name}"
+
+
+def settled(kind: str, outcome) -> None:
+    """After a write: saved, the next run holds the new version; refused as a conflict, the form also forgets what
+    was typed and shows the record as stored now (the message asks to make the change again)."""
+    if outcome.failed and not isinstance(outcome.error, write.EditConflict):
+        return
+    st.session_state.pop(f"held-{kind}", None)
+    if outcome.failed:
+        st.session_state[f"generation-{kind}"] = st.session_state.get(f"generation-{kind}", 0) + 1
+
+
 def history(record_type: str, key: str) -> None:
     with st.expander(t("rec.history")):
-        st.dataframe(localized_columns(read.audit_frame(eng, record_type, key), ["at", "actor", "action",
-                                                                                    "changes"]),
-                     hide_index=True, width="stretch")
+        audit_trail.show(audit_trail.record_trail(record_type, key), f"riwayat_{record_type}_{key}")
 
 
 def delete_and_history(record_type: str, key: str, delete, version: int, widget: str) -> None:
@@ -39,15 +78,16 @@ def delete_and_history(record_type: str, key: str, delete, version: int, widget:
     ``write.delete_visit``, refused by the engine to viewers and on an edit conflict), then its history."""
     confirm = st.checkbox(t("rec.delete_confirm", doc=md(key)), key=f"{widget}-{key}")
     if st.button(t("rec.delete"), disabled=not confirm, key=f"{widget}btn-{key}"):
-        with errors_shown():
+        with errors_shown() as outcome:
             with storage.transaction(eng) as s:
                 delete(s, key, actor, expected_version=version)
             st.success(t("rec.deleted", doc=md(key)))
+        settled(record_type, outcome)
     history(record_type, key)
 
 
-tab_agreements, tab_visits, tab_add, tab_import = st.tabs(
-    [t("rec.tab.agreements"), t("rec.tab.visits"), t("rec.tab.add"), t("rec.tab.import")])
+tab_agreements, tab_visits, tab_add, tab_import, tab_trail = st.tabs(
+    [t("rec.tab.agreements"), t("rec.tab.visits"), t("rec.tab.add"), t("rec.tab.import"), t("rec.tab.trail")])
 
 with tab_agreements:
     df = read.agreements_frame(eng)
@@ -76,8 +116,22 @@ with tab_agreements:
         if current is None:
             st.warning(md(t("rec.gone", doc=doc)))
             st.stop()
+        version = held_version("agreement", doc, version)
         with st.form(f"edit-{doc}"):
             title = st.text_input(t("rec.title_field"), current.title)
+            held_codes = list(dict.fromkeys(p.region_code for p in current.parties if p.region_code))
+            e_parties = st.multiselect(t("rec.parties"), region_options(held_codes), default=held_codes,
+                                       format_func=region_label, placeholder=t("choose"),
+                                       key=field_key("agreement", doc, "parties"))
+            e_partners = st.text_input(t("rec.partners"), forms.partners_text(current.parties),
+                                       key=field_key("agreement", doc, "partners"))
+            d1, d2, d3 = st.columns(3)
+            e_signed = d1.date_input(t("rec.signed_on"), current.signed_on, **DATE_RANGE,
+                                     key=field_key("agreement", doc, "signed"))
+            e_start = d2.date_input(t("rec.start_on"), current.start_on, **DATE_RANGE,
+                                    key=field_key("agreement", doc, "start"))
+            e_end = d3.date_input(t("rec.end_on"), current.end_on, **DATE_RANGE,
+                                  key=field_key("agreement", doc, "end"))
             status = st.selectbox(t("rec.status"), list(STATUSES), index=list(STATUSES).index(current.status),
                                   format_func=lambda k: label(STATUSES, k))
             status_on = st.date_input(t("rec.status_date"), current.status_on or dt.date.today(), format="DD/MM/YYYY")
@@ -88,14 +142,15 @@ with tab_agreements:
             note = st.text_input(t("rec.obstacle_note"), next((n for _, n in current.obstacles if n), ""))
             notes = st.text_area(t("rec.notes"), current.notes)
             if st.form_submit_button(t("rec.save"), type="primary"):
-                changed = AgreementData(**{**current.__dict__, "title": title, "status": status,
-                                           "status_on": status_on, "value_idr": int(value) or None,
-                                           "obstacles": [(k, note) for k in obstacle_kinds], "notes": notes,
-                                           "status_history": None})
-                with errors_shown():
+                with errors_shown() as outcome:
+                    changed = forms.edited_agreement(
+                        current, region_codes=e_parties, partners=e_partners, title=title, status=status,
+                        status_on=status_on, value_idr=int(value) or None, signed_on=e_signed, start_on=e_start,
+                        end_on=e_end, obstacles=[(k, note) for k in obstacle_kinds], notes=notes)
                     with storage.transaction(eng) as s:
                         action = write.save_agreement(s, changed, actor, expected_version=version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
+                settled("agreement", outcome)
         with st.expander(t("rec.progress")):
             if current.indicators:
                 st.dataframe(read.progress_frame(current), hide_index=True, width="stretch")
@@ -108,11 +163,12 @@ with tab_agreements:
                 ind_target = c1.number_input(t("rec.target"), min_value=0.0, step=1.0, value=None)
                 ind_unit = c2.text_input(t("rec.unit"), current.indicators[0].unit if current.indicators else "")
                 if st.form_submit_button(t("rec.save")):
-                    with errors_shown():
+                    with errors_shown() as outcome:
                         with storage.transaction(eng) as s:
                             write.record_progress(s, doc, ind_name, ind_date, float(ind_value), actor,
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
+                    settled("agreement", outcome)  # the reading moved the agreement's version
         delete_and_history("agreement", doc, write.delete_agreement, version, "del")
 
 with tab_visits:
@@ -132,22 +188,50 @@ with tab_visits:
         if current_visit is None:
             st.warning(md(t("rec.gone", doc=ref)))
             st.stop()
+        visit_version = held_version("visit", ref, visit_version)
         with st.form(f"edit-visit-{ref}"):
             official = st.text_input(t("rec.official"), current_visit.official_role)
             ministry = st.text_input(t("rec.ministry"), current_visit.ministry)
+            local_start = read.local_time(current_visit.start_at, current_visit.time_zone)
+            local_end = read.local_time(current_visit.end_at, current_visit.time_zone)
+            z1, z2, z3, z4, z5 = st.columns(5)
+            v_zone = z1.selectbox(t("rec.time_zone"), forms.TIME_ZONE_CHOICES, key=field_key("visit", ref, "zone"),
+                                  index=forms.TIME_ZONE_CHOICES.index(current_visit.time_zone)
+                                  if current_visit.time_zone in forms.TIME_ZONE_CHOICES else 0)
+            v_start_day = z2.date_input(t("rec.start_day"), local_start.date(), **DATE_RANGE,
+                                        key=field_key("visit", ref, "start_day"))
+            v_start_time = z3.time_input(t("rec.start_time"), local_start.time(), step=300,
+                                         key=field_key("visit", ref, "start_time"))
+            v_end_day = z4.date_input(t("rec.end_day"), local_end.date() if local_end else None, **DATE_RANGE,
+                                      key=field_key("visit", ref, "end_day"))
+            v_end_time = z5.time_input(t("rec.end_time"), local_end.time() if local_end else None, step=300,
+                                       key=field_key("visit", ref, "end_time"))
+            st.caption(t("rec.stops_help"))
+            stop_rows = []
+            for i, stop in enumerate([*current_visit.stops, None]):
+                s1, s2 = st.columns(2)
+                stop_codes = [""] + region_options([stop.region_code] if stop else [])
+                stop_code = s1.selectbox(
+                    t("rec.stop", n=i + 1), stop_codes, index=stop_codes.index(stop.region_code) if stop else 0,
+                    format_func=lambda c, extra=stop is None: region_label(c) if c else t(
+                        "rec.stop_new" if extra else "rec.stop_remove"), key=field_key("visit", ref, f"stop{i}"))
+                stop_place = s2.text_input(t("rec.stop_place", n=i + 1), stop.place_name if stop else "",
+                                           key=field_key("visit", ref, f"place{i}"))
+                stop_rows.append((stop_code, stop_place))
             agenda = st.text_area(t("rec.agenda"), current_visit.agenda)
             people = st.text_area(t("rec.people"), current_visit.people_met)
             focus = st.multiselect(t("rec.sector"), list(SECTORS), default=current_visit.focus_sectors,
                                    format_func=lambda k: label(SECTORS, k), placeholder=t("choose"))
             if st.form_submit_button(t("rec.save"), type="primary"):
-                changed = write.VisitData(**{**current_visit.__dict__, "official_role": official,
-                                               "ministry": ministry, "agenda": agenda, "people_met": people,
-                                               "focus_sectors": focus})
-                with errors_shown():
+                with errors_shown() as outcome:
+                    changed = forms.edited_visit(
+                        current_visit, start_day=v_start_day, start_time=v_start_time, end_day=v_end_day,
+                        end_time=v_end_time, time_zone=v_zone, stops=stop_rows, official_role=official.strip(),
+                        ministry=ministry.strip(), agenda=agenda, people_met=people, focus_sectors=focus)
                     with storage.transaction(eng) as s:
-                        action = write.save_visit(s, write.validated_visit(changed), actor,
-                                                    expected_version=visit_version)
+                        action = write.save_visit(s, changed, actor, expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
+                settled("visit", outcome)
         delete_and_history("visit", ref, write.delete_visit, visit_version, "delv")
 
 with tab_add:
@@ -238,3 +322,18 @@ with tab_import:
                         done = changes.commit_import(eng, plan, actor,
                                                       progress=lambda i, n: bar.progress(i / max(n, 1)))
                         st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+
+with tab_trail:
+    if not can_edit:
+        st.info(t("auth.read_only"))
+    else:
+        entries = audit_trail.whole_trail(records_cache.version(), lang)
+        records = sorted(dict.fromkeys(f"{k}:{v}" for k, v in zip(entries["record_type"], entries["record_key"])))
+        picked = st.selectbox(
+            t("rec.trail_record"), [""] + records, key="trail_pick",
+            format_func=lambda r: t("rec.trail_all") if not r else
+            f"{audit_text.record_name(r.split(':', 1)[0], lang)} {r.split(':', 1)[1]}")
+        if picked:
+            kind_picked, key_picked = picked.split(":", 1)
+            entries = entries[(entries["record_type"] == kind_picked) & (entries["record_key"] == key_picked)]
+        audit_trail.show(entries, "riwayat_perubahan")

@@ -80,14 +80,22 @@ def visits_frame(engine: Engine | None = None, *, planned: bool | None = False) 
     return pd.DataFrame(rows, columns=VISIT_COLUMNS)
 
 
-def audit_frame(engine: Engine | None, record_type: str, record_key: str) -> pd.DataFrame:
+AUDIT_COLUMNS = ["at", "actor", "action", "record_type", "record_key", "changes"]
+
+
+def audit_frame(engine: Engine | None, record_type: str | None = None,
+                record_key: str | None = None) -> pd.DataFrame:
+    """Audit entries as stored (``changes``: field → [old, new]), newest first; only those of one kind of record
+    and/or one record when given. ``geo.records.audit_text`` puts them in words."""
+    query = select(AuditEntry).order_by(AuditEntry.at.desc(), AuditEntry.id.desc())
+    if record_type is not None:
+        query = query.where(AuditEntry.record_type == record_type)
+    if record_key is not None:
+        query = query.where(AuditEntry.record_key == record_key)
     with storage.transaction(engine) as s:
-        entries = s.scalars(select(AuditEntry).where(AuditEntry.record_type == record_type,
-                                                     AuditEntry.record_key == record_key)
-                            .order_by(AuditEntry.at, AuditEntry.id))
-        return pd.DataFrame([{"at": e.at, "actor": e.actor, "action": e.action,
-                              "changes": "; ".join(f"{k}: {v[0]!r} → {v[1]!r}" for k, v in e.changes.items())}
-                             for e in entries], columns=["at", "actor", "action", "changes"])
+        return pd.DataFrame([{"at": e.at, "actor": e.actor, "action": e.action, "record_type": e.record_type,
+                              "record_key": e.record_key, "changes": dict(e.changes or {})}
+                             for e in s.scalars(query)], columns=AUDIT_COLUMNS)
 
 
 def _in_regions(codes: pd.Series, wanted) -> pd.Series:
