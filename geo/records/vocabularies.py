@@ -216,7 +216,7 @@ def _audit(session: Session, who: str, action: str, kind: str, key: str, changes
 def _live_key(vocab: Vocabularies, kind: str, key: str) -> str:
     target = vocab.follow(kind, key)
     if target not in vocab.terms[kind]:
-        raise UserError("vocabulary.unknown_key", key=str(key))
+        raise UserError("vocabulary.unknown_key", term=str(key))
     return target
 
 
@@ -244,7 +244,7 @@ def _put_alias(session: Session, vocab: Vocabularies, kind: str, text: str, key:
     if known is not None and vocab.follow(kind, known) == key:
         return False
     if known is not None and known in vocab.terms[kind] and norm in _own_names(vocab, kind, known):
-        raise UserError("vocabulary.alias_taken", alias=text.strip(), key=known)
+        raise UserError("vocabulary.alias_taken", alias=text.strip(), term=known)
     _upsert_alias(session, kind, norm, key)
     return True
 
@@ -262,9 +262,9 @@ def add_term(engine: Engine, actor: Principal, kind: str, label_id: str, label_e
         for text in (key, label_id, label_en):
             known = vocab.key_for(kind, text) if text else None
             if known is not None:
-                raise UserError("vocabulary.exists", text=text, key=known)
+                raise UserError("vocabulary.exists", text=text, term=known)
         if _term(s, kind, key) is not None:
-            raise UserError("vocabulary.exists", text=key, key=key)
+            raise UserError("vocabulary.exists", text=key, term=key)
         s.add(VocabularyTerm(kind=kind, key=key, label_id=label_id, label_en=label_en))
         _audit(s, who, "create", kind, key, {"label_id": [None, label_id], "label_en": [None, label_en]})
     return key
@@ -282,7 +282,7 @@ def rename(engine: Engine, actor: Principal, kind: str, key: str, label_id: str,
         for text in (label_id, label_en):
             known = vocab.key_for(kind, text) if text else None
             if known is not None and known != key:
-                raise UserError("vocabulary.exists", text=text, key=known)
+                raise UserError("vocabulary.exists", text=text, term=known)
         row = _materialise(s, vocab, kind, key)
         before = {"label_id": row.label_id, "label_en": row.label_en, "needs_review": row.needs_review}
         old_labels = [t for t in (row.label_id, row.label_en) if t]
@@ -318,10 +318,10 @@ def merge(engine: Engine, actor: Principal, kind: str, source: str, target: str)
     with storage.transaction(engine) as s:
         vocab = _load(s)
         if source not in vocab.terms[kind]:
-            raise UserError("vocabulary.unknown_key", key=str(source))
+            raise UserError("vocabulary.unknown_key", term=str(source))
         target = _live_key(vocab, kind, target)
         if source == target:
-            raise UserError("vocabulary.same", key=source)
+            raise UserError("vocabulary.same", term=source)
         changed = _rewrite_records(s, who, kind, source, target)
         row = _materialise(s, vocab, kind, source)
         was_review = row.needs_review
@@ -349,7 +349,7 @@ def map_review_label(engine: Engine, actor: Principal, kind: str, key: str, targ
     with storage.transaction(engine) as s:
         row = _term(s, kind, key)
         if row is None or not row.needs_review or row.merged_into:
-            raise UserError("vocabulary.not_review", key=str(key))
+            raise UserError("vocabulary.not_review", term=str(key))
     return merge(engine, actor, kind, key, target)
 
 

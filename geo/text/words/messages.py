@@ -67,17 +67,17 @@ WORDS = {
         "id": "hambatan {text!r} belum dikenal: dimasukkan apa adanya, perlu ditinjau admin",
         "en": "obstacle {text!r} is not known yet: kept as written, needs an admin's review"},
     "message.vocabulary.kind": {"id": "jenis kosakata tidak dikenal: {kind!r}", "en": "unknown vocabulary: {kind!r}"},
-    "message.vocabulary.unknown_key": {"id": "istilah tidak ada: {key!r}", "en": "no such term: {key!r}"},
+    "message.vocabulary.unknown_key": {"id": "istilah tidak ada: {term!r}", "en": "no such term: {term!r}"},
     "message.vocabulary.exists": {
-        "id": "{text!r} sudah dipakai oleh istilah {key!r}", "en": "{text!r} already names the term {key!r}"},
+        "id": "{text!r} sudah dipakai oleh istilah {term!r}", "en": "{text!r} already names the term {term!r}"},
     "message.vocabulary.alias_taken": {
-        "id": "{alias!r} adalah label istilah lain ({key!r}); gabungkan istilahnya bila maksudnya sama",
-        "en": "{alias!r} is the label of another term ({key!r}); merge the terms if they mean the same"},
+        "id": "{alias!r} adalah label istilah lain ({term!r}); gabungkan istilahnya bila maksudnya sama",
+        "en": "{alias!r} is the label of another term ({term!r}); merge the terms if they mean the same"},
     "message.vocabulary.same": {
-        "id": "istilah tidak dapat digabung ke dirinya sendiri: {key!r}",
-        "en": "a term cannot be merged into itself: {key!r}"},
+        "id": "istilah tidak dapat digabung ke dirinya sendiri: {term!r}",
+        "en": "a term cannot be merged into itself: {term!r}"},
     "message.vocabulary.not_review": {
-        "id": "{key!r} bukan label yang perlu ditinjau", "en": "{key!r} is not a label awaiting review"},
+        "id": "{term!r} bukan label yang perlu ditinjau", "en": "{term!r} is not a label awaiting review"},
     "message.dates.order": {"id": "tanggal berakhir sebelum tanggal mulai", "en": "end date before start date"},
     "message.file.unreadable": {"id": "berkas tidak dapat dibaca: {reason}", "en": "the file cannot be read: {reason}"},
     "message.file.empty": {"id": "berkas tidak berisi baris data", "en": "the file has no data rows"},
