@@ -8,7 +8,7 @@ from geo.analysis import region_profile
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.vocabulary import STATUSES
-from ui import briefing_files, charts, mini_maps, presentation, record_tables, records_cache
+from ui import briefing_files, charts, mini_maps, presentation, record_tables, records_cache, vocabulary_labels
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
@@ -64,7 +64,7 @@ st.subheader(t("reg.agreements"))
 status_pick = st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
                              key="region_status", placeholder=t("choose"))
 shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_pick else prof.agreements
-ag = record_tables.agreements_table(shown)
+ag = record_tables.agreements_table(shown, vocabulary_labels.current())
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)
 st.dataframe(ag_table, hide_index=True, width="stretch")

@@ -259,7 +259,7 @@ def add_term(engine: Engine, actor: Principal, kind: str, label_id: str, label_e
     key = slug(kind, key or label_id)
     with storage.transaction(engine) as s:
         vocab = _load(s)
-        for text in (key, label_id, label_en):
+        for text in (label_id, label_en, key):  # what the admin typed first, in the message
             known = vocab.key_for(kind, text) if text else None
             if known is not None:
                 raise UserError("vocabulary.exists", text=text, term=known)
