@@ -217,7 +217,7 @@ with tab_import:
     else:
         kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),
                         horizontal=True, key="imp_kind")
-        st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
+        st.download_button(t("imp.template"), templates.template_xlsx(kind, lang, known), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
         if upload is not None:

@@ -180,3 +180,18 @@ def test_a_backup_and_restore_keep_a_renamed_term_and_an_alias(sqlite_engine, tm
     known = vocabularies.current(sqlite_engine)
     assert known.labels("sector")["umkm"] == {"id": "UMKM dan Koperasi", "en": "Cooperatives and SMEs"}
     assert known.key_for("sector", "usaha kecil") == "umkm"
+
+
+def test_the_import_template_lists_the_databases_terms_and_the_ministrys_areas(sqlite_engine):
+    import io
+
+    from openpyxl import load_workbook
+
+    from geo.importer import templates
+
+    vocabularies.add_term(sqlite_engine, ADMIN, "sector", "Pertahanan", "Defence")
+    data = templates.template_xlsx("agreements", "en", vocabularies.current(sqlite_engine))
+    lists = load_workbook(io.BytesIO(data)).worksheets[1]
+    sectors = [row[3] for row in lists.iter_rows(min_row=2, values_only=True) if row[3]]
+    assert {"Creative economy", "Human resources development", "Regulation and licensing", "Defence"} <= set(sectors)
+    assert len(sectors) == len(vocabularies.current(sqlite_engine).options("sector"))
