@@ -94,3 +94,16 @@ def test_a_visit_with_an_unknown_focus_sector_is_kept_and_flagged(sqlite_engine)
     assert plan.counts()["add"] == 1, plan.rows[0].reasons()
     assert sorted(plan.rows[0].data["sectors"]) == ["ekonomi_kreatif", "hilirisasi"]
     assert [w.params["text"] for w in plan.rows[0].warnings] == ["Hilirisasi"]
+
+
+def test_a_label_awaiting_review_is_flagged_again_by_the_next_file_but_not_made_twice(sqlite_engine):
+    first = changes.plan_import(sqlite_engine, "agreements",
+                                files.read_table(_csv([_agreement_row(1, "Hilirisasi")]), "k.csv"))
+    changes.commit_import(sqlite_engine, first, EDITOR)
+    second = changes.plan_import(sqlite_engine, "agreements",
+                                 files.read_table(_csv([_agreement_row(2, "HILIRISASI")]), "k.csv"))
+    assert [w.key for w in second.rows[0].warnings] == ["vocabulary.review.sector"]
+    assert second.rows[0].data.sectors == ["hilirisasi"] and second.rows[0].new_terms == {}
+    changes.commit_import(sqlite_engine, second, EDITOR)
+    assert vocabularies.review_list(sqlite_engine) == [
+        {"kind": "sector", "key": "hilirisasi", "label": "Hilirisasi", "records": 2}]
