@@ -415,7 +415,8 @@ def ensure_review_terms(session: Session, actor: Principal, labels: dict[tuple[s
     for (kind, key), text in sorted(labels.items()):
         if vocab.knows(kind, key) or _term(session, kind, key) is not None:
             continue
-        text = text.strip()[:LABEL_LIMIT]
+        # as written, less what no database stores (NUL, broken surrogates: the row's own text was checked already)
+        text = text.replace("\x00", "").encode("utf-8", "replace").decode("utf-8").strip()[:LABEL_LIMIT] or key
         session.add(VocabularyTerm(kind=kind, key=key, label_id=text, label_en="", needs_review=True))
         _audit(session, who, "create", kind, key, {"label_id": [None, text], "needs_review": [None, True]})
         created.append(f"{kind}:{key}")

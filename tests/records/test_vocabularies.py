@@ -195,3 +195,15 @@ def test_the_import_template_lists_the_databases_terms_and_the_ministrys_areas(s
     sectors = [row[3] for row in lists.iter_rows(min_row=2, values_only=True) if row[3]]
     assert {"Creative economy", "Human resources development", "Regulation and licensing", "Defence"} <= set(sectors)
     assert len(sectors) == len(vocabularies.current(sqlite_engine).options("sector"))
+
+
+def test_a_regions_profile_lists_an_obstacle_only_the_database_knows(sqlite_engine):
+    from geo.analysis import region_profile
+    from geo.records import read
+    from geo.text.vocabulary import MITIGATIONS
+
+    _save(sqlite_engine, _agreement("1/PKS/2024", ["pariwisata"], obstacles=[("cuaca_ekstrem", "banjir")]))
+    found = region_profile.profile("32.73", read.agreements_frame(sqlite_engine), read.visits_frame(sqlite_engine),
+                                   lang="en").obstacles
+    assert found[["kind", "label", "agreements"]].values.tolist() == [["cuaca_ekstrem", "cuaca_ekstrem", 1]]
+    assert found["mitigation"].tolist() == [MITIGATIONS["lainnya"]["en"]]
