@@ -62,6 +62,15 @@ def test_an_admin_adds_a_term_and_maps_a_label_an_import_kept_for_all_its_record
         assert write.load_agreement(s, "2/PKS/UJI").sectors == ["hilirisasi"]
     assert vocabularies.current(own_app_database).key_for("sector", "Hilirisasi Nikel") == "hilirisasi"
 
+    data_page = AppTest.from_file(str(ROOT / "app_pages" / "records.py"), default_timeout=300)
+    for k, v in app_session("ani").items():
+        data_page.session_state[k] = v
+    data_page.run()  # the Data page offers the new term in its filter and shows it by its label
+    assert "Hilirisasi" in data_page.multiselect(key="f_sector").options  # AppTest lists options as shown
+    data_page.multiselect(key="f_sector").set_value(["hilirisasi"]).run()
+    shown = data_page.dataframe[0].value
+    assert sorted(shown["Nomor"]) == ["1/PKS/UJI", "2/PKS/UJI"] and set(shown["Bidang"]) == {"Hilirisasi"}
+
 
 def test_a_refused_change_is_shown_in_the_pages_language_and_changes_nothing(own_app_database):
     at = _page("kepala", lang="en")
