@@ -24,5 +24,7 @@ pages = [
     st.Page("app_pages/method.py", title=t("nav.method"), icon=":material/menu_book:"),
     st.Page("app_pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
     *([st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/group:")] if who and who.can("admin") else []),
+    *([st.Page("app_pages/vocabularies.py", title=t("nav.vocabularies"), icon=":material/menu_book:")]
+      if who and who.can("admin") else []),
 ]
 st.navigation(pages).run()

@@ -10,8 +10,8 @@ from geo.analysis import metrics
 from geo.maps import classes, map_view, web_map
 from geo.regions import lookup
 from geo.text import numbers
-from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
-from ui import briefing_files, impact_summary, presentation, records_cache, shared_view, url_state
+from geo.text.vocabulary import STATUSES
+from ui import briefing_files, impact_summary, presentation, records_cache, shared_view, url_state, vocabulary_labels
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -26,6 +26,7 @@ simulated_banner()
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
 ministries = sorted(visits["ministry"].dropna().unique())
+SECTORS, AGREEMENT_TYPES = vocabulary_labels.labels("sector"), vocabulary_labels.labels("agreement_type")
 shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks": "", "visits": False,
                    "links": False, "labels": False},
                   {"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS, "scheme": classes.SCHEMES, "k": (3, 7),
@@ -39,10 +40,10 @@ with presentation.controls():
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
     with st.expander(t("map.filters")):
-        st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k), key="sector",
-                       placeholder=t("choose"))
-        st.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
-                       key="type", placeholder=t("choose"))
+        st.multiselect(t("rec.sector"), vocabulary_labels.options("sector"), format_func=lambda k: label(SECTORS, k),
+                       key="sector", placeholder=t("choose"))
+        st.multiselect(t("rec.type"), vocabulary_labels.options("agreement_type"),
+                       format_func=lambda k: label(AGREEMENT_TYPES, k), key="type", placeholder=t("choose"))
         st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status",
                        placeholder=t("choose"))
         st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))

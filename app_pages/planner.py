@@ -14,8 +14,7 @@ from geo.regions import lookup
 from geo.text import numbers
 from geo.text.catalog import text
 from geo.text.messages import UserError
-from geo.text.vocabulary import SECTORS
-from ui import auth, briefing_files, record_tables, records_cache
+from ui import auth, briefing_files, record_tables, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -49,7 +48,8 @@ with st.sidebar:
                                    placeholder=t("choose"))
         islands = st.multiselect(t("plan.islands"), list(rank.ISLAND_GROUPS), format_func=rank.ISLAND_NAMES.get,
                                  key="plan_islands", placeholder=t("choose"))
-        sectors = st.multiselect(t("plan.sectors"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+        sectors = st.multiselect(t("plan.sectors"), vocabulary_labels.options("sector"),
+                                 format_func=lambda k: label(vocabulary_labels.labels("sector"), k),
                                  key="plan_sectors", placeholder=t("choose"))
         ministry = st.selectbox(t("plan.ministry"), [""] + sorted(visits["ministry"].dropna().unique()),
                                 format_func=lambda m: m or t("plan.ministry_all"), key="plan_ministry")

@@ -9,8 +9,8 @@ from geo.importer import changes, files, templates
 from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
-from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
-from ui import audit_trail, auth, import_preview, record_tables, records_cache
+from geo.text.vocabulary import STATUSES
+from ui import audit_trail, auth, import_preview, record_tables, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -25,6 +25,8 @@ actor = auth.principal()  # the engine checks the role again on every write
 can_edit = actor is not None and actor.can("editor")
 if not can_edit:
     st.info(t("auth.read_only"))
+known = vocabulary_labels.current()  # sectors, types and obstacles: the defaults and the admin's terms
+SECTORS, AGREEMENT_TYPES, OBSTACLES = known.labels("sector"), known.labels("agreement_type"), known.labels("obstacle")
 
 
 DATE_RANGE = {"min_value": dt.date(1945, 1, 1), "max_value": dt.date(2100, 12, 31), "format": "DD/MM/YYYY"}
@@ -94,14 +96,15 @@ with tab_agreements:
     c1, c2, c3, c4 = st.columns([2, 2, 2, 3])
     status_f = c1.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
                               key="f_status", placeholder=t("choose"))
-    type_f = c2.multiselect(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k),
+    type_f = c2.multiselect(t("rec.type"), known.options("agreement_type"),
+                            format_func=lambda k: label(AGREEMENT_TYPES, k),
                             key="f_type", placeholder=t("choose"))
-    sector_f = c3.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+    sector_f = c3.multiselect(t("rec.sector"), known.options("sector"), format_func=lambda k: label(SECTORS, k),
                               key="f_sector", placeholder=t("choose"))
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = read.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
     st.caption(t("rec.count", n=len(shown), total=len(df)))
-    table = record_tables.agreements_table(shown)
+    table = record_tables.agreements_table(shown, known)
     cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
             "visit_ref"]
     st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
@@ -136,7 +139,8 @@ with tab_agreements:
                                   format_func=lambda k: label(STATUSES, k))
             status_on = st.date_input(t("rec.status_date"), current.status_on or dt.date.today(), format="DD/MM/YYYY")
             value = st.number_input(t("rec.value"), min_value=0, value=current.value_idr or 0, step=1_000_000)
-            obstacle_kinds = st.multiselect(t("rec.obstacles"), list(OBSTACLES),
+            obstacle_kinds = st.multiselect(t("rec.obstacles"),
+                                            vocabulary_labels.options("obstacle", {k for k, _ in current.obstacles}),
                                             default=sorted({k for k, _ in current.obstacles}),
                                             format_func=lambda k: label(OBSTACLES, k), placeholder=t("choose"))
             note = st.text_input(t("rec.obstacle_note"), next((n for _, n in current.obstacles if n), ""))
@@ -175,7 +179,7 @@ with tab_visits:
     vdf = read.visits_frame(eng)
     v_search = st.text_input(t("rec.search_visits"), key="v_search")
     vdf = read.filter_visits(vdf, text=v_search)
-    vtable = record_tables.visits_table(vdf)
+    vtable = record_tables.visits_table(vdf, known)
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
     st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
@@ -220,7 +224,8 @@ with tab_visits:
                 stop_rows.append((stop_code, stop_place))
             agenda = st.text_area(t("rec.agenda"), current_visit.agenda)
             people = st.text_area(t("rec.people"), current_visit.people_met)
-            focus = st.multiselect(t("rec.sector"), list(SECTORS), default=current_visit.focus_sectors,
+            focus = st.multiselect(t("rec.sector"), vocabulary_labels.options("sector", current_visit.focus_sectors),
+                                   default=current_visit.focus_sectors,
                                    format_func=lambda k: label(SECTORS, k), placeholder=t("choose"))
             if st.form_submit_button(t("rec.save"), type="primary"):
                 with errors_shown() as outcome:
@@ -229,7 +234,8 @@ with tab_visits:
                         end_time=v_end_time, time_zone=v_zone, stops=stop_rows, official_role=official.strip(),
                         ministry=ministry.strip(), agenda=agenda, people_met=people, focus_sectors=focus)
                     with storage.transaction(eng) as s:
-                        action = write.save_visit(s, changed, actor, expected_version=visit_version)
+                        action = write.save_visit(s, write.validated_visit(changed, known), actor,
+                                                    expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
                 settled("visit", outcome)
         delete_and_history("visit", ref, write.delete_visit, visit_version, "delv")
@@ -243,11 +249,12 @@ with tab_add:
         with st.form("add-agreement", clear_on_submit=False):
             doc_number = st.text_input(t("rec.doc_number"))
             title = st.text_input(t("rec.title_field"))
-            a_type = st.selectbox(t("rec.type"), list(AGREEMENT_TYPES), format_func=lambda k: label(AGREEMENT_TYPES, k))
+            a_type = st.selectbox(t("rec.type"), known.options("agreement_type"),
+                                  format_func=lambda k: label(AGREEMENT_TYPES, k))
             parties = st.multiselect(t("rec.parties"), options,
                                      format_func=lambda c: f"{lookup.get(c).name} ({c})", placeholder=t("choose"))
             partners = st.text_input(t("rec.partners"))
-            sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+            sectors = st.multiselect(t("rec.sector"), known.options("sector"), format_func=lambda k: label(SECTORS, k),
                                      placeholder=t("choose"))
             signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
             status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
@@ -258,7 +265,7 @@ with tab_add:
                 with errors_shown():
                     data = write.validated_agreement(AgreementData(
                         doc_number=doc_number.strip(), title=title.strip(), type=a_type, status=status,
-                        parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None))
+                        parties=all_parties, sectors=sectors, signed_on=signed_on, value_idr=int(value) or None), known)
                     with storage.transaction(eng) as s:
                         write.save_agreement(s, data, actor, new=True)
                     st.success(t("rec.saved"))
@@ -273,13 +280,14 @@ with tab_add:
             v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
             v_agenda = st.text_area(t("rec.agenda"))
             v_people = st.text_area(t("rec.people"))
-            v_sectors = st.multiselect(t("rec.sector"), list(SECTORS), format_func=lambda k: label(SECTORS, k),
+            v_sectors = st.multiselect(t("rec.sector"), known.options("sector"),
+                                       format_func=lambda k: label(SECTORS, k),
                                        placeholder=t("choose"))
             if st.form_submit_button(t("rec.visit_add"), type="primary"):
                 with errors_shown():
                     visit = write.validated_visit(forms.visit_from_form(
                         ref=v_ref, official=v_official, region_code=v_region, place=v_place, day=v_date,
-                        time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors))
+                        time_text=v_time, agenda=v_agenda, people=v_people, sectors=v_sectors), known)
                     with storage.transaction(eng) as s:
                         write.save_visit(s, visit, actor, new=True)
                     st.success(t("rec.saved"))
@@ -294,7 +302,7 @@ with tab_import:
     else:
         kind = st.radio(t("imp.kind"), ["agreements", "visits"], format_func=lambda k: t(f"imp.kind.{k}"),
                         horizontal=True, key="imp_kind")
-        st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
+        st.download_button(t("imp.template"), templates.template_xlsx(kind, lang, known), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
         if upload is not None:

@@ -8,7 +8,16 @@ from geo.analysis import region_profile
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.vocabulary import STATUSES
-from ui import briefing_files, charts, mini_maps, presentation, record_tables, records_cache, shared_view
+from ui import (
+    briefing_files,
+    charts,
+    mini_maps,
+    presentation,
+    record_tables,
+    records_cache,
+    shared_view,
+    vocabulary_labels,
+)
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, label, localized_columns, t
@@ -40,9 +49,10 @@ shared_view.caption(region.level)
 presentation.statement(crumbs, map_view.describe(shared_view.spec(region.level), lang))
 
 level = region.level
-facts = briefing_files.facts(version, code, lang, start, end)  # the figures of the PDF brief and the deck
+weights = shared_view.spec(level).weights
+facts = briefing_files.facts(version, code, lang, start, end, weights)  # the figures of the PDF brief and the deck
 prof = facts.profile
-briefing_files.brief_button(version, code, region.name, start=start, end=end)
+briefing_files.brief_button(version, code, region.name, start=start, end=end, weights=weights)
 
 cols = st.columns(3) + st.columns(3)
 for col, (key, label_key) in zip(cols, FIGURE_LABELS.items()):
@@ -70,7 +80,7 @@ st.subheader(t("reg.agreements"))
 status_pick = st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k),
                              key="region_status", placeholder=t("choose"))
 shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_pick else prof.agreements
-ag = record_tables.agreements_table(shown)
+ag = record_tables.agreements_table(shown, vocabulary_labels.current())
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)
 st.dataframe(ag_table, hide_index=True, width="stretch")

@@ -1,13 +1,16 @@
 """Records as the Data and region pages list them: vocabulary keys shown as labels in the page's language
-(``geo.text.vocabulary``), lists joined into one cell (parties with "; ", sectors and obstacles with ", "), from
-the frames of ``geo.records.read``. Pages pick the columns and localise the headers with ``localized_columns``,
-except for the planner's list of planned visits, which has its own headers."""
+(statuses from ``geo.text.vocabulary``; sectors, types and obstacles from the open vocabularies,
+``geo.records.vocabularies``, passed as ``known``, else their defaults; a key no term has shows as written), lists
+joined into one cell (parties with "; ", sectors and obstacles with ", "), from the frames of ``geo.records.read``.
+Pages pick the columns and localise the headers with ``localized_columns``, except for the planner's list of planned
+visits, which has its own headers."""
 
 from __future__ import annotations
 
 import pandas as pd
 
-from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from geo.records import vocabularies
+from geo.text.vocabulary import STATUSES
 from ui.i18n import label, t
 
 
@@ -15,19 +18,21 @@ def _labels(vocabulary: dict):
     return lambda keys: ", ".join(label(vocabulary, k) for k in keys)
 
 
-def agreements_table(frame: pd.DataFrame) -> pd.DataFrame:
+def agreements_table(frame: pd.DataFrame, known: vocabularies.Vocabularies | None = None) -> pd.DataFrame:
     """``read.agreements_frame`` (or a part of it) with type, status, sectors, parties and obstacles readable."""
-    return frame.assign(type=frame["type"].map(lambda k: label(AGREEMENT_TYPES, k)),
+    known = known or vocabularies.defaults()
+    return frame.assign(type=frame["type"].map(lambda k: label(known.labels("agreement_type"), k)),
                         status=frame["status"].map(lambda k: label(STATUSES, k)),
-                        sectors=frame["sectors"].map(_labels(SECTORS)),
+                        sectors=frame["sectors"].map(_labels(known.labels("sector"))),
                         parties=frame["parties"].map("; ".join),
-                        obstacles=frame["obstacles"].map(_labels(OBSTACLES)))
+                        obstacles=frame["obstacles"].map(_labels(known.labels("obstacle"))))
 
 
-def visits_table(frame: pd.DataFrame) -> pd.DataFrame:
+def visits_table(frame: pd.DataFrame, known: vocabularies.Vocabularies | None = None) -> pd.DataFrame:
     """``read.visits_frame`` with the local start time (as written in the "Zona" column), places and sectors."""
+    known = known or vocabularies.defaults()
     return frame.assign(start_at=frame["local_start"], places=frame["places"].map("; ".join),
-                        focus_sectors=frame["focus_sectors"].map(_labels(SECTORS)))
+                        focus_sectors=frame["focus_sectors"].map(_labels(known.labels("sector"))))
 
 
 def planned_visits_table(frame: pd.DataFrame) -> pd.DataFrame:

@@ -15,8 +15,8 @@ import streamlit as st
 from geo.maps import map_view
 from geo.records import app_settings
 from geo.text import numbers
-from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
-from ui import records_cache, url_state
+from geo.text.vocabulary import STATUSES
+from ui import records_cache, url_state, vocabulary_labels
 from ui.database import engine
 from ui.i18n import current_language, t
 
@@ -31,7 +31,8 @@ def default_weights(data_version: tuple) -> dict[str, float]:
 
 def begin(extra_defaults: dict | None = None, extra_allowed: dict | None = None, *, ministries=None) -> None:
     """Load the shared view (and a page's own keys) into ``st.session_state`` before the page's widgets."""
-    allowed = url_state.shared_allowed() | {"sector": SECTORS, "type": AGREEMENT_TYPES, "status": STATUSES}
+    allowed = url_state.shared_allowed() | {"sector": vocabulary_labels.labels("sector"),
+                                            "type": vocabulary_labels.labels("agreement_type"), "status": STATUSES}
     if ministries is not None:
         allowed["ministry"] = ministries
     defaults = url_state.shared_defaults(default_weights(records_cache.version()))

@@ -61,7 +61,10 @@ def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd
     for obs in mine["obstacles"]:
         for k in obs:
             kinds[k] = kinds.get(k, 0) + 1
-    obstacles = pd.DataFrame([(k, OBSTACLES[k][lang], v, MITIGATIONS[k][lang]) for k, v in kinds.items()],
+    # an obstacle of the open vocabulary (geo.records.vocabularies) has no default label or mitigation: its key as
+    # written, and the mitigation of "other"
+    obstacles = pd.DataFrame([(k, OBSTACLES.get(k, {}).get(lang, k), v,
+                               MITIGATIONS.get(k, MITIGATIONS["lainnya"])[lang]) for k, v in kinds.items()],
                              columns=["kind", "label", "agreements", "mitigation"]).sort_values("agreements",
                                                                                                ascending=False)
     timeline = _timeline(code, mine, panel)

@@ -16,7 +16,7 @@ from geo.db.models import Agreement, ProgressIndicator, Visit
 from geo.importer.columns import REASON_COLUMN, map_headers
 from geo.importer.files import KINDS, Table, read_table
 from geo.importer.rows import ImportPlan, _group_visits, parse_rows
-from geo.records import write
+from geo.records import vocabularies, write
 from geo.text.messages import UserError
 
 # ------------------------------------------------------------------------- plan
@@ -26,7 +26,7 @@ def plan_import(engine: Engine, kind: str, table: Table) -> ImportPlan:
     if kind not in KINDS:
         raise ValueError(kind)
     map_headers(table, kind)
-    rows = parse_rows(table, kind)
+    rows = parse_rows(table, kind, vocabularies.current(engine))
     with storage.transaction(engine) as session:
         if kind == "agreements":
             keys = [r.key for r in rows if r.data is not None]
@@ -81,6 +81,12 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: Principal,
 def _write_plan(engine: Engine, plan: ImportPlan, actor: Principal, progress) -> None:
     todo = [r for r in plan.rows if r.action in ("add", "update")]
     with storage.transaction(engine) as session:
+        # labels the vocabularies did not know: kept as written, as needs-review terms (geo.records.vocabularies)
+        new_terms: dict[tuple[str, str], str] = {}
+        for r in todo:  # the first way the file wrote a label is the one kept
+            for k, v in r.new_terms.items():
+                new_terms.setdefault(k, v)
+        vocabularies.ensure_review_terms(session, actor, new_terms)
         if plan.kind == "agreements":
             existing = _load_agreements(session, [r.key for r in todo])
             for i, r in enumerate(todo, start=1):
@@ -113,8 +119,10 @@ def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, a
 
 
 def preview_frame(plan: ImportPlan, lang: str = "id"):
-    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection."""
+    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection, and
+    the warnings of a row that comes in (e.g. a label kept as written, "perlu ditinjau")."""
     import pandas as pd
 
-    return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang)}
-                         for r in plan.rows], columns=["row", "action", "key", "reasons"])
+    return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang),
+                          "warnings": "; ".join(w.text(lang) for w in r.warnings)}
+                         for r in plan.rows], columns=["row", "action", "key", "reasons", "warnings"])

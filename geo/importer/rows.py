@@ -1,4 +1,8 @@
-"""Each row of a table parsed into a record or rejected with its reasons (never both, never neither)."""
+"""Each row of a table parsed into a record or rejected with its reasons (never both, never neither).
+
+A sector, agreement type or obstacle that the open vocabularies (``geo.records.vocabularies``) do not know does not
+reject the row: it comes in under ``slug(label)``, with a "perlu ditinjau" warning on the row
+(``RowResult.warnings``) and the label as written in ``RowResult.new_terms``, made a needs-review term at commit."""
 
 from __future__ import annotations
 
@@ -8,14 +12,14 @@ from dataclasses import dataclass, field
 
 from geo.importer.columns import FIELD_LABELS, REGION_FIELDS, REQUIRED
 from geo.importer.files import EXTRA_CELLS, Table
-from geo.records import write
+from geo.records import vocabularies, write
 from geo.records.forms import ministry_from_role
 from geo.records.write import AgreementData, Party, StopData, VisitData
 from geo.regions import bps, lookup, resolver
 from geo.regions.names import normalize_name
 from geo.text.messages import UserError
 from geo.text.parsing import parse_coordinate, parse_date, parse_rupiah, parse_time_range, time_zone_for_province
-from geo.text.vocabulary import AGREEMENT_TYPE_ALIASES, OBSTACLE_ALIASES, STATUS_ALIASES, TIME_ZONES, sector_key
+from geo.text.vocabulary import STATUS_ALIASES, TIME_ZONES
 
 # ---------------------------------------------------------------------- parsing
 
@@ -27,6 +31,8 @@ class RowResult:
     key: str | None = None
     errors: list[UserError] = field(default_factory=list)
     data: object = None
+    warnings: list[UserError] = field(default_factory=list)  # kept, but someone should look (e.g. a new label)
+    new_terms: dict[tuple[str, str], str] = field(default_factory=dict)  # (kind, key) -> label as written
 
     def reasons(self, lang: str = "id") -> str:
         return "; ".join(e.text(lang) for e in self.errors)
@@ -69,16 +75,30 @@ def _split_list(text: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _keys(text: str, find_key, error_key: str, errors: list[UserError]) -> list[str]:
-    """Vocabulary keys for a list written in a cell ("Pariwisata; UMKM"); unknown words are errors."""
-    keys = []
-    for name in _split_list(text):
-        key = find_key(name)
+@dataclass
+class _Vocab:
+    """The vocabularies a parse reads, and what it met that they did not know (for the row's warnings)."""
+
+    known: vocabularies.Vocabularies
+    warnings: list[UserError] = field(default_factory=list)
+    new_terms: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def key(self, kind: str, name: str) -> str:
+        """The key of a label; an unknown label is kept as written (its slug), with a warning."""
+        key = self.known.key_for(kind, name)
         if key is None:
-            errors.append(UserError(error_key, text=name))
-        else:
-            keys.append(key)
-    return keys
+            key = vocabularies.slug(kind, name)
+            if (kind, key) not in self.new_terms:
+                self.warnings.append(UserError(f"vocabulary.review.{kind}", text=name))
+                self.new_terms[(kind, key)] = name
+        elif key in self.known.review[kind] and not any(w.params.get("text") == name for w in self.warnings):
+            self.warnings.append(UserError(f"vocabulary.review.{kind}", text=name))  # met before, not reviewed yet
+        return key
+
+
+def _keys(text: str, kind: str, vocab: _Vocab) -> list[str]:
+    """Vocabulary keys for a list written in a cell ("Pariwisata; UMKM"); unknown labels come in flagged."""
+    return [vocab.key(kind, name) for name in _split_list(text)]
 
 
 def _candidates_text(res) -> str:
@@ -128,7 +148,7 @@ def _resolve_region(text: str, province: str | None, *, party: bool,
     return None, UserError("region.unknown", text=text)
 
 
-def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | None:
+def _parse_agreement(values: dict, errors: list[UserError], vocab: _Vocab | None = None) -> AgreementData | None:
     def guard(fn, *args):
         try:
             return fn(*args)
@@ -156,23 +176,19 @@ def _parse_agreement(values: dict, errors: list[UserError]) -> AgreementData | N
     if "parties" in values and not write.enough_parties(parties) and not any(
             e.key.startswith("region") for e in errors):
         errors.append(UserError("parties.few"))
+    vocab = vocab or _Vocab(vocabularies.defaults())
     type_text = _text(values, "type")
-    a_type = AGREEMENT_TYPE_ALIASES.get(normalize_name(type_text)) if type_text else None
+    a_type = vocab.key("agreement_type", type_text) if type_text else None
     doc = _text(values, "doc_number")
-    if a_type is None:
-        if type_text:
-            errors.append(UserError("type.bad", text=type_text))
-        else:  # the document number usually says it: 119/KB/2024, 045/PKS/2023
-            a_type = "PKS" if "PKS" in doc.upper() else ("KB" if re.search(r"\bKB\b|/KB/", doc.upper()) else "lainnya")
+    if a_type is None:  # the document number usually says it: 119/KB/2024, 045/PKS/2023
+        a_type = "PKS" if "PKS" in doc.upper() else ("KB" if re.search(r"\bKB\b|/KB/", doc.upper()) else "lainnya")
     status_text = _text(values, "status")
     status = STATUS_ALIASES.get(normalize_name(status_text)) if status_text else "ditandatangani"
     if status is None:
         errors.append(UserError("status.bad", text=status_text))
-    sectors = _keys(_text(values, "sectors"), sector_key, "sector.bad", errors)
+    sectors = _keys(_text(values, "sectors"), "sector", vocab)
     obstacle_notes = _text(values, "obstacle_notes")
-    obstacles = [(k, obstacle_notes) for k in _keys(_text(values, "obstacles"),
-                                                    lambda n: OBSTACLE_ALIASES.get(normalize_name(n)),
-                                                    "obstacle.bad", errors)]
+    obstacles = [(k, obstacle_notes) for k in _keys(_text(values, "obstacles"), "obstacle", vocab)]
     signed = guard(parse_date, values.get("signed_on", [None])[0])
     start = guard(parse_date, values.get("start_on", [None])[0])
     end = guard(parse_date, values.get("end_on", [None])[0])
@@ -206,7 +222,7 @@ def _visit_region(values: dict, province: str | None, errors: list[UserError]) -
     return next(iter(found.values()), None)
 
 
-def _parse_visit_row(values: dict, errors: list[UserError]):
+def _parse_visit_row(values: dict, errors: list[UserError], vocab: _Vocab | None = None):
     for f in REQUIRED["visits"]:
         if f not in values and not (f == "region" and REGION_FIELDS.keys() & values.keys()):
             errors.append(UserError("field.required", field=FIELD_LABELS[f]))
@@ -230,7 +246,7 @@ def _parse_visit_row(values: dict, errors: list[UserError]):
                 raise UserError("coords.bad", text=f"{lat}, {lon}")
         except UserError:
             errors.append(UserError("coords.bad", text=f"{values.get('lat', [''])[0]}, {values.get('lon', [''])[0]}"))
-    sectors = _keys(_text(values, "focus_sectors"), sector_key, "sector.bad", errors)
+    sectors = _keys(_text(values, "focus_sectors"), "sector", vocab or _Vocab(vocabularies.defaults()))
     if errors:
         return None
     tz = tz or time_zone_for_province(code)
@@ -248,7 +264,9 @@ def _parse_visit_row(values: dict, errors: list[UserError]):
     }
 
 
-def parse_rows(table: Table, kind: str) -> list[RowResult]:
+def parse_rows(table: Table, kind: str, known: vocabularies.Vocabularies | None = None) -> list[RowResult]:
+    """Every row parsed; ``known``: the database's vocabularies (``vocabularies.current``), else the defaults."""
+    known = known or vocabularies.defaults()
     results = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(table.rows, start=2):
@@ -259,7 +277,9 @@ def parse_rows(table: Table, kind: str) -> list[RowResult]:
         if r.errors:
             r.key = _text(values, "doc_number" if kind == "agreements" else "ref") or None
         elif kind == "agreements":
-            r.data = _parse_agreement(values, r.errors)
+            vocab = _Vocab(known)
+            r.data = _parse_agreement(values, r.errors, vocab)
+            r.warnings, r.new_terms = vocab.warnings, vocab.new_terms
             r.key = r.data.doc_number if r.data else (_text(values, "doc_number") or None)
             if r.data and r.key in seen:
                 r.errors.append(UserError("row.duplicate", record=r.key, first=seen[r.key]))
@@ -267,7 +287,9 @@ def parse_rows(table: Table, kind: str) -> list[RowResult]:
             elif r.data:
                 seen[r.key] = i
         else:
-            r.data = _parse_visit_row(values, r.errors)
+            vocab = _Vocab(known)
+            r.data = _parse_visit_row(values, r.errors, vocab)
+            r.warnings, r.new_terms = vocab.warnings, vocab.new_terms
             r.key = r.data["ref"] if r.data else (_text(values, "ref") or None)
         results.append(r)
     for r in results:  # what no database column can hold (too long, NUL characters) rejects the row

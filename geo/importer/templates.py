@@ -1,11 +1,14 @@
-"""Downloadable XLSX import templates: the columns, examples, and drop-down lists."""
+"""Downloadable XLSX import templates: the columns, examples, and drop-down lists (types, sectors and obstacles
+from the open vocabularies, ``geo.records.vocabularies``: the database's when given, else the defaults; statuses
+fixed)."""
 
 from __future__ import annotations
 
 import io
 
+from geo.records import vocabularies
 from geo.text.catalog import text
-from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from geo.text.vocabulary import STATUSES
 
 AGREEMENT_TEMPLATE = {
     "id": ["Nomor Dokumen", "Judul", "Jenis", "Bidang", "Pihak 1", "Pihak 2", "Pihak 3", "Provinsi",
@@ -31,7 +34,7 @@ VISIT_EXAMPLE = ["KUNKER-2024-017", "Wakil Menteri Dalam Negeri", "Kementerian D
                  "Wali Kota Bandung; Bupati Bandung", "Pariwisata; Transportasi"]
 
 
-def template_xlsx(kind: str, lang: str = "id") -> bytes:
+def template_xlsx(kind: str, lang: str = "id", known=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -40,11 +43,12 @@ def template_xlsx(kind: str, lang: str = "id") -> bytes:
     ws = wb.active
     ws.title = "Data"
     lists = wb.create_sheet(text("importer.lists_sheet", lang))
+    known = known or vocabularies.defaults()
     vocab = {
-        "type": [v[lang] for v in AGREEMENT_TYPES.values()],
+        "type": [known.label("agreement_type", k, lang) for k in known.options("agreement_type")],
         "status": [v[lang] for v in STATUSES.values()],
-        "obstacle": [v[lang] for v in OBSTACLES.values()],
-        "sector": [v[lang] for v in SECTORS.values()],
+        "obstacle": [known.label("obstacle", k, lang) for k in known.options("obstacle")],
+        "sector": [known.label("sector", k, lang) for k in known.options("sector")],
     }
     for col, (name, values) in enumerate(vocab.items(), start=1):
         lists.cell(row=1, column=col, value=name).font = Font(bold=True)

@@ -279,24 +279,28 @@ def enough_parties(parties) -> bool:
     return len(parties) >= 2 and any(p.region_code for p in parties)
 
 
-def validated_agreement(data: AgreementData) -> AgreementData:
-    """The checks the importer makes, for records entered by hand; raises ``UserError``."""
+def validated_agreement(data: AgreementData, known=None) -> AgreementData:
+    """The checks the importer makes, for records entered by hand; raises ``UserError``. Type, sectors and
+    obstacles must be terms of ``known`` (``geo.records.vocabularies.current(engine)``; default: the defaults)."""
+    from geo.records import vocabularies
     from geo.regions import lookup
-    from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+    from geo.text.vocabulary import STATUSES
+
+    known = known or vocabularies.defaults()
 
     if not data.doc_number.strip():
         raise UserError("field.required", field="nomor dokumen")
     if not data.title.strip():
         raise UserError("field.required", field="judul")
-    if data.type not in AGREEMENT_TYPES:
+    if not known.knows("agreement_type", data.type):
         raise UserError("type.bad", text=data.type)
     if data.status not in STATUSES:
         raise UserError("status.bad", text=data.status)
     for kind, _ in data.obstacles:
-        if kind not in OBSTACLES:
+        if not known.knows("obstacle", kind):
             raise UserError("obstacle.bad", text=kind)
     for sector in data.sectors:
-        if sector not in SECTORS:
+        if not known.knows("sector", sector):
             raise UserError("sector.bad", text=sector)
     region_parties = [p.region_code for p in data.parties if p.region_code]
     for code in region_parties:
@@ -443,10 +447,14 @@ def _delete(session: Session, obj, record_type: str, key: str, before: dict, act
 
 # ---------------------------------------------------------------------- visits
 
-def validated_visit(data: VisitData) -> VisitData:
-    """The checks the importer makes, for visits entered by hand; raises ``UserError``."""
+def validated_visit(data: VisitData, known=None) -> VisitData:
+    """The checks the importer makes, for visits entered by hand; raises ``UserError``. Focus sectors must be terms
+    of ``known`` (``geo.records.vocabularies.current(engine)``; default: the defaults)."""
+    from geo.records import vocabularies
     from geo.regions import lookup
-    from geo.text.vocabulary import SECTORS, TIME_ZONES
+    from geo.text.vocabulary import TIME_ZONES
+
+    known = known or vocabularies.defaults()
 
     if not data.ref.strip():
         raise UserError("field.required", field="kode kunjungan")
@@ -460,7 +468,7 @@ def validated_visit(data: VisitData) -> VisitData:
         if not lookup.exists(stop.region_code):
             raise UserError("region.unknown", text=stop.region_code)
     for sector in data.focus_sectors:
-        if sector not in SECTORS:
+        if not known.knows("sector", sector):
             raise UserError("sector.bad", text=sector)
     if data.end_at and data.end_at < data.start_at:
         raise UserError("time.order", text=f"{data.start_at} – {data.end_at}")

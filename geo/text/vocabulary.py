@@ -1,4 +1,11 @@
-"""Fixed vocabularies of Sinergi's records, with their Indonesian and English labels."""
+"""Sinergi's vocabularies as shipped, with their Indonesian and English labels.
+
+Statuses and time zones are fixed (they drive the analysis). Sectors, agreement types and obstacles are open
+vocabularies kept in the database and managed by an admin (``geo.records.vocabularies``); the dicts here are
+their defaults, in effect on a database with no terms. ``SECTORS`` stays as it was (the simulated sample draws
+from it); ``MINISTRY_SECTORS`` adds the areas the ministry's visits name, and ``SECTOR_ALIASES`` the ways
+government offices commonly write sectors.
+"""
 
 from __future__ import annotations
 
@@ -70,6 +77,43 @@ SECTORS = {
     "ketenagakerjaan": {"id": "Ketenagakerjaan", "en": "Employment"},
 }
 
+# The areas the vice-ministers' working visits name, beyond SECTORS (Pariwisata, Infrastruktur and Investasi
+# are there already): defaults of the open sector vocabulary, not drawn by the simulated sample.
+MINISTRY_SECTORS = {
+    "ekonomi_kreatif": {"id": "Ekonomi Kreatif", "en": "Creative economy"},
+    "pengembangan_sdm": {"id": "Pengembangan SDM", "en": "Human resources development"},
+    "regulasi_perizinan": {"id": "Regulasi dan Perizinan", "en": "Regulation and licensing"},
+}
+
+# Other ways offices write a sector (matched after normalising case, spacing and punctuation): nomenclature of
+# ministries and regional offices (dinas) and their usual abbreviations.
+SECTOR_ALIASES = {
+    # short forms accepted before the vocabularies were open
+    "kelautan": "perikanan", "perikanan": "perikanan", "lingkungan hidup": "lingkungan", "air minum": "air_sanitasi",
+    "sanitasi": "air_sanitasi", "bencana": "kebencanaan", "tenaga kerja": "ketenagakerjaan",
+    "tata kelola": "pemerintahan", "adminduk": "kependudukan", "dukcapil": "kependudukan",
+    # the ministry's areas
+    "sdm": "pengembangan_sdm", "sumber daya manusia": "pengembangan_sdm",
+    "pengembangan sumber daya manusia": "pengembangan_sdm", "pengembangan kapasitas": "pengembangan_sdm",
+    "ekraf": "ekonomi_kreatif", "ekonomi kreatif": "ekonomi_kreatif", "pariwisata dan ekonomi kreatif": "pariwisata",
+    "parekraf": "pariwisata", "perizinan": "regulasi_perizinan", "regulasi perizinan": "regulasi_perizinan",
+    "regulasi dan perizinan": "regulasi_perizinan", "ptsp": "regulasi_perizinan",
+    "pelayanan perizinan": "regulasi_perizinan", "penanaman modal": "investasi", "investasi": "investasi",
+    "pmdn": "investasi", "pma": "investasi",
+    # nomenclature of ministries and dinas
+    "perhubungan": "transportasi", "dishub": "transportasi", "pupr": "infrastruktur",
+    "pekerjaan umum": "infrastruktur", "pekerjaan umum dan penataan ruang": "infrastruktur",
+    "pu": "infrastruktur", "umkm": "umkm", "koperasi": "umkm", "koperasi dan umkm": "umkm", "ukm": "umkm",
+    "kelautan dan perikanan": "perikanan", "kkp": "perikanan", "esdm": "energi",
+    "energi dan sumber daya mineral": "energi", "kesehatan masyarakat": "kesehatan", "dinkes": "kesehatan",
+    "disdik": "pendidikan", "pendidikan dan kebudayaan": "pendidikan", "perindustrian": "industri",
+    "perdagangan dan perindustrian": "perdagangan", "ketahanan pangan": "pangan", "tanaman pangan": "pertanian",
+    "lingkungan": "lingkungan", "kehutanan": "lingkungan", "lingkungan hidup dan kehutanan": "lingkungan",
+    "penanggulangan bencana": "kebencanaan", "bpbd": "kebencanaan", "naker": "ketenagakerjaan",
+    "disnaker": "ketenagakerjaan", "sosial": "sosial", "dinsos": "sosial", "pemerintahan": "pemerintahan",
+    "pemerintahan umum": "pemerintahan", "pangan": "pangan", "pendidikan": "pendidikan",
+}
+
 # Indonesian time zones and their UTC offsets in hours.
 TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
@@ -86,16 +130,12 @@ MITIGATIONS = {
 
 
 def sector_key(text: str) -> str | None:
-    """The sector key for a label or key in either language (case and spacing ignored)."""
+    """The default sector key for a label, key or common alias in either language (case and spacing ignored);
+    the database's terms are ``geo.records.vocabularies.current(engine).key_for("sector", text)``'s."""
     from geo.regions.names import normalize_name
 
     wanted = normalize_name(text)
-    for key, labels in SECTORS.items():
+    for key, labels in {**SECTORS, **MINISTRY_SECTORS}.items():
         if wanted in (normalize_name(key), normalize_name(labels["id"]), normalize_name(labels["en"])):
             return key
-    # common short forms
-    short = {"pendidikan": "pendidikan", "kelautan": "perikanan", "perikanan": "perikanan", "lingkungan hidup":
-             "lingkungan", "air minum": "air_sanitasi", "sanitasi": "air_sanitasi", "bencana": "kebencanaan",
-             "tenaga kerja": "ketenagakerjaan", "pangan": "pangan", "pemerintahan": "pemerintahan",
-             "tata kelola": "pemerintahan", "adminduk": "kependudukan", "dukcapil": "kependudukan"}
-    return short.get(wanted)
+    return SECTOR_ALIASES.get(wanted)

@@ -16,7 +16,7 @@ CSV = ("nomor_dokumen;judul;jenis;status;pihak;tanggal_tanda_tangan\n"
 def test_preview_says_what_each_row_does_and_rejected_rows_come_back_with_a_reason(engine):
     plan = changes.plan_import(engine, "agreements", read_table(CSV, "kerja_sama.csv"))
     table = import_preview.preview_table(plan, "id")
-    assert list(table.columns) == ["Baris", "Tindakan", "Kunci", "Alasan"]
+    assert list(table.columns) == ["Baris", "Tindakan", "Kunci", "Alasan", "Peringatan"]
     assert table["Tindakan"].tolist() == ["ditambah", "ditolak"]
     assert "nomor dokumen wajib diisi" in table["Alasan"].iloc[1]
     rows = list(openpyxl.load_workbook(io.BytesIO(import_preview.rejected_xlsx(plan, "id"))).active.values)

@@ -56,6 +56,28 @@ WORDS = {
     "message.status.bad": {"id": "status tidak dikenal: {text!r}", "en": "unknown status: {text!r}"},
     "message.obstacle.bad": {"id": "hambatan tidak dikenal: {text!r}", "en": "unknown obstacle: {text!r}"},
     "message.sector.bad": {"id": "bidang tidak dikenal: {text!r}", "en": "unknown sector: {text!r}"},
+    # open vocabularies (issue 14): a label nothing knows comes in as written, flagged for an admin
+    "message.vocabulary.review.sector": {
+        "id": "bidang {text!r} belum dikenal: dimasukkan apa adanya, perlu ditinjau admin",
+        "en": "sector {text!r} is not known yet: kept as written, needs an admin's review"},
+    "message.vocabulary.review.agreement_type": {
+        "id": "jenis dokumen {text!r} belum dikenal: dimasukkan apa adanya, perlu ditinjau admin",
+        "en": "document type {text!r} is not known yet: kept as written, needs an admin's review"},
+    "message.vocabulary.review.obstacle": {
+        "id": "hambatan {text!r} belum dikenal: dimasukkan apa adanya, perlu ditinjau admin",
+        "en": "obstacle {text!r} is not known yet: kept as written, needs an admin's review"},
+    "message.vocabulary.kind": {"id": "jenis kosakata tidak dikenal: {kind!r}", "en": "unknown vocabulary: {kind!r}"},
+    "message.vocabulary.unknown_key": {"id": "istilah tidak ada: {term!r}", "en": "no such term: {term!r}"},
+    "message.vocabulary.exists": {
+        "id": "{text!r} sudah dipakai oleh istilah {term!r}", "en": "{text!r} already names the term {term!r}"},
+    "message.vocabulary.alias_taken": {
+        "id": "{alias!r} adalah label istilah lain ({term!r}); gabungkan istilahnya bila maksudnya sama",
+        "en": "{alias!r} is the label of another term ({term!r}); merge the terms if they mean the same"},
+    "message.vocabulary.same": {
+        "id": "istilah tidak dapat digabung ke dirinya sendiri: {term!r}",
+        "en": "a term cannot be merged into itself: {term!r}"},
+    "message.vocabulary.not_review": {
+        "id": "{term!r} bukan label yang perlu ditinjau", "en": "{term!r} is not a label awaiting review"},
     "message.dates.order": {"id": "tanggal berakhir sebelum tanggal mulai", "en": "end date before start date"},
     "message.file.unreadable": {"id": "berkas tidak dapat dibaca: {reason}", "en": "the file cannot be read: {reason}"},
     "message.file.empty": {"id": "berkas tidak berisi baris data", "en": "the file has no data rows"},
