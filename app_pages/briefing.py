@@ -10,7 +10,7 @@ from geo.briefings import deck, region_brief
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.catalog import text
-from ui import briefing_files, presentation, records_cache
+from ui import briefing_files, presentation, records_cache, shared_view, url_state
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, t
@@ -22,18 +22,25 @@ choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions
 st.title(t("brief.title"))
 simulated_banner()
 version = records_cache.version()
+shared_view.begin()  # the measure, period, filters and weights chosen on the map (or any page)
+if st.session_state.get("b_level") not in lookup.GOVERNMENT_LEVELS:
+    shared_level = st.session_state["level"]
+    st.session_state["b_level"] = shared_level if shared_level in lookup.GOVERNMENT_LEVELS else "province"
 
 with presentation.controls():
     st.selectbox(t("map.metric"), list(map_view.METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"),
-                 key="b_metric", index=list(map_view.METRIC_UNITS).index("signed"))
+                 key="metric")
     st.segmented_control(t("map.level"), list(lookup.GOVERNMENT_LEVELS), format_func=lambda lv: t(f"level.{lv}"),
-                         key="b_level", default="province")
-    y0, y1 = st.slider(t("map.period"), 2015, this_year, (2021, this_year), key="b_years")
+                         key="b_level")
+    y0, y1 = st.slider(t("map.period"), url_state.FIRST_YEAR, this_year,
+                       (int(st.session_state["y0"]), int(st.session_state["y1"])), key="b_years")
+    st.session_state["y0"], st.session_state["y1"] = y0, y1
     st.multiselect(t("brief.regions"), choices, key="b_regions",
                    format_func=lambda c: f"{lookup.get(c).name} ({c})", placeholder=t("choose"))
+shared_view.end()
 
-spec = map_view.Spec(level=st.session_state["b_level"] or "province", metric=st.session_state["b_metric"],
-                          start=dt.date(y0, 1, 1), end=dt.date(y1, 12, 31))
+spec = shared_view.spec(st.session_state["b_level"] or "province")
+shared_view.caption(spec.level)
 view = briefing_files.view(version, spec, lang)
 chosen = tuple(st.session_state["b_regions"])
 itinerary = st.session_state.get(briefing_files.ITINERARY_KEY)
@@ -81,7 +88,7 @@ elif kind == "top":
         with col:
             download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
 elif kind == "region":
-    f = briefing_files.facts(version, code, lang, spec.start, spec.end)
+    f = briefing_files.facts(version, code, lang, spec.start, spec.end, spec.weights)
     st.markdown(f"### {f.region.name}  \n{f.crumbs}")
     for col, (key, (label, value)) in zip(st.columns(len(f.figures)), zip(region_brief.KEY_FIGURES, f.figures)):
         col.metric(label, value)
@@ -108,4 +115,5 @@ with st.expander(t("brief.downloads"), expanded=not presentation.active()):
     briefing_files.deck_button(version, spec, chosen, itinerary)
     briefing_files.map_buttons(version, spec, key="story-map")
     for c in chosen:
-        briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end)
+        briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end,
+                                    weights=spec.weights)

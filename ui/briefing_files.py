@@ -31,18 +31,18 @@ def map_file(version: tuple, spec: map_view.Spec, lang: str, fmt: str, dpi: int 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def facts(version: tuple, code: str, lang: str, start=None, end=None) -> region_brief.Facts:
-    return region_brief.facts(code, records_cache.context(version), lang=lang, start=start, end=end)
+def facts(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = ()) -> region_brief.Facts:
+    return region_brief.facts(code, records_cache.context(version), lang=lang, start=start, end=end, weights=weights)
 
 
-def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None) -> bytes:
-    return region_brief.pdf_bytes(facts(version, code, lang, start, end))
+def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = ()) -> bytes:
+    return region_brief.pdf_bytes(facts(version, code, lang, start, end, weights))
 
 
 def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
     """The deck of the view on screen; the map picture and the chosen regions' facts are the cached ones."""
     return deck.build(view(version, spec, lang), records_cache.context(version), chosen=chosen, itinerary=itinerary,
-                      facts={code: facts(version, code, lang, spec.start, spec.end) for code in chosen},
+                      facts={code: facts(version, code, lang, spec.start, spec.end, spec.weights) for code in chosen},
                       map_png=map_file(version, spec, lang, "png", 200))
 
 
@@ -61,9 +61,10 @@ def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> Non
                             icon=":material/download:")
 
 
-def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, key: str = "brief") -> None:
+def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, weights: tuple = (),
+                 key: str = "brief") -> None:
     lang = current_language()
-    st.download_button(t("brief.dl_brief", region=name), lambda: brief_pdf(version, code, lang, start, end),
+    st.download_button(t("brief.dl_brief", region=name), lambda: brief_pdf(version, code, lang, start, end, weights),
                        f"ringkasan_{code.replace('.', '_')}.pdf", MIME["pdf"], key=f"{key}-{code}",
                        on_click="ignore", icon=":material/download:")
 

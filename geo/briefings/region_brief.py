@@ -22,9 +22,10 @@ from pathlib import Path
 import matplotlib
 import pandas as pd
 
-from geo.analysis import impact_report, metrics, panel, region_profile
+from geo.analysis import metrics, panel, region_profile
 from geo.analysis import verdict as verdicts
 from geo.analysis.context import Context
+from geo.maps import map_view
 from geo.maps.map_view import period_text, simulated_note
 from geo.regions import lookup
 from geo.text import catalog, numbers
@@ -110,8 +111,9 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
 
 
 def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = None,
-          end: dt.date | None = None) -> Facts:
-    """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's)."""
+          end: dt.date | None = None, weights: tuple = ()) -> Facts:
+    """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's): the
+    impact report is the map view's for the same period and score weights (``map_view.report_settings``)."""
     if not lookup.exists(code or "-") or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
@@ -119,7 +121,8 @@ def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = 
     agreements, visits = ctx.agreements, ctx.visits
     row = ctx.region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
     first_year = min(start.year, 2021) if start else 2021
-    region_score = ctx.report(impact_report.Settings(level=level, start=f"{first_year}-01")).scores.get(code)
+    settings = map_view.report_settings(map_view.Spec(level=level, start=start, end=end, weights=tuple(weights)))
+    region_score = ctx.report(settings).scores.get(code)
     visited = region_score is not None and region_score.visited
     v = region_score.verdict if visited else None
     score = region_score.shown_score if visited else None
