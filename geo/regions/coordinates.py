@@ -26,6 +26,7 @@ Sources: the boundaries in ``data/boundaries/`` (see ``data/SOURCE.md``), the ra
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 import shapely
 from shapely.ops import nearest_points
@@ -70,12 +71,19 @@ def _boundary_code(code: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=64)
+def _shape(code: str):
+    shape = boundaries.detail_geometry(code)
+    shapely.prepare(shape)
+    return shape
+
+
 def check_point(code: str, lat: float, lon: float) -> PointCheck | None:
     """Whether (lat, lon) lies in region ``code`` (module rules); None when no boundary covers the region."""
     where = _boundary_code(code)
     if where is None:
         return None
-    shape = boundaries.detail_geometry(where)
+    shape = _shape(where)
     point = shapely.Point(lon, lat)
     if shape.covers(point):
         return PointCheck(True, 0.0, where)
