@@ -113,8 +113,11 @@ def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, a
 
 
 def preview_frame(plan: ImportPlan, lang: str = "id"):
-    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection."""
+    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection, the
+    warnings (the row comes in, someone should look) and what each cell was read as ("dibaca sebagai")."""
     import pandas as pd
 
-    return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang)}
-                         for r in plan.rows], columns=["row", "action", "key", "reasons"])
+    columns = ["row", "action", "key", "reasons", "warnings", "read_as"]
+    return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang),
+                          "warnings": r.warning_text(lang), "read_as": r.read_as_text(lang)}
+                         for r in plan.rows], columns=columns)
