@@ -61,7 +61,7 @@ class ReadAs:
         if self.kind == "amount":
             return f"Rp {numbers.number(self.value, 0, lang)}"
         if self.kind == "coordinates":
-            return f"{self.value[0]:.6g}, {self.value[1]:.6g}"
+            return f"{round(self.value[0], 6)!r}, {round(self.value[1], 6)!r}"  # up to 6 decimals
         return str(self.value)
 
     def text(self, lang: str = catalog.DEFAULT_LANGUAGE) -> str:

@@ -321,7 +321,7 @@ def _coordinates(values: dict, errors: list[UserError], warnings: list[UserError
             return None, None
         lat, lon = swapped
         how = (Note("importer.how.swapped"),)
-        warnings.append(UserError("coords.swapped", text=written, lat=f"{lat:.6g}", lon=f"{lon:.6g}"))
+        warnings.append(UserError("coords.swapped", text=written, lat=repr(round(lat, 6)), lon=repr(round(lon, 6))))
     read_as.append(ReadAs("coordinates", written, "coordinates", (lat, lon), how))
     return lat, lon
 
@@ -333,7 +333,7 @@ def _check_point(code: str, lat: float | None, lon: float | None, warnings: list
     check = coordinates.check_point(code, lat, lon)
     if check is not None and not check.inside:
         checked = lookup.get(check.checked_code)
-        warnings.append(UserError("coords.outside", lat=f"{lat:.6g}", lon=f"{lon:.6g}",
+        warnings.append(UserError("coords.outside", lat=repr(round(lat, 6)), lon=repr(round(lon, 6)),
                                   km=f"{round(check.distance_km)}", region=f"{checked.name} ({checked.code})"))
 
 

@@ -5,8 +5,9 @@ shown by the region's official name from ``data/`` (``geo.regions.lookup``). A v
 date in its own time zone (WIB/WITA/WIT). What the source wrote for a party or stop, when it was read by other
 than today's name (an earlier name, a BPS code …: ``as_written``, geo.importer.readings), comes beside it
 (``parties_as_written``, ``places_as_written``: "" where nothing differed); counts and roll-ups use today's codes.
-A stop's own coordinates, when it has them, are in ``stop_points`` ((lat, lon) or None per stop). The filters match a region and everything inside it
-(``lookup.is_within``) and text anywhere in the numbers, titles, names and agendas, in any case.
+A stop's own coordinates, when it has them, are in ``stop_points`` ((lat, lon) or None per stop). The filters
+match a region and everything inside it (``lookup.is_within``) and text anywhere in the numbers, titles, names
+and agendas, in any case.
 """
 
 from __future__ import annotations
