@@ -213,6 +213,13 @@ with tab_import:
         st.download_button(t("imp.template"), templates.template_xlsx(kind, lang), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+        # One flag: the file (kind + content hash) last saved in this session; the same file offers no second save.
+        file_key = import_preview.file_key(kind, upload.getvalue()) if upload is not None else None
+        saved = st.session_state.get("imp_saved")
+        if file_key is not None and saved and saved["file"] == file_key:
+            st.success(saved["summary"])
+            st.info(t("imp.saved", n=saved["n"]))
+            upload = None
         if upload is not None:
             plan = None
             with errors_shown():
@@ -234,7 +241,12 @@ with tab_import:
                 accepted = counts["add"] + counts["update"]
                 if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
                     bar = st.progress(0.0)
+                    done = None
                     with errors_shown(), write.refused_as("import.concurrent"):
                         done = changes.commit_import(eng, plan, actor,
                                                       progress=lambda i, n: bar.progress(i / max(n, 1)))
-                        st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                    if done is not None:
+                        st.session_state["imp_saved"] = {
+                            "file": file_key, "n": done["add"] + done["update"],
+                            "summary": t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done))}
+                        st.rerun()
