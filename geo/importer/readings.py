@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 
 from geo.regions import bps, lookup
 from geo.regions.names import comparable_name
@@ -71,6 +72,7 @@ class ReadAs:
         return f"{label}: {self.written} → {self.read_text(lang)}{how}"
 
 
+@lru_cache(maxsize=8192)
 def _core(name: str) -> str:
     return split_kind(comparable_name(name))[1]
 

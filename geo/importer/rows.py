@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from geo.importer.columns import FIELD_LABELS, REGION_FIELDS, REQUIRED
 from geo.importer.files import EXTRA_CELLS, Table
@@ -113,6 +114,13 @@ def _candidates_text(res) -> str:
     return ", ".join(f"{c.name} ({c.code})" for c in res.candidates[:5])
 
 
+@lru_cache(maxsize=256)
+def _province_code(province: str) -> str | None:
+    """Today's code of the province a province column names (None when it names none today)."""
+    res = lookup.resolve(province, level="province")
+    return res.code if res.status in ("exact", "fuzzy") else None
+
+
 def _reading(field_name: str, text: str, res, province: str | None, system: str | None) -> ReadAs:
     how = region_how(text, res, system)
     return ReadAs(field_name, with_province(text, province, how), "region", res.code, how)
@@ -136,7 +144,8 @@ def _resolve_region(text: str, province: str | None, *, party: bool, system: str
         narrowed = bps.resolve(text, system=system, province=province)
         if narrowed.status in ("exact", "fuzzy", "ambiguous"):
             res = narrowed
-    elif res.status in ("exact", "fuzzy") and province and res.note is None:
+    elif res.status in ("exact", "fuzzy") and province and res.note is None and not lookup.is_within(
+            res.code, _province_code(province) or "-"):
         hinted = bps.resolve(text, system=system, province=province)
         if hinted.status == "exact" and hinted.code == res.code and hinted.note is not None:
             res = hinted
