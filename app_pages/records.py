@@ -232,6 +232,9 @@ with tab_import:
                     col.metric(t(f"act.{k}"), counts[k])
                 if plan.table.unknown_headers:
                     st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
+                warned = sum(1 for r in plan.rows if r.warnings and r.action != "reject")
+                if warned:
+                    st.warning(t("imp.warned", n=warned))
                 preview = import_preview.preview_table(plan, lang)
                 st.dataframe(preview, hide_index=True, width="stretch")
                 download_buttons(preview, "pratinjau_impor")

@@ -39,7 +39,7 @@ def test_adding_a_visit_twice_is_refused_the_second_time(own_app_database):
 
 AGREEMENTS_CSV = ("nomor dokumen;judul;pihak;tanggal tanda tangan\n"
                   '9/KB/2025;Kerja sama air bersih;"Kota Bandung; Kabupaten Bandung";Selasa, 4 Maret 2025\n'
-                  '10/KB/2025;Kerja sama sampah;"Kota Cimahi; Kabupaten Bandung Barat";05/03/2025\n').encode()
+                  '10/KB/2025;Kerja sama sampah;"Kota Cimahi; Kabupaten Bandung Barat";Senin 05/03/2025\n').encode()
 
 
 def _upload(at: AppTest, content: bytes, name: str) -> AppTest:
@@ -54,6 +54,10 @@ def test_a_saved_import_says_so_and_offers_no_second_save_until_another_file_com
     assert commit.label == "Simpan 2 baris yang diterima"
     [preview] = [d.value for d in at.dataframe if "Dibaca sebagai" in d.value.columns]
     assert "Tanggal tanda tangan: Selasa, 4 Maret 2025 → 04/03/2025" in preview["Dibaca sebagai"].iloc[0]
+    # 5 March 2025 was a Wednesday: the row comes in, with a warning to look at
+    assert "1 baris diterima dengan peringatan: periksa kolom Peringatan sebelum menyimpan" in [
+        w.value for w in at.warning]
+    assert "'Senin'" in preview["Peringatan"].iloc[1] and "Rabu" in preview["Peringatan"].iloc[1]
     commit.click()
     at = at.run()
     assert not at.exception and not at.error

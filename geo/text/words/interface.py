@@ -220,6 +220,9 @@ WORDS = {
     "ui.imp.preview": {"id": "Pratinjau (belum ada yang disimpan)", "en": "Preview (nothing saved yet)"},
     "ui.imp.commit": {"id": "Simpan {n} baris yang diterima", "en": "Save the {n} accepted rows"},
     "ui.imp.done": {"id": "Impor selesai: {summary}", "en": "Import done: {summary}"},
+    "ui.imp.warned": {
+        "id": "{n} baris diterima dengan peringatan: periksa kolom Peringatan sebelum menyimpan",
+        "en": "{n} rows are accepted with warnings: check the Warnings column before saving"},
     "ui.imp.saved": {
         "id": "Berkas ini sudah disimpan ({n} baris). Unggah berkas lain untuk impor berikutnya.",
         "en": "This file has been saved ({n} rows). Upload another file for the next import."},
