@@ -305,6 +305,13 @@ with tab_import:
         st.download_button(t("imp.template"), templates.template_xlsx(kind, lang, known), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+        # One flag: the file (kind + content hash) last saved in this session; the same file offers no second save.
+        file_key = import_preview.file_key(kind, upload.getvalue()) if upload is not None else None
+        saved = st.session_state.get("imp_saved")
+        if file_key is not None and saved and saved["file"] == file_key:
+            st.success(saved["summary"])
+            st.info(t("imp.saved", n=saved["n"]))
+            upload = None
         if upload is not None:
             plan = None
             with errors_shown():
@@ -317,6 +324,9 @@ with tab_import:
                     col.metric(t(f"act.{k}"), counts[k])
                 if plan.table.unknown_headers:
                     st.info(t("imp.ignored", cols=md(", ".join(plan.table.unknown_headers))))
+                warned = sum(1 for r in plan.rows if r.warnings and r.action != "reject")
+                if warned:
+                    st.warning(t("imp.warned", n=warned))
                 preview = import_preview.preview_table(plan, lang)
                 st.dataframe(preview, hide_index=True, width="stretch")
                 download_buttons(preview, "pratinjau_impor")
@@ -326,10 +336,15 @@ with tab_import:
                 accepted = counts["add"] + counts["update"]
                 if st.button(t("imp.commit", n=accepted), type="primary", disabled=accepted == 0, key="commit"):
                     bar = st.progress(0.0)
+                    done = None
                     with errors_shown(), write.refused_as("import.concurrent"):
                         done = changes.commit_import(eng, plan, actor,
                                                       progress=lambda i, n: bar.progress(i / max(n, 1)))
-                        st.success(t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done)))
+                    if done is not None:
+                        st.session_state["imp_saved"] = {
+                            "file": file_key, "n": done["add"] + done["update"],
+                            "summary": t("imp.done", summary=", ".join(f"{done[k]} {t('act.' + k)}" for k in done))}
+                        st.rerun()
 
 with tab_trail:
     if not can_edit:

@@ -119,10 +119,11 @@ def import_file(engine: Engine, kind: str, path: str | Path, *, dry_run: bool, a
 
 
 def preview_frame(plan: ImportPlan, lang: str = "id"):
-    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection, and
-    the warnings of a row that comes in (e.g. a label kept as written, "perlu ditinjau")."""
+    """The dry run row by row: file row, what would happen, the record's key, the reasons for a rejection, the
+    warnings (the row comes in, someone should look) and what each cell was read as ("dibaca sebagai")."""
     import pandas as pd
 
+    columns = ["row", "action", "key", "reasons", "warnings", "read_as"]
     return pd.DataFrame([{"row": r.number, "action": r.action, "key": r.key or "", "reasons": r.reasons(lang),
-                          "warnings": "; ".join(w.text(lang) for w in r.warnings)}
-                         for r in plan.rows], columns=["row", "action", "key", "reasons", "warnings"])
+                          "warnings": r.warning_text(lang), "read_as": r.read_as_text(lang)}
+                         for r in plan.rows], columns=columns)

@@ -288,29 +288,40 @@ def _label_place(code: str):
 
 def visit_points(visits, *, level: str = "district", within: str | None = None, lang: str = "id", listed: int = 5):
     """One marker per visited region of ``level`` (or coarser, where a stop names only a regency): its position,
-    the number of visits there, and the newest ``listed`` of them as "official · date" lines (plus "+ n more")."""
+    the number of visits there, and the newest ``listed`` of them as "official · date" lines (plus "+ n more").
+
+    A stop with its own coordinates (``stop_points`` of ``geo.records.read.visits_frame``) is a marker at those
+    coordinates, named by the stop's place, instead of its region's label point."""
     import pandas as pd
 
     places: dict[str, list] = {}
     for v in visits.itertuples(index=False):
         day = pd.Timestamp(getattr(v, "local_start", None) or v.start_at)
+        points = getattr(v, "stop_points", None)
+        names = getattr(v, "places", None)
         here = {}
-        for code in v.region_codes:
+        for i, code in enumerate(v.region_codes):
             if within and not lookup.is_within(code, within):
+                continue
+            point = points[i] if isinstance(points, list) and i < len(points) else None
+            if point is not None:
+                name = names[i] if isinstance(names, list) and i < len(names) and names[i] else lookup.get(code).name
+                key = f"@{point[0]:.5f},{point[1]:.5f}"
+                here[key] = (point[0], point[1], name)
                 continue
             place = _label_place(code[:lookup.CODE_LENGTH[level]])
             if place:
-                here[place[0]] = place
-        for code, place in here.items():  # a visit counts once per place, however many stops it had there
-            places.setdefault(code, [place, []])[1].append((day, f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
+                here[place[0]] = (place[1], place[2], lookup.get(place[0]).name)
+        for key, place in here.items():  # a visit counts once per place, however many stops it had there
+            places.setdefault(key, [place, []])[1].append((day, f"{v.official_role} · {day.strftime('%d/%m/%Y')}"))
     rows = []
 
-    for code, ((_, lat, lon), seen) in places.items():
+    for (lat, lon, name), seen in places.values():
         seen.sort(key=lambda x: x[0], reverse=True)
         lines = [text for _, text in seen[:listed]]
         if len(seen) > listed:
             lines.append(catalog.text("maps.more_visits", lang, n=len(seen) - listed))
-        rows.append((lat, lon, len(seen), lookup.get(code).name, lines))
+        rows.append((lat, lon, len(seen), name, lines))
     return pd.DataFrame(rows, columns=["lat", "lon", "count", "name", "lines"])
 
 

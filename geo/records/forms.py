@@ -76,17 +76,22 @@ def partners_text(parties: list[Party]) -> str:
 
 
 def parties_from_form(current: list[Party], region_codes: list[str], partners: str) -> list[Party]:
-    """The parties an edit form names: kept ones in their stored order, then new regions, then new partners.
+    """The parties an edit form names: kept ones in their stored order (with what the source wrote for them,
+    ``as_written``), then new regions, then new partners.
 
-    >>> now = [Party(partner_name="PT A"), Party("32.73")]
-    >>> parties_from_form(now, ["32.73", "32.77"], "PT A; PT B")
-    [Party(region_code=None, partner_name='PT A'), Party(region_code='32.73', partner_name=None), \
-Party(region_code='32.77', partner_name=None), Party(region_code=None, partner_name='PT B')]
+    >>> now = [Party(partner_name="PT A"), Party("93.01", as_written="Kab. Merauke, Papua")]
+    >>> [(p.region_code or p.partner_name, p.as_written) for p in parties_from_form(now, ["93.01", "32.77"], "PT A; PT B")]
+    [('PT A', None), ('93.01', 'Kab. Merauke, Papua'), ('32.77', None), ('PT B', None)]
     """
+    def who(p: Party) -> tuple:
+        return p.region_code, p.partner_name
+
     wanted = [Party(region_code=c) for c in dict.fromkeys(region_codes)] + [
         Party(partner_name=n) for n in split_partners(partners)]
-    kept = [p for p in current if p in wanted]
-    return kept + [p for p in wanted if p not in kept]
+    wanted_keys = {who(p) for p in wanted}
+    kept = [p for p in current if who(p) in wanted_keys]
+    kept_keys = {who(p) for p in kept}
+    return kept + [p for p in wanted if who(p) not in kept_keys]
 
 
 def edited_agreement(current: AgreementData, *, region_codes: list[str], partners: str, **fields) -> AgreementData:

@@ -2,8 +2,12 @@
 
 One row per agreement (``AGREEMENT_COLUMNS``) or visit (``VISIT_COLUMNS``); a party or stop in a region is
 shown by the region's official name from ``data/`` (``geo.regions.lookup``). A visit's date is its local
-date in its own time zone (WIB/WITA/WIT). The filters match a region and everything inside it
-(``lookup.is_within``) and text anywhere in the numbers, titles, names and agendas, in any case.
+date in its own time zone (WIB/WITA/WIT). What the source wrote for a party or stop, when it was read by other
+than today's name (an earlier name, a BPS code …: ``as_written``, geo.importer.readings), comes beside it
+(``parties_as_written``, ``places_as_written``: "" where nothing differed); counts and roll-ups use today's codes.
+A stop's own coordinates, when it has them, are in ``stop_points`` ((lat, lon) or None per stop). The filters
+match a region and everything inside it (``lookup.is_within``) and text anywhere in the numbers, titles, names
+and agendas, in any case.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ from geo.regions import lookup
 
 AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "parties", "region_codes", "signed_on",
                      "start_on", "end_on", "value_idr", "obstacles", "visit_ref", "version", "simulated",
-                     "status_history"]
+                     "status_history", "parties_as_written"]
 VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
-                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned"]
+                 "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned",
+                 "places_as_written", "stop_points"]
 
 
 def local_time(t, time_zone: str):
@@ -57,6 +62,7 @@ def agreements_frame(engine: Engine | None = None) -> pd.DataFrame:
                 "end_on": a.end_on, "value_idr": a.value_idr, "obstacles": sorted({o.kind for o in a.obstacles}),
                 "visit_ref": a.visit.ref if a.visit else None, "version": a.version, "simulated": a.simulated,
                 "status_history": [(c.status, c.changed_on) for c in a.status_changes],
+                "parties_as_written": [p.as_written or "" for p in a.parties],
             })
     return pd.DataFrame(rows, columns=AGREEMENT_COLUMNS)
 
@@ -76,6 +82,9 @@ def visits_frame(engine: Engine | None = None, *, planned: bool | None = False) 
                 "places": [st.place_name or _region_name(st.region_code) for st in v.stops], "agenda": v.agenda,
                 "focus_sectors": list(v.focus_sectors or []), "people_met": v.people_met, "version": v.version,
                 "simulated": v.simulated, "planned": v.planned,
+                "places_as_written": [st.as_written or "" for st in v.stops],
+                "stop_points": [(st.lat, st.lon) if st.lat is not None and st.lon is not None else None
+                                for st in v.stops],
             })
     return pd.DataFrame(rows, columns=VISIT_COLUMNS)
 

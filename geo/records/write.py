@@ -54,6 +54,7 @@ class EditConflict(UserError):
 class Party:
     region_code: str | None = None
     partner_name: str | None = None
+    as_written: str | None = None  # the region as the source wrote it, when it was read by other than today's name
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,7 @@ class StopData:
     end_at: dt.datetime | None = None
     agenda: str = ""
     people_met: str = ""
+    as_written: str | None = None  # the region or place as the source wrote it, when read by other than today's name
 
 
 @dataclass
@@ -155,7 +157,7 @@ def _refuse_duplicate(existing, key: str) -> None:
 def agreement_data(a: Agreement) -> AgreementData:
     return AgreementData(
         doc_number=a.doc_number, title=a.title, type=a.type, status=a.status,
-        parties=[Party(p.region_code, p.partner_name) for p in a.parties],
+        parties=[Party(p.region_code, p.partner_name, p.as_written) for p in a.parties],
         sectors=list(a.sectors or []), signed_on=a.signed_on, start_on=a.start_on, end_on=a.end_on,
         value_idr=a.value_idr,
         status_on=max((c.changed_on for c in a.status_changes if c.status == a.status), default=None),
@@ -173,7 +175,7 @@ def visit_data(v: Visit) -> VisitData:
         time_zone=v.time_zone, end_at=_aware(v.end_at), agenda=v.agenda or "", focus_sectors=list(v.focus_sectors or []),
         people_met=v.people_met or "", simulated=v.simulated, planned=bool(v.planned),
         stops=[StopData(s.region_code, s.place_name or "", s.lat, s.lon, _aware(s.start_at), _aware(s.end_at),
-                        s.agenda or "", s.people_met or "") for s in v.stops],
+                        s.agenda or "", s.people_met or "", s.as_written) for s in v.stops],
     )
 
 
@@ -234,9 +236,10 @@ def _jsonable(v):
 # Longest text each field's column holds (``geo.db.models``); fields not listed are unlimited TEXT.
 TEXT_LIMITS = {"doc_number": 200, "type": 10, "status": 20, "region_code": 13, "partner_name": 300,
                "kind": 30, "name": 300, "unit": 50, "visit_ref": 100, "ref": 100, "official_role": 200,
-               "role": 200, "ministry": 200, "time_zone": 4, "tz": 4, "place_name": 300}
+               "role": 200, "ministry": 200, "time_zone": 4, "tz": 4, "place_name": 300, "as_written": 300}
 FIELD_NAMES = {"doc_number": "nomor dokumen", "title": "judul", "ref": "kode kunjungan", "role": "pejabat",
-               "official_role": "pejabat", "place_name": "lokasi", "partner_name": "pihak", "visit_ref": "kunjungan"}
+               "official_role": "pejabat", "place_name": "lokasi", "partner_name": "pihak", "visit_ref": "kunjungan",
+               "as_written": "wilayah seperti tertulis"}
 
 
 def check_text(data, name: str = "") -> None:
@@ -360,8 +363,9 @@ def save_agreement(session: Session, data: AgreementData, actor: Principal, *, e
     a.signed_on, a.start_on, a.end_on, a.value_idr = data.signed_on, data.start_on, data.end_on, data.value_idr
     a.notes, a.simulated = data.notes, data.simulated
     a.visit = visit
-    if [(p.region_code, p.partner_name) for p in a.parties] != [(p.region_code, p.partner_name) for p in data.parties]:
-        a.parties = [AgreementParty(seq=i + 1, region_code=p.region_code, partner_name=p.partner_name)
+    if [Party(p.region_code, p.partner_name, p.as_written) for p in a.parties] != list(data.parties):
+        a.parties = [AgreementParty(seq=i + 1, region_code=p.region_code, partner_name=p.partner_name,
+                                    as_written=p.as_written)
                      for i, p in enumerate(data.parties)]
     if sorted((o.kind, o.note or "") for o in a.obstacles) != sorted(tuple(o) for o in data.obstacles):
         a.obstacles = [Obstacle(kind=k, note=n) for k, n in data.obstacles]
@@ -512,7 +516,8 @@ def save_visit(session: Session, data: VisitData, actor: Principal, *, expected_
     if existing is not None:
         flag_modified(v, "agenda")  # the visit's version moves even when only its stops changed
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,
-                         start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met)
+                         start_at=_utc(s.start_at), end_at=_utc(s.end_at), agenda=s.agenda, people_met=s.people_met,
+                         as_written=s.as_written)
                for i, s in enumerate(data.stops)]
     _flush(session, data.ref)
     session.add(AuditEntry(actor=who, action="create" if existing is None else "update", record_type="visit",

@@ -40,8 +40,11 @@ MONTHS = {
     "november": 11, "nov": 11, "nopember": 11, "nop": 11,
     "desember": 12, "des": 12, "dec": 12, "december": 12,
 }
-WEEKDAYS = {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad",
-            "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+WEEKDAY_NUMBERS = {"senin": 0, "selasa": 1, "rabu": 2, "kamis": 3, "jumat": 4, "jum'at": 4, "sabtu": 5, "minggu": 6,
+                   "ahad": 6, "monday": 0, "tuesday": 1, "wednesday": 2, "thursday": 3, "friday": 4, "saturday": 5,
+                   "sunday": 6}
+WEEKDAYS = set(WEEKDAY_NUMBERS)
+ENGLISH_DAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 SCALES = {"ribu": 10**3, "rb": 10**3, "k": 10**3, "juta": 10**6, "jt": 10**6, "miliar": 10**9, "milyar": 10**9,
           "m": 10**9, "b": 10**9, "triliun": 10**12, "t": 10**12}
 EXCEL_EPOCH = dt.date(1899, 12, 30)
@@ -189,6 +192,38 @@ def parse_date(value) -> dt.date | None:
             raise
         raise UserError("date.impossible", text=text) from exc
     return _check_range(d, text)
+
+
+def weekday_mismatch(value, day: dt.date | None) -> tuple[str, str] | None:
+    """When a date cell names a weekday (``Senin, 3 Maret 2025``, ``Selasa 04/03/2025``, ``Monday 3 March 2025``)
+    that is not the weekday of ``day`` (the date ``parse_date`` read from it): (the weekday as written, the
+    date's weekday in the language of the written one). None when no weekday is written or it agrees.
+
+    >>> weekday_mismatch("Senin, 4 Maret 2025", dt.date(2025, 3, 4)), weekday_mismatch("Tuesday 4/3/2025", None)
+    (('Senin', 'Selasa'), None)
+    >>> weekday_mismatch("Monday 4 March 2025", dt.date(2025, 3, 4)), weekday_mismatch("Selasa 04/03/2025", dt.date(2025, 3, 4))
+    (('Monday', 'Tuesday'), None)
+    """
+    if day is None or not isinstance(value, str):
+        return None
+    for word in re.split(r"[\s,]+", value.strip()):
+        number = WEEKDAY_NUMBERS.get(word.lower().strip("."))
+        if number is None:
+            continue
+        if number == day.weekday():
+            return None
+        english = word.lower().strip(".") in {n.lower() for n in ENGLISH_DAY_NAMES}
+        return word.strip("."), (ENGLISH_DAY_NAMES if english else DAY_NAMES)[day.weekday()]
+    return None
+
+
+def short_date(d: dt.date) -> str:
+    """A date as Indonesian forms write it: dd/mm/yyyy (``parse_date`` reads it back).
+
+    >>> short_date(dt.date(2025, 3, 4))
+    '04/03/2025'
+    """
+    return f"{d.day:02d}/{d.month:02d}/{d.year}"
 
 
 def _check_range(d: dt.date, text: str) -> dt.date:

@@ -81,3 +81,20 @@ def test_more_real_formats():
     assert parse_time_range("08.30 s/d 12.00 WIB") == (dt.time(8, 30), dt.time(12), "WIB")
     assert parse_time_range("Pkl. 09.00 WIB") == (dt.time(9), None, "WIB")
     assert parse_date("20-08-2024 10:00") == dt.date(2024, 8, 20)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Senin, 4 Maret 2025", ("Senin", "Selasa")),  # 4 March 2025 was a Tuesday
+    ("Rabu 04/03/2025", ("Rabu", "Selasa")),
+    ("Monday, 4 March 2025", ("Monday", "Tuesday")),  # an English weekday is answered in English
+    ("Jum'at, 4 Maret 2025", ("Jum'at", "Selasa")),
+    ("Selasa, 4 Maret 2025", None),
+    ("Tuesday 04/03/2025", None),
+    ("4 Maret 2025", None),
+])
+def test_a_written_weekday_that_contradicts_the_date_names_both(text, expected):
+    from geo.text.parsing import weekday_mismatch
+
+    day = parse_date(text)
+    assert day == dt.date(2025, 3, 4) and dt.date(2025, 3, 4).weekday() == 1  # the calendar: a Tuesday
+    assert weekday_mismatch(text, day) == expected

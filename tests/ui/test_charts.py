@@ -34,5 +34,5 @@ def test_event_time_curve_runs_from_minus_window_to_twice_the_window():
     es = pd.DataFrame({"event_time": range(-30, 31), "att": 0.1, "ci_low": 0.0, "ci_high": 0.2})
     lines = charts.event_study_lines(es, 6)
     assert list(lines.index) == list(range(-6, 13))
-    assert list(lines.columns) == ["Dampak (selisih-dalam-selisih)", "Batas bawah 95%", "Batas atas 95%"]
+    assert list(lines.columns) == ["Selisih dengan pembanding", "Batas bawah 95%", "Batas atas 95%"]
     assert len(charts.EVENT_STUDY_COLOURS) == len(lines.columns)

@@ -273,6 +273,12 @@ WORDS = {
     "ui.imp.preview": {"id": "Pratinjau (belum ada yang disimpan)", "en": "Preview (nothing saved yet)"},
     "ui.imp.commit": {"id": "Simpan {n} baris yang diterima", "en": "Save the {n} accepted rows"},
     "ui.imp.done": {"id": "Impor selesai: {summary}", "en": "Import done: {summary}"},
+    "ui.imp.warned": {
+        "id": "{n} baris diterima dengan peringatan: periksa kolom Peringatan sebelum menyimpan",
+        "en": "{n} rows are accepted with warnings: check the Warnings column before saving"},
+    "ui.imp.saved": {
+        "id": "Berkas ini sudah disimpan ({n} baris). Unggah berkas lain untuk impor berikutnya.",
+        "en": "This file has been saved ({n} rows). Upload another file for the next import."},
     "ui.imp.rejected": {
         "id": "Unduh baris yang ditolak beserta alasannya",
         "en": "Download the rejected rows with reasons"},
@@ -310,6 +316,8 @@ WORDS = {
     "ui.col.action": {"id": "Tindakan", "en": "Action"},
     "ui.col.key": {"id": "Kunci", "en": "Key"},
     "ui.col.reasons": {"id": "Alasan", "en": "Reasons"},
+    "ui.col.warnings": {"id": "Peringatan", "en": "Warnings"},
+    "ui.col.read_as": {"id": "Dibaca sebagai", "en": "Read as"},
     "ui.data.counts": {"id": "Jumlah wilayah", "en": "Number of regions"},
     "ui.data.licence": {"id": "Lisensi data", "en": "Data licence"},
     # --- planner (issue 6): where to visit next, itinerary, backtest
@@ -471,7 +479,6 @@ WORDS = {
     "ui.users.done": {"id": "Tersimpan.", "en": "Saved."},
     # open vocabularies (issue 14): the admin's Vocabularies page, and the import preview's warnings
     "ui.nav.vocabularies": {"id": "Kosakata", "en": "Vocabularies"},
-    "ui.col.warnings": {"id": "Peringatan", "en": "Warnings"},
     "ui.voc.title": {"id": "Kosakata", "en": "Vocabularies"},
     "ui.voc.intro": {
         "id": "Bidang, jenis dokumen dan hambatan yang dipakai data kunjungan dan kerja sama. Status tetap, karena "

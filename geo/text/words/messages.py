@@ -100,6 +100,21 @@ WORDS = {
     "message.coords.bad": {
         "id": "koordinat di luar Indonesia: {text!r}",
         "en": "coordinates outside Indonesia: {text!r}"},
+    "message.coords.outside": {
+        "id": "koordinat {lat}, {lon} berada {km} km di luar {region}; periksa lokasinya",
+        "en": "the coordinates {lat}, {lon} lie {km} km outside {region}; check the place"},
+    "message.coords.swapped": {
+        "id": "lintang dan bujur tampaknya tertukar ({text!r}); dibaca sebagai {lat}, {lon}; periksa",
+        "en": "latitude and longitude seem to be swapped ({text!r}); read as {lat}, {lon}; please check"},
+    "message.date.weekday": {
+        "id": "hari {written!r} tidak cocok dengan tanggal {date}, yang jatuh pada hari {actual}",
+        "en": "the weekday {written!r} does not match the date {date}, which is a {actual}"},
+    "message.place.not_found": {
+        "id": "{place!r} tidak ditemukan di {region}; disimpan sebagai nama tempat di {region}",
+        "en": "{place!r} was not found in {region}; kept as a place name in {region}"},
+    "message.place.ambiguous": {
+        "id": "{place!r} ada lebih dari satu di {region}: {candidates}; disimpan di tingkat {region}",
+        "en": "there is more than one {place!r} in {region}: {candidates}; kept at the level of {region}"},
     # planner
     "message.plan.too_long": {
         "id": "{n} lokasi tidak muat dalam {days} hari; tambah hari, pilih dua lokasi sehari, atau kurangi lokasi",
