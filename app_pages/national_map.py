@@ -136,6 +136,8 @@ def map_section() -> None:
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
         f"{web_map.escape(text)}</span>" for color, text in view.legend())
     st.markdown(f"**{web_map.escape(view.metric_label)}** — {legend}", unsafe_allow_html=True)
+    if view.caption:  # how to read the impact map's legend
+        st.caption(view.caption)
     st.caption(t("credit"))
     briefing_files.map_buttons(version, spec)
 

@@ -15,7 +15,7 @@ from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pypdf import PdfReader
 
-from geo.analysis import metrics
+from geo.analysis import impact_report, metrics
 from geo.analysis.context import Context
 from geo.briefings import deck, maker, region_brief
 from geo.db import storage
@@ -90,7 +90,7 @@ def test_view_values_are_the_engine_metrics_for_the_same_filters(frames, ctx):
     assert view.subtitle == "Periode: 2021–2026 · Saring: bidang: Pendidikan"
     legend = view.legend()
     assert legend[-1] == (classes.NO_DATA_COLOR, "tidak ada data")
-    assert all(label.startswith("Rp ") for _, label in legend[:-1])
+    assert all("Rp " in label for _, label in legend[:-1])  # "≤ Rp 1,2 miliar", "> Rp 1,2 miliar s.d. …"
 
 
 def test_period_parsing_and_errors():
@@ -244,11 +244,14 @@ def test_the_map_view_the_region_brief_and_the_deck_read_the_same_figures_from_o
     assert ctx.region_metrics(level="province", start=PERIOD[0], end=PERIOD[1]) is view.table
     figures = dict(facts.figures)
     assert figures["Kerja sama ditandatangani"] == numbers.number(view.table.loc["32", "signed"], 0)
-    assert figures["Skor dampak"] == view.fmt(view.values["32"]) == numbers.number(facts.score, 0)
+    assert figures["Skor dampak"] == numbers.number(facts.score, 0)
+    # the impact map shows the first visit's verdict and its size per year (issue 13), from the same report
+    first_visit = ctx.report(impact_report.Settings(level="province", start="2021-01")).scores["32"].verdict
+    assert view.verdicts["32"] == first_visit and view.value_text("32") == first_visit.sentence("id")
     slides = list(prs.slides)
     ranking = [[c.text for c in r.cells] for r in [sh.table for sh in slides[2].shapes if sh.has_table][0].rows]
     ranked = view.ranking()
-    assert ranked.set_index("code").loc["32", "text"] == figures["Skor dampak"]
+    assert ranked["text"].tolist() == [view.fmt(v) for v in ranked["value"]]
     assert [r[2:] for r in ranking[1:]] == [[c, text] for c, text in zip(ranked["code"][:10], ranked["text"][:10])]
     region_table = [[c.text for c in r.cells] for r in [sh.table for sh in slides[4].shapes if sh.has_table][0].rows]
     assert region_table[1:] == [list(f) for f in facts.figures]

@@ -57,7 +57,7 @@ WORDS = {
     "ui.map.no_data": {"id": "tidak ada data", "en": "no data"},
     "ui.map.value": {"id": "Nilai", "en": "Value"},
     "ui.map.rank": {"id": "Peringkat", "en": "Rank"},
-    "ui.metric.score": {"id": "Skor dampak (0–100)", "en": "Impact score (0–100)"},
+    "ui.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
     "ui.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
     "ui.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
     "ui.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},
