@@ -36,8 +36,19 @@ url_state.init({"level": "province", "metric": "signed", "prov": "", "y0": 2021,
 if st.session_state["y0"] > st.session_state["y1"]:
     st.session_state["y0"], st.session_state["y1"] = st.session_state["y1"], st.session_state["y0"]
 
+
+def shown_level() -> str:
+    """The level the map shows: a province's regencies while drilled down, else the chosen level."""
+    return "regency" if lookup.exists(st.session_state["prov"] or "-") else st.session_state["level"]
+
+
+# only the measures with data at the level shown (districts: the visit measures; never an all-zero map)
+measures = map_view.metrics_at(shown_level(), records_cache.context(version))
+st.session_state["measures"] = measures
+if st.session_state["metric"] not in measures:
+    st.session_state["metric"] = measures[0] if "signed" not in measures else "signed"
 with presentation.controls():
-    st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
+    st.selectbox(t("map.metric"), measures, format_func=lambda k: t(f"metric.{k}"), key="metric")
     y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
@@ -99,7 +110,9 @@ def map_section() -> None:
     if not prov:
         level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
                                      format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-        st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
+        st.caption(t(f"map.hint_{level}"))
+    if map_view.metrics_at(level, records_cache.context(version)) != st.session_state.get("measures"):
+        st.rerun()  # the measure list outside this fragment follows the level (districts: fewer measures)
     url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",
                     "breaks", "visits", "links", "labels"])
 

@@ -31,6 +31,29 @@ METRIC_UNITS = {"score": "per_year", "signed": "count", "signed_per_100k": "rate
                 "visits": "count", "visits_per_100k": "rate"}
 
 
+VISIT_METRICS = ("visits", "visits_per_100k")  # visits stop in districts: these exist at every level
+
+
+def metrics_at(level: str, ctx: Context) -> list[str]:
+    """The measures the map offers at ``level``: every one at province and regency level; at district level
+    the visit measures, and an agreement measure only if some district has a value other than zero in all the
+    records (agreements are made by provinces and regencies/cities, so usually none: never a map where every
+    district reads 0). The impact map is never offered for districts (too little data for a fair comparison).
+
+    Rule for an agreement measure at district level: any district with a non-zero, non-missing value
+    (``geo.analysis.metrics.region_metrics`` over all the records, no period or filter)."""
+    if level != "district":
+        return list(METRIC_UNITS)
+    table = ctx.region_metrics(level="district")
+    out = []
+    for metric in METRIC_UNITS:
+        if metric in VISIT_METRICS:
+            out.append(metric)
+        elif metric != "score" and table[metric].fillna(0).ne(0).any():
+            out.append(metric)
+    return out
+
+
 @dataclass(frozen=True)
 class Spec:
     """The choices that make a view; ``within``: a province whose regencies are shown."""

@@ -92,3 +92,34 @@ def test_a_level_where_every_region_has_the_same_count_has_one_class_and_says_so
     assert view.values.dropna().eq(0).all() and len(view.values) > 100
     assert view.legend() == [(view.classification.colors[0], "semua daerah: 0"),
                              (classes.NO_DATA_COLOR, "tidak ada data")]
+
+
+def test_districts_are_offered_only_the_measures_some_district_has_a_value_of(ctx):
+    offered = map_view.metrics_at("district", ctx)
+    table = ctx.region_metrics(level="district")
+    assert "visits" in offered and "visits_per_100k" in offered and "score" not in offered
+    for metric in map_view.METRIC_UNITS:
+        if metric in offered and metric not in map_view.VISIT_METRICS:
+            assert table[metric].fillna(0).ne(0).any()
+        if metric not in offered and metric != "score":
+            assert table[metric].fillna(0).eq(0).all()  # every district 0: a map that says nothing
+    assert "signed" not in offered  # the sample's agreements are between regencies
+    assert map_view.metrics_at("province", ctx) == map_view.metrics_at("regency", ctx) == list(map_view.METRIC_UNITS)
+
+
+def test_a_district_agreement_measure_is_offered_once_a_district_is_a_party():
+    import datetime as dt
+
+    import pandas as pd
+
+    agreements = pd.DataFrame({
+        "doc_number": ["a"], "region_codes": [["32.73.01", "32.04"]], "signed_on": [dt.date(2022, 5, 1)],
+        "start_on": [None], "status": ["berjalan"], "type": ["KB"], "value_idr": [None], "sectors": [["pendidikan"]],
+        "visit_ref": [None], "simulated": [False]})
+    visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
+                           "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
+    offered = map_view.metrics_at("district", Context(agreements, visits))
+    assert {"signed", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
+    # no value, not stalled, its partner a regency (no district partner): still nothing to show
+    assert "value_idr" not in offered and "stalled" not in offered and "partners" not in offered
+    assert "score" not in offered

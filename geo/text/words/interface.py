@@ -44,6 +44,11 @@ WORDS = {
     "ui.map.hint_regency": {
         "id": "Klik kabupaten/kota untuk membuka rinciannya.",
         "en": "Click a regency or city to open its details."},
+    "ui.map.hint_district": {
+        "id": "Klik kecamatan untuk membuka rinciannya. Di tingkat kecamatan hanya ukuran kunjungan yang tersedia: "
+              "kerja sama dibuat oleh provinsi dan kabupaten/kota.",
+        "en": "Click a district to open its details. At district level only visit measures are offered: agreements "
+              "are made by provinces and regencies/cities."},
     "ui.map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
     "ui.map.links_top": {
         "id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
