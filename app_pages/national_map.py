@@ -7,11 +7,11 @@ from streamlit_folium import st_folium
 
 from geo import config
 from geo.analysis import metrics
-from geo.maps import classes, map_view, web_map
+from geo.maps import classes, map_view, search, web_map
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
-from ui import briefing_files, presentation, records_cache, url_state
+from ui import briefing_files, presentation, records_cache, safe_text, url_state
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -94,9 +94,61 @@ def on_map_click() -> None:
         st.session_state["goto_region"] = code
 
 
+def map_level_now() -> tuple[str, str]:
+    """(level shown, province drilled into) as the map stands."""
+    prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
+    return ("regency" if prov else st.session_state["level"] or "province"), prov
+
+
+def go_to(found) -> None:
+    """Move the map to what the search found: drill into its province when needed, outline it."""
+    st.session_state["search_found"] = found
+    if found.status == "found":
+        st.session_state["prov"] = found.within
+        if not found.within:
+            st.session_state["level"] = found.level
+
+
+def on_search() -> None:
+    level, prov = map_level_now()
+    go_to(search.find(st.session_state.get("map_search", ""), level=level, within=prov, lang=lang))
+
+
+def on_pick() -> None:
+    code = st.session_state.get("search_pick")
+    if code:
+        level, prov = map_level_now()
+        go_to(search.found_code(code, level=level, within=prov))
+
+
+def search_box():
+    """The search box and what it found; the found region (outline, centre, zoom) while the map still shows it."""
+    st.text_input(t("map.search"), key="map_search", placeholder=t("map.search_placeholder"), on_change=on_search)
+    found = st.session_state.get("search_found")
+    if found is None or found.status == "empty":
+        return None
+    typed = safe_text.md(found.query)
+    if found.status == "found":
+        if found.within != map_level_now()[1] or (not found.within and found.level != map_level_now()[0]):
+            return None  # the map moved on (back, another level): no outline out of place
+        name = lookup.get(found.code).name
+        st.caption(t("map.search_found", name=safe_text.md(name)) + (f" · {safe_text.md(found.note)}" if found.note
+                                                                       else ""))
+        return found
+    if found.status == "not_found" and not found.candidates:
+        st.warning(t("map.search_none", text=typed))
+        return None
+    st.selectbox(t("map.search_pick" if found.status == "choose" else "map.search_maybe", text=typed),
+                 [c.code for c in found.candidates], key="search_pick", index=None, placeholder=t("choose"),
+                 format_func=lambda code: search.candidate_label(next(c for c in found.candidates if c.code == code)),
+                 on_change=on_pick)
+    return None
+
+
 @st.fragment
 def map_section() -> None:
     """The map and what belongs to it; a click reruns only this part of the page."""
+    found = search_box()
     prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
     if prov:
         level = "regency"
@@ -139,6 +191,10 @@ def map_section() -> None:
                                        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
                                        visit_points=visit_points, partner_links=partner_links)
     center, zoom = web_map.view_of(level, prov or None)
+    outline = web_map.outline_layer(found.outline) if found is not None else None
+    if outline is not None:  # the region found: outlined, centred and zoomed to
+        layers.append(outline)
+        center, zoom = list(found.center), found.zoom
     map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
     st.session_state["map_view"] = (map_key, level, prov)
     st_folium(web_map.base_map(ASSET_BASE, config.get("SINERGI_TILE_URL")), height=620,

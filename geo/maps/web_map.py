@@ -205,6 +205,25 @@ def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGro
     return group
 
 
+OUTLINE_COLOR = "#111111"
+
+
+def outline_layer(code: str) -> folium.FeatureGroup | None:
+    """A thick outline around region ``code`` (the region found by the map's search box), no fill, so the
+    classes' colours stay readable; None for a region without a boundary in the display data."""
+    level = lookup.level_of(code)
+    if level not in LEVEL_ZOOM:
+        return None
+    fc = features_within(level, None, [code])
+    if not fc["features"]:
+        return None
+    group = folium.FeatureGroup(name="outline")
+    folium.GeoJson(_escaped(fc), name="outline", interactive=False,
+                   style_function=lambda _f: {"fill": False, "color": OUTLINE_COLOR, "weight": 4, "opacity": 1},
+                   ).add_to(group)
+    return group
+
+
 def _partner_lines_layer(partner_links) -> folium.FeatureGroup | None:
     """Lines between partner regions, thicker for more agreements (see ``partner_links``)."""
     if partner_links is None or not len(partner_links):

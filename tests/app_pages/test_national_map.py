@@ -37,3 +37,36 @@ def test_the_regency_level_offers_every_measure_again():
     assert not at.exception
     assert len(at.selectbox(key="metric").options) == 10
     assert any(c.value.startswith("Klik kabupaten/kota") for c in at.caption)
+
+
+def test_a_district_typed_on_the_province_map_drills_into_its_province_and_is_named():
+    at = _map()
+    at.text_input(key="map_search").set_value("Coblong").run()
+    assert not at.exception
+    assert at.session_state["prov"] == "32"  # drilled into Jawa Barat, as a click on it does
+    assert any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+    assert any(c.value.startswith("Disorot di peta: Coblong") for c in at.caption)
+    found = at.session_state["search_found"]
+    assert (found.code, found.outline) == ("32.73.02", "32.73")  # the map shows regencies: Kota Bandung outlined
+
+
+def test_an_ambiguous_name_offers_its_candidates_and_the_pick_moves_the_map():
+    at = _map(level="regency")
+    at.text_input(key="map_search").set_value("Bandung").run()
+    assert not at.exception
+    pick = at.selectbox(key="search_pick")
+    assert {"Kota Bandung — Jawa Barat (32.73)", "Kabupaten Bandung — Jawa Barat (32.04)"} <= set(pick.options)
+    assert "Beberapa daerah cocok" in pick.label
+    pick.set_value("32.73").run()
+    assert not at.exception
+    found = at.session_state["search_found"]
+    assert found.status == "found" and found.outline == "32.73" and at.session_state["prov"] == ""
+    assert any(c.value.startswith("Disorot di peta: Kota Bandung") for c in at.caption)
+
+
+def test_a_name_that_is_no_region_says_so():
+    at = _map()
+    at.text_input(key="map_search").set_value("Atlantis Raya").run()
+    assert not at.exception
+    assert any("Tidak ada daerah bernama “Atlantis Raya”" in w.value for w in at.warning)
+    assert at.session_state["prov"] == ""

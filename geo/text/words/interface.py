@@ -50,6 +50,18 @@ WORDS = {
         "en": "Click a district to open its details. At district level only visit measures are offered: agreements "
               "are made by provinces and regencies/cities."},
     "ui.map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
+    "ui.map.search": {"id": "Cari daerah", "en": "Find a region"},
+    "ui.map.search_placeholder": {"id": "mis. Kota Bandung, Jabar, Solo, 3273", "en": "e.g. Kota Bandung, Jabar, Solo, 3273"},
+    "ui.map.search_pick": {"id": "Beberapa daerah cocok dengan “{text}”: pilih satu",
+                           "en": "Several regions match “{text}”: pick one"},
+    "ui.map.search_maybe": {"id": "Tidak ada yang persis “{text}”. Mungkin maksud Anda:",
+                            "en": "Nothing is exactly “{text}”. Did you mean:"},
+    "ui.map.search_none": {
+        "id": "Tidak ada daerah bernama “{text}”. Coba ejaan lain, nama resmi (mis. Kabupaten Bogor) atau kodenya "
+              "(mis. 32.01).",
+        "en": "No region is called “{text}”. Try another spelling, the official name (e.g. Kabupaten Bogor) or its "
+              "code (e.g. 32.01)."},
+    "ui.map.search_found": {"id": "Disorot di peta: {name}", "en": "Outlined on the map: {name}"},
     "ui.map.links_top": {
         "id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
         "en": "Lines: the {n} strongest of {total} partner pairs"},
