@@ -132,6 +132,8 @@ def search_box():
         if found.within != map_level_now()[1] or (not found.within and found.level != map_level_now()[0]):
             return None  # the map moved on (back, another level): no outline out of place
         name = lookup.get(found.code).name
+        if found.outline != found.code:  # a district on a regency map: its regency is outlined
+            name = f"{name} ({lookup.get(found.outline).name})"
         st.caption(t("map.search_found", name=safe_text.md(name)) + (f" · {safe_text.md(found.note)}" if found.note
                                                                        else ""))
         return found
@@ -148,21 +150,24 @@ def search_box():
 @st.fragment
 def map_section() -> None:
     """The map and what belongs to it; a click reruns only this part of the page."""
-    found = search_box()
-    prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
-    if prov:
-        level = "regency"
-        c1, c2 = st.columns([1, 5])
-        if c1.button(t("map.back"), key="back"):
-            st.session_state["prov"] = ""
-            prov = ""
-            level = st.session_state["level"]
-        else:
-            c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
-    if not prov:
-        level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
-                                     format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-        st.caption(t(f"map.hint_{level}"))
+    left, right = st.columns([3, 2])
+    with right:
+        found = search_box()
+    with left:
+        prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
+        if prov:
+            level = "regency"
+            c1, c2 = st.columns([2, 3])
+            if c1.button(t("map.back"), key="back"):
+                st.session_state["prov"] = ""
+                prov = ""
+                level = st.session_state["level"]
+            else:
+                c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
+        if not prov:
+            level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
+                                         format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
+            st.caption(t(f"map.hint_{level}"))
     if map_view.metrics_at(level, records_cache.context(version)) != st.session_state.get("measures"):
         st.rerun()  # the measure list outside this fragment follows the level (districts: fewer measures)
     url_state.sync(["level", "metric", "prov", "y0", "y1", "sector", "type", "status", "ministry", "scheme", "k", "palette",

@@ -12,7 +12,8 @@ Rules:
   region of the map's level that holds it (a district on a regency map: its regency); a region coarser than the
   map's level (a province on the district map) is outlined as it is; while drilled into a province, a region of
   another province drills into that one;
-* the map is centred and zoomed on the outlined region's bounds (``geo.maps.web_map.view_of``).
+* the map is centred on the outlined region's bounds and zoomed one step out from their fit
+  (``geo.maps.web_map.view_of``), so its neighbours show, at most to ``MAX_ZOOM``.
 
     >>> found = find("Kota Bandung", level="province")
     >>> found.status, found.code, found.level, found.within, found.outline
@@ -29,6 +30,7 @@ from geo.maps import web_map
 from geo.regions import lookup, resolver
 
 FOUND = ("exact", "fuzzy")
+MAX_ZOOM = 11.0
 
 
 @dataclass(frozen=True)
@@ -88,6 +90,7 @@ def found_code(code: str, *, level: str, within: str = "", query: str = "", note
     """The map's move to region ``code`` (a candidate picked from a list, or the one region found)."""
     shown, province, outline = place(code, level=level, within=within)
     center, zoom = web_map.view_of(lookup.level_of(outline), codes=[outline])
+    zoom = min(zoom - 1, MAX_ZOOM)  # some surroundings around the region, never closer than a city
     return Found("found", query or code, code, shown, province, outline, tuple(center), zoom, note=note)
 
 

@@ -45,10 +45,10 @@ WORDS = {
         "id": "Klik kabupaten/kota untuk membuka rinciannya.",
         "en": "Click a regency or city to open its details."},
     "ui.map.hint_district": {
-        "id": "Klik kecamatan untuk membuka rinciannya. Di tingkat kecamatan hanya ukuran kunjungan yang tersedia: "
-              "kerja sama dibuat oleh provinsi dan kabupaten/kota.",
-        "en": "Click a district to open its details. At district level only visit measures are offered: agreements "
-              "are made by provinces and regencies/cities."},
+        "id": "Klik kecamatan untuk membuka rinciannya. Di tingkat kecamatan hanya ukuran yang ada datanya: kerja "
+              "sama umumnya dibuat oleh provinsi dan kabupaten/kota.",
+        "en": "Click a district to open its details. At district level only measures with data are offered: "
+              "agreements are mostly made by provinces and regencies/cities."},
     "ui.map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
     "ui.map.search": {"id": "Cari daerah", "en": "Find a region"},
     "ui.map.search_placeholder": {"id": "mis. Kota Bandung, Jabar, Solo, 3273", "en": "e.g. Kota Bandung, Jabar, Solo, 3273"},
