@@ -7,11 +7,20 @@ from streamlit_folium import st_folium
 
 from geo import config
 from geo.analysis import metrics
-from geo.maps import classes, map_view, web_map
+from geo.maps import classes, map_view, search, web_map
 from geo.regions import lookup
 from geo.text import numbers
 from geo.text.vocabulary import STATUSES
-from ui import briefing_files, impact_summary, presentation, records_cache, shared_view, url_state, vocabulary_labels
+from ui import (
+    briefing_files,
+    impact_summary,
+    presentation,
+    records_cache,
+    safe_text,
+    shared_view,
+    url_state,
+    vocabulary_labels,
+)
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
 from ui.offline_leaflet import ASSET_BASE
@@ -34,8 +43,19 @@ shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks":
 MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
 summary_box = st.container()  # "Apa artinya?": filled once the controls below have set the period
 
+
+def shown_level() -> str:
+    """The level the map shows: a province's regencies while drilled down, else the chosen level."""
+    return "regency" if lookup.exists(st.session_state["prov"] or "-") else st.session_state["level"]
+
+
+# only the measures with data at the level shown (districts: the visit measures; never an all-zero map)
+measures = map_view.metrics_at(shown_level(), records_cache.context(version))
+st.session_state["measures"] = measures
+if st.session_state["metric"] not in measures:
+    st.session_state["metric"] = measures[0] if "signed" not in measures else "signed"
 with presentation.controls():
-    st.selectbox(t("map.metric"), list(METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"), key="metric")
+    st.selectbox(t("map.metric"), measures, format_func=lambda k: t(f"metric.{k}"), key="metric")
     y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
@@ -85,23 +105,82 @@ def on_map_click() -> None:
         st.session_state["goto_region"] = code
 
 
+def map_level_now() -> tuple[str, str]:
+    """(level shown, province drilled into) as the map stands."""
+    prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
+    return ("regency" if prov else st.session_state["level"] or "province"), prov
+
+
+def go_to(found) -> None:
+    """Move the map to what the search found: drill into its province when needed, outline it."""
+    st.session_state["search_found"] = found
+    if found.status == "found":
+        st.session_state["prov"] = found.within
+        if not found.within:
+            st.session_state["level"] = found.level
+
+
+def on_search() -> None:
+    level, prov = map_level_now()
+    go_to(search.find(st.session_state.get("map_search", ""), level=level, within=prov, lang=lang))
+
+
+def on_pick() -> None:
+    code = st.session_state.get("search_pick")
+    if code:
+        level, prov = map_level_now()
+        go_to(search.found_code(code, level=level, within=prov))
+
+
+def search_box():
+    """The search box and what it found; the found region (outline, centre, zoom) while the map still shows it."""
+    st.text_input(t("map.search"), key="map_search", placeholder=t("map.search_placeholder"), on_change=on_search)
+    found = st.session_state.get("search_found")
+    if found is None or found.status == "empty":
+        return None
+    typed = safe_text.md(found.query)
+    if found.status == "found":
+        if found.within != map_level_now()[1] or (not found.within and found.level != map_level_now()[0]):
+            return None  # the map moved on (back, another level): no outline out of place
+        name = lookup.get(found.code).name
+        if found.outline != found.code:  # a district on a regency map: its regency is outlined
+            name = f"{name} ({lookup.get(found.outline).name})"
+        st.caption(t("map.search_found", name=safe_text.md(name)) + (f" · {safe_text.md(found.note)}" if found.note
+                                                                       else ""))
+        return found
+    if found.status == "not_found" and not found.candidates:
+        st.warning(t("map.search_none", text=typed))
+        return None
+    st.selectbox(t("map.search_pick" if found.status == "choose" else "map.search_maybe", text=typed),
+                 [c.code for c in found.candidates], key="search_pick", index=None, placeholder=t("choose"),
+                 format_func=lambda code: search.candidate_label(next(c for c in found.candidates if c.code == code)),
+                 on_change=on_pick)
+    return None
+
+
 @st.fragment
 def map_section() -> None:
     """The map and what belongs to it; a click reruns only this part of the page."""
-    prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
-    if prov:
-        level = "regency"
-        c1, c2 = st.columns([1, 5])
-        if c1.button(t("map.back"), key="back"):
-            st.session_state["prov"] = ""
-            prov = ""
-            level = st.session_state["level"]
-        else:
-            c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
-    if not prov:
-        level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
-                                     format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-        st.caption(t("map.hint_province") if level == "province" else t("map.hint_regency"))
+    left, right = st.columns([3, 2])
+    with right:
+        found = search_box()
+    with left:
+        prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
+        if prov:
+            level = "regency"
+            c1, c2 = st.columns([2, 3])
+            if c1.button(t("map.back"), key="back"):
+                st.session_state["prov"] = ""
+                prov = ""
+                level = st.session_state["level"]
+            else:
+                c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
+        if not prov:
+            level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
+                                         format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
+            st.caption(t(f"map.hint_{level}"))
+    if map_view.metrics_at(level, records_cache.context(version)) != st.session_state.get("measures"):
+        st.rerun()  # the measure list outside this fragment follows the level (districts: fewer measures)
     shared_view.end(MAP_KEYS)
 
     spec = map_view.spec_from_state(st.session_state, level, prov)
@@ -127,6 +206,10 @@ def map_section() -> None:
                                        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
                                        visit_points=visit_points, partner_links=partner_links)
     center, zoom = web_map.view_of(level, prov or None)
+    outline = web_map.outline_layer(found.outline) if found is not None else None
+    if outline is not None:  # the region found: outlined, centred and zoomed to
+        layers.append(outline)
+        center, zoom = list(found.center), found.zoom
     map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
     st.session_state["map_view"] = (map_key, level, prov)
     st_folium(web_map.base_map(ASSET_BASE, config.get("SINERGI_TILE_URL")), height=620,
@@ -137,6 +220,8 @@ def map_section() -> None:
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
         f"{web_map.escape(text)}</span>" for color, text in view.legend())
     st.markdown(f"**{web_map.escape(view.metric_label)}** — {legend}", unsafe_allow_html=True)
+    if view.caption:  # how to read the impact map's legend
+        st.caption(view.caption)
     st.caption(t("credit"))
     briefing_files.map_buttons(version, spec)
 

@@ -14,7 +14,12 @@ Rules:
 * Counts (``integer=True``, and every value a whole number): bounds are whole numbers (rounded down), and a class
   reads from the whole number after the previous bound to its own — "0", "1–2", "3–5", "6–68" — so no value is in
   two classes' labels. A class of one value reads as that value.
-* When every value is the same there is one class, and its legend says so ("semua daerah: 0"), never "0 – 0".
+* Other measures (rates, rupiah, shares, scores): the classes are half-open and say so — "≤ 2", "> 2 s.d. 5",
+  "> 5" — so a value sits in exactly one label. With ``snap`` (the value as the legend writes it: ``written``),
+  bounds are the numbers written and values are classed as written, so a value written "28" is never above a
+  bound written "28"; bounds written alike are one bound (their classes merged), so no two classes read the same.
+* When every value is the same there is one class, and its legend says so ("semua daerah: 0"), never "0 – 0";
+  the same when every value is written the same.
 
     >>> import pandas as pd
     >>> from geo.maps import classes
@@ -38,6 +43,7 @@ import mapclassify
 import numpy as np
 import pandas as pd
 
+from geo.analysis import verdict as verdicts
 from geo.text import numbers
 from geo.text.catalog import text
 
@@ -61,7 +67,9 @@ class Classification:
     colors: list[str]
     classes: pd.Series  # region -> class index (NaN for no data)
     integer: bool = False  # whole-number bounds and labels (counts)
-    not_visited: frozenset = frozenset()  # regions drawn as "not visited" (the impact score map)
+    not_visited: frozenset = frozenset()  # regions drawn as "not visited" (the impact map)
+    labels: tuple[str, ...] = ()  # named classes (the impact map, ``geo.maps.verdict_classes``): catalog keys
+    cut: float | None = None  # named classes: the size per year splitting large from small ("{n}" in the labels)
 
     def color_of(self, region) -> str:
         if region in self.not_visited:
@@ -89,16 +97,31 @@ class Classification:
         >>> import pandas as pd
         >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0})
         >>> classify(values, scheme="user", user_breaks=[2, 5]).legend(lambda v: f"{v:g}")
-        [('#ffffcc', '1 – 2'), ('#41b6c4', '2 – 5'), ('#0c2c84', '5 – 10')]
+        [('#ffffcc', '≤ 2'), ('#41b6c4', '> 2 s.d. 5'), ('#0c2c84', '> 5')]
         >>> classify(pd.Series([0.0, 0.0, 0.0]), integer=True).legend(lambda v: f"{v:g}", "en")
         [('#ffffcc', 'all regions: 0')]
         """
-        if self.all_equal:
+        if self.labels:
+            n = verdicts.amount(self.cut, lang) if self.cut is not None else ""
+            return [(color, text(key, lang, n=n)) for color, key in zip(self.colors, self.labels)]
+        if not self.bins:
+            return []
+        if self.all_equal or (len(self.bins) == 1 and fmt(self.lower) == fmt(self.bins[0])):
             return [(self.colors[0], text("maps.all_equal", lang, value=fmt(self.lower)))]
+        if len(self.bins) == 1:
+            return [(self.colors[0], f"{fmt(self.lower)} – {fmt(self.bins[0])}")]
         out = []
-        for color, (low, high) in zip(self.colors, self.ranges):
+        last = len(self.bins) - 1
+        for i, (color, (low, high)) in enumerate(zip(self.colors, self.ranges)):
             a, b = fmt(low), fmt(high)
-            out.append((color, a if a == b else f"{a}–{b}" if self.integer else f"{a} – {b}"))
+            if self.integer:
+                out.append((color, a if a == b else f"{a}–{b}"))
+            elif i == 0:
+                out.append((color, text("maps.class.first", lang, high=b)))
+            elif i == last:
+                out.append((color, text("maps.class.last", lang, low=a)))
+            else:
+                out.append((color, text("maps.class.middle", lang, low=a, high=b)))
         return out
 
 
@@ -111,12 +134,13 @@ def _pick_colors(palette: str, k: int) -> list[str]:
 
 
 def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_breaks: list[float] | None = None,
-             palette: str = "YlGnBu", integer: bool = False, not_visited=()) -> Classification:
+             palette: str = "YlGnBu", integer: bool = False, not_visited=(), snap=None) -> Classification:
     """Class every region with a value; regions with NaN are "no data" (or "not visited" when in ``not_visited``).
 
     ``k`` is lowered to the number of distinct values; user breaks at or above the largest value are dropped;
     repeated bounds are dropped (fewer classes rather than an empty or repeated one). ``integer``: whole-number
-    bounds, when every value is a whole number (counts).
+    bounds, when every value is a whole number (counts). ``snap``: a value as the legend writes it (``written``):
+    bounds and values are compared as written, bounds written alike are one.
 
     >>> import pandas as pd
     >>> values = pd.Series({"31": 1.0, "32": 2.0, "33": 3.0, "34": 4.0, "35": 10.0, "36": float("nan")})
@@ -153,6 +177,9 @@ def classify(values: pd.Series, *, scheme: str = "quantiles", k: int = 5, user_b
     else:
         c = mapclassify.NaturalBreaks(y, k=k, initial=10)
     raw = [float(np.floor(b)) if integer else float(b) for b in c.bins]
+    if snap is not None and not integer:  # bounds and values as written: a set, so bounds written alike are one
+        y = np.array([snap(v) for v in y], dtype=float)
+        raw = [snap(b) for b in raw]
     bins = sorted({b for b in raw if b >= y.min() and b < y.max()} | {float(y.max())})
     classes = pd.Series(np.nan, index=values.index)
     # a value belongs to the first class whose upper bound is at or above it: by value alone, so ties share a class
@@ -170,6 +197,35 @@ def ranks(values: pd.Series) -> pd.Series:
     return values.rank(ascending=False, method="min")
 
 
+def written(unit: str):
+    """The value as ``value_formatter`` writes it, as a number (``classify``'s ``snap``): 67.6 → 68.0 for a score,
+    0.4567 → 0.46 for a rate or share (46%), 1_234_000_000 → 1_200_000_000 for rupiah ("Rp 1,2 miliar").
+
+    >>> written("score")(67.6), written("rate")(0.4567), written("share")(0.4567), written("rupiah")(1_234_000_000)
+    (68.0, 0.46, 0.46, 1200000000.0)
+    >>> written("rupiah")(999_999_999), written("rupiah")(745_321.4)
+    (1000000000.0, 745321.0)
+    """
+    if unit == "rupiah":
+        return _rupiah_written
+    decimals = {"rate": 2, "share": 2}.get(unit, 0)
+    return lambda v: float(round(float(v), decimals))
+
+
+def _rupiah_written(value: float) -> float:
+    """The number ``numbers.rupiah`` writes (same steps: in full below a million, else one decimal of its scale)."""
+    sign, v = (-1.0 if value < 0 else 1.0), abs(float(value))
+    scales = [scale for scale, _ in numbers._SCALES]
+    if round(v) < scales[0]:
+        return sign * float(round(v))
+    for i, scale in enumerate(scales):
+        shown = v / scale
+        rounded = round(shown, 0 if shown >= 100 or shown == int(shown) else 1)
+        if i == len(scales) - 1 or (rounded < 1000 and v < scales[i + 1]):
+            return sign * float(rounded * scale)
+    raise AssertionError("unreachable")
+
+
 def value_formatter(unit: str, lang: str = "id"):
     if unit == "rupiah":
         return lambda v: numbers.rupiah(v, lang)
@@ -177,6 +233,8 @@ def value_formatter(unit: str, lang: str = "id"):
         return lambda v: numbers.percent(v, 0, lang)
     if unit == "score":
         return lambda v: numbers.number(v, 0, lang)
+    if unit == "per_year":  # a verdict's size per year, signed (the impact map)
+        return lambda v: ("+" if v > 0 else "−" if v < 0 else "") + verdicts.amount(v, lang)
     if unit == "rate":
         return lambda v: numbers.number(v, 2, lang)
     return lambda v: numbers.number(v, 0, lang)

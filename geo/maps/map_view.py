@@ -17,16 +17,41 @@ import pandas as pd
 
 from geo.analysis import impact_report
 from geo.analysis.context import Context
-from geo.maps import classes
+from geo.maps import classes, verdict_classes
 from geo.regions import lookup
 from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 
 # "count" measures are whole numbers: their classes have whole-number bounds and labels (``geo.maps.classes``).
-METRIC_UNITS = {"score": "score", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
+# "score" is the impact map: each visited region's first-visit verdict and its size per year
+# (``geo.maps.verdict_classes``), never the 0–100 score (a mix of impact, partners and progress).
+METRIC_UNITS = {"score": "per_year", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
                 "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
                 "visits": "count", "visits_per_100k": "rate"}
+
+
+VISIT_METRICS = ("visits", "visits_per_100k")  # visits stop in districts: these exist at every level
+
+
+def metrics_at(level: str, ctx: Context) -> list[str]:
+    """The measures the map offers at ``level``: every one at province and regency level; at district level
+    the visit measures, and an agreement measure only if some district has a value other than zero in all the
+    records (agreements are made by provinces and regencies/cities, so usually none: never a map where every
+    district reads 0). The impact map is never offered for districts (too little data for a fair comparison).
+
+    Rule for an agreement measure at district level: any district with a non-zero, non-missing value
+    (``geo.analysis.metrics.region_metrics`` over all the records, no period or filter)."""
+    if level != "district":
+        return list(METRIC_UNITS)
+    table = ctx.region_metrics(level="district")
+    out = []
+    for metric in METRIC_UNITS:
+        if metric in VISIT_METRICS:
+            out.append(metric)
+        elif metric != "score" and table[metric].fillna(0).ne(0).any():
+            out.append(metric)
+    return out
 
 
 @dataclass(frozen=True)
@@ -158,6 +183,7 @@ class View:
     made_on: dt.date = field(default_factory=dt.date.today)
     codes: tuple[str, ...] | None = None  # only these regions are drawn (None: the level's, or those ``within``)
     value_unit: str | None = None  # unit of values that are not a measure of ``METRIC_UNITS`` (see ``of_values``)
+    verdicts: dict | None = None  # the impact map: region -> its first visit's verdict (None: none)
 
     @property
     def metric(self) -> str:
@@ -196,6 +222,22 @@ class View:
     def source_text(self) -> str:
         return text("briefing.source", self.lang, date=self.made_on.strftime("%d/%m/%Y"))
 
+    @property
+    def caption(self) -> str | None:
+        """How to read the legend, one line under it (the impact map only)."""
+        return text("verdict.map.caption", self.lang) if self.verdicts is not None else None
+
+    def value_text(self, code: str) -> str | None:
+        """What the tooltip says of a region's value: the verdict and its size on the impact map, else the value
+        formatted (None: no data)."""
+        if self.verdicts is not None:
+            v = self.verdicts.get(code)
+            if v is not None:
+                return v.sentence(self.lang)
+            return text("verdict.not_visited", self.lang) if code in self.classification.not_visited else None
+        v = self.values.get(code)
+        return self.fmt(v) if v is not None and v == v else None
+
     def legend(self) -> list[tuple[str, str]]:
         """(colour, label) per class, then "not visited" (the impact score map, when a region shown was never
         visited), and the no-data entry last: the same as the map page's legend."""
@@ -223,12 +265,17 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
     table = ctx.region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
     not_visited: frozenset = frozenset()
+    found = None
     if spec.metric == "score":
         if spec.level == "district":
             values = pd.Series(float("nan"), index=table.index)
         else:
             rep = ctx.report(report_settings(spec))
-            values = pd.Series({c: s.score for c, s in rep.scores.items()}, dtype=float)
+            found = {c: s.verdict for c, s in rep.scores.items()}
+            if spec.within:
+                found = {c: v for c, v in found.items() if lookup.is_within(c, spec.within)}
+            values = pd.Series({c: v.per_year if v is not None and v.kind != "too_little_data" else float("nan")
+                                for c, v in found.items()}, dtype=float)
             not_visited = rep.not_visited
     else:
         values = table[spec.metric].astype(float)
@@ -236,14 +283,18 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
             values = values.where(table["signed"] > 0)
     if spec.within:
         values = values[[lookup.is_within(c, spec.within) for c in values.index]]
-    shape = dict(palette=spec.palette, integer=METRIC_UNITS[spec.metric] == "count", not_visited=not_visited)
-    try:
-        classification = classes.classify(values, scheme=spec.scheme, k=int(spec.k),
-                                          user_breaks=list(spec.breaks) or None, **shape)
-    except ValueError:
-        classification = classes.classify(values, scheme="quantiles", k=int(spec.k), **shape)
+    shape = dict(palette=spec.palette, integer=METRIC_UNITS[spec.metric] == "count", not_visited=not_visited,
+                 snap=classes.written(METRIC_UNITS[spec.metric]))
+    if found is not None:
+        classification = verdict_classes.classify(found, not_visited=not_visited)
+    else:
+        try:
+            classification = classes.classify(values, scheme=spec.scheme, k=int(spec.k),
+                                              user_breaks=list(spec.breaks) or None, **shape)
+        except ValueError:
+            classification = classes.classify(values, scheme="quantiles", k=int(spec.k), **shape)
     return View(spec, lang, table, values, classification, classes.ranks(values),
-                simulated_note(ctx.agreements, ctx.visits, lang))
+                simulated_note(ctx.agreements, ctx.visits, lang), verdicts=found)
 
 
 def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str = "id", within: str = "", k: int = 5,
@@ -251,6 +302,6 @@ def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str =
     """A view of values that are no measure of the records (a region's partners, the planner's score): quantile
     classes (``k``), ranks highest first unless ``ranks`` are given, numbers formatted as ``unit``."""
     return View(Spec(level=level, within=within, k=k), lang, pd.DataFrame(index=values.index), values,
-                classes.classify(values, k=k, integer=unit == "count"),
+                classes.classify(values, k=k, integer=unit == "count", snap=classes.written(unit)),
                 classes.ranks(values) if ranks is None else ranks,
                 codes=None if codes is None else tuple(codes), value_unit=unit)

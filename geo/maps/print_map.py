@@ -17,7 +17,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
-from geo.maps import classes, web_map
+from geo.maps import verdict_classes, web_map
 from geo.regions import lookup
 from geo.text import catalog
 
@@ -68,7 +68,8 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     fig = Figure(figsize=size, facecolor="white")
     ax = fig.add_axes((0.02, 0.17, 0.96, 0.69))
     ax.set_axis_off()
-    has = [c for c in codes if view.classification.color_of(c) != classes.NO_DATA_COLOR]
+    hatched = verdict_classes.HATCHED  # no data, and "not yet clear" on the impact map
+    has = [c for c in codes if view.classification.color_of(c) not in hatched]
     empty = [c for c in codes if c not in set(has)]
     edge = EDGE_WIDTH[level] if not within else EDGE_WIDTH["province"]
     if has:
@@ -76,7 +77,8 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
                                          facecolors=[view.classification.color_of(c) for c in has],
                                          edgecolors="white", linewidths=edge, antialiaseds=True))
     if empty:
-        ax.add_collection(PathCollection([paths[c] for c in empty], facecolors=classes.NO_DATA_COLOR,
+        ax.add_collection(PathCollection([paths[c] for c in empty],
+                                         facecolors=[view.classification.color_of(c) for c in empty],
                                          edgecolors="white", linewidths=edge, hatch="////"))
     if codes:
         ext = np.concatenate([paths[c].vertices for c in codes])
@@ -90,10 +92,12 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     fig.text(0.02, 0.935, view.title, fontsize=17, fontweight="bold", va="top")
     fig.text(0.02, 0.893, view.subtitle, fontsize=10.5, va="top", wrap=True)
     handles = [Patch(facecolor=color, edgecolor="#999999", label=label,
-                     hatch="////" if color == classes.NO_DATA_COLOR else None) for color, label in view.legend()]
+                     hatch="////" if color in hatched else None) for color, label in view.legend()]
     fig.legend(handles=handles, title=view.metric_label, loc="lower center", bbox_to_anchor=(0.5, 0.065),
                ncol=min(len(handles), 4), fontsize=10, title_fontsize=11, frameon=False, handlelength=2.2,
                handleheight=1.3)
+    if view.caption:  # how to read the legend (the impact map)
+        fig.text(0.5, 0.045, view.caption, fontsize=8.5, color="#333333", ha="center", va="bottom", wrap=True)
     fig.text(0.02, 0.02, view.source_text, fontsize=7.5, color="#444444", va="bottom")
     if view.note:
         fig.text(0.98, 0.965, view.note, fontsize=11, color="#b2182b", fontweight="bold", ha="right", va="top")

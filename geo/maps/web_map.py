@@ -175,7 +175,8 @@ def _shown(view) -> dict:
 
 
 def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGroup:
-    """The regions coloured by class, with name, formatted value and rank on hover (no data: hatched grey)."""
+    """The regions coloured by class, with name, formatted value (on the impact map: the verdict and its size, or
+    "not visited") and rank on hover (no data: hatched grey)."""
     total = len(fc["features"])
     features = []
     for f in fc["features"]:
@@ -183,12 +184,13 @@ def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGro
         v = view.values.get(code)
         has = v is not None and v == v
         rank = view.ranks.get(code) if (view.ranks is not None and has) else None
+        said = view.value_text(code)  # the impact map: the verdict and its size
         props = {
             "code": code, "name": html.escape(f["properties"]["name"]),
-            "value_text": html.escape(view.fmt(v)) if has else html.escape(no_data_text),
+            "value_text": html.escape(said if said is not None else no_data_text),
             "rank_text": f"{int(rank)} / {total}" if rank is not None and rank == rank else "–",
             "fill": view.classification.color_of(code),
-            "nodata": not has,
+            "nodata": said is None,
         }
         features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
     group = folium.FeatureGroup(name="regions")
@@ -200,6 +202,25 @@ def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGro
         tooltip=folium.GeoJsonTooltip(fields=["name", "value_text", "rank_text"], aliases=list(labels), sticky=True),
         smooth_factor=0.5,
     ).add_to(group)
+    return group
+
+
+OUTLINE_COLOR = "#111111"
+
+
+def outline_layer(code: str) -> folium.FeatureGroup | None:
+    """A thick outline around region ``code`` (the region found by the map's search box), no fill, so the
+    classes' colours stay readable; None for a region without a boundary in the display data."""
+    level = lookup.level_of(code)
+    if level not in LEVEL_ZOOM:
+        return None
+    fc = features_within(level, None, [code])
+    if not fc["features"]:
+        return None
+    group = folium.FeatureGroup(name="outline")
+    folium.GeoJson(_escaped(fc), name="outline", interactive=False,
+                   style_function=lambda _f: {"fill": False, "color": OUTLINE_COLOR, "weight": 4, "opacity": 1},
+                   ).add_to(group)
     return group
 
 

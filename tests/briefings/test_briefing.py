@@ -90,7 +90,7 @@ def test_view_values_are_the_engine_metrics_for_the_same_filters(frames, ctx):
     assert view.subtitle == "Periode: 2021–2026 · Saring: bidang: Pendidikan"
     legend = view.legend()
     assert legend[-1] == (classes.NO_DATA_COLOR, "tidak ada data")
-    assert all(label.startswith("Rp ") for _, label in legend[:-1])
+    assert all("Rp " in label for _, label in legend[:-1])  # "≤ Rp 1,2 miliar", "> Rp 1,2 miliar s.d. …"
 
 
 def test_period_parsing_and_errors():
@@ -244,15 +244,17 @@ def test_the_map_view_the_region_brief_and_the_deck_read_the_same_figures_from_o
     assert ctx.region_metrics(level="province", start=PERIOD[0], end=PERIOD[1]) is view.table
     figures = dict(facts.figures)
     assert figures["Kerja sama ditandatangani"] == numbers.number(view.table.loc["32", "signed"], 0)
-    # the brief's verdict is the one of the report whose scores the map shows, and beside every score of the deck's
-    # ranking stands the verdict of that report
+    # the brief's verdict is the one of the report the map shows; the impact map shows the first visit's verdict
+    # and its size per year (issue 13), from the same report
     report = ctx.report(impact_report.Settings(level="province", start="2021-01"))
-    assert view.fmt(view.values["32"]) == numbers.number(report.scores["32"].score, 0)
-    assert facts.verdict == report.scores["32"].verdict
-    assert figures["Dampak kunjungan"] == report.scores["32"].verdict.label("id")
+    first_visit = report.scores["32"].verdict
+    assert facts.verdict == first_visit
+    assert figures["Dampak kunjungan"] == first_visit.label("id")
+    assert view.verdicts["32"] == first_visit and view.value_text("32") == first_visit.sentence("id")
     slides = list(prs.slides)
     ranking = [[c.text for c in r.cells] for r in [sh.table for sh in slides[2].shapes if sh.has_table][0].rows]
     ranked = view.ranking()
+    assert ranked["text"].tolist() == [view.fmt(v) for v in ranked["value"]]
     assert ranking[0][-1] == "Putusan"
     assert [r[2:] for r in ranking[1:]] == [[c, text, report.scores[c].verdict.label("id")]
                                             for c, text in zip(ranked["code"][:10], ranked["text"][:10])]

@@ -35,7 +35,7 @@ def test_no_data_is_not_zero():
     assert c.color_of("a") != classes.NO_DATA_COLOR and c.color_of("a") == c.colors[0]
     assert c.color_of("e") == c.colors[-1]
     legend = c.legend(lambda v: numbers.number(v, 1))
-    assert len(legend) == len(c.bins) and legend[0][1].startswith("0,0 –")
+    assert len(legend) == len(c.bins) and legend[0][1] == "≤ " + numbers.number(c.bins[0], 1)  # 0 is in it
 
 
 @pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "natural_breaks"])
@@ -125,3 +125,67 @@ def test_not_visited_regions_have_their_own_grey_apart_from_no_data():
     assert c.color_of("e") == classes.NOT_VISITED_COLOR and c.color_of("d") == classes.NO_DATA_COLOR
     palette_colours = {colour for colours in classes.PALETTES.values() for colour in colours}
     assert classes.NOT_VISITED_COLOR != classes.NO_DATA_COLOR and classes.NOT_VISITED_COLOR not in palette_colours
+
+
+# --------------------------------------------------------------------------- continuous measures: half-open labels
+
+def _holds(label: str, value: float, fmt) -> bool:
+    """Whether a half-open legend label ("≤ 2", "> 2 s.d. 5", "> 5") holds ``value``, read as a reader would:
+    the bounds as written, compared with the value as written."""
+    def num(s):
+        return float(s.replace(".", "").replace(",", "."))
+    shown = num(fmt(value))
+    if label.startswith("≤ "):
+        return shown <= num(label[2:])
+    low, _, high = label[2:].partition(" s.d. ")
+    return shown > num(low) and (not high or shown <= num(high))
+
+
+@pytest.mark.parametrize("scheme", ["quantiles", "equal_interval", "natural_breaks"])
+@pytest.mark.parametrize("decimals", [0, 2])
+def test_every_continuous_value_sits_in_exactly_one_legend_label_and_in_the_one_it_is_drawn_in(scheme, decimals):
+    rng = np.random.default_rng(7)
+    values = pd.Series(np.round(rng.gamma(1.5, 20.0, size=400), 3))
+
+    def fmt(v):
+        return numbers.number(v, decimals)
+    c = classes.classify(values, scheme=scheme, k=6, snap=classes.written("rate" if decimals == 2 else "score"))
+    labels = [label for _, label in c.legend(fmt)]
+    for v, k in zip(values, c.classes):
+        holding = [i for i, label in enumerate(labels) if _holds(label, v, fmt)]
+        assert holding == [int(k)], (v, labels)
+
+
+def test_a_score_map_never_reads_31_to_68_then_68_to_74():
+    values = pd.Series([10.2, 31.0, 40.0, 67.6, 68.3, 70.0, 74.0, 80.0, 91.0], dtype=float)
+    c = classes.classify(values, scheme="user", user_breaks=[31.0, 67.6, 74.0], snap=classes.written("score"))
+    assert [label for _, label in c.legend(lambda v: numbers.number(v, 0))] == \
+        ["≤ 31", "> 31 s.d. 68", "> 68 s.d. 74", "> 74"]
+    assert [label for _, label in c.legend(lambda v: numbers.number(v, 0, "en"), "en")][1] == "> 31 to 68"
+
+
+def test_bounds_written_alike_are_one_bound_so_no_two_classes_read_the_same():
+    values = pd.Series([0.1, 0.451, 0.453, 0.454, 0.8, 0.9], dtype=float)
+
+    def fmt(v):
+        return numbers.number(v, 2)
+    c = classes.classify(values, scheme="user", user_breaks=[0.451, 0.454], snap=classes.written("rate"))
+    assert c.bins == [0.45, 0.9]  # 0,451 and 0,454 are both written 0,45: one bound
+    assert [label for _, label in c.legend(fmt)] == ["≤ 0,45", "> 0,45"]
+    assert c.classes.tolist() == [0, 0, 0, 0, 1, 1]
+
+
+def test_values_that_differ_but_are_written_alike_read_as_one_value_never_a_to_a():
+    values = pd.Series([0.001, 0.002, 0.004], dtype=float)
+
+    def fmt(v):
+        return numbers.number(v, 2)
+    c = classes.classify(values, k=3, snap=classes.written("rate"))
+    assert c.legend(fmt) == [(c.colors[0], "semua daerah: 0,00")]
+
+
+@pytest.mark.parametrize("value", [745_321.4, 1_234_000_000, 999_999_999, 99_960_000, 12_345_678_901_234, -2_540_000])
+def test_rupiah_as_written_is_written_the_same_and_is_the_number_read(value):
+    shown = classes.written("rupiah")(value)
+    assert numbers.rupiah(shown) == numbers.rupiah(value)
+    assert classes.written("rupiah")(shown) == shown

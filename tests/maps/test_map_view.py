@@ -3,8 +3,9 @@ measures get whole-number classes, and a level where every region has the same c
 
 import pytest
 
+from geo.analysis import impact_report, verdict
 from geo.analysis.context import Context
-from geo.maps import classes, map_view
+from geo.maps import classes, map_view, print_map, verdict_classes
 from geo.records import sample
 
 
@@ -13,20 +14,64 @@ def ctx(sample_frames):
     return Context(*sample_frames)
 
 
-def test_the_score_map_draws_never_visited_regions_in_their_own_grey_with_their_own_legend_entry(ctx):
+def test_the_impact_map_draws_never_visited_regions_in_their_own_grey_with_their_own_legend_entry(ctx):
     view = map_view.compute(map_view.Spec(level="regency", metric="score"), ctx)
     visited = set(sample.generate()[2]["visited_regencies"])
     never = set(view.values.index) - visited
-    assert never and view.values[list(never)].isna().all()  # no never-visited region has a score
+    assert never and view.values[list(never)].isna().all()  # no never-visited region has an impact
     assert all(view.classification.color_of(c) == classes.NOT_VISITED_COLOR for c in never)
     assert view.classification.color_of("35.26") == classes.NOT_VISITED_COLOR  # Bangkalan: 0 visits
     legend = view.legend()
     assert legend[-2:] == [(classes.NOT_VISITED_COLOR, "Belum dikunjungi"), (classes.NO_DATA_COLOR, "tidak ada data")]
     assert map_view.compute(map_view.Spec(level="regency", metric="score"), ctx, lang="en").legend()[-2][1] \
         == "Not visited"
-    # regions without a score that were visited (too few agreements) are "no data", not "not visited"
-    thin = [c for c in visited & set(view.values.index) if view.values.isna()[c]]
-    assert all(view.classification.color_of(c) == classes.NO_DATA_COLOR for c in thin)
+
+
+def test_the_impact_map_colours_every_visited_region_by_its_verdict_and_size_never_by_the_0_to_100_score(ctx):
+    view = map_view.compute(map_view.Spec(level="regency", metric="score"), ctx)
+    rep = ctx.report(impact_report.Settings(level="regency", start="2021-01"))
+    found = {c: s.verdict for c, s in rep.scores.items() if s.verdict is not None}
+    cut = verdict_classes.threshold(found)
+    assert cut is not None and {v.kind for v in found.values()} >= {"up", "unclear"}
+    for code, v in found.items():
+        colour = view.classification.color_of(code)
+        if v.kind == "up":
+            assert colour == verdict_classes.UP_COLORS[abs(v.per_year) >= cut]
+        elif v.kind == "down":
+            assert colour == verdict_classes.DOWN_COLORS[abs(v.per_year) >= cut]
+        elif v.kind == "unclear":  # whatever its point estimate
+            assert colour == verdict_classes.UNCLEAR_COLOR
+        else:
+            assert colour == verdict_classes.TOO_LITTLE_COLOR
+        # the tooltip says the verdict and its size; the value is its size per year (not the 0–100 score)
+        assert view.value_text(code) == v.sentence("id")
+        if v.kind != "too_little_data":
+            assert view.values[code] == v.per_year
+    labels = [label for _, label in view.legend()]
+    assert labels[0] == f"Naik, jelas: ≥ {verdict.amount(cut)} per tahun" and "Belum pasti" in labels
+    assert view.metric_label == "Dampak kunjungan" and "0–100" not in view.title
+    assert view.caption.startswith("Warna = perubahan kerja sama")
+    assert map_view.compute(map_view.Spec(level="regency", metric="signed"), ctx).caption is None
+
+
+def test_the_impact_map_within_a_province_shows_only_its_regions_verdicts(ctx):
+    view = map_view.compute(map_view.Spec(level="regency", metric="score", within="32"), ctx)
+    assert view.verdicts and all(c.startswith("32.") for c in view.verdicts)
+    assert all(c.startswith("32.") for c in view.values.index)
+
+
+def test_the_print_map_draws_the_impact_maps_classes_and_caption(ctx):
+    from matplotlib.colors import to_hex
+
+    view = map_view.compute(map_view.Spec(level="regency", metric="score"), ctx)
+    fig = print_map.figure(view)
+    drawn = {to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolors()}
+    assert {color for color, _ in view.legend()} - {classes.NO_DATA_COLOR} <= drawn
+    legend_texts = [t.get_text() for t in fig.legends[0].get_texts()]
+    assert legend_texts == [label for _, label in view.legend()]
+    assert view.caption in [t.get_text() for t in fig.texts]
+    unclear = [h for h in fig.legends[0].legend_handles if to_hex(h.get_facecolor()) == verdict_classes.UNCLEAR_COLOR]
+    assert unclear and unclear[0].get_hatch() == "////"
 
 
 def test_a_count_map_has_whole_number_classes_whose_labels_share_no_value(ctx):
@@ -47,3 +92,34 @@ def test_a_level_where_every_region_has_the_same_count_has_one_class_and_says_so
     assert view.values.dropna().eq(0).all() and len(view.values) > 100
     assert view.legend() == [(view.classification.colors[0], "semua daerah: 0"),
                              (classes.NO_DATA_COLOR, "tidak ada data")]
+
+
+def test_districts_are_offered_only_the_measures_some_district_has_a_value_of(ctx):
+    offered = map_view.metrics_at("district", ctx)
+    table = ctx.region_metrics(level="district")
+    assert "visits" in offered and "visits_per_100k" in offered and "score" not in offered
+    for metric in map_view.METRIC_UNITS:
+        if metric in offered and metric not in map_view.VISIT_METRICS:
+            assert table[metric].fillna(0).ne(0).any()
+        if metric not in offered and metric != "score":
+            assert table[metric].fillna(0).eq(0).all()  # every district 0: a map that says nothing
+    assert "signed" not in offered  # the sample's agreements are between regencies
+    assert map_view.metrics_at("province", ctx) == map_view.metrics_at("regency", ctx) == list(map_view.METRIC_UNITS)
+
+
+def test_a_district_agreement_measure_is_offered_once_a_district_is_a_party():
+    import datetime as dt
+
+    import pandas as pd
+
+    agreements = pd.DataFrame({
+        "doc_number": ["a"], "region_codes": [["32.73.01", "32.04"]], "signed_on": [dt.date(2022, 5, 1)],
+        "start_on": [None], "status": ["berjalan"], "type": ["KB"], "value_idr": [None], "sectors": [["pendidikan"]],
+        "visit_ref": [None], "simulated": [False]})
+    visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
+                           "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
+    offered = map_view.metrics_at("district", Context(agreements, visits))
+    assert {"signed", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
+    # no value, not stalled, its partner a regency (no district partner): still nothing to show
+    assert "value_idr" not in offered and "stalled" not in offered and "partners" not in offered
+    assert "score" not in offered

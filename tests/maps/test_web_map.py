@@ -156,3 +156,24 @@ def test_the_choropleth_draws_the_views_regions_values_colours_and_ranks():
     assert features["32.04"]["value_text"] == "1" and features["32.04"]["rank_text"] == f"2 / {len(features)}"
     assert all(f["fill"] == view.classification.color_of(code) for code, f in features.items())
     assert features["32.01"]["value_text"] == "0"  # zero is a value, not "no data"
+
+
+def test_the_impact_maps_tooltip_says_each_regions_verdict_and_size_escaped_and_not_visited_in_words(sample_frames):
+    import html
+
+    from geo.analysis.context import Context
+    from geo.maps import map_view
+
+    view = map_view.compute(map_view.Spec(level="regency", metric="score", within="35"), Context(*sample_frames),
+                            lang="en")
+    layers = web_map.choropleth_layers(view, labels=("Region", "Impact", "Rank"), no_data_text="no data")
+    features = {f["properties"]["code"]: f["properties"]
+                for f in next(iter(layers[0]._children.values())).data["features"]}
+    said = [c for c, v in view.verdicts.items() if v is not None]
+    assert said
+    for code in said:
+        sentence = view.verdicts[code].sentence("en")
+        assert features[code]["value_text"] == html.escape(sentence)
+        assert sentence.split(":")[0] in ("Up, clearly", "Not yet clear", "Down, clearly", "Not enough data yet")
+    assert features["35.26"]["value_text"] == "Not visited" and not features["35.26"]["nodata"]  # Bangkalan
+    assert features["35.26"]["fill"] == view.classification.color_of("35.26")

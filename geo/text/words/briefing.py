@@ -8,7 +8,7 @@ slide of the deck is one key per paragraph (``briefing.deck.method.*``), in the 
 from __future__ import annotations
 
 WORDS = {
-    "briefing.metric.score": {"id": "Skor dampak (0–100)", "en": "Impact score (0–100)"},
+    "briefing.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
     "briefing.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
     "briefing.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
     "briefing.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},
@@ -111,4 +111,7 @@ WORDS = {
     "briefing.scheme.equal_interval": {"id": "interval sama", "en": "equal interval"},
     "briefing.scheme.natural_breaks": {"id": "jeda alami (Jenks)", "en": "natural breaks (Jenks)"},
     "briefing.scheme.user": {"id": "batas sendiri", "en": "own breaks"},
+    "briefing.scheme.verdict": {  # the impact map (geo.maps.verdict_classes)
+        "id": "putusan kunjungan (naik jelas menurut besarnya, belum pasti, turun jelas, data belum cukup)",
+        "en": "visit verdicts (clearly up by size, not yet clear, clearly down, not enough data)"},
 }

@@ -44,7 +44,25 @@ WORDS = {
     "ui.map.hint_regency": {
         "id": "Klik kabupaten/kota untuk membuka rinciannya.",
         "en": "Click a regency or city to open its details."},
+    "ui.map.hint_district": {
+        "id": "Klik kecamatan untuk membuka rinciannya. Di tingkat kecamatan hanya ukuran yang ada datanya: kerja "
+              "sama umumnya dibuat oleh provinsi dan kabupaten/kota.",
+        "en": "Click a district to open its details. At district level only measures with data are offered: "
+              "agreements are mostly made by provinces and regencies/cities."},
     "ui.map.open_region": {"id": "Buka rincian wilayah", "en": "Open region details"},
+    "ui.map.search": {"id": "Cari daerah", "en": "Find a region"},
+    "ui.map.search_placeholder": {"id": "mis. Kota Bandung, Jabar, Solo, 3273",
+                                  "en": "e.g. Kota Bandung, Jabar, Solo, 3273"},
+    "ui.map.search_pick": {"id": "Beberapa daerah cocok dengan “{text}”: pilih satu",
+                           "en": "Several regions match “{text}”: pick one"},
+    "ui.map.search_maybe": {"id": "Tidak ada yang persis “{text}”. Mungkin maksud Anda:",
+                            "en": "Nothing is exactly “{text}”. Did you mean:"},
+    "ui.map.search_none": {
+        "id": "Tidak ada daerah bernama “{text}”. Coba ejaan lain, nama resmi (mis. Kabupaten Bogor) atau kodenya "
+              "(mis. 32.01).",
+        "en": "No region is called “{text}”. Try another spelling, the official name (e.g. Kabupaten Bogor) or its "
+              "code (e.g. 32.01)."},
+    "ui.map.search_found": {"id": "Disorot di peta: {name}", "en": "Outlined on the map: {name}"},
     "ui.map.links_top": {
         "id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
         "en": "Lines: the {n} strongest of {total} partner pairs"},
@@ -57,7 +75,7 @@ WORDS = {
     "ui.map.no_data": {"id": "tidak ada data", "en": "no data"},
     "ui.map.value": {"id": "Nilai", "en": "Value"},
     "ui.map.rank": {"id": "Peringkat", "en": "Rank"},
-    "ui.metric.score": {"id": "Skor dampak (0–100)", "en": "Impact score (0–100)"},
+    "ui.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
     "ui.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
     "ui.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
     "ui.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},

@@ -10,4 +10,8 @@ from __future__ import annotations
 WORDS = {
     "maps.more_visits": {"id": "+ {n} kunjungan lainnya", "en": "+ {n} more visits"},
     "maps.all_equal": {"id": "semua daerah: {value}", "en": "all regions: {value}"},
+    # half-open classes of measures that are not counts: a value sits in exactly one (``geo.maps.classes``)
+    "maps.class.first": {"id": "≤ {high}", "en": "≤ {high}"},
+    "maps.class.middle": {"id": "> {low} s.d. {high}", "en": "> {low} to {high}"},
+    "maps.class.last": {"id": "> {low}", "en": "> {low}"},
 }

@@ -35,6 +35,20 @@ WORDS = {
     "verdict.reason.few_comparisons": {
         "id": "hanya {n} daerah pembanding yang tidak dikunjungi (perlu minimal {min})",
         "en": "only {n} comparison regions not visited ({min} needed)"},
+    # the impact map's classes (``geo.maps.verdict_classes``): {n} is the size per year splitting large from small
+    "verdict.map.up_large": {"id": "Naik, jelas: ≥ {n} per tahun", "en": "Up, clearly: ≥ {n} a year"},
+    "verdict.map.up_small": {"id": "Naik, jelas: < {n} per tahun", "en": "Up, clearly: < {n} a year"},
+    "verdict.map.up": {"id": "Naik, jelas", "en": "Up, clearly"},
+    "verdict.map.unclear": {"id": "Belum pasti", "en": "Not yet clear"},
+    "verdict.map.down": {"id": "Turun, jelas", "en": "Down, clearly"},
+    "verdict.map.down_small": {"id": "Turun, jelas: < {n} per tahun", "en": "Down, clearly: < {n} a year"},
+    "verdict.map.down_large": {"id": "Turun, jelas: ≥ {n} per tahun", "en": "Down, clearly: ≥ {n} a year"},
+    "verdict.map.too_little_data": {"id": "Data belum cukup", "en": "Not enough data yet"},
+    "verdict.map.caption": {
+        "id": "Warna = perubahan kerja sama baru per tahun setelah kunjungan pertama, dibanding daerah serupa yang "
+              "tidak dikunjungi; pucat/arsir = belum pasti (rentang 95% mencakup nol).",
+        "en": "Colour = change in new agreements a year after the first visit, compared with similar regions not "
+              "visited; pale/hatched = not yet clear (the 95% range includes zero)."},
     "verdict.unit.new_agreements": {"id": "kerja sama baru", "en": "new agreements"},
     "verdict.unit_one.new_agreements": {"id": "kerja sama baru", "en": "new agreement"},
     "verdict.unit.new_as_lead": {"id": "kerja sama baru sebagai pihak pertama",

@@ -1,0 +1,72 @@
+"""The national map page (Streamlit AppTest): the measures a level offers and the search box."""
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from tests.conftest import ROOT
+
+
+@pytest.fixture(autouse=True)
+def app_data_dir(tmp_path_factory, monkeypatch):
+    # One database for the module's app runs (seeding the sample takes a few seconds).
+    folder = tmp_path_factory.getbasetemp() / "app-data"
+    folder.mkdir(exist_ok=True)
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(folder))
+    monkeypatch.delenv("SINERGI_DATABASE_URL", raising=False)
+
+
+def _map(**query):
+    at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=180)
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def test_the_district_level_offers_only_visit_measures_and_its_own_hint():
+    at = _map(level="district", metric="signed")
+    assert not at.exception
+    # the sample's agreements are between regencies: no district has one, so no agreement measure is offered
+    assert at.selectbox(key="metric").options == ["Kunjungan kerja", "Kunjungan per 100.000 penduduk"]
+    assert at.selectbox(key="metric").value == "visits"  # "signed" from the link is not offered here
+    hints = [c.value for c in at.caption]
+    assert any(h.startswith("Klik kecamatan") for h in hints) and not any(h.startswith("Klik kabupaten") for h in hints)
+
+
+def test_the_regency_level_offers_every_measure_again():
+    at = _map(level="regency")
+    assert not at.exception
+    assert len(at.selectbox(key="metric").options) == 10
+    assert any(c.value.startswith("Klik kabupaten/kota") for c in at.caption)
+
+
+def test_a_district_typed_on_the_province_map_drills_into_its_province_and_is_named():
+    at = _map()
+    at.text_input(key="map_search").set_value("Coblong").run()
+    assert not at.exception
+    assert at.session_state["prov"] == "32"  # drilled into Jawa Barat, as a click on it does
+    assert any("Indonesia › Jawa Barat" in m.value for m in at.markdown)
+    assert any(c.value.startswith("Disorot di peta: Coblong") for c in at.caption)
+    found = at.session_state["search_found"]
+    assert (found.code, found.outline) == ("32.73.02", "32.73")  # the map shows regencies: Kota Bandung outlined
+
+
+def test_an_ambiguous_name_offers_its_candidates_and_the_pick_moves_the_map():
+    at = _map(level="regency")
+    at.text_input(key="map_search").set_value("Bandung").run()
+    assert not at.exception
+    pick = at.selectbox(key="search_pick")
+    assert {"Kota Bandung — Jawa Barat (32.73)", "Kabupaten Bandung — Jawa Barat (32.04)"} <= set(pick.options)
+    assert "Beberapa daerah cocok" in pick.label
+    pick.set_value("32.73").run()
+    assert not at.exception
+    found = at.session_state["search_found"]
+    assert found.status == "found" and found.outline == "32.73" and at.session_state["prov"] == ""
+    assert any(c.value.startswith("Disorot di peta: Kota Bandung") for c in at.caption)
+
+
+def test_a_name_that_is_no_region_says_so():
+    at = _map()
+    at.text_input(key="map_search").set_value("Atlantis Raya").run()
+    assert not at.exception
+    assert any("Tidak ada daerah bernama “Atlantis Raya”" in w.value for w in at.warning)
+    assert at.session_state["prov"] == ""
