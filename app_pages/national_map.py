@@ -41,6 +41,7 @@ shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks":
                   {"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS, "scheme": classes.SCHEMES, "k": (3, 7),
                    "palette": PALETTES}, ministries=ministries)
 MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
+caption_box = st.container()  # the view's period, filters and temporary weights, stated under the title
 summary_box = st.container()  # "Apa artinya?": filled once the controls below have set the period
 
 
@@ -79,6 +80,8 @@ with presentation.controls():
     st.toggle(t("map.layer.labels"), key="labels")
 
 
+with caption_box:
+    shared_view.caption(shown_level())
 with summary_box:
     impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)
 

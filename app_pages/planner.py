@@ -11,7 +11,7 @@ from geo.db import storage
 from geo.planner import itinerary, rank, stop_notes
 from geo.records import exports, read
 from geo.regions import lookup
-from geo.text import numbers
+from geo.text import numbers, parsing
 from geo.text.catalog import text
 from geo.text.messages import UserError
 from ui import auth, briefing_files, record_tables, records_cache, vocabulary_labels
@@ -58,6 +58,7 @@ constraints = rank.Constraints(exclude_visited_months=int(exclude), provinces=tu
                                   islands=tuple(islands), sectors=tuple(sectors), ministry=ministry or None)
 ranking = records_cache.planner_ranking(version, level, weights, constraints)
 table = ranking.table
+st.caption(t("plan.period", month=parsing.month_year(ranking.as_of, lang)))  # the period this page shows
 with st.expander(t("plan.model")):
     st.markdown(text("planner.expectation_model", lang))
     st.caption(t("plan.assumptions"))

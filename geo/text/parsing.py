@@ -323,6 +323,20 @@ def long_date(d: dt.date) -> str:
     return f"{DAY_NAMES[d.weekday()]}, {d.day} {MONTH_NAMES[d.month - 1]} {d.year}"
 
 
+MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                  "November", "December")
+
+
+def month_year(d, lang: str = "id") -> str:
+    """A month as a sentence says it.
+
+    >>> month_year(dt.date(2026, 6, 1)), month_year(dt.date(2026, 6, 1), "en")
+    ('Juni 2026', 'June 2026')
+    """
+    names = MONTH_NAMES_EN if lang == "en" else MONTH_NAMES
+    return f"{names[d.month - 1]} {d.year}"
+
+
 def time_range(start: dt.time, end: dt.time | None, time_zone: str) -> str:
     """(09:00, 12:00, "WIB") → ``09.00 – 12.00 WIB``; no end → ``09.00 – selesai WIB``.
 

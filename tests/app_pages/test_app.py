@@ -139,10 +139,15 @@ def test_partner_lines_show_only_the_strongest_at_regency_level():
     assert total > 150
 
 
-def test_score_at_district_level_says_why_there_is_none():
+def test_a_link_to_the_impact_map_at_district_level_shows_a_measure_that_exists_there():
+    """Visits are judged per regency: the district level offers no impact measure, and a link asking for one
+    shows a district measure instead of an empty map."""
     at = _page_at("national_map.py", level="district", metric="score")
     assert not at.exception
-    assert any("tingkat kecamatan" in i.value for i in at.info)
+    assert at.selectbox(key="metric").value != "score"
+    from geo.text.catalog import text
+    assert text("ui.metric.score", "id") not in at.selectbox(key="metric").options
+    assert text("ui.metric.visits", "id") in at.selectbox(key="metric").options
 
 
 def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():

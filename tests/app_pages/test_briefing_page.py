@@ -80,7 +80,7 @@ def test_region_page_in_presentation_mode():
     assert not at.exception
     assert ".st-key-region_pick" in _css(at) and "stDownloadButton" in _css(at)
     statement = [m.value for m in at.markdown if m.value.startswith("<div class=\"sinergi-present-statement")][0]
-    assert "Indonesia › Jawa Barat" in statement and "seluruh periode" in statement
+    assert "Indonesia › Jawa Barat" in statement and "Periode: 2021–" in statement  # the shared view's period
     assert at.title[0].value == "Kota Bandung"
     buttons = [str(e.proto) for e in at.get("download_button")]
     assert any("Ringkasan Kota Bandung (PDF)" in b for b in buttons)

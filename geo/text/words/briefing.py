@@ -96,11 +96,13 @@ WORDS = {
         "id": "Kelas warna peta: {scheme}, {k} kelas; wilayah tanpa data berwarna abu-abu, bukan kelas terendah.",
         "en": "Map colour classes: {scheme}, {k} classes; regions without data are grey, never the lowest class."},
     "briefing.deck.method.score": {
-        "id": "Dampak kunjungan: kerja sama baru sesudah kunjungan dibanding daerah serupa yang tidak dikunjungi. "
+        "id": "Dampak kunjungan: kerja sama baru yang diprakarsai daerah itu (pihak pertama) sesudah kunjungan, "
+              "dibanding daerah serupa yang tidak dikunjungi. "
               "\"Naik, jelas\" atau \"Turun, jelas\" hanya bila seluruh rentang 95% di atas atau di bawah nol; "
               "selain itu \"Belum pasti\". Skor dampak (0–100) menggabungkan dampak itu, jejaring mitra dan "
               "pelaksanaan kerja sama; lihat docs/impact_method.md.",
-        "en": "Visit impact: new agreements after the visit compared with similar regions not visited. \"Up, "
+        "en": "Visit impact: new agreements the region initiates (first party) after the visit, compared with "
+              "similar regions not visited. \"Up, "
               "clearly\" or \"Down, clearly\" only when the whole 95% range is above or below zero; otherwise "
               "\"Not yet clear\". The impact score (0–100) combines that impact, the partner network and "
               "implementation; see docs/impact_method.md."},

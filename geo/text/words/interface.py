@@ -144,6 +144,9 @@ WORDS = {
         "en": "Middle line: the monthly difference between visited regions and their comparisons, by months since "
               "the first visit; band: the 95% range. Before the visit (negative months) it should stay near zero."},
     "ui.imp2.figures": {"id": "Angka teknis (per daerah per bulan)", "en": "Technical figures (per region a month)"},
+    "ui.plan.period": {
+        "id": "Peringkat ini memakai semua kunjungan dan kerja sama yang tercatat sampai {month}.",
+        "en": "This ranking uses every visit and agreement recorded up to {month}."},
     "ui.imp2.title": {
         "id": "Apakah kerja sama tumbuh setelah kunjungan kerja?",
         "en": "Did cooperation grow after working visits?"},
