@@ -25,14 +25,18 @@ def of_spec(version: tuple, spec: map_view.Spec, settings: impact_report.Setting
     return headline.of_report(records_cache.report(version, settings))
 
 
-def verdict_line(h: headline.Headline, *, with_size: bool = True) -> None:
-    """The verdict in large coloured words, its size beneath (``with_size``)."""
+def verdict_line(h: headline.Headline, *, inline: bool = False) -> None:
+    """The verdict in large coloured words and its size: beneath it, or on the same line (``inline``)."""
     lang = current_language()
     colour = VERDICT_COLOURS[h.verdict.kind]
-    st.markdown(f'<div style="font-size:1.9rem;font-weight:700;color:{colour};line-height:1.2">'
-                f"{html.escape(h.verdict.label(lang))}</div>"
-                + (f'<div style="font-size:1.05rem">{html.escape(h.verdict.size(lang))}</div>' if with_size else ""),
-                unsafe_allow_html=True)
+    label = html.escape(h.verdict.label(lang))
+    size = html.escape(h.verdict.size(lang))
+    if inline:
+        st.markdown(f'<div style="line-height:1.35"><span style="font-size:1.6rem;font-weight:700;color:{colour}">'
+                    f'{label}</span> <span style="font-size:1.05rem">— {size}</span></div>', unsafe_allow_html=True)
+    else:
+        st.markdown(f'<div style="font-size:1.9rem;font-weight:700;color:{colour};line-height:1.2">{label}</div>'
+                    f'<div style="font-size:1.05rem">{size}</div>', unsafe_allow_html=True)
 
 
 def method_link(lang: str) -> None:
@@ -46,15 +50,16 @@ def method_link(lang: str) -> None:
 def what_it_means(version: tuple, spec: map_view.Spec, *, compact: bool = False,
                   settings: impact_report.Settings | None = None) -> headline.Headline:
     """The box: the question, the verdict in large words, the paragraph, the limits and the method link.
-    ``compact`` (the map, where the map must stay in view): the verdict and its size; the paragraph and the
-    limits folded beneath."""
+    ``compact`` (the map, which must stay in view on a 1366×768 screen): the question and the verdict with its
+    size on one line, the paragraph and the limits folded beneath."""
     lang = current_language()
     h = of_spec(version, spec, settings)
     paragraph = md(h.what_it_means(lang, period=map_view.period_text(spec.start, spec.end, lang),
                                    filters=map_view.filters_text(spec, lang)))
-    with st.container(border=True):
-        st.markdown(f"**{html.escape(text('headline.title', lang))}** {html.escape(text('headline.question', lang))}")
-        verdict_line(h, with_size=compact)
+    question = f"**{html.escape(text('headline.title', lang))}** {html.escape(text('headline.question', lang))}"
+    with st.container(border=not compact):
+        st.markdown(question)
+        verdict_line(h, inline=compact)
         more = st.expander(text("headline.more", lang)) if compact else st.container()
         with more:
             st.markdown(paragraph)
