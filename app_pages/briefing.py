@@ -88,7 +88,7 @@ elif kind == "top":
         with col:
             download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
 elif kind == "region":
-    f = briefing_files.facts(version, code, lang, spec.start, spec.end, spec.weights)
+    f = briefing_files.facts(version, code, lang, spec.start, spec.end, spec.weights, briefing_files.filters_of(spec))
     st.markdown(f"### {f.region.name}  \n{f.crumbs}")
     for col, (key, (label, value)) in zip(st.columns(len(f.figures)), zip(region_brief.KEY_FIGURES, f.figures)):
         col.metric(label, value)
@@ -116,4 +116,4 @@ with st.expander(t("brief.downloads"), expanded=not presentation.active()):
     briefing_files.map_buttons(version, spec, key="story-map")
     for c in chosen:
         briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end,
-                                    weights=spec.weights)
+                                    weights=spec.weights, filters=briefing_files.filters_of(spec))

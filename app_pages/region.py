@@ -49,10 +49,11 @@ shared_view.caption(region.level)
 presentation.statement(crumbs, map_view.describe(shared_view.spec(region.level), lang))
 
 level = region.level
-weights = shared_view.spec(level).weights
-facts = briefing_files.facts(version, code, lang, start, end, weights)  # the figures of the PDF brief and the deck
+view_spec = shared_view.spec(level)
+weights, filters = view_spec.weights, briefing_files.filters_of(view_spec)
+facts = briefing_files.facts(version, code, lang, start, end, weights, filters)  # the PDF brief's and deck's figures
 prof = facts.profile
-briefing_files.brief_button(version, code, region.name, start=start, end=end, weights=weights)
+briefing_files.brief_button(version, code, region.name, start=start, end=end, weights=weights, filters=filters)
 
 cols = st.columns(3) + st.columns(3)
 for col, (key, label_key) in zip(cols, FIGURE_LABELS.items()):
@@ -111,7 +112,7 @@ with c2:
     if child_level:
         st.subheader(t("reg.children"))
         measure, kid_values = region_profile.children_values(
-            code, records_cache.region_metrics(version, child_level, start, end, (), (), ()))
+            code, records_cache.region_metrics(version, child_level, start, end, *filters[:2], filters[3], filters[2]))
         st_folium(mini_maps.children_map(child_level, code, measure, kid_values, lang), height=300,
                   use_container_width=True, returned_objects=[], key=f"children-{code}")
 

@@ -31,18 +31,29 @@ def map_file(version: tuple, spec: map_view.Spec, lang: str, fmt: str, dpi: int 
 
 
 @st.cache_data(show_spinner=False, max_entries=16)
-def facts(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = ()) -> region_brief.Facts:
-    return region_brief.facts(code, records_cache.context(version), lang=lang, start=start, end=end, weights=weights)
+def facts(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = (),
+          filters: tuple = ((), (), (), ())) -> region_brief.Facts:
+    """The region's facts for the view's period, score weights and ``filters`` (sectors, types, statuses,
+    ministries)."""
+    sectors, types, statuses, ministries = filters
+    return region_brief.facts(code, records_cache.context(version), lang=lang, start=start, end=end, weights=weights,
+                              sectors=sectors, types=types, statuses=statuses, ministries=ministries)
 
 
-def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = ()) -> bytes:
-    return region_brief.pdf_bytes(facts(version, code, lang, start, end, weights))
+def filters_of(spec: map_view.Spec) -> tuple:
+    return spec.sectors, spec.types, spec.statuses, spec.ministries
+
+
+def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = (),
+              filters: tuple = ((), (), (), ())) -> bytes:
+    return region_brief.pdf_bytes(facts(version, code, lang, start, end, weights, filters))
 
 
 def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
     """The deck of the view on screen; the map picture and the chosen regions' facts are the cached ones."""
     return deck.build(view(version, spec, lang), records_cache.context(version), chosen=chosen, itinerary=itinerary,
-                      facts={code: facts(version, code, lang, spec.start, spec.end, spec.weights) for code in chosen},
+                      facts={code: facts(version, code, lang, spec.start, spec.end, spec.weights, filters_of(spec))
+                             for code in chosen},
                       map_png=map_file(version, spec, lang, "png", 200))
 
 
@@ -62,9 +73,10 @@ def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> Non
 
 
 def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, weights: tuple = (),
-                 key: str = "brief") -> None:
+                 filters: tuple = ((), (), (), ()), key: str = "brief") -> None:
     lang = current_language()
-    st.download_button(t("brief.dl_brief", region=name), lambda: brief_pdf(version, code, lang, start, end, weights),
+    st.download_button(t("brief.dl_brief", region=name),
+                       lambda: brief_pdf(version, code, lang, start, end, weights, filters),
                        f"ringkasan_{code.replace('.', '_')}.pdf", MIME["pdf"], key=f"{key}-{code}",
                        on_click="ignore", icon=":material/download:")
 

@@ -53,6 +53,7 @@ class Facts:
     note: str | None
     verdict: verdicts.Verdict | None = None  # the first visit's; None for a region never visited
     visited: bool = False
+    filters: str = ""  # the view's filters in words ("bidang: Pendidikan"); empty: none
 
     @property
     def impact_note(self) -> str:
@@ -71,7 +72,9 @@ class Facts:
 
     @property
     def period_text(self) -> str:
-        return period_text(self.start, self.end, self.lang)
+        """The period, and the view's filters when there are any: "2023–2024 (bidang: Pendidikan)"."""
+        shown = period_text(self.start, self.end, self.lang)
+        return f"{shown} ({self.filters})" if self.filters else shown
 
     @property
     def crumbs(self) -> str:
@@ -111,17 +114,23 @@ def _in_period(frame: pd.DataFrame, day: pd.Series, start, end) -> pd.DataFrame:
 
 
 def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = None,
-          end: dt.date | None = None, weights: tuple = ()) -> Facts:
-    """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's): the
-    impact report is the map view's for the same period and score weights (``map_view.report_settings``)."""
+          end: dt.date | None = None, weights: tuple = (), sectors: tuple = (), types: tuple = (),
+          statuses: tuple = (), ministries: tuple = ()) -> Facts:
+    """What the region's brief shows, from the records and derived tables of ``ctx`` (as the map view's): the same
+    period and filters as the map (so a figure equals the map's tooltip), and the impact report the map view uses
+    for that period, filters and score weights (``map_view.report_settings``)."""
     if not lookup.exists(code or "-") or lookup.level_of(code) not in lookup.GOVERNMENT_LEVELS:
         raise UserError("region.level" if lookup.exists(code or "-") else "region.unknown", text=code)
     region = lookup.get(code)
     level = region.level
-    agreements, visits = ctx.agreements, ctx.visits
-    row = ctx.region_metrics(level=level, start=start, end=end, sectors=(), types=(), ministries=()).loc[code]
+    spec = map_view.Spec(level=level, start=start, end=end, weights=tuple(weights), sectors=tuple(sectors),
+                         types=tuple(types), statuses=tuple(statuses), ministries=tuple(ministries))
+    agreements, visits = metrics.filter_records(ctx.agreements, ctx.visits, sectors=spec.sectors, types=spec.types,
+                                                ministries=spec.ministries, statuses=spec.statuses)
+    row = ctx.region_metrics(level=level, start=start, end=end, sectors=spec.sectors, types=spec.types,
+                             ministries=spec.ministries, statuses=spec.statuses).loc[code]
     first_year = min(start.year, 2021) if start else 2021
-    settings = map_view.report_settings(map_view.Spec(level=level, start=start, end=end, weights=tuple(weights)))
+    settings = map_view.report_settings(spec)
     region_score = ctx.report(settings).scores.get(code)
     visited = region_score is not None and region_score.visited
     v = region_score.verdict if visited else None
@@ -141,7 +150,9 @@ def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = 
     explanation = [] if region_score is None else region_score.explain(lang, verdict=False, total=score is not None)
     return Facts(region, lang, start, end, key_figures, score, explanation, prof,
                  None if first_visit is None or pd.isna(first_visit) else first_visit,
-                 simulated_note(agreements, visits, lang), v, visited)
+                 simulated_note(ctx.agreements, ctx.visits, lang), v, visited,
+                 "" if spec == map_view.Spec(level=level, start=start, end=end, weights=spec.weights)
+                 else map_view.filters_text(spec, lang))
 
 
 def impact_text(v: verdicts.Verdict | None, score: float | None, lang: str) -> str:
