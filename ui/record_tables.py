@@ -18,13 +18,24 @@ def _labels(vocabulary: dict):
     return lambda keys: ", ".join(label(vocabulary, k) for k in keys)
 
 
+def with_as_written(names, written) -> str:
+    """Today's names, each followed by what the source wrote when it differed: "Kabupaten Merauke (ditulis:
+    Kab. Merauke, Papua)"."""
+    written = list(written) if isinstance(written, list | tuple) else [""] * len(names)
+    written += [""] * (len(names) - len(written))
+    return "; ".join(f"{n} ({t('rec.as_written', text=w)})" if w else n for n, w in zip(names, written))
+
+
 def agreements_table(frame: pd.DataFrame, known: vocabularies.Vocabularies | None = None) -> pd.DataFrame:
-    """``read.agreements_frame`` (or a part of it) with type, status, sectors, parties and obstacles readable."""
+    """``read.agreements_frame`` (or a part of it) with type, status, sectors, parties and obstacles readable;
+    a party the source wrote otherwise (an old name or code, BPS code …) shows what was written beside it."""
     known = known or vocabularies.defaults()
+    written = frame["parties_as_written"] if "parties_as_written" in frame else pd.Series([[]] * len(frame),
+                                                                                          index=frame.index)
     return frame.assign(type=frame["type"].map(lambda k: label(known.labels("agreement_type"), k)),
                         status=frame["status"].map(lambda k: label(STATUSES, k)),
                         sectors=frame["sectors"].map(_labels(known.labels("sector"))),
-                        parties=frame["parties"].map("; ".join),
+                        parties=[with_as_written(n, w) for n, w in zip(frame["parties"], written)],
                         obstacles=frame["obstacles"].map(_labels(known.labels("obstacle"))))
 
 

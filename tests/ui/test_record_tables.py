@@ -29,3 +29,11 @@ def test_planned_visits_list_code_official_start_and_places():
     table = record_tables.planned_visits_table(frame)
     assert table.iloc[0].tolist() == ["RENCANA-1", "Wakil Menteri", "07/09/2026 09.00", "Kota Bandung; Kota Makassar"]
     assert len(table.columns) == 4
+
+
+def test_a_party_written_the_old_way_shows_what_was_written_beside_todays_name():
+    frame = pd.DataFrame({"type": ["KB"], "status": ["berjalan"], "sectors": [[]], "obstacles": [[]],
+                          "parties": [["Kabupaten Merauke", "Kota Bandung"]],
+                          "parties_as_written": [["Kab. Merauke, Papua", ""]]})
+    shown = record_tables.agreements_table(frame)["parties"].iloc[0]
+    assert shown == "Kabupaten Merauke (ditulis: Kab. Merauke, Papua); Kota Bandung"

@@ -147,6 +147,7 @@ WORDS = {
     "ui.plan.period": {
         "id": "Peringkat ini memakai semua kunjungan dan kerja sama yang tercatat sampai {month}.",
         "en": "This ranking uses every visit and agreement recorded up to {month}."},
+    "ui.rec.as_written": {"id": "ditulis: {text}", "en": "written: {text}"},
     "ui.imp2.title": {
         "id": "Apakah kerja sama tumbuh setelah kunjungan kerja?",
         "en": "Did cooperation grow after working visits?"},
