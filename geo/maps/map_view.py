@@ -21,6 +21,7 @@ from geo.maps import classes, verdict_classes
 from geo.regions import lookup
 from geo.text.catalog import text
 from geo.text.messages import UserError
+from geo.text.periods import period_text
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 
 # "count" measures are whole numbers: their classes have whole-number bounds and labels (``geo.maps.classes``).
@@ -141,18 +142,6 @@ def simulated_note(agreements: pd.DataFrame, visits: pd.DataFrame, lang: str = "
         return None
     real = len(agreements) + len(visits) - simulated
     return text("briefing.simulated", lang) if not real else text("briefing.mixed", lang, n=simulated)
-
-
-def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") -> str:
-    if start is None and end is None:
-        return text("briefing.all_time", lang)
-    full_years = start is not None and end is not None and (start.month, start.day) == (1, 1) \
-        and (end.month, end.day) == (12, 31)
-    if full_years:
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    left = start.strftime("%d/%m/%Y") if start else "…"
-    right = end.strftime("%d/%m/%Y") if end else "…"
-    return f"{left}–{right}"
 
 
 def filters_text(spec: Spec, lang: str = "id") -> str:
