@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import config
-from geo.analysis import metrics
+from geo.analysis import change, metrics
 from geo.maps import classes, map_view, search, web_map
 from geo.regions import lookup
 from geo.text import numbers
@@ -188,6 +188,12 @@ def map_section() -> None:
     presentation.statement(view.title, view.subtitle)
     if view.metric == "score" and level == "district":
         st.info(t("map.score_not_district"))
+    if view.change is not None and not view.change.comparison_covered:  # nothing recorded to compare with
+        span, years = view.change.span, change.suggested_years(view.change.span)
+        if span is not None and years is not None:
+            suggest = change.periods_of(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)).text(lang)
+            st.info(t("map.change_uncovered", before=view.change.periods.before_text(lang),
+                      span=map_view.period_text(*span, lang), suggest=suggest))
 
     visit_points = partner_links = None
     if st.session_state["visits"]:

@@ -225,6 +225,19 @@ class Result:
         return years * 12 >= MIN_MONTHS - 1e-9
 
 
+def suggested_years(span: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:
+    """Whole years whose comparison period lies inside the records' ``span``: the latest half of the years the
+    records touch (six years 2021–2026: 2024–2026, against 2021–2023); None under two years.
+
+    >>> suggested_years((dt.date(2021, 1, 1), dt.date(2026, 6, 30)))
+    (2024, 2026)
+    """
+    if span is None:
+        return None
+    half = (span[1].year - span[0].year + 1) // 2
+    return (span[1].year - half + 1, span[1].year) if half >= 1 else None
+
+
 def compute(ctx, *, level: str, start: dt.date, end: dt.date, sectors=(), types=(), ministries=(), statuses=(),
             today: dt.date | None = None) -> Result:
     """The change of every region of ``level`` between ``start``–``end`` and the period before it, with the view's

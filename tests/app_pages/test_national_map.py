@@ -35,7 +35,7 @@ def test_the_district_level_offers_only_visit_measures_and_its_own_hint():
 def test_the_regency_level_offers_every_measure_again():
     at = _map(level="regency")
     assert not at.exception
-    assert len(at.selectbox(key="metric").options) == 10
+    assert len(at.selectbox(key="metric").options) == 11
     assert any(c.value.startswith("Klik kabupaten/kota") for c in at.caption)
 
 
