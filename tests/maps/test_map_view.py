@@ -100,10 +100,11 @@ def test_districts_are_offered_only_the_measures_some_district_has_a_value_of(ct
     table = ctx.region_metrics(level="district")
     assert "visits" in offered and "visits_per_100k" in offered and "score" not in offered
     for metric in map_view.METRIC_UNITS:
+        column = "signed" if metric == "change" else metric  # the change map counts signed agreements
         if metric in offered and metric not in map_view.VISIT_METRICS:
-            assert table[metric].fillna(0).ne(0).any()
+            assert table[column].fillna(0).ne(0).any()
         if metric not in offered and metric != "score":
-            assert table[metric].fillna(0).eq(0).all()  # every district 0: a map that says nothing
+            assert table[column].fillna(0).eq(0).all()  # every district 0: a map that says nothing
     assert "signed" not in offered  # the sample's agreements are between regencies
     assert map_view.metrics_at("province", ctx) == map_view.metrics_at("regency", ctx) == list(map_view.METRIC_UNITS)
 
@@ -120,7 +121,7 @@ def test_a_district_agreement_measure_is_offered_once_a_district_is_a_party():
     visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
                            "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
     offered = map_view.metrics_at("district", Context(agreements, visits))
-    assert {"signed", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
+    assert {"signed", "change", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
     # no value, not stalled, its partner a regency (no district partner): still nothing to show
     assert "value_idr" not in offered and "stalled" not in offered and "partners" not in offered
     assert "score" not in offered
