@@ -220,9 +220,12 @@ class Result:
 
     @property
     def comparison_covered(self) -> bool:
-        """Whether the comparison period has at least ``MIN_MONTHS`` months inside the records."""
-        years = years_covered(self.periods.before_start, self.periods.before_end, self.span)
-        return years * 12 >= MIN_MONTHS - 1e-9
+        return comparison_covered(self.periods, self.span)
+
+
+def comparison_covered(periods: Periods, span: tuple[dt.date, dt.date] | None) -> bool:
+    """Whether the comparison period has at least ``MIN_MONTHS`` months inside the records' ``span``."""
+    return years_covered(periods.before_start, periods.before_end, span) * 12 >= MIN_MONTHS - 1e-9
 
 
 def suggested_years(span: tuple[dt.date, dt.date] | None) -> tuple[int, int] | None:

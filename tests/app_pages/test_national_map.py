@@ -53,7 +53,7 @@ def test_choosing_the_change_measure_states_both_periods_in_the_caption_under_th
     assert at.query_params["metric"] == "change"  # the measure travels in the link
 
 
-def test_the_change_measure_says_when_the_comparison_period_lies_before_the_records():
+def test_the_change_measure_says_when_the_comparison_period_lies_before_the_records_and_offers_one_covered():
     this_year = dt.date.today().year
     at = _map(metric="change", y0="2021", y1=str(this_year))
     assert not at.exception
@@ -61,6 +61,11 @@ def test_the_change_measure_says_when_the_comparison_period_lies_before_the_reco
     notes = [i.value for i in at.info if "pembanding" in i.value]
     assert len(notes) == 1 and f"Periode pembanding {before}" in notes[0]
     assert "2024–2026 dibanding 2021–2023" in notes[0]  # a period whose comparison the sample (2021–2026) covers
+    at.button(key="change_use").click().run()  # take the period offered
+    assert not at.exception
+    assert (at.session_state["y0"], at.session_state["y1"]) == (2024, 2026)
+    assert any("2024–2026 dibanding 2021–2023" in c.value for c in at.caption)
+    assert not [i for i in at.info if "pembanding" in i.value]
 
 
 def test_a_district_typed_on_the_province_map_drills_into_its_province_and_is_named():
