@@ -6,7 +6,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo import config
-from geo.analysis import metrics
+from geo.analysis import change, metrics
 from geo.maps import classes, map_view, search, web_map
 from geo.regions import lookup
 from geo.text import numbers
@@ -84,6 +84,30 @@ with caption_box:
     shared_view.caption(shown_level())
 with summary_box:
     impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)
+
+
+def use_years(y0: int, y1: int) -> None:
+    """Set the view's period (and the slider showing it) before the page is drawn again."""
+    st.session_state["y0"], st.session_state["y1"] = y0, y1
+    st.session_state["years"] = (y0, y1)
+
+
+def change_note() -> None:
+    """The change map compares the period with the one before it: when the records do not cover that one, say so
+    and offer a period whose comparison they cover (outside the map's fragment, so the period slider follows)."""
+    periods = change.periods_of(*shared_view.period_dates())
+    span = change.records_span(agreements)
+    years = change.suggested_years(span)
+    if span is None or years is None or change.comparison_covered(periods, span):
+        return
+    suggest = change.periods_of(dt.date(years[0], 1, 1), dt.date(years[1], 12, 31)).text(lang)
+    st.info(t("map.change_uncovered", before=periods.before_text(lang), span=map_view.period_text(*span, lang),
+              suggest=suggest))
+    st.button(t("map.change_use", period=suggest), key="change_use", on_click=use_years, args=years)
+
+
+if st.session_state["metric"] == "change":
+    change_note()
 
 
 

@@ -332,7 +332,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--out", required=True, help="FILE.pptx, FILE.pdf, FILE.png or FILE.svg")
     p.add_argument("--region", help="region code, e.g. 32 or 32.73")
     p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
-    p.add_argument("--metric", default="signed", choices=["score", "signed", "signed_per_100k", "value_idr",
+    p.add_argument("--metric", default="signed", choices=["score", "signed", "change", "signed_per_100k", "value_idr",
                    "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
     p.add_argument("--level", default="province", choices=list(MAP_LEVELS))
     p.add_argument("--lang", choices=["id", "en"], default="id")

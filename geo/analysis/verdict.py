@@ -77,6 +77,11 @@ def amount(value: float, lang: str = "id", outcome: str = "new_agreements") -> s
     return numbers.number(a, decimals_for(a), lang)
 
 
+def signed_amount(value: float, lang: str = "id", outcome: str = "new_agreements") -> str:
+    """The amount with its sign ("+2", "−0,4"; no sign when it reads as zero), as an unclear verdict writes it."""
+    return _signed(value, lang, outcome)
+
+
 def _signed(value: float, lang: str, outcome: str) -> str:
     shown = amount(value, lang, outcome)
     if float(value) == 0 or set(shown) <= set("0,.Rp "):
@@ -128,6 +133,16 @@ class Verdict:
         return f"{self.label(lang)}: {self.size(lang)}"
 
 
+def direction(ci_low: float, ci_high: float) -> str:
+    """The rule every verdict shares: "up" only if the whole 95% interval is above zero, "down" only if it is
+    wholly below, else "unclear" (touching zero included).
+
+    >>> direction(0.1, 0.3), direction(0.0, 0.3), direction(-0.3, -0.1), direction(-0.2, 0.2)
+    ('up', 'unclear', 'down', 'unclear')
+    """
+    return "up" if ci_low > 0 else "down" if ci_high < 0 else "unclear"
+
+
 def decide(did: float | None, ci_low: float | None, ci_high: float | None, *, months: int | None = None,
            comparisons: int | None = None, outcome: str = "new_agreements") -> Verdict:
     """The verdict of an effect per month ``did`` with its 95% interval (``months``: the fewer of the months in
@@ -139,8 +154,8 @@ def decide(did: float | None, ci_low: float | None, ci_high: float | None, *, mo
     if comparisons is not None and comparisons < MIN_COMPARISONS:
         return Verdict("too_little_data", outcome, reason="few_comparisons", reason_n=int(comparisons),
                        reason_min=MIN_COMPARISONS)
-    kind = "up" if ci_low > 0 else "down" if ci_high < 0 else "unclear"
-    return Verdict(kind, outcome, did * MONTHS_PER_YEAR, ci_low * MONTHS_PER_YEAR, ci_high * MONTHS_PER_YEAR)
+    return Verdict(direction(ci_low, ci_high), outcome, did * MONTHS_PER_YEAR, ci_low * MONTHS_PER_YEAR,
+                   ci_high * MONTHS_PER_YEAR)
 
 
 def of_visit_effect(ve, *, months: int | None = None) -> Verdict:

@@ -113,9 +113,11 @@ class _Deck:
 
 def score_verdicts(view, ctx: Context) -> dict[str, verdicts.Verdict | None] | None:
     """On the impact score map, each region's verdict in words (``geo.analysis.verdict``) from the impact report the
-    view's scores come from (``geo.maps.map_view.compute``'s settings; the context computes it once); None for
-    any other measure."""
+    view's scores come from (``geo.maps.map_view.compute``'s settings; the context computes it once); on the change
+    map each region's change verdict (the view's own); None for any other measure."""
     spec = view.spec
+    if spec.metric == "change":
+        return view.verdicts
     if spec.metric != "score" or spec.level == "district":
         return None
     first_year = min(spec.start.year, 2021) if spec.start else 2021

@@ -15,20 +15,24 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
+from geo.analysis import change as changes
 from geo.analysis import impact_report
 from geo.analysis.context import Context
 from geo.maps import classes, verdict_classes
 from geo.regions import lookup
 from geo.text.catalog import text
 from geo.text.messages import UserError
+from geo.text.periods import period_text
 from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
 
 # "count" measures are whole numbers: their classes have whole-number bounds and labels (``geo.maps.classes``).
 # "score" is the impact map: each visited region's first-visit verdict and its size per year
 # (``geo.maps.verdict_classes``), never the 0–100 score (a mix of impact, partners and progress).
-METRIC_UNITS = {"score": "per_year", "signed": "count", "signed_per_100k": "rate", "value_idr": "rupiah",
-                "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share", "stalled": "count",
-                "visits": "count", "visits_per_100k": "rate"}
+# "change" is the before-and-after map: agreements a year in the period against the period of the same length
+# before it, by the same verdict classes (``geo.analysis.change``).
+METRIC_UNITS = {"score": "per_year", "signed": "count", "change": "per_year", "signed_per_100k": "rate",
+                "value_idr": "rupiah", "value_per_capita": "rupiah", "partners": "count", "progressed_share": "share",
+                "stalled": "count", "visits": "count", "visits_per_100k": "rate"}
 
 
 VISIT_METRICS = ("visits", "visits_per_100k")  # visits stop in districts: these exist at every level
@@ -41,7 +45,8 @@ def metrics_at(level: str, ctx: Context) -> list[str]:
     district reads 0). The impact map is never offered for districts (too little data for a fair comparison).
 
     Rule for an agreement measure at district level: any district with a non-zero, non-missing value
-    (``geo.analysis.metrics.region_metrics`` over all the records, no period or filter)."""
+    (``geo.analysis.metrics.region_metrics`` over all the records, no period or filter); the change map
+    (``change``) counts signed agreements, so it is offered there when ``signed`` is."""
     if level != "district":
         return list(METRIC_UNITS)
     table = ctx.region_metrics(level="district")
@@ -49,7 +54,7 @@ def metrics_at(level: str, ctx: Context) -> list[str]:
     for metric in METRIC_UNITS:
         if metric in VISIT_METRICS:
             out.append(metric)
-        elif metric != "score" and table[metric].fillna(0).ne(0).any():
+        elif metric != "score" and table["signed" if metric == "change" else metric].fillna(0).ne(0).any():
             out.append(metric)
     return out
 
@@ -143,18 +148,6 @@ def simulated_note(agreements: pd.DataFrame, visits: pd.DataFrame, lang: str = "
     return text("briefing.simulated", lang) if not real else text("briefing.mixed", lang, n=simulated)
 
 
-def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") -> str:
-    if start is None and end is None:
-        return text("briefing.all_time", lang)
-    full_years = start is not None and end is not None and (start.month, start.day) == (1, 1) \
-        and (end.month, end.day) == (12, 31)
-    if full_years:
-        return str(start.year) if start.year == end.year else f"{start.year}–{end.year}"
-    left = start.strftime("%d/%m/%Y") if start else "…"
-    right = end.strftime("%d/%m/%Y") if end else "…"
-    return f"{left}–{right}"
-
-
 def filters_text(spec: Spec, lang: str = "id") -> str:
     parts = []
     for name, keys, vocab in (("sectors", spec.sectors, SECTORS), ("types", spec.types, AGREEMENT_TYPES),
@@ -183,7 +176,8 @@ class View:
     made_on: dt.date = field(default_factory=dt.date.today)
     codes: tuple[str, ...] | None = None  # only these regions are drawn (None: the level's, or those ``within``)
     value_unit: str | None = None  # unit of values that are not a measure of ``METRIC_UNITS`` (see ``of_values``)
-    verdicts: dict | None = None  # the impact map: region -> its first visit's verdict (None: none)
+    verdicts: dict | None = None  # the impact and change maps: region -> its verdict (None: none)
+    change: changes.Result | None = None  # the change map: both periods, counts and intervals per region
 
     @property
     def metric(self) -> str:
@@ -216,6 +210,10 @@ class View:
 
     @property
     def subtitle(self) -> str:
+        """"Periode: 2021–2025 · Saring: …"; the change map states both periods ("2023–2024 dibanding 2021–2022")."""
+        if self.change is not None:
+            return (f"{text('briefing.period', self.lang)}: {self.change.periods_text(self.lang)} · "
+                    f"{text('briefing.filters', self.lang)}: {self.filters_text}")
         return describe(self.spec, self.lang)
 
     @property
@@ -224,14 +222,18 @@ class View:
 
     @property
     def caption(self) -> str | None:
-        """How to read the legend, one line under it (the impact map only)."""
+        """How to read the legend, one line under it (the impact and change maps only)."""
+        if self.change is not None:
+            return text("change.map.caption", self.lang, periods=self.change.periods_text(self.lang))
         return text("verdict.map.caption", self.lang) if self.verdicts is not None else None
 
     def value_text(self, code: str) -> str | None:
-        """What the tooltip says of a region's value: the verdict and its size on the impact map, else the value
-        formatted (None: no data)."""
+        """What the tooltip says of a region's value: the verdict and its size on the impact map (on the change map
+        also the counts of both periods), else the value formatted (None: no data)."""
         if self.verdicts is not None:
             v = self.verdicts.get(code)
+            if v is not None and self.change is not None:
+                return f"{v.sentence(self.lang)} · {v.counts(self.lang)}"
             if v is not None:
                 return v.sentence(self.lang)
             return text("verdict.not_visited", self.lang) if code in self.classification.not_visited else None
@@ -265,8 +267,18 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
     filters = dict(sectors=spec.sectors, types=spec.types, ministries=spec.ministries)
     table = ctx.region_metrics(level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses, **filters)
     not_visited: frozenset = frozenset()
-    found = None
-    if spec.metric == "score":
+    found = change = None
+    if spec.metric == "change":
+        if spec.start is None or spec.end is None:
+            raise UserError("brief.change_period")
+        change = changes.compute(ctx, level=spec.level, start=spec.start, end=spec.end, statuses=spec.statuses,
+                                 **filters)
+        found = dict(change.changes)
+        values = pd.Series({c: v.per_year if v.kind != "too_little_data" else float("nan") for c, v in found.items()},
+                           dtype=float)
+        if spec.within:
+            found = {c: v for c, v in found.items() if lookup.is_within(c, spec.within)}
+    elif spec.metric == "score":
         if spec.level == "district":
             values = pd.Series(float("nan"), index=table.index)
         else:
@@ -294,7 +306,7 @@ def compute(spec: Spec, ctx: Context, *, lang: str = "id") -> View:
         except ValueError:
             classification = classes.classify(values, scheme="quantiles", k=int(spec.k), **shape)
     return View(spec, lang, table, values, classification, classes.ranks(values),
-                simulated_note(ctx.agreements, ctx.visits, lang), verdicts=found)
+                simulated_note(ctx.agreements, ctx.visits, lang), verdicts=found, change=change)
 
 
 def of_values(values: pd.Series, *, level: str, unit: str = "count", lang: str = "id", within: str = "", k: int = 5,

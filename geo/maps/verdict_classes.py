@@ -1,5 +1,6 @@
 """Classes of the impact map: did visits work, and is it real? Each visited region by its first visit's verdict
-(``geo.analysis.verdict``) and the verdict's size per year.
+(``geo.analysis.verdict``) and the verdict's size per year. The change map (``geo.analysis.change``: agreements a
+year against the period before) uses the same classes with each region's change verdict; it has no "not visited".
 
 Rules (a diverging scale on the verdict, never the 0–100 score):
 

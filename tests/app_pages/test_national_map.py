@@ -1,4 +1,7 @@
-"""The national map page (Streamlit AppTest): the measures a level offers and the search box."""
+"""The national map page (Streamlit AppTest): the measures a level offers, the change map's periods and the search
+box."""
+
+import datetime as dt
 
 import pytest
 from streamlit.testing.v1 import AppTest
@@ -35,8 +38,34 @@ def test_the_district_level_offers_only_visit_measures_and_its_own_hint():
 def test_the_regency_level_offers_every_measure_again():
     at = _map(level="regency")
     assert not at.exception
-    assert len(at.selectbox(key="metric").options) == 10
+    assert len(at.selectbox(key="metric").options) == 11
     assert any(c.value.startswith("Klik kabupaten/kota") for c in at.caption)
+
+
+def test_choosing_the_change_measure_states_both_periods_in_the_caption_under_the_map():
+    this_year = dt.date.today().year
+    y0 = this_year - 2
+    at = _map(y0=str(y0), y1=str(this_year))
+    at.selectbox(key="metric").select("change").run()
+    assert not at.exception
+    periods = f"{y0}–{this_year} dibanding {y0 - 3}–{y0 - 1}"  # three years against the three before them
+    assert any(c.value.startswith("Warna = perubahan jumlah kerja sama") and periods in c.value for c in at.caption)
+    assert at.query_params["metric"] == "change"  # the measure travels in the link
+
+
+def test_the_change_measure_says_when_the_comparison_period_lies_before_the_records_and_offers_one_covered():
+    this_year = dt.date.today().year
+    at = _map(metric="change", y0="2021", y1=str(this_year))
+    assert not at.exception
+    before = f"{2021 - (this_year - 2021 + 1)}–2020"
+    notes = [i.value for i in at.info if "pembanding" in i.value]
+    assert len(notes) == 1 and f"Periode pembanding {before}" in notes[0]
+    assert "2024–2026 dibanding 2021–2023" in notes[0]  # a period whose comparison the sample (2021–2026) covers
+    at.button(key="change_use").click().run()  # take the period offered
+    assert not at.exception
+    assert (at.session_state["y0"], at.session_state["y1"]) == (2024, 2026)
+    assert any("2024–2026 dibanding 2021–2023" in c.value for c in at.caption)
+    assert not [i for i in at.info if "pembanding" in i.value]
 
 
 def test_a_district_typed_on_the_province_map_drills_into_its_province_and_is_named():

@@ -110,3 +110,23 @@ def test_too_little_data_says_so_with_its_reason_and_no_score(ctx, report):
     assert facts.key_figures["impact"] == "Not enough data yet" and facts.score is None
     assert facts.impact_note == f"Only {months} months of data before or after the visit (6 needed)"
     assert not A_SCORE.search(_pdf_text(facts))
+
+
+def test_the_change_maps_deck_states_both_periods_and_gives_each_ranked_region_its_change_verdict(ctx):
+    import datetime as dt
+
+    png = io.BytesIO()
+    Image.new("RGB", (20, 20), "white").save(png, format="PNG")
+    view = map_view.compute(map_view.Spec(level="province", metric="change", start=dt.date(2024, 1, 1),
+                                          end=dt.date(2026, 12, 31)), ctx)
+    prs = Presentation(io.BytesIO(deck.build(view, ctx, map_png=png.getvalue())))
+    slides = list(prs.slides)
+    title = " ".join(sh.text_frame.text for sh in slides[0].shapes if sh.has_text_frame)
+    assert "Periode: 2024–2026 dibanding 2021–2023" in title
+    top = [sh.table for sh in slides[2].shapes if sh.has_table][0]
+    rows = [[c.text for c in r.cells] for r in top.rows]
+    assert rows[0][-1] == "Putusan" and len(rows) > 1
+    for row in rows[1:]:
+        v = view.verdicts[row[2]]
+        assert row[-1] == v.label("id") and v.kind != "too_little_data"
+    assert rows[1][-1] == "Naik, jelas"  # the largest rise in the sample's growing cooperation is a clear one

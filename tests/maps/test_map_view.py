@@ -7,6 +7,7 @@ from geo.analysis import impact_report, verdict
 from geo.analysis.context import Context
 from geo.maps import classes, map_view, print_map, verdict_classes
 from geo.records import sample
+from geo.text.messages import UserError
 
 
 @pytest.fixture(scope="module")
@@ -99,10 +100,11 @@ def test_districts_are_offered_only_the_measures_some_district_has_a_value_of(ct
     table = ctx.region_metrics(level="district")
     assert "visits" in offered and "visits_per_100k" in offered and "score" not in offered
     for metric in map_view.METRIC_UNITS:
+        column = "signed" if metric == "change" else metric  # the change map counts signed agreements
         if metric in offered and metric not in map_view.VISIT_METRICS:
-            assert table[metric].fillna(0).ne(0).any()
+            assert table[column].fillna(0).ne(0).any()
         if metric not in offered and metric != "score":
-            assert table[metric].fillna(0).eq(0).all()  # every district 0: a map that says nothing
+            assert table[column].fillna(0).eq(0).all()  # every district 0: a map that says nothing
     assert "signed" not in offered  # the sample's agreements are between regencies
     assert map_view.metrics_at("province", ctx) == map_view.metrics_at("regency", ctx) == list(map_view.METRIC_UNITS)
 
@@ -119,7 +121,75 @@ def test_a_district_agreement_measure_is_offered_once_a_district_is_a_party():
     visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
                            "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
     offered = map_view.metrics_at("district", Context(agreements, visits))
-    assert {"signed", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
+    assert {"signed", "change", "progressed_share", "visits"} <= set(offered)  # one running agreement of a district
     # no value, not stalled, its partner a regency (no district partner): still nothing to show
     assert "value_idr" not in offered and "stalled" not in offered and "partners" not in offered
     assert "score" not in offered
+
+
+def _change_view(ctx, level, lang="id", **extra):
+    import datetime as dt
+
+    return map_view.compute(map_view.Spec(level=level, metric="change", start=dt.date(2024, 1, 1),
+                                          end=dt.date(2026, 12, 31), **extra), ctx, lang=lang)
+
+
+@pytest.mark.parametrize("level", ["province", "regency"])
+def test_the_change_map_has_no_region_with_a_clear_verdict_whose_interval_includes_zero(ctx, level):
+    view = _change_view(ctx, level)
+    assert set(view.verdicts) == set(view.values.index) == set(view.change.frame.index)
+    kinds = {v.kind for v in view.verdicts.values()}
+    assert {"up", "unclear"} <= kinds  # the sample's cooperation grows: some rises are clear, many are not
+    cut = verdict_classes.threshold(view.verdicts)
+    for code, v in view.verdicts.items():
+        colour = view.classification.color_of(code)
+        if v.clear:
+            assert v.low > 0 if v.kind == "up" else v.high < 0
+            assert not (v.low <= 0 <= v.high)
+            shades = verdict_classes.UP_COLORS if v.kind == "up" else verdict_classes.DOWN_COLORS
+            assert colour == shades[abs(v.per_year) >= cut]
+        elif v.kind == "unclear":
+            assert v.low <= 0 <= v.high and colour == verdict_classes.UNCLEAR_COLOR
+        else:
+            assert colour == verdict_classes.TOO_LITTLE_COLOR and view.values[code] != view.values[code]
+        assert view.value_text(code) == f"{v.sentence('id')} · {v.counts('id')}"
+
+
+def test_the_change_map_states_both_periods_in_its_subtitle_caption_and_print_file(ctx):
+    from matplotlib.colors import to_hex
+
+    view = _change_view(ctx, "province")
+    assert view.metric_label == "Perubahan kerja sama"
+    assert view.subtitle.startswith("Periode: 2024–2026 dibanding 2021–2023 · Saring:")
+    assert "2024–2026 dibanding 2021–2023" in view.caption
+    assert "2024–2026 compared with 2021–2023" in _change_view(ctx, "province", lang="en").caption
+    fig = print_map.figure(view)
+    texts = [t.get_text() for t in fig.texts]
+    assert view.caption in texts and view.subtitle in texts
+    assert [t.get_text() for t in fig.legends[0].get_texts()] == [label for _, label in view.legend()]
+    drawn = {to_hex(c) for coll in fig.axes[0].collections for c in coll.get_facecolors()}
+    assert {view.classification.color_of(c) for c in view.verdicts} <= drawn
+
+
+def test_the_change_map_within_a_province_keeps_its_regencies_only(ctx):
+    view = _change_view(ctx, "regency", within="32")
+    assert view.verdicts and all(c.startswith("32.") for c in view.verdicts)
+    assert all(c.startswith("32.") for c in view.values.index)
+
+
+def test_a_change_map_whose_comparison_period_precedes_the_records_says_not_enough_data_everywhere(ctx):
+    import datetime as dt
+
+    view = map_view.compute(map_view.Spec(level="province", metric="change", start=dt.date(2021, 1, 1),
+                                          end=dt.date(2026, 12, 31)), ctx)
+    assert not view.change.comparison_covered
+    assert {v.kind for v in view.verdicts.values()} == {"too_little_data"}
+    assert all(v.reason == "few_months" and v.reason_period == "before" for v in view.verdicts.values())
+    assert [label for _, label in view.legend()] == ["Data belum cukup", "tidak ada data"]
+
+
+def test_the_change_map_is_offered_where_agreement_counts_are_and_needs_a_period(ctx):
+    assert "change" in map_view.metrics_at("province", ctx) and "change" in map_view.metrics_at("regency", ctx)
+    assert "change" not in map_view.metrics_at("district", ctx)  # the sample's agreements are between regencies
+    with pytest.raises(UserError):
+        map_view.compute(map_view.Spec(level="province", metric="change"), ctx)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 WORDS = {
     "briefing.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
+    "briefing.metric.change": {"id": "Perubahan kerja sama", "en": "Change in agreements"},
     "briefing.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
     "briefing.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
     "briefing.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},

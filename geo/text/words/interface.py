@@ -76,6 +76,13 @@ WORDS = {
     "ui.map.value": {"id": "Nilai", "en": "Value"},
     "ui.map.rank": {"id": "Peringkat", "en": "Rank"},
     "ui.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
+    "ui.map.change_uncovered": {
+        "id": "Periode pembanding {before} berada di luar data yang tercatat ({span}), jadi belum ada pembanding. "
+              "Geser periode agar periode sebelumnya tercakup, misalnya {suggest}.",
+        "en": "The comparison period {before} lies outside the recorded data ({span}), so there is nothing to "
+              "compare with yet. Move the period so that the one before it is covered, for example {suggest}."},
+    "ui.map.change_use": {"id": "Pakai {period}", "en": "Use {period}"},
+    "ui.metric.change": {"id": "Perubahan kerja sama", "en": "Change in agreements"},
     "ui.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},
     "ui.metric.signed_per_100k": {"id": "Kerja sama per 100.000 penduduk", "en": "Agreements per 100,000 people"},
     "ui.metric.value_idr": {"id": "Nilai kerja sama (Rp)", "en": "Agreement value (IDR)"},

@@ -193,6 +193,11 @@ WORDS = {
     "message.brief.period": {
         "id": "periode tidak dapat dibaca: {text!r} (contoh: 2021:2025 atau 2021-01:2025-06)",
         "en": "unreadable period: {text!r} (for example 2021:2025 or 2021-01:2025-06)"},
+    "message.brief.change_period": {
+        "id": "peta perubahan membandingkan suatu periode dengan periode sebelumnya: sebutkan periodenya "
+              "(--period, contoh: 2023:2024 dibanding 2021–2022)",
+        "en": "the change map compares a period with the one before it: give the period (--period, for example "
+              "2023:2024 against 2021–2022)"},
     "message.brief.plan": {
         "id": "tidak ada rencana kunjungan dengan kode {text!r} (simpan dulu di Perencana Kunjungan)",
         "en": "no planned visit with reference {text!r} (save it in the visit planner first)"},
