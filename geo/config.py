@@ -9,7 +9,6 @@ Rules:
   never a silent fall back to the default:
 
     >>> import os
-import re
     >>> os.environ["SINERGI_MAX_IMPORT_MB"] = "abc"
     >>> get("SINERGI_MAX_IMPORT_MB")
     Traceback (most recent call last):
@@ -31,6 +30,7 @@ region files in ``data/``, built by ``python -m geo.build.region_files``).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
