@@ -46,7 +46,9 @@ def main(argv: list[str]) -> int:
     python = ensure_venv()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     if argv[0] == "app":
-        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *argv[1:]]
+        from serving.flags import streamlit_flags  # production flags: nothing leaves the network
+
+        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *streamlit_flags(), *argv[1:]]
     else:
         cmd = [str(python), "-m", "pytest", *argv[1:]]
     return subprocess.call(cmd, cwd=ROOT, env=env)
