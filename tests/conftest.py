@@ -40,6 +40,18 @@ def require_browser() -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def require_nginx() -> str:
+    from serving.supervisor import find_nginx
+
+    path = find_nginx()
+    if path is None:
+        if config.get("SINERGI_REQUIRE_NGINX"):
+            pytest.fail("SINERGI_REQUIRE_NGINX=1 but nginx is not installed")
+        pytest.skip("no nginx here (CI installs it and sets SINERGI_REQUIRE_NGINX=1)")
+    return path
+
+
 def _postgres_url() -> str | None:
     url = config.get("SINERGI_TEST_DATABASE_URL")
     if not url and config.get("SINERGI_REQUIRE_POSTGRES"):
