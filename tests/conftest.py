@@ -40,6 +40,14 @@ def require_browser() -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def page_errors_stay_exceptions(request, monkeypatch):
+    """A page's unexpected error is shown as a message with an id (``ui.errors``); in tests it is also raised
+    again, so that ``at.exception`` still catches it. ``@pytest.mark.friendly_errors`` tests the message alone."""
+    if "friendly_errors" not in request.keywords:
+        monkeypatch.setattr("ui.errors.RERAISE", True)
+
+
 @pytest.fixture(scope="session")
 def require_nginx() -> str:
     from serving.supervisor import find_nginx

@@ -15,6 +15,10 @@ import streamlit as st
 from geo import events
 from ui.i18n import t
 
+# The test suite sets this (tests/conftest.py) so that a failing page is still an exception AppTest sees
+# (``at.exception``), after the message and the log line: a friendly message must not hide a bug from a test.
+RERAISE = False
+
 
 def show_unexpected(exc: Exception, where: str) -> str:
     user = (st.session_state.get("_auth") or {}).get("username")
@@ -28,3 +32,5 @@ def run_page(run: Callable[[], object], where: str = "page") -> None:
         run()
     except Exception as exc:  # noqa: BLE001 - the one place that turns any error into a message with an id
         show_unexpected(exc, where)
+        if RERAISE:
+            raise

@@ -2,7 +2,10 @@
 
 import json
 
+import pytest
 from streamlit.testing.v1 import AppTest
+
+pytestmark = pytest.mark.friendly_errors
 
 
 def _page_that_fails():
@@ -38,3 +41,10 @@ def test_reruns_and_stops_are_not_errors():
 
     at = AppTest.from_function(page).run(timeout=60)
     assert not at.error and not at.exception and not at.markdown
+
+
+@pytest.mark.friendly_errors
+def test_in_the_test_suite_a_failing_page_is_still_an_exception(monkeypatch):
+    monkeypatch.setattr("ui.errors.RERAISE", True)  # what tests/conftest.py does for every other test
+    at = AppTest.from_function(_page_that_fails).run(timeout=60)
+    assert at.exception and at.error
