@@ -60,7 +60,10 @@ class Server:
 
 
 def find_nginx(given: str | None = None) -> str | None:
-    for candidate in (given, shutil.which("nginx"), "/usr/sbin/nginx"):
+    """``given`` if it exists (never another one instead), else nginx on PATH or in /usr/sbin."""
+    if given:
+        return given if Path(given).exists() else None
+    for candidate in (shutil.which("nginx"), "/usr/sbin/nginx"):
         if candidate and Path(candidate).exists():
             return candidate
     return None
@@ -198,7 +201,8 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     nginx = find_nginx(args.nginx)
     if nginx is None:
-        print("nginx is not installed: apt-get install nginx-light (or nginx)", file=sys.stderr)
+        print(f"nginx not found{f' at {args.nginx}' if args.nginx else ''}: "
+              "apt-get install nginx-light (or nginx), or give --nginx PATH", file=sys.stderr)
         return 2
     run_dir = Path(args.run_dir) if args.run_dir else Path(tempfile.mkdtemp(prefix="sinergi-serve-"))
     run_dir.mkdir(parents=True, exist_ok=True)

@@ -147,3 +147,22 @@ def test_the_generated_config_limits_uploads_to_the_import_limit_and_trusts_only
     assert "hash $sinergi_sticky consistent;" in conf
     assert worker_env({})["SINERGI_TRUSTED_PROXIES"] == "127.0.0.1"
     assert worker_env({"SINERGI_TRUSTED_PROXIES": "10.9.0.0/16"})["SINERGI_TRUSTED_PROXIES"] == "127.0.0.1,10.9.0.0/16"
+
+
+def test_serve_without_nginx_says_how_to_install_it_and_starts_nothing(tmp_path):
+    env = {k: v for k, v in os.environ.items() if not k.startswith("SINERGI_")}
+    env.update(PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(tmp_path / "data"))
+    run = subprocess.run([sys.executable, "-m", "serving", "--workers", "1", "--port", str(_free_port()),
+                          "--nginx", str(tmp_path / "no-nginx"), "--run-dir", str(tmp_path / "run")],
+                         cwd=ROOT, env=env, capture_output=True, text=True, timeout=60)
+    assert run.returncode == 2 and "apt-get install nginx-light" in run.stderr
+    assert not (tmp_path / "run" / "workers.json").exists()
+
+
+def test_run_py_hands_serve_to_the_supervisor():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("run_script", ROOT / "run.py")
+    run = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(run)
+    assert run.serve_command(ROOT / "py", ["--workers", "3"]) == [str(ROOT / "py"), "-m", "serving", "--workers", "3"]
