@@ -2,16 +2,26 @@
 
 import streamlit as st
 
-from geo import config
-from ui import auth, theme
+from geo import config, events
+from ui import auth, errors, theme
 from ui.i18n import language_picker, t
 
 st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
+
+
+@st.cache_resource
+def _started() -> bool:
+    """The ``start`` line of the event log, once per server process (its first page load)."""
+    events.log("start", version=st.__version__, server_address=config.get("SINERGI_SERVER_ADDRESS"))
+    return True
+
+
 theme.apply()
 language_picker()
 if problems := config.check_all():  # a bad SINERGI_* value: say which, run nothing on a guess
     st.error(t("config.invalid") + "\n\n" + "\n".join(f"- `{p}`" for p in problems))
     st.stop()
+_started()
 who = auth.gate()  # the login box; stops here when viewing requires a login
 
 pages = [
@@ -27,4 +37,5 @@ pages = [
     *([st.Page("app_pages/vocabularies.py", title=t("nav.vocabularies"), icon=":material/menu_book:")]
       if who and who.can("admin") else []),
 ]
-st.navigation(pages).run()
+page = st.navigation(pages)
+errors.run_page(page.run, where=page.url_path or "home")

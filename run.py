@@ -3,6 +3,7 @@
 
     python3 run.py app    # set up .venv if needed, then launch the app
     python3 run.py test   # set up .venv if needed, then run every test
+    python3 run.py serve --workers N [--port P]   # N app processes behind nginx (see serving/)
 
 Extra arguments go to streamlit (app) or pytest (test).
 """
@@ -39,14 +40,23 @@ def ensure_venv() -> Path:
     return _python()
 
 
+def serve_command(python: Path, args: list[str]) -> list[str]:
+    """``run.py serve``: the supervisor of ``serving/`` (nginx in front of N Streamlit workers)."""
+    return [str(python), "-m", "serving", *args]
+
+
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("app", "test"):
+    if not argv or argv[0] not in ("app", "test", "serve"):
         print(__doc__)
         return 2
     python = ensure_venv()
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     if argv[0] == "app":
-        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *argv[1:]]
+        from serving.flags import streamlit_flags  # production flags: nothing leaves the network
+
+        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *streamlit_flags(), *argv[1:]]
+    elif argv[0] == "serve":
+        cmd = serve_command(python, argv[1:])
     else:
         cmd = [str(python), "-m", "pytest", *argv[1:]]
     return subprocess.call(cmd, cwd=ROOT, env=env)

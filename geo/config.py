@@ -30,6 +30,7 @@ region files in ``data/``, built by ``python -m geo.build.region_files``).
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -80,6 +81,20 @@ def _text(text: str) -> str:
     return text.strip()
 
 
+def _networks(text: str) -> tuple:
+    """Comma-separated IP addresses or CIDR networks (``10.0.0.5, 10.1.0.0/16``) as ``ipaddress`` networks."""
+    import ipaddress
+
+    return tuple(ipaddress.ip_network(part.strip(), strict=False) for part in text.split(",") if part.strip())
+
+
+def _host_name(text: str) -> str:
+    value = text.strip()
+    if not re.fullmatch(r"[A-Za-z0-9]([A-Za-z0-9.-]*[A-Za-z0-9])?|\[[0-9A-Fa-f:.]+\]", value):
+        raise ValueError(text)
+    return value
+
+
 def _tile_url(text: str) -> str:
     value = text.strip()
     if not value.startswith(("http://", "https://", "/")) or "{z}" not in value:
@@ -100,7 +115,15 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
     Setting("SINERGI_SESSION_IDLE_MINUTES", 30.0, _non_negative, "a number of minutes, 0 or more",
             "a login ends after this many minutes without activity"),
     Setting("SINERGI_MAX_IMPORT_MB", 50.0, _positive, "a positive number (megabytes)",
-            "largest import file accepted (CSV/XLSX), in MB"),
+            "largest import file accepted (CSV/XLSX), in MB (also the upload limit of Streamlit and nginx)"),
+    Setting("SINERGI_TRUSTED_PROXIES", (), _networks, "comma-separated IP addresses or CIDR networks",
+            "reverse proxies whose `X-Forwarded-For` is believed (the client address of the login back-off); "
+            "default none: the connection's own address counts; `run.py serve` trusts its nginx (`127.0.0.1`)"),
+    Setting("SINERGI_SERVER_ADDRESS", "localhost", _host_name, "a host name or IP address",
+            "the host name users type (Streamlit's `browser.serverAddress`); set so that Streamlit never looks "
+            "up the machine's addresses"),
+    Setting("SINERGI_LOG_FILE", None, _text, "a file path",
+            "append the event log (one JSON line per event) to this file; default standard error"),
     Setting("SINERGI_USER", None, _text, "a user name",
             "command line: who writes (else `--user`)", scope="cli"),
     Setting("SINERGI_PASSWORD", None, str, "a password",
@@ -109,6 +132,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "command line: the password to set with `user add` / `user set-password` (else a prompt)", scope="cli"),
     Setting("SINERGI_REQUIRE_BROWSER", False, _flag, "1/0, true/false, yes/no or on/off",
             "`1`: browser tests fail instead of skipping when Chromium is missing (as in CI)", scope="tests"),
+    Setting("SINERGI_REQUIRE_NGINX", False, _flag, "1/0, true/false, yes/no or on/off",
+            "`1`: the serving tests fail instead of skipping when nginx is not installed (as in CI)", scope="tests"),
     Setting("SINERGI_REQUIRE_POSTGRES", False, _flag, "1/0, true/false, yes/no or on/off",
             "`1`: the PostgreSQL tests fail instead of skipping when `SINERGI_TEST_DATABASE_URL` is unset",
             scope="tests"),

@@ -40,6 +40,26 @@ def require_browser() -> str:
     return path
 
 
+@pytest.fixture(autouse=True)
+def page_errors_stay_exceptions(request, monkeypatch):
+    """A page's unexpected error is shown as a message with an id (``ui.errors``); in tests it is also raised
+    again, so that ``at.exception`` still catches it. ``@pytest.mark.friendly_errors`` tests the message alone."""
+    if "friendly_errors" not in request.keywords:
+        monkeypatch.setattr("ui.errors.RERAISE", True)
+
+
+@pytest.fixture(scope="session")
+def require_nginx() -> str:
+    from serving.supervisor import find_nginx
+
+    path = find_nginx()
+    if path is None:
+        if config.get("SINERGI_REQUIRE_NGINX"):
+            pytest.fail("SINERGI_REQUIRE_NGINX=1 but nginx is not installed")
+        pytest.skip("no nginx here (CI installs it and sets SINERGI_REQUIRE_NGINX=1)")
+    return path
+
+
 def _postgres_url() -> str | None:
     url = config.get("SINERGI_TEST_DATABASE_URL")
     if not url and config.get("SINERGI_REQUIRE_POSTGRES"):

@@ -10,10 +10,13 @@ browser tab's session ends.
 from __future__ import annotations
 
 import datetime as dt
+import secrets
 
 import streamlit as st
 
+from geo import config
 from geo.access import accounts, roles
+from geo.access.client_address import client_address
 from geo.text.messages import UserError
 from ui.database import engine
 from ui.i18n import current_language, t
@@ -21,12 +24,36 @@ from ui.i18n import current_language, t
 SESSION_KEY = "_auth"
 
 
+def _connection() -> tuple[str | None, list[str]]:
+    """(TCP peer address, X-Forwarded-For header values) of this browser session's websocket.
+
+    ``st.context.ip_address`` hides loopback peers (it gives None for 127.0.0.1, which is exactly where
+    ``run.py serve``'s nginx connects from), so the raw peer is read from the session's client context,
+    the object ``st.context`` itself reads (``tests/ui/test_client_address.py`` pins this to Streamlit 1.67).
+    """
+    from streamlit.runtime.context import _get_client_context
+
+    context = _get_client_context()
+    if context is None:
+        return None, []
+    forwarded = [value for name, value in context.headers if name.lower() == "x-forwarded-for"]
+    return context.remote_ip, forwarded
+
+
 def client_id() -> str:
-    """The browser's address, for the per-client login back-off."""
+    """The key of the per-client login back-off: the browser's address (``X-Forwarded-For`` believed only
+    from a proxy in ``SINERGI_TRUSTED_PROXIES``); a key of this browser session when no address is known,
+    never one key that every such session would share (and lock for each other)."""
     try:
-        return st.context.ip_address or "unknown"
+        peer, forwarded = _connection()
     except Exception:  # not in a browser session (AppTest)
-        return "unknown"
+        peer, forwarded = None, []
+    address = client_address(peer, forwarded, config.get("SINERGI_TRUSTED_PROXIES"))
+    if address:
+        return address
+    if "_client_key" not in st.session_state:
+        st.session_state["_client_key"] = "session:" + secrets.token_hex(8)
+    return st.session_state["_client_key"]
 
 
 def principal() -> roles.Principal | None:

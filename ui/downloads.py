@@ -4,13 +4,23 @@ from __future__ import annotations
 
 import streamlit as st
 
+from geo import events
 from geo.records import exports
 from ui.i18n import t
+
+
+def _logged(name: str, fmt: str, rows: int):
+    """The click callback of a download: one ``export`` line in the event log (who, what, how many rows)."""
+    def on_click():
+        user = (st.session_state.get("_auth") or {}).get("username")
+        events.log("export", kind="table", name=name, format=fmt, rows=rows, user=user)
+    return on_click
 
 
 def download_buttons(df, name: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(t("rec.download_csv"), exports.to_csv_bytes(df), f"{name}.csv", "text/csv",
-                       key=f"csv-{name}")
+                       key=f"csv-{name}", on_click=_logged(name, "csv", len(df)))
     c2.download_button(t("rec.download_xlsx"), exports.to_xlsx_bytes(df), f"{name}.xlsx",
-                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}")
+                       "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key=f"xlsx-{name}",
+                       on_click=_logged(name, "xlsx", len(df)))

@@ -14,6 +14,10 @@
   admin from the command line while no active admin exists (``bootstrap_admin``):
   whoever can run the command line against the database already holds it.
 * The last active admin cannot be demoted, disabled or removed.
+* Logins, and every change to users (created, role, disabled/enabled, removed, password set), are in the audit
+  trail (``AuditEntry``, ``record_type="user"``, in the same transaction as the change) and in the event log
+  (``geo.events``); failed logins are in the event log only, naming the user only when such a user exists
+  (people type their password into the name field). No password or hash is ever in either.
 """
 
 from __future__ import annotations
@@ -29,7 +33,8 @@ from sqlalchemy.exc import IntegrityError
 
 from geo.access.roles import ROLES, Principal, require
 from geo.db import storage
-from geo.db.models import LoginThrottle, User, utcnow
+from geo import events
+from geo.db.models import AuditEntry, LoginThrottle, User, utcnow
 from geo.text.messages import UserError
 
 MIN_PASSWORD_LENGTH = 10
@@ -78,6 +83,11 @@ def _check_role(role: str) -> str:
 
 def _aware(t: dt.datetime | None) -> dt.datetime | None:
     return None if t is None else (t if t.tzinfo else t.replace(tzinfo=dt.timezone.utc))
+
+
+def _audit(session, actor: str, action: str, username: str, changes: dict | None = None) -> None:
+    session.add(AuditEntry(actor=actor[:200], action=action, record_type="user", record_key=username[:200],
+                           changes=changes or {}))
 
 
 # ------------------------------------------------------------------ logins
@@ -141,10 +151,12 @@ def authenticate(engine: Engine, username: str, password: str, *, client: str | 
     now = now or utcnow()
     keys = _throttle_keys(username, client)
     _forget_stale(engine, now)
+    name = (username or "").strip().lower()
     wait = wait_seconds(engine, username, client, now)
     if wait > 0:
+        events.log("login_refused", reason="throttled", client=client, wait_s=int(wait) + 1,
+                   **_known_name(engine, name))
         raise UserError("auth.throttled", seconds=int(wait) + 1)
-    name = (username or "").strip().lower()
     with storage.transaction(engine) as s:
         user = s.scalar(select(User).where(User.username == name))
         stored = user.password_hash if user is not None else _DUMMY_HASH
@@ -155,14 +167,25 @@ def authenticate(engine: Engine, username: str, password: str, *, client: str | 
         ok = False
     if not ok:
         _record_failure(engine, keys, now)
+        events.log("login_failed", client=client, **_known_name(engine, name))
         raise UserError("auth.failed")
     values = {"last_login_at": now}
     if _hasher.check_needs_rehash(stored):
         values["password_hash"] = _hasher.hash(password)
     with storage.transaction(engine) as s:
         s.execute(update(User).where(User.username == name).values(**values))
+        _audit(s, principal.username, "login", principal.username, {"client": client} if client else {})
+    events.log("login", user=principal.username, role=principal.role, client=client)
     _clear(engine, keys)
     return principal
+
+
+def _known_name(engine: Engine, name: str) -> dict:
+    """``{"user": name}`` when such a user exists, else ``{"user_known": False}``: a name nobody has may be a
+    password typed into the wrong field, and must not reach the log."""
+    with storage.transaction(engine) as s:
+        exists = s.scalar(select(func.count()).select_from(User).where(User.username == name)) > 0
+    return {"user": name} if exists else {"user_known": False}
 
 
 def current_principal(engine: Engine, username: str) -> Principal | None:
@@ -183,7 +206,7 @@ def has_admin(engine: Engine) -> bool:
         return _active_admins(s) > 0
 
 
-def _add(engine: Engine, username: str, password: str, role: str) -> None:
+def _add(engine: Engine, username: str, password: str, role: str, actor: str | None = None) -> None:
     username = normalize_username(username)
     _check_role(role)
     check_password(password, username)
@@ -192,13 +215,15 @@ def _add(engine: Engine, username: str, password: str, role: str) -> None:
             if s.scalar(select(User).where(User.username == username)) is not None:
                 raise UserError("user.exists", name=username)
             s.add(User(username=username, password_hash=_hasher.hash(password), role=role, active=True))
+            _audit(s, actor or username, "create", username, {"role": [None, role]})
     except IntegrityError as exc:
         raise UserError("user.exists", name=username) from exc
+    events.log("user_created", by=actor or username, user=username, role=role)
 
 
 def add_user(engine: Engine, admin: Principal, username: str, password: str, role: str = "viewer") -> None:
     require(admin, "admin")
-    _add(engine, username, password, role)
+    _add(engine, username, password, role, actor=admin.username)
 
 
 def bootstrap_admin(engine: Engine, username: str, password: str) -> None:
@@ -215,32 +240,42 @@ def list_users(engine: Engine, admin: Principal) -> list[UserInfo]:
                 for u in s.scalars(select(User).order_by(User.username))]
 
 
-def _change(engine: Engine, username: str, apply) -> None:
+def _change(engine: Engine, username: str, apply, actor: Principal, action: str, event: str,
+            changes=None) -> None:
+    """Apply a change to one user, audited as ``action`` with ``changes(user)`` (field -> [old, new]),
+    computed before the change; logged as ``event``."""
     with storage.transaction(engine) as s:
         user = s.scalar(select(User).where(User.username == (username or "").strip().lower()))
         if user is None:
             raise UserError("user.unknown", name=str(username)[:64])
         was_admin = user.role == "admin" and user.active
+        name, diff = user.username, (changes(user) if changes else {})
         apply(s, user)
         s.flush()
         if was_admin and _active_admins(s) == 0:
             raise UserError("user.last_admin")
+        _audit(s, actor.username, action, name, diff)
+    events.log(event, by=actor.username, user=name,
+               **{f: pair[1] for f, pair in diff.items() if isinstance(pair, list)})
 
 
 def set_role(engine: Engine, admin: Principal, username: str, role: str) -> None:
     require(admin, "admin")
     _check_role(role)
-    _change(engine, username, lambda s, u: setattr(u, "role", role))
+    _change(engine, username, lambda s, u: setattr(u, "role", role), admin, "update", "user_role_changed",
+            lambda u: {"role": [u.role, role]})
 
 
 def set_active(engine: Engine, admin: Principal, username: str, active: bool) -> None:
     require(admin, "admin")
-    _change(engine, username, lambda s, u: setattr(u, "active", bool(active)))
+    _change(engine, username, lambda s, u: setattr(u, "active", bool(active)), admin, "update",
+            "user_enabled" if active else "user_disabled", lambda u: {"active": [u.active, bool(active)]})
 
 
 def remove_user(engine: Engine, admin: Principal, username: str) -> None:
     require(admin, "admin")
-    _change(engine, username, lambda s, u: s.delete(u))
+    _change(engine, username, lambda s, u: s.delete(u), admin, "delete", "user_removed",
+            lambda u: {"role": [u.role, None]})
 
 
 def set_password(engine: Engine, actor: Principal, username: str, password: str) -> None:
@@ -253,4 +288,4 @@ def set_password(engine: Engine, actor: Principal, username: str, password: str)
         u.password_hash = _hasher.hash(password)
         u.password_changed_at = utcnow()
 
-    _change(engine, username, apply)
+    _change(engine, username, apply, actor, "password", "password_set")

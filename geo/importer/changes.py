@@ -10,6 +10,7 @@ from sqlalchemy import Engine, select
 from sqlalchemy.exc import DataError
 from sqlalchemy.orm import Session, selectinload
 
+from geo import events
 from geo.access.roles import Principal, require
 from geo.db import storage
 from geo.db.models import Agreement, ProgressIndicator, Visit
@@ -75,7 +76,9 @@ def commit_import(engine: Engine, plan: ImportPlan, actor: Principal,
         _write_plan(engine, plan, actor, progress)
     except DataError as exc:  # a value the database refuses (the checks should have caught it): nothing saved
         raise UserError("import.refused", reason=str(exc.orig).splitlines()[0][:200]) from exc
-    return plan.counts()
+    counts = plan.counts()
+    events.log("import", by=actor.username, kind=plan.kind, **{k: v for k, v in counts.items()})
+    return counts
 
 
 def _write_plan(engine: Engine, plan: ImportPlan, actor: Principal, progress) -> None:

@@ -40,7 +40,8 @@ MAX_CHARS = 80
 FIELD_ORDER = ("status", "title", "parties", "signed_on", "start_on", "end_on", "value_idr", "type", "sectors",
                "obstacles", "official_role", "start_at", "end_at", "time_zone", "stops", "ministry", "focus_sectors",
                "agenda", "people_met", "visit_ref", "indicators", "notes")
-SUMMARY_FIELDS = {"agreement": ("title", "status", "parties"), "visit": ("official_role", "start_at", "stops")}
+SUMMARY_FIELDS = {"agreement": ("title", "status", "parties"), "visit": ("official_role", "start_at", "stops"),
+                  "user": ("role",)}
 VOCABULARIES = {"status": STATUSES, "type": AGREEMENT_TYPES, "sectors": SECTORS, "focus_sectors": SECTORS,
                 "obstacles": OBSTACLES}
 DATE_FIELDS = ("signed_on", "start_on", "end_on", "status_on")
@@ -230,7 +231,7 @@ menjadi 30/06/2026'
         values = {f: pair[side] for f, pair in changes.items() if isinstance(pair, (list, tuple)) and len(pair) == 2}
         return _words(action, lang, **who) + _summary(record_type, values, lang)
     if action != "update":
-        template = "replace" if action == "replace" else None
+        template = action if action in ("replace", "login", "password") else None
         return _words(template, lang, **who) if template else _words("other", lang, action=action, **who)
     fields = [f for f in _ordered(changes) if isinstance(changes[f], (list, tuple)) and len(changes[f]) == 2]
     if not fields:

@@ -25,6 +25,7 @@ from pathlib import Path
 from sqlalchemy import Boolean, Date, DateTime, Engine, delete, func, insert, select, text
 
 from geo.access.roles import Principal, require
+from geo import events
 from geo.db.models import AuditEntry, record_tables
 
 FORMAT = "sinergi-backup/1"
@@ -75,6 +76,7 @@ def export_backup(engine: Engine, folder: str | Path) -> dict[str, int]:
     if final.exists():
         shutil.rmtree(final)
     folder.rename(final)
+    events.log("export", kind="backup", folder=final.name, rows=sum(counts.values()))
     return counts
 
 
@@ -114,7 +116,10 @@ def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, repl
                            f"{_revision(engine)}; migrate first")
     counts = {}
     with engine.begin() as conn:
-        existing = sum(conn.execute(select(func.count()).select_from(t)).scalar() for t in record_tables())
+        # entries about users (the admin's creation, this very login) do not make a database "not empty"
+        existing = sum(conn.execute(select(func.count()).select_from(t).where(
+            *([AuditEntry.record_type != "user"] if t.name == AuditEntry.__tablename__ else []))).scalar()
+            for t in record_tables())
         if existing and not replace:
             raise RestoreError("the database is not empty; restore with replace to overwrite it")
         last_audit_id = conn.execute(select(func.coalesce(func.max(AuditEntry.id), 0))).scalar()
@@ -152,6 +157,7 @@ def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, repl
                         conn.execute(text(
                             f"SELECT setval(pg_get_serial_sequence('{table.name}', '{col.name}'), "
                             f"COALESCE((SELECT MAX({col.name}) FROM {table.name}), 0) + 1, false)"))
+    events.log("restore", by=actor.username, folder=folder.name, replace=replace, rows=sum(counts.values()))
     return counts
 
 

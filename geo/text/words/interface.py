@@ -15,6 +15,11 @@ WORDS = {
     "ui.config.invalid": {
         "id": "Pengaturan server tidak valid; minta administrator memperbaikinya:",
         "en": "The server's settings are invalid; ask the administrator to fix them:"},
+    "ui.error.unexpected": {
+        "id": "Maaf, terjadi kesalahan. Muat ulang halaman atau coba lagi sebentar lagi. Jika berulang, "
+              "sampaikan kode kesalahan **{error_id}** kepada administrator.",
+        "en": "Sorry, something went wrong. Reload the page or try again shortly. If it happens again, "
+              "give the administrator the error code **{error_id}**."},
     "ui.choose": {"id": "Pilih…", "en": "Choose…"},
     "ui.map.title": {"id": "Peta Kerja Sama Antar Daerah", "en": "Inter-regional cooperation map"},
     "ui.map.caption": {
