@@ -31,9 +31,9 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from sqlalchemy import Engine, delete, func, select, update
 from sqlalchemy.exc import IntegrityError
 
+from geo import events
 from geo.access.roles import ROLES, Principal, require
 from geo.db import storage
-from geo import events
 from geo.db.models import AuditEntry, LoginThrottle, User, utcnow
 from geo.text.messages import UserError
 

@@ -24,8 +24,8 @@ from pathlib import Path
 
 from sqlalchemy import Boolean, Date, DateTime, Engine, delete, func, insert, select, text
 
-from geo.access.roles import Principal, require
 from geo import events
+from geo.access.roles import Principal, require
 from geo.db.models import AuditEntry, record_tables
 
 FORMAT = "sinergi-backup/1"
