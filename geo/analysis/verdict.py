@@ -26,7 +26,7 @@ in the catalog (``geo/text/words/verdict.py``, keys ``verdict.*``).
     >>> verdict.decide(0.23, -0.07, 0.53, months=12, comparisons=300).label("id")
     'Belum pasti'
     >>> verdict.decide(-0.05, -0.08, -0.02, months=12, comparisons=300).size("en")
-    'about 0.6 fewer new agreements a year than similar regions not visited (95%: 0.2 to 1)'
+    'about 0.6 fewer new agreements a year than similar regions not visited (95%: 0.2 to 1.0)'
     >>> verdict.decide(0.2, 0.1, 0.3, months=3, comparisons=300).kind
     'too_little_data'
     >>> verdict.amount(0.04, "id"), verdict.amount(1234.4, "id"), verdict.amount(0.96, "en")
@@ -68,22 +68,37 @@ def decimals_for(value: float) -> int:
     return 6
 
 
-def amount(value: float, lang: str = "id", outcome: str = "new_agreements") -> str:
-    """The magnitude of ``value`` as said in the verdict (no sign): rounded by ``decimals_for``; rupiah for
-    ``value_idr``."""
+def amount(value: float, lang: str = "id", outcome: str = "new_agreements", decimals: int | None = None) -> str:
+    """The magnitude of ``value`` as said in the verdict (no sign): rounded by ``decimals_for`` (or to
+    ``decimals``); rupiah for ``value_idr``."""
     a = abs(float(value))
     if outcome == "value_idr":
         return numbers.rupiah(a, lang)
-    return numbers.number(a, decimals_for(a), lang)
+    return numbers.number(a, decimals_for(a) if decimals is None else decimals, lang)
 
 
-def signed_amount(value: float, lang: str = "id", outcome: str = "new_agreements") -> str:
+def common_decimals(*values: float) -> int:
+    """One number of decimals for an estimate and its interval, so "0,7 (95%: 0,3 s.d. 1,2)" never mixes "1" with
+    "0,3": the most any of them needs, and more (up to 3) while the interval's two ends (the last two values) would
+    read alike ("2 s.d. 2" for 1,5 to 2,5).
+
+    >>> common_decimals(0.72, 0.3, 1.2), common_decimals(24.5, 11.2, 38.0), common_decimals(2.0, 1.5, 2.5)
+    (1, 0, 1)
+    """
+    d = max(decimals_for(v) for v in values)
+    low, high = (float(v) for v in values[-2:])
+    while d < 3 and low != high and round(low, d) == round(high, d):  # the interval's ends must read apart
+        d += 1
+    return d
+
+
+def signed_amount(value: float, lang: str = "id", outcome: str = "new_agreements", decimals: int | None = None) -> str:
     """The amount with its sign ("+2", "−0,4"; no sign when it reads as zero), as an unclear verdict writes it."""
-    return _signed(value, lang, outcome)
+    return _signed(value, lang, outcome, decimals)
 
 
-def _signed(value: float, lang: str, outcome: str) -> str:
-    shown = amount(value, lang, outcome)
+def _signed(value: float, lang: str, outcome: str, decimals: int | None = None) -> str:
+    shown = amount(value, lang, outcome, decimals)
     if float(value) == 0 or set(shown) <= set("0,.Rp "):
         return shown
     return ("+" if value > 0 else "−") + shown
@@ -110,7 +125,8 @@ class Verdict:
         return text(f"verdict.{self.kind}", lang)
 
     def _unit(self, shown: str, lang: str) -> str:
-        return text(f"verdict.{'unit_one' if shown == '1' else 'unit'}.{self.outcome}", lang)
+        one = shown.lstrip("+−").rstrip("0").rstrip(",.") == "1" if "," in shown or "." in shown else shown == "1"
+        return text(f"verdict.{'unit_one' if one else 'unit'}.{self.outcome}", lang)
 
     def size(self, lang: str = "id") -> str:
         """The size in plain units; for too little data, the reason."""
@@ -119,14 +135,15 @@ class Verdict:
             if self.reason in ("few_months", "few_comparisons"):
                 return text(key, lang, n=self.reason_n, min=self.reason_min)
             return text(key, lang)
+        d = common_decimals(self.per_year, self.low, self.high)
         if self.kind == "unclear":
-            n = _signed(self.per_year, lang, self.outcome)
+            n = _signed(self.per_year, lang, self.outcome, d)
             return text("verdict.size.unclear", lang, n=n, unit=self._unit(n, lang),
-                        lo=_signed(self.low, lang, self.outcome), hi=_signed(self.high, lang, self.outcome))
+                        lo=_signed(self.low, lang, self.outcome, d), hi=_signed(self.high, lang, self.outcome, d))
         lo, hi = sorted((abs(self.low), abs(self.high)))
-        n = amount(self.per_year, lang, self.outcome)
+        n = amount(self.per_year, lang, self.outcome, d)
         return text(f"verdict.size.{self.kind}", lang, n=n, unit=self._unit(n, lang),
-                    lo=amount(lo, lang, self.outcome), hi=amount(hi, lang, self.outcome))
+                    lo=amount(lo, lang, self.outcome, d), hi=amount(hi, lang, self.outcome, d))
 
     def sentence(self, lang: str = "id") -> str:
         """"Naik, jelas: sekitar 2 kerja sama baru lebih banyak per tahun …"."""

@@ -193,19 +193,24 @@ def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGro
             "nodata": said is None,
         }
         features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
+    # a verdict map says "read the verdict, not the rank": no rank in its tooltip
+    fields = ["name", "value_text"] if view.metric in VERDICT_METRICS else ["name", "value_text", "rank_text"]
     group = folium.FeatureGroup(name="regions")
     folium.GeoJson(
         {"type": "FeatureCollection", "features": features}, name="choropleth",
         style_function=lambda feat: {"fillColor": feat["properties"]["fill"], "color": "#ffffff", "weight": 0.7,
                                      "fillOpacity": 0.85, "dashArray": "3 3" if feat["properties"]["nodata"] else None},
         highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "value_text", "rank_text"], aliases=list(labels), sticky=True),
+        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=list(labels)[:len(fields)], sticky=True,
+                                      style=TOOLTIP_STYLE),
         smooth_factor=0.5,
     ).add_to(group)
     return group
 
 
 OUTLINE_COLOR = "#111111"
+VERDICT_METRICS = ("score", "change")  # measures shown as verdicts in words (geo.maps.verdict_classes)
+TOOLTIP_STYLE = "white-space: normal; min-width: 240px; max-width: 360px;"  # a verdict's sentence wraps, whole
 
 
 def outline_layer(code: str) -> folium.FeatureGroup | None:

@@ -81,10 +81,10 @@ def test_a_fall_is_said_with_magnitudes_smallest_first():
 
 
 def test_an_unclear_effect_gives_its_signed_range_and_says_it_includes_zero():
-    v = verdict.decide(0.23, -0.07, 0.53, **ENOUGH)  # +2,76 a year, −0,84..+6,36
-    assert v.size("id") == ("perkiraan +3 kerja sama baru per tahun dibanding daerah serupa yang tidak dikunjungi, "
-                            "tetapi rentang 95% (−0,8 s.d. +6) masih mencakup nol")
-    assert "(−0.8 to +6) still includes zero" in v.size("en")
+    v = verdict.decide(0.23, -0.07, 0.53, **ENOUGH)  # +2,76 a year, −0,84..+6,36: one decimal for all three
+    assert v.size("id") == ("perkiraan +2,8 kerja sama baru per tahun dibanding daerah serupa yang tidak dikunjungi, "
+                            "tetapi rentang 95% (−0,8 s.d. +6,4) masih mencakup nol")
+    assert "(−0.8 to +6.4) still includes zero" in v.size("en")
 
 
 def test_large_amounts_use_the_languages_thousands_separator():
@@ -94,7 +94,9 @@ def test_large_amounts_use_the_languages_thousands_separator():
 
 def test_one_is_singular_in_english():
     v = verdict.decide(1 / 12, 0.5 / 12, 1.5 / 12, **ENOUGH)
-    assert v.size("en").startswith("about 1 more new agreement a year")
+    assert v.size("en").startswith("about 1.0 more new agreement a year")
+    assert verdict.decide(1 / 12, 0.97 / 12, 1.6 / 12, **ENOUGH).size("en").startswith("about 1 more new agreement ")
+    assert verdict.decide(2 / 12, 1.5 / 12, 2.5 / 12, **ENOUGH).size("en").startswith("about 2.0 more new agreements")
 
 
 def test_a_visit_effect_is_judged_on_its_own_interval_and_comparison_count():
@@ -103,5 +105,5 @@ def test_a_visit_effect_is_judged_on_its_own_interval_and_comparison_count():
                                n_comparison=40, window_months=12)
     v = verdict.of_visit_effect(ve, months=12)
     assert v.kind == "up" and v.outcome == "new_as_lead" and v.per_year == pytest.approx(9.6)
-    assert "sebagai pihak pertama" in v.size("id")
+    assert "prakarsa kerja sama" in v.size("id")
     assert verdict.of_visit_effect(None).kind == "too_little_data"

@@ -27,8 +27,8 @@ WORDS = {
         "en": "an estimated {n} {unit} a year compared with similar regions not visited, but the 95% range "
               "({lo} to {hi}) still includes zero"},
     "verdict.reason.no_estimate": {
-        "id": "belum ada perkiraan: data tidak mencakup jendela sebelum dan sesudah kunjungan",
-        "en": "no estimate yet: the data do not cover the windows before and after the visit"},
+        "id": "belum ada perkiraan, karena data belum mencakup bulan-bulan sebelum dan sesudah kunjungan",
+        "en": "no estimate yet, because the data do not yet cover the months before and after the visit"},
     "verdict.reason.few_months": {
         "id": "baru {n} bulan data sebelum atau sesudah kunjungan (perlu minimal {min})",
         "en": "only {n} months of data before or after the visit ({min} needed)"},
@@ -51,10 +51,8 @@ WORDS = {
               "visited; pale/hatched = not yet clear (the 95% range includes zero)."},
     "verdict.unit.new_agreements": {"id": "kerja sama baru", "en": "new agreements"},
     "verdict.unit_one.new_agreements": {"id": "kerja sama baru", "en": "new agreement"},
-    "verdict.unit.new_as_lead": {"id": "kerja sama baru sebagai pihak pertama",
-                                 "en": "new agreements as first party"},
-    "verdict.unit_one.new_as_lead": {"id": "kerja sama baru sebagai pihak pertama",
-                                     "en": "new agreement as first party"},
+    "verdict.unit.new_as_lead": {"id": "prakarsa kerja sama", "en": "agreements initiated"},
+    "verdict.unit_one.new_as_lead": {"id": "prakarsa kerja sama", "en": "agreement initiated"},
     "verdict.unit.new_partners": {"id": "daerah mitra baru", "en": "new partner regions"},
     "verdict.unit_one.new_partners": {"id": "daerah mitra baru", "en": "new partner region"},
     "verdict.unit.value_idr": {"id": "nilai kerja sama", "en": "in agreement value"},
