@@ -78,7 +78,7 @@ def _git(*args: str) -> str:
 
 INSTALL_TXT = """Sinergi {commit}: offline bundle (no network needed to install)
 
-Built {built} for CPython {python} on {platform}; the wheels fit only that
+Commit {commit} of {built}; wheels for CPython {python} on {platform}, and only that
 (Linux x86_64, glibc {glibc} or newer). Contents: the app (git archive of
 commit {commit}, data/ included), wheels/ (every package in
 requirements.txt, pinned and hash-checked){tests_line}.
@@ -127,8 +127,7 @@ def build_bundle(out: Path, with_tests: bool) -> Path:
                 if wheel.name in runtime:
                     wheel.unlink()
         wheels = [w.name for w in (stage / "wheels").iterdir()]
-        glibc = max((tuple(int(x) for x in part.split("_")[1:3]) for w in wheels
-                     for part in w[:-4].split("-")[-1].split(".") if part.startswith("manylinux_")), default=None)
+        glibc = max((g for g in map(_glibc_needed, wheels) if g), default=None)
         (stage / "INSTALL.txt").write_text(INSTALL_TXT.format(
             commit=commit, name=name, built=_git("log", "-1", "--format=%cI"),
             python=".".join(map(str, sys.version_info[:2])), platform=sys.platform + " " + os.uname().machine,
@@ -139,6 +138,14 @@ def build_bundle(out: Path, with_tests: bool) -> Path:
         with tarfile.open(target, "w:gz", compresslevel=1) as tar:  # wheels are compressed already
             tar.add(stage, arcname=name)
     return target
+
+
+def _glibc_needed(wheel: str) -> tuple[int, int] | None:
+    """The oldest glibc a wheel runs on, from its manylinux platform tags (None: pure Python)."""
+    legacy = {"manylinux1": (2, 5), "manylinux2010": (2, 12), "manylinux2014": (2, 17)}
+    versions = [legacy.get(tag.split("_")[0]) or tuple(int(x) for x in tag.split("_")[1:3])
+                for tag in wheel[:-4].split("-")[-1].split(".") if tag.startswith("manylinux")]
+    return min(versions) if versions else None
 
 
 def _download_pip(where: Path) -> Path:
