@@ -65,6 +65,19 @@ def ensure_venv(requirements: Path = REQUIREMENTS, find_links: list[Path] | None
     return _python()
 
 
+def main(argv: list[str]) -> int:
+    if not argv or argv[0] not in ("app", "test"):
+        print(__doc__)
+        return 2
+    python = ensure_venv(TEST_REQUIREMENTS if argv[0] == "test" else REQUIREMENTS)
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    if argv[0] == "app":
+        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *argv[1:]]
+    else:
+        cmd = [str(python), "-m", "pytest", *argv[1:]]
+    return subprocess.call(cmd, cwd=ROOT, env=env)
+
+
 def _offline_pip_env() -> dict[str, str]:
     """pip's environment for an install that must not use the network: no index, no configured sources."""
     env = {k: v for k, v in os.environ.items() if k not in ("PIP_EXTRA_INDEX_URL", "PIP_FIND_LINKS")}
@@ -204,19 +217,6 @@ def offline_main(argv: list[str]) -> int:
         install_from_bundle(args.from_bundle.resolve(), args.tests)
         print("Installed into .venv without the network; start the app with: python3 run.py app")
     return 0
-
-
-def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("app", "test"):
-        print(__doc__)
-        return 2
-    python = ensure_venv(TEST_REQUIREMENTS if argv[0] == "test" else REQUIREMENTS)
-    env = dict(os.environ, PYTHONPATH=str(ROOT))
-    if argv[0] == "app":
-        cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *argv[1:]]
-    else:
-        cmd = [str(python), "-m", "pytest", *argv[1:]]
-    return subprocess.call(cmd, cwd=ROOT, env=env)
 
 
 if __name__ == "__main__":
