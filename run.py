@@ -214,7 +214,12 @@ def offline_main(argv: list[str]) -> int:
         parser.add_argument("--from-bundle", type=Path, required=True, help="the bundle's .tar.gz or folder")
         parser.add_argument("--tests", action="store_true", help="also the tests' packages")
         args = parser.parse_args(argv[1:])
-        install_from_bundle(args.from_bundle.resolve(), args.tests)
+        try:
+            install_from_bundle(args.from_bundle.resolve(), args.tests)
+        except subprocess.CalledProcessError:
+            print("pip could not install from the bundle (its message is above): a wheel is missing or differs "
+                  "from its pinned hash. Nothing was fetched; .venv is incomplete.", file=sys.stderr)
+            return 1
         print("Installed into .venv without the network; start the app with: python3 run.py app")
     return 0
 
