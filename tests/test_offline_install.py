@@ -119,5 +119,8 @@ print(len(names))
             os.killpg(app.pid, signal.SIGKILL)
             output = app.communicate()[0]
     assert "Installing" not in output, output  # run.py app found .venv complete: no pip, no network
-    print(f"bundle {bundle.stat().st_size / 2**20:.0f} MiB ({len(wheels)} wheels) built in {build_seconds:.0f} s; "
+    size = bundle.stat().st_size
+    shutil.rmtree(tmp_path / "site")  # about 1 GB with its .venv; pytest keeps the last runs' folders
+    bundle.unlink()
+    print(f"bundle {size / 2**20:.0f} MiB ({len(wheels)} wheels) built in {build_seconds:.0f} s; "
           f"installed without network in {install_seconds:.0f} s ({'network namespace' if offline else 'no index'})")
