@@ -329,6 +329,10 @@ with tab_import:
                     st.warning(t("imp.warned", n=warned))
                 preview = import_preview.preview_table(plan, lang)
                 st.dataframe(preview, hide_index=True, width="stretch")
+                notes = import_preview.row_notes(plan, lang)
+                if notes:  # the cells above cut long text: the rows to read, in full
+                    with st.expander(t("imp.row_notes", n=len(notes)), expanded=True):
+                        st.markdown("\n".join(f"- {line}" for line in notes))
                 download_buttons(preview, "pratinjau_impor")
                 if plan.rejected:
                     st.download_button(t("imp.rejected"), import_preview.rejected_xlsx(plan, lang),

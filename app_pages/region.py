@@ -70,7 +70,8 @@ tl = prof.timeline
 if len(tl):
     st.altair_chart(charts.region_timeline(tl, prof.visits["local_start"], facts.first_visit, lang),
                     use_container_width=True)
-    st.caption(t("reg.timeline_note"))
+    # the red rules are the visits in the period: say so when there are none, rather than promise them
+    st.caption(t("reg.timeline_note") if len(prof.visits) else t("reg.timeline_note_none"))
     value_chart = charts.region_values(tl)
     if value_chart is not None:
         st.altair_chart(value_chart, use_container_width=True)

@@ -61,8 +61,10 @@ else:
     c1, c2 = st.columns(2)
     pending = c1.selectbox(t("voc.col.label"), [r["key"] for r in review], format_func=term_name, key="voc_review")
     targets = [k for k in terms if k not in known.review[kind]]
-    target = c2.selectbox(t("voc.map_to"), targets, format_func=term_name, key="voc_review_target")
-    if st.button(t("voc.map"), type="primary", key="voc_map"):
+    # no term chosen in advance: one careless click must not file "Ketahanan Pangan" under the first term listed
+    target = c2.selectbox(t("voc.map_to"), targets, format_func=term_name, key="voc_review_target", index=None,
+                          placeholder=t("choose"))
+    if st.button(t("voc.map"), type="primary", key="voc_map", disabled=target is None):
         attempt(lambda: vocabularies.map_review_label(eng, admin, kind, pending, target))
 
 st.subheader(t("voc.terms"))

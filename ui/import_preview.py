@@ -13,12 +13,31 @@ import pandas as pd
 from geo.importer import changes
 from geo.records import exports
 from ui.i18n import t
+from ui.safe_text import md
 
 
 def preview_table(plan, lang: str) -> pd.DataFrame:
     preview = changes.preview_frame(plan, lang)
     preview["action"] = preview["action"].map(lambda a: t(f"act.{a}"))
     return preview.rename(columns={c: t(f"col.{c}") for c in preview.columns})
+
+
+def row_notes(plan, lang: str, limit: int = 100) -> list[str]:
+    """The rows someone should read in full — rejected (why) or with warnings — as one line each, in the file's
+    order: "Baris 4 — Peringatan: …" (a table cell cuts long text). At most ``limit`` lines, then how many more.
+    Markdown-escaped: the text quotes the file."""
+    lines = []
+    for r in plan.rows:
+        parts = []
+        if r.errors:
+            parts.append(f"{t('col.reasons')}: {r.reasons(lang)}")
+        if r.warnings:
+            parts.append(f"{t('col.warnings')}: {r.warning_text(lang)}")
+        if parts:
+            lines.append(md(f"{t('col.row')} {r.number} — " + " · ".join(parts)))
+    if len(lines) > limit:
+        lines = lines[:limit] + [t("imp.more_rows", n=len(lines) - limit)]
+    return lines
 
 
 def file_key(kind: str, content: bytes) -> str:

@@ -63,7 +63,14 @@ class Facts:
             note = catalog.text("briefing.impact.not_visited_note", self.lang)
         else:
             note = self.verdict.size(self.lang)
+            if self.first_visit is not None and not self._in_period(self.first_visit):
+                note += ". " + catalog.text("briefing.impact.visit_outside", self.lang,
+                                            month=pd.Timestamp(self.first_visit).strftime("%m/%Y"))
         return note[:1].upper() + note[1:]  # a line of its own
+
+    def _in_period(self, day) -> bool:
+        day = pd.Timestamp(day).date()
+        return (self.start is None or day >= self.start) and (self.end is None or day <= self.end)
 
     @property
     def figures(self) -> list[tuple[str, str]]:

@@ -40,13 +40,16 @@ FIELD_KEYS = {
     "signed_on": "importer.read.field.signed_on", "start_on": "importer.read.field.start_on",
     "end_on": "importer.read.field.end_on", "status_on": "importer.read.field.status_on",
     "value_idr": "importer.read.field.amount", "coordinates": "importer.read.field.coordinates",
+    "sector": "importer.read.field.sector", "agreement_type": "importer.read.field.agreement_type",
+    "obstacle": "importer.read.field.obstacle",
 }
 
 
 @dataclass(frozen=True)
 class ReadAs:
     """One cell and what it was read as. ``value``: a region code (kind "region"), a date, an amount in rupiah,
-    a (lat, lon) pair, or text (kind "text"); ``how``: why, as catalog notes."""
+    a (lat, lon) pair, a vocabulary term's labels {"id", "en"} (kind "term"), or text (kind "text"); ``how``: why,
+    as catalog notes."""
 
     field: str
     written: str
@@ -63,6 +66,8 @@ class ReadAs:
             return f"Rp {numbers.number(self.value, 0, lang)}"
         if self.kind == "coordinates":
             return f"{round(self.value[0], 6)!r}, {round(self.value[1], 6)!r}"  # up to 6 decimals
+        if self.kind == "term":  # a vocabulary term's labels
+            return self.value.get(lang) or self.value.get("id", "")
         return str(self.value)
 
     def text(self, lang: str = catalog.DEFAULT_LANGUAGE) -> str:

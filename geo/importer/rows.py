@@ -110,10 +110,16 @@ class _Vocab:
     known: vocabularies.Vocabularies
     warnings: list[UserError] = field(default_factory=list)
     new_terms: dict[tuple[str, str], str] = field(default_factory=dict)
+    read_as: list[ReadAs] = field(default_factory=list)  # a label read through an alias ("SDM" → Pengembangan SDM)
 
     def key(self, kind: str, name: str) -> str:
-        """The key of a label; an unknown label is kept as written (its slug), with a warning."""
+        """The key of a label; an unknown label is kept as written (its slug), with a warning; a label known by
+        another name (an alias, a merged term) says what it was read as."""
         key = self.known.key_for(kind, name)
+        if key is not None:
+            labels = self.known.labels(kind).get(key, {})
+            if normalize_name(name) not in {normalize_name(v) for v in labels.values()} | {normalize_name(key)}:
+                self.read_as.append(ReadAs(kind, name, "term", dict(labels) or {"id": key, "en": key}))
         if key is None:
             key = vocabularies.slug(kind, name)
             if (kind, key) not in self.new_terms:
@@ -411,7 +417,7 @@ def parse_rows(table: Table, kind: str, known: vocabularies.Vocabularies | None 
         if r.errors:
             r.key = _text(values, "doc_number" if kind == "agreements" else "ref") or None
         elif kind == "agreements":
-            vocab = _Vocab(known, r.warnings)
+            vocab = _Vocab(known, r.warnings, read_as=r.read_as)
             r.data = _parse_agreement(values, r.errors, r.warnings, r.read_as, vocab)
             r.new_terms = vocab.new_terms
             r.key = r.data.doc_number if r.data else (_text(values, "doc_number") or None)
@@ -421,7 +427,7 @@ def parse_rows(table: Table, kind: str, known: vocabularies.Vocabularies | None 
             elif r.data:
                 seen[r.key] = i
         else:
-            vocab = _Vocab(known, r.warnings)
+            vocab = _Vocab(known, r.warnings, read_as=r.read_as)
             r.data = _parse_visit_row(values, r.errors, r.warnings, r.read_as, vocab)
             r.new_terms = vocab.new_terms
             r.key = r.data["ref"] if r.data else (_text(values, "ref") or None)

@@ -496,7 +496,8 @@ class NameResolver:
         today_key = _compact(_expand(split_kind(normalize_name(name_now))[1]))
         if matched_key == today_key and prov_code:  # today's name, with the province it was in then
             note = Note("regions.note.old_province", (("old_province", self.store.get(prov_code).name),
-                                                       ("editions", editions), ("name_now", name_now)))
+                                                       ("editions", editions), ("name_now", name_now),
+                                                       ("province_now", self.store.get(code[:2]).name)))
         elif editions:
             note = Note("regions.note.old_name", (("old_name", hits[0].old_name), ("editions", editions),
                                                    ("name_now", name_now)))

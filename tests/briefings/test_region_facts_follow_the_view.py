@@ -33,3 +33,16 @@ def test_the_region_facts_equal_the_map_for_the_same_period_and_filters(sample_f
     assert filtered.period_text == f"2023–2024 ({map_view.filters_text(map_view.Spec(sectors=(sector,)))})"
     assert filtered.period_text.startswith("2023–2024 (") and "bidang" in filtered.period_text
     assert region_brief.facts("32.73", ctx, start=start, end=end).period_text == "2023–2024"
+
+
+def test_a_verdict_from_a_first_visit_outside_the_period_says_so(sample_frames):
+    ctx = Context(*sample_frames)
+    whole = region_brief.facts("32.73", ctx)  # Kota Bandung, all years
+    assert whole.visited and whole.first_visit is not None
+    first = whole.first_visit.date()
+    inside = region_brief.facts("32.73", ctx, start=dt.date(first.year, 1, 1), end=dt.date(first.year, 12, 31))
+    assert inside.verdict is not None and "di luar periode" not in inside.impact_note
+    later = region_brief.facts("32.73", ctx, start=dt.date(first.year + 1, 1, 1),
+                               end=dt.date(first.year + 1, 12, 31))
+    assert later.verdict is not None
+    assert f"Kunjungan pertama ({whole.first_visit:%m/%Y}) di luar periode yang dipilih" in later.impact_note

@@ -107,3 +107,16 @@ def test_a_label_awaiting_review_is_flagged_again_by_the_next_file_but_not_made_
     changes.commit_import(sqlite_engine, second, EDITOR)
     assert vocabularies.review_list(sqlite_engine) == [
         {"kind": "sector", "key": "hilirisasi", "label": "Hilirisasi", "records": 2}]
+
+
+def test_a_sector_read_through_a_synonym_says_what_it_was_read_as_and_an_exact_label_does_not(sqlite_engine):
+    table = files.read_table(_csv([_agreement_row(1, "SDM"), _agreement_row(2, "Perhubungan"),
+                                   _agreement_row(3, "Pariwisata")]), "kerja_sama.csv")
+    plan = changes.plan_import(sqlite_engine, "agreements", table)
+    said = {r.number: [a.text("id") for a in r.read_as if a.field == "sector"] for r in plan.rows}
+    rows = sorted(said)
+    assert said[rows[0]] == ["Bidang: SDM → Pengembangan SDM"]
+    assert said[rows[1]] == ["Bidang: Perhubungan → Transportasi"]
+    assert said[rows[2]] == []  # written as the term's own label: nothing to say
+    assert [a.text("en") for a in plan.rows[0].read_as if a.field == "sector"] == ["Sector: SDM → Human resources "
+                                                                                   "development"]

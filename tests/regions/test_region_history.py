@@ -80,8 +80,10 @@ def test_a_papua_regency_resolves_with_its_former_province_and_the_note_says_so(
         res = resolver.resolve(lookup.get(row["code_now"]).name, province=province)
         assert res.code == row["code_now"], row
     res = resolver.resolve("Merauke", province="Papua")
-    assert res.note_text("id") == "dahulu di provinsi Papua (edisi 2016–2022); kini Kabupaten Merauke"
-    assert res.note_text("en") == "formerly in the province Papua (edition 2016–2022); now Kabupaten Merauke"
+    assert res.note_text("id") == ("dahulu di provinsi Papua (daftar wilayah 2016–2022); kini Kabupaten Merauke, "
+                                   "provinsi Papua Selatan")
+    assert res.note_text("en") == ("formerly in the province Papua (region list 2016–2022); now Kabupaten Merauke, "
+                                   "province Papua Selatan")
 
 
 def test_an_old_code_and_an_old_name_carry_notes_naming_what_was_matched():

@@ -29,3 +29,20 @@ def test_a_file_is_the_same_file_by_its_kind_and_bytes_not_its_name():
     assert import_preview.file_key("visits", b"a;b\n1;2\n") == import_preview.file_key("visits", b"a;b\n1;2\n")
     assert import_preview.file_key("visits", b"a;b\n1;2\n") != import_preview.file_key("visits", b"a;b\n1;3\n")
     assert import_preview.file_key("visits", b"x") != import_preview.file_key("agreements", b"x")
+
+
+def test_rows_with_warnings_or_reasons_are_listed_in_full_and_escaped(sqlite_engine):
+    from geo.importer import changes, files
+    from ui import import_preview
+
+    header = "Nomor Dokumen;Judul;Jenis;Bidang;Pihak 1;Pihak 2;Tanggal Penandatanganan;Status\n"
+    rows = ["1/PKS/2024;Baik;PKS;Pariwisata;Kota Bandung;Kab. Bandung;01/03/2024;Berjalan",
+            "2/PKS/2024;Hari salah;PKS;Pariwisata;Kota Bandung;Kab. Bandung;Senin, 4 Maret 2025;Berjalan",
+            "3/PKS/2024;Satu pihak;PKS;Pariwisata;Kota Bandung;;01/03/2024;Berjalan"]
+    table = files.read_table((header + "\n".join(rows) + "\n").encode(), "kerja_sama.csv")
+    plan = changes.plan_import(sqlite_engine, "agreements", table)
+    notes = import_preview.row_notes(plan, "id")
+    assert len(notes) == 2  # the clean row has nothing to say
+    unescaped = [n.replace("\\", "") for n in notes]  # markdown-escaped for the page
+    assert unescaped[0].startswith("Baris 3 — Peringatan: ") and "Selasa" in unescaped[0]  # 4 March 2025: Tuesday
+    assert unescaped[1].startswith("Baris 4 — Alasan: ")

@@ -8,6 +8,9 @@ slide of the deck is one key per paragraph (``briefing.deck.method.*``), in the 
 from __future__ import annotations
 
 WORDS = {
+    "briefing.impact.visit_outside": {
+        "id": "Kunjungan pertama ({month}) di luar periode yang dipilih: putusan ini tentang 12 bulan sesudahnya",
+        "en": "The first visit ({month}) lies outside the chosen period: this verdict is about the 12 months after it"},
     "briefing.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
     "briefing.metric.change": {"id": "Perubahan kerja sama", "en": "Change in agreements"},
     "briefing.metric.signed": {"id": "Kerja sama ditandatangani", "en": "Agreements signed"},

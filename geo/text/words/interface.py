@@ -160,6 +160,14 @@ WORDS = {
         "id": "Peringkat ini memakai semua kunjungan dan kerja sama yang tercatat sampai {month}.",
         "en": "This ranking uses every visit and agreement recorded up to {month}."},
     "ui.rec.as_written": {"id": "ditulis: {text}", "en": "written: {text}"},
+    "ui.imp.row_notes": {"id": "Baris yang perlu dibaca ({n})", "en": "Rows to read ({n})"},
+    "ui.imp.more_rows": {"id": "… dan {n} baris lagi (lihat unduhan pratinjau)",
+                         "en": "… and {n} more rows (see the preview download)"},
+    "ui.reg.timeline_note_none": {
+        "id": "Garis: wilayah ini · pita abu-abu: rata-rata daerah pembanding yang tidak dikunjungi (95%) · tidak ada "
+              "kunjungan ke wilayah ini dalam periode yang dipilih",
+        "en": "Line: this region · grey band: mean of comparison regions not visited (95%) · no visit to this region "
+              "in the chosen period"},
     "ui.imp2.title": {
         "id": "Apakah kerja sama tumbuh setelah kunjungan kerja?",
         "en": "Did cooperation grow after working visits?"},

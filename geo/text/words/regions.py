@@ -8,20 +8,21 @@ from __future__ import annotations
 
 WORDS = {
     "regions.note.old_code": {
-        "id": "kode lama {old_code} ({old_name}, edisi {editions}); kini {code_now} {name_now}",
-        "en": "former code {old_code} ({old_name}, edition {editions}); now {code_now} {name_now}",
+        "id": "kode lama {old_code} ({old_name}, daftar wilayah {editions}); kini {code_now} {name_now}",
+        "en": "former code {old_code} ({old_name}, region list {editions}); now {code_now} {name_now}",
     },
     "regions.note.old_name": {
-        "id": "nama lama {old_name} (edisi {editions}); kini {name_now}",
-        "en": "former name {old_name} (edition {editions}); now {name_now}",
+        "id": "nama lama {old_name} (daftar wilayah {editions}); kini {name_now}",
+        "en": "former name {old_name} (region list {editions}); now {name_now}",
     },
     "regions.note.former_name": {
-        "id": "nama lama {old_name} (sebelum 2016); kini {name_now}",
-        "en": "former name {old_name} (before 2016); now {name_now}",
+        "id": "nama lama {old_name}, sudah diganti sebelum daftar wilayah 2016; kini {name_now}",
+        "en": "former name {old_name}, changed before the 2016 region list; now {name_now}",
     },
     "regions.note.old_province": {
-        "id": "dahulu di provinsi {old_province} (edisi {editions}); kini {name_now}",
-        "en": "formerly in the province {old_province} (edition {editions}); now {name_now}",
+        "id": "dahulu di provinsi {old_province} (daftar wilayah {editions}); kini {name_now}, provinsi {province_now}",
+        "en": "formerly in the province {old_province} (region list {editions}); now {name_now}, province "
+              "{province_now}",
     },
     "regions.note.alternate": {
         "id": "dibaca dari bagian “{part}” dari nama yang ditulis",
