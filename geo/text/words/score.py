@@ -19,13 +19,15 @@ WORDS = {
         "id": "Belum pernah dikunjungi: belum ada dampak kunjungan untuk dinilai, jadi tidak ada skor.",
         "en": "Never visited: there is no visit impact to judge, so no score."},
     "score.breadth": {
-        "id": "Jejaring: {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah setingkat; nilai "
-              "{value} dari 1.",
-        "en": "Network: {partners} distinct partner regions, more than {pct} of regions of the same level; "
-              "rated {value} of 1."},
+        "id": "Jejaring (seluruh data, semua tahun): {partners} daerah mitra berbeda, lebih banyak dari {pct} daerah "
+              "setingkat; nilai {value} dari 1.",
+        "en": "Network (all records, every year): {partners} distinct partner regions, more than {pct} of regions "
+              "of the same level; rated {value} of 1."},
     "score.progress": {
-        "id": "Pelaksanaan: {share} kerja sama sudah berjalan atau selesai; nilai {value} dari 1.",
-        "en": "Implementation: {share} of agreements are running or completed; rated {value} of 1."},
+        "id": "Pelaksanaan (seluruh data, semua tahun): {share} kerja sama sudah berjalan atau selesai; nilai {value} "
+              "dari 1.",
+        "en": "Implementation (all records, every year): {share} of agreements are running or completed; rated "
+              "{value} of 1."},
     "score.no_progress": {
         "id": "Pelaksanaan: belum ada kerja sama yang ditandatangani untuk dinilai.",
         "en": "Implementation: no signed agreement to assess yet."},
