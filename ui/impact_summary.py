@@ -54,7 +54,9 @@ def what_it_means(version: tuple, spec: map_view.Spec, *, compact: bool = False,
     size on one line, the paragraph and the limits folded beneath."""
     lang = current_language()
     h = of_spec(version, spec, settings)
-    paragraph = md(h.what_it_means(lang, period=map_view.period_text(spec.start, spec.end, lang),
+    # the months the comparison used (from 2021 at the latest, so visits have months before them), not only the
+    # map's period: the paragraph counts every region visited in them
+    paragraph = md(h.what_it_means(lang, period=h.months_text(lang) or map_view.period_text(spec.start, spec.end, lang),
                                    filters=map_view.filters_text(spec, lang)))
     question = f"**{html.escape(text('headline.title', lang))}** {html.escape(text('headline.question', lang))}"
     with st.container(border=not compact):

@@ -23,11 +23,14 @@ Rules:
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
+
+import pandas as pd
 
 from geo.analysis import verdict as verdicts
 from geo.analysis.impact_report import Report
-from geo.text import numbers
+from geo.text import numbers, parsing
 from geo.text.catalog import text
 
 LIMITS = ("parallel", "selection", "recorded", "per_region", "quality", "spillover")
@@ -42,6 +45,14 @@ class Headline:
     pre_trend_clear: bool | None  # True: the pre-visit months differ clearly from zero (a warning); None: unknown
     window: int
     outcome: str
+    months: tuple[str, str] = ("", "")  # the panel's first and last month ("2021-01", "2026-10")
+
+    def months_text(self, lang: str = "id") -> str:
+        """"Januari 2021 – Oktober 2026": the months the comparison used (visits and agreements in them)."""
+        if not all(self.months):
+            return ""
+        first, last = (dt.date(int(m[:4]), int(m[5:7]), 1) for m in self.months)
+        return f"{parsing.month_year(first, lang)} – {parsing.month_year(last, lang)}"
 
     def outcome_text(self, lang: str = "id") -> str:
         return text(f"headline.outcome.{self.outcome}", lang)
@@ -95,4 +106,6 @@ def of_report(rep: Report) -> Headline:
             pre = bool(w["ci_low"] > 0 or w["ci_high"] < 0)
         except ValueError:
             pre = None
-    return Headline(v, spill, counts, len(rep.scores) - len(rep.not_visited), pre, s.window_months, s.outcome)
+    end = s.end or (pd.Timestamp.today().to_period("M") - 1).strftime("%Y-%m")  # as impact_report.compute
+    return Headline(v, spill, counts, len(rep.scores) - len(rep.not_visited), pre, s.window_months, s.outcome,
+                    (s.start, end))

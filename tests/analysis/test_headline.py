@@ -93,3 +93,11 @@ def test_too_little_data_gives_no_up_or_down(sample_frames):
     h = headline.of_report(rep)
     assert h.verdict.kind in ("too_little_data", "unclear")
     assert "Naik, jelas" not in h.what_it_means("id")
+
+
+def test_the_paragraph_names_the_months_the_comparison_used(default_report):
+    h = headline.of_report(default_report)
+    assert h.months == ("2021-01", END)
+    assert h.months_text("id") == "Januari 2021 – Juni 2026" and h.months_text("en") == "January 2021 – June 2026"
+    assert h.what_it_means("id", period=h.months_text("id"), filters="tanpa saringan").startswith(
+        "Data Januari 2021 – Juni 2026 (tanpa saringan): ")

@@ -18,9 +18,9 @@ WORDS = {
     "headline.outcome.new_partners": {"id": "daerah mitra baru", "en": "new partner regions"},
     "headline.outcome.value_idr": {"id": "nilai kerja sama baru", "en": "value of new agreements"},
     "headline.scope": {
-        "id": "Periode {period} ({filters}): {visited} daerah dikunjungi. Yang diukur: {outcome}, dalam {window} "
+        "id": "Data {period} ({filters}): {visited} daerah dikunjungi. Yang diukur: {outcome}, dalam {window} "
               "bulan setelah kunjungan pertama, dibanding daerah serupa yang pada bulan yang sama belum dikunjungi.",
-        "en": "Period {period} ({filters}): {visited} regions visited. Measured: {outcome}, in the {window} months "
+        "en": "Data {period} ({filters}): {visited} regions visited. Measured: {outcome}, in the {window} months "
               "after the first visit, compared with similar regions not yet visited in the same months."},
     "headline.means.up": {
         "id": "Hasilnya naik, dan jelas: {size}. Seluruh rentang 95% di atas nol, jadi kenaikan ini sulit dijelaskan "
