@@ -44,7 +44,10 @@ class Profile:
 
 
 def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd.DataFrame | None = None, *,
-            window: int = 12, lang: str = "id") -> Profile:
+            window: int = 12, lang: str = "id", timeline_agreements: pd.DataFrame | None = None) -> Profile:
+    """The region's agreements, visits, partners, obstacles and followed visits from ``agreements``/``visits`` (a
+    page's period); its monthly timeline from ``timeline_agreements`` when given (every month of the panel, so
+    the months outside the period are not drawn as zero), else from ``agreements``."""
     region = lookup.get(code)
     # masks as bool: an empty frame's mask is an empty object Series, which pandas would take as column names
     mine = agreements[agreements["region_codes"].map(lambda cs: involves(cs, code)).astype(bool)]
@@ -67,7 +70,11 @@ def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd
                                MITIGATIONS.get(k, MITIGATIONS["lainnya"])[lang]) for k, v in kinds.items()],
                              columns=["kind", "label", "agreements", "mitigation"]).sort_values("agreements",
                                                                                                ascending=False)
-    timeline = _timeline(code, mine, panel)
+    if timeline_agreements is None:
+        timeline = _timeline(code, mine, panel)
+    else:
+        whole = timeline_agreements[timeline_agreements["region_codes"].map(lambda cs: involves(cs, code)).astype(bool)]
+        timeline = _timeline(code, whole, panel)
     followed = []
     for v in my_visits.itertuples(index=False):
         start = pd.Timestamp(v.local_start)

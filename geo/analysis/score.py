@@ -87,6 +87,7 @@ class RegionScore:
             lines.append(text("score.no_visit", lang))
         elif ve is not None and self.components["effect"] is not None:
             lines.append(text("score.effect", lang, month=ve.visit_month.strftime("%m/%Y"), after=num(ve.after),
+                              unit=text(f"verdict.unit.{ve.outcome}", lang),
                               before=num(ve.before), n=ve.n_comparison, cafter=num(ve.comparison_after),
                               cbefore=num(ve.comparison_before), did=signed(ve.did),
                               lo=signed(ve.ci_low), hi=signed(ve.ci_high),

@@ -151,7 +151,7 @@ def facts(code: str, ctx: Context, *, lang: str = "id", start: dt.date | None = 
     ag = _in_period(agreements, metrics.agreement_day(agreements), start, end)
     vis = _in_period(visits, pd.to_datetime(visits["local_start"]), start, end)
     region_panel = panel.monthly_panel(agreements, visits, level=level, start=f"{first_year}-01")
-    prof = region_profile.profile(code, ag, vis, region_panel, lang=lang)
+    prof = region_profile.profile(code, ag, vis, region_panel, lang=lang, timeline_agreements=agreements)
     first_visit = region_panel.groupby("region")["first_visit"].first().get(code)
     # the verdict's sentence is the figure and its note; the score's line only where the score is shown
     explanation = [] if region_score is None else region_score.explain(lang, verdict=False, total=score is not None)

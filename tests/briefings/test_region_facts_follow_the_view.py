@@ -46,3 +46,17 @@ def test_a_verdict_from_a_first_visit_outside_the_period_says_so(sample_frames):
                                end=dt.date(first.year + 1, 12, 31))
     assert later.verdict is not None
     assert f"Kunjungan pertama ({whole.first_visit:%m/%Y}) di luar periode yang dipilih" in later.impact_note
+
+
+def test_the_timeline_keeps_the_months_outside_the_period(sample_frames):
+    """The key figures count the period; the timeline draws every month of the panel, so the months before the
+    period are the region's own counts, not zeros."""
+    ctx = Context(*sample_frames)
+    f = region_brief.facts("32.73", ctx, start=dt.date(2025, 1, 1), end=dt.date(2025, 12, 31))
+    tl = f.profile.timeline
+    before = tl[pd.to_datetime(tl["month"]) < pd.Timestamp("2025-01-01")]["count"].sum()
+    a = sample_frames[0]
+    day = pd.to_datetime(a["signed_on"].where(a["signed_on"].notna(), a["start_on"]))
+    mine = a[(day >= pd.Timestamp("2021-01-01")) & (day < pd.Timestamp("2025-01-01"))
+             & a["region_codes"].map(lambda cs: any(c == "32.73" or str(c).startswith("32.73.") for c in cs))]
+    assert before == len(mine) > 0

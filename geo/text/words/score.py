@@ -9,10 +9,10 @@ from __future__ import annotations
 
 WORDS = {
     "score.effect": {
-        "id": "Sesudah kunjungan {month}: rata-rata {after} kerja sama baru per bulan (sebelumnya {before}). Di {n} "
+        "id": "Sesudah kunjungan {month}: rata-rata {after} {unit} per bulan (sebelumnya {before}). Di {n} "
               "daerah serupa yang tidak dikunjungi: {cafter} per bulan (sebelumnya {cbefore}). Kenaikan di sini "
               "dikurangi kenaikan di daerah serupa: {did} per bulan (95%: {lo} s.d. {hi}); nilai {value} dari 1.",
-        "en": "After the visit of {month}: {after} new agreements a month on average (before: {before}). In {n} "
+        "en": "After the visit of {month}: {after} {unit} a month on average (before: {before}). In {n} "
               "similar regions not visited: {cafter} a month (before: {cbefore}). The rise here minus the rise in "
               "similar regions: {did} a month (95%: {lo} to {hi}); rated {value} of 1."},
     "score.no_visit": {
