@@ -71,7 +71,7 @@ if len(tl):
     st.altair_chart(charts.region_timeline(tl, prof.visits["local_start"], facts.first_visit, lang),
                     use_container_width=True)
     st.caption(t("reg.timeline_note"))
-    value_chart = charts.region_values(tl)
+    value_chart = charts.region_values(tl, lang)
     if value_chart is not None:
         st.altair_chart(value_chart, use_container_width=True)
 else:
