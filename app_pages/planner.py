@@ -109,7 +109,8 @@ cities = [r.code for r in lookup.all_regions("regency")]
 start = c1.selectbox(t("plan.start"), cities, index=cities.index("31.71"), key="plan_start",
                      format_func=lambda c: lookup.get(c).name)
 today = dt.date.today()
-start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date")
+start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date",
+                          format="DD/MM/YYYY")
 days = int(c3.number_input(t("plan.days"), 1, 60, 5, key="plan_days"))
 per_day = int(c4.radio(t("plan.per_day"), [1, 2], index=1, horizontal=True, key="plan_per_day"))
 weekdays_only = c1.checkbox(t("plan.weekdays"), True, key="plan_weekdays")
@@ -134,7 +135,7 @@ st.markdown(t("plan.travel", km=numbers.number(best["km"], 0, lang), hours=numbe
               nkm=numbers.number(naive["km"], 0, lang), nhours=numbers.number(naive["hours"], 1, lang)))
 st.caption(t("plan.assumptions"))
 with st.expander(t("plan.legs")):
-    st.dataframe(legs_frame(legs), hide_index=True, width="stretch")
+    st.dataframe(legs_frame(legs, lang), hide_index=True, width="stretch")
 
 # ------------------------------------------------------------------ schedule
 st.subheader(t("plan.schedule"))

@@ -79,7 +79,7 @@ def event_study_chart(event_study: pd.DataFrame, window: int, lang: str | None =
         y=alt.Y("value:Q", title=None, axis=chart_formats.number_axis(lang, 3)),
         color=alt.Color("series:N", title=None, sort=list(lines.columns),
                         scale=alt.Scale(domain=list(lines.columns), range=EVENT_STUDY_COLOURS),
-                        legend=alt.Legend(orient="bottom")),
+                        legend=alt.Legend(orient="bottom", labelLimit=0)),
         tooltip=[alt.Tooltip("event_time:Q", title=t("imp2.event_axis")), alt.Tooltip("series:N", title=" "),
                  alt.Tooltip("value_text:N", title=" ")],
     ).transform_calculate(value_text=chart_formats.number_expr("datum.value", lang, 3)).properties(height=260)
