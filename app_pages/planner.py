@@ -14,7 +14,7 @@ from geo.regions import lookup
 from geo.text import numbers, parsing
 from geo.text.catalog import text
 from geo.text.messages import UserError
-from ui import auth, briefing_files, record_tables, records_cache, vocabulary_labels
+from ui import auth, briefing_files, date_columns, record_tables, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -181,7 +181,9 @@ else:
 planned = read.visits_frame(engine(), planned=True)
 if len(planned):
     st.caption(t("plan.planned_list"))
-    st.dataframe(record_tables.planned_visits_table(planned), hide_index=True, width="stretch")
+    planned_shown = record_tables.planned_visits_table(planned)
+    st.dataframe(planned_shown, hide_index=True, width="stretch",
+                 column_config=date_columns.config(planned_shown, lang))
 
 # ------------------------------------------------------------------ backtest
 st.subheader(t("plan.backtest"))

@@ -11,6 +11,7 @@ from geo.text.vocabulary import STATUSES
 from ui import (
     briefing_files,
     charts,
+    date_columns,
     mini_maps,
     presentation,
     record_tables,
@@ -84,7 +85,7 @@ shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_p
 ag = record_tables.agreements_table(shown, vocabulary_labels.current())
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)
-st.dataframe(ag_table, hide_index=True, width="stretch")
+st.dataframe(ag_table, hide_index=True, width="stretch", column_config=date_columns.config(ag_table, lang))
 download_buttons(ag_table, f"kerja_sama_{code}")
 
 c1, c2 = st.columns(2)
@@ -120,7 +121,7 @@ st.subheader(t("reg.visits"))
 if len(prof.visits_followed):
     v_table = localized_columns(prof.visits_followed, ["ref", "official_role", "start_at", "agenda", "n_after",
                                                        "agreements_after"])
-    st.dataframe(v_table, hide_index=True, width="stretch")
+    st.dataframe(v_table, hide_index=True, width="stretch", column_config=date_columns.config(v_table, lang))
     download_buttons(v_table, f"kunjungan_{code}")
 else:
     st.info(t("reg.none"))
