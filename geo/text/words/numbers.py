@@ -10,10 +10,7 @@ WORDS = {
     "numbers.trillion": {"id": "triliun", "en": "trillion"},
     "numbers.billion": {"id": "miliar", "en": "billion"},
     "numbers.million": {"id": "juta", "en": "million"},
-}
-
-# Short scale words under chart axes ("Rp 1,5 M", "Rp 1.5 bn"): ``ui.chart_formats``.
-WORDS |= {
+    # short scale words on chart axes ("Rp 1,5 M", "Rp 1.5 bn"): ``ui.chart_formats``
     "numbers.short.trillion": {"id": "T", "en": "tn"},
     "numbers.short.billion": {"id": "M", "en": "bn"},
     "numbers.short.million": {"id": "jt", "en": "m"},
