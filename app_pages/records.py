@@ -10,7 +10,16 @@ from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import STATUSES
-from ui import audit_trail, auth, date_columns, import_preview, record_tables, records_cache, vocabulary_labels
+from ui import (
+    audit_trail,
+    auth,
+    date_columns,
+    import_preview,
+    record_tables,
+    records_cache,
+    theme,
+    vocabulary_labels,
+)
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -309,6 +318,7 @@ with tab_import:
         st.download_button(t("imp.template"), templates.template_xlsx(kind, lang, known), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+        st.caption(theme.upload_caption())
         # One flag: the file (kind + content hash) last saved in this session; the same file offers no second save.
         file_key = import_preview.file_key(kind, upload.getvalue()) if upload is not None else None
         saved = st.session_state.get("imp_saved")
