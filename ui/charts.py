@@ -58,7 +58,7 @@ def region_values(tl: pd.DataFrame, lang: str | None = None) -> alt.Chart | None
         x=alt.X("month:T", title=None, axis=alt.Axis(format="%m/%Y")),
         y=alt.Y("value_idr:Q", title=t("metric.value_idr"), axis=chart_formats.rupiah_axis(lang)),
         tooltip=[alt.Tooltip("month:T", format="%m/%Y", title=t("col.month")),
-                 alt.Tooltip("value_text:N", title=t("metric.value_idr"))]).properties(height=140)
+                 alt.Tooltip("value_text:N", title=t("metric.value_idr"))]).properties(height=180)
 
 
 def event_study_lines(event_study: pd.DataFrame, window: int) -> pd.DataFrame:
