@@ -37,8 +37,9 @@ if "plan_level" not in st.session_state:
 
 with st.sidebar:
     st.subheader(t("plan.weights"))
-    weights = tuple((k, st.slider(t(f"plan.c.{k}"), 0.0, 1.0, rank.DEFAULT_WEIGHTS[k], 0.05, key=f"plan_w_{k}"))
-                    for k in rank.COMPONENTS)
+    # in percent, as on the impact page: a slider's number cannot take a decimal comma ("0.25")
+    weights = tuple((k, st.slider(t(f"plan.c.{k}"), 0, 100, round(100 * rank.DEFAULT_WEIGHTS[k]), 5, format="%d%%",
+                                  key=f"plan_w_{k}") / 100) for k in rank.COMPONENTS)
     with st.expander(t("plan.constraints"), expanded=True):
         level = st.selectbox(t("plan.level"), ["regency", "province"], format_func=lambda lv: t(f"level.{lv}"),
                              key="plan_level")
@@ -135,7 +136,8 @@ st.markdown(t("plan.travel", km=numbers.number(best["km"], 0, lang), hours=numbe
               nkm=numbers.number(naive["km"], 0, lang), nhours=numbers.number(naive["hours"], 1, lang)))
 st.caption(t("plan.assumptions"))
 with st.expander(t("plan.legs")):
-    st.dataframe(legs_frame(legs, lang), hide_index=True, width="stretch")
+    st.dataframe(legs_frame(legs, lang), hide_index=True, width="stretch",  # numbers as text ("0,3"): on the right
+                 column_config={t(c): st.column_config.TextColumn(alignment="right") for c in ("col.km", "col.hours")})
 
 # ------------------------------------------------------------------ schedule
 st.subheader(t("plan.schedule"))
