@@ -8,7 +8,7 @@ a ``calculate`` transform for tooltips) that formats the English way with d3 and
 * ``number_expr(field, lang, decimals)``: thousands grouped, at most ``decimals`` decimals, trailing zeros dropped.
 * ``rupiah_expr(field, lang)``: an amount with a short scale word ("Rp 250 jt", "Rp 1,5 M", "Rp 2 T"; English
   "Rp 1.5 bn"), the words from the catalog (``numbers.short.*``).
-* ``number_axis`` / ``rupiah_axis``: an ``alt.Axis`` labelled that way.
+* ``number_axis`` / ``rupiah_axis``: an ``alt.Axis`` labelled that way (whole-number axes tick at whole numbers).
 """
 
 from __future__ import annotations
@@ -46,6 +46,9 @@ def rupiah_expr(field: str, lang: str) -> str:
 
 
 def number_axis(lang: str, decimals: int = 2, **kwargs) -> alt.Axis:
+    """With ``decimals=0`` (counts, months) the ticks are whole numbers, never 0.5 written as a rounded "1"."""
+    if decimals == 0:
+        kwargs.setdefault("tickMinStep", 1)
     return alt.Axis(labelExpr=number_expr("datum.value", lang, decimals), **kwargs)
 
 

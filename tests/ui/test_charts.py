@@ -62,3 +62,9 @@ def test_event_time_chart_writes_its_numbers_the_indonesian_way():
     assert "regexp('\\\\.', 'g'), ','" in _axis_expr(spec["encoding"]["y"])
     assert spec["encoding"]["color"]["scale"]["range"] == charts.EVENT_STUDY_COLOURS
     assert len(spec["data"]["values"] if "values" in spec["data"] else next(iter(spec["datasets"].values()))) == 19 * 3
+
+
+def test_count_axis_ticks_only_at_whole_numbers_so_no_label_repeats():
+    spec = charts.region_timeline(TIMELINE, pd.Series([], dtype=str), None, "id").to_dict()
+    [line] = [layer for layer in spec["layer"] if layer["mark"]["type"] == "line"]
+    assert line["encoding"]["y"]["axis"]["tickMinStep"] == 1
