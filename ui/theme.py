@@ -1,7 +1,8 @@
 """The app's look: less empty space above the content, so the map is in view without scrolling on a projector;
 and the words Streamlit writes itself, which no API translates, in the page's language.
 
-* The file uploader: its button says ``ui.upload.button`` ("Pilih berkas") instead of "Upload", and its English
+* The file uploader: its button says ``ui.upload.button`` ("Pilih berkas") instead of "Upload", a file dragged over
+  it ``ui.upload.drop`` instead of "Drag and drop a file here", and its English
   "200MB per file • CSV, XLSX" line is hidden — the page writes its own caption under it with the real limit
   (``SINERGI_MAX_IMPORT_MB``, ``upload_caption``), since the importer, not Streamlit's 200 MB, sets it.
 * A multiselect's "Select all" ("Select N matches" while typing) says ``ui.select_all`` / ``ui.select_matches``.
@@ -29,6 +30,8 @@ WORDS_CSS = """
 [data-testid="stFileUploaderDropzoneInstructions"] { display: none; }
 [data-testid="stFileUploaderDropzone"] button p { font-size: 0; }
 [data-testid="stFileUploaderDropzone"] button p::after { content: %(upload)s; font-size: 0.875rem; }
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span { font-size: 0; }
+[data-testid="stFileUploaderDropzone"] > div:not([data-testid]) > span::after { content: %(drop)s; font-size: 1rem; }
 [role="option"][data-key="__select_all__"] [data-item-hl],
 [role="option"][data-key="__select_matches__"] [data-item-hl] { font-size: 0; }
 [role="option"][data-key="__select_all__"] [data-item-hl]::after { content: %(select_all)s; font-size: 0.875rem; }
@@ -39,8 +42,8 @@ WORDS_CSS = """
 
 def css() -> str:
     """The page's CSS, Streamlit's own words replaced by the catalog's in the current language."""
-    words = {k: json.dumps(t(key)) for k, key in (("upload", "upload.button"), ("select_all", "select_all"),
-                                                   ("select_matches", "select_matches"))}
+    words = {k: json.dumps(t(key)) for k, key in (("upload", "upload.button"), ("drop", "upload.drop"),
+                                                   ("select_all", "select_all"), ("select_matches", "select_matches"))}
     return "<style>" + LAYOUT_CSS + WORDS_CSS % words + "</style>"
 
 

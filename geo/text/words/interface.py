@@ -300,6 +300,7 @@ WORDS = {
     "ui.imp.file_limit": {"id": "Seret berkas ke kotak di atas atau klik «Pilih berkas». Paling besar {mb} MB.",
                           "en": "Drag a file onto the box above or click “Choose file”. At most {mb} MB."},
     "ui.upload.button": {"id": "Pilih berkas", "en": "Choose file"},
+    "ui.upload.drop": {"id": "Lepaskan berkas di sini", "en": "Drop the file here"},
     "ui.select_all": {"id": "Pilih semua", "en": "Select all"},
     "ui.select_matches": {"id": "Pilih semua yang cocok", "en": "Select all matches"},
     "ui.imp.template": {"id": "Unduh templat XLSX", "en": "Download XLSX template"},
