@@ -56,8 +56,7 @@ for note in rep.notes:
 if rep.direct is not None:
     st.subheader(t("imp2.event"))
     st.caption(t("imp2.event_help"))
-    st.line_chart(charts.event_study_lines(rep.direct.event_study, window), height=260,
-                  color=charts.EVENT_STUDY_COLOURS)
+    st.altair_chart(charts.event_study_chart(rep.direct.event_study, window, lang), use_container_width=True)
 with st.expander(t("imp2.figures")):
     m1, m2 = st.columns(2)
     if rep.direct_window:

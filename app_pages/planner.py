@@ -14,7 +14,7 @@ from geo.regions import lookup
 from geo.text import numbers, parsing
 from geo.text.catalog import text
 from geo.text.messages import UserError
-from ui import auth, briefing_files, record_tables, records_cache, vocabulary_labels
+from ui import auth, briefing_files, date_columns, record_tables, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -37,8 +37,9 @@ if "plan_level" not in st.session_state:
 
 with st.sidebar:
     st.subheader(t("plan.weights"))
-    weights = tuple((k, st.slider(t(f"plan.c.{k}"), 0.0, 1.0, rank.DEFAULT_WEIGHTS[k], 0.05, key=f"plan_w_{k}"))
-                    for k in rank.COMPONENTS)
+    # in percent, as on the impact page: a slider's number cannot take a decimal comma ("0.25")
+    weights = tuple((k, st.slider(t(f"plan.c.{k}"), 0, 100, round(100 * rank.DEFAULT_WEIGHTS[k]), 5, format="%d%%",
+                                  key=f"plan_w_{k}") / 100) for k in rank.COMPONENTS)
     with st.expander(t("plan.constraints"), expanded=True):
         level = st.selectbox(t("plan.level"), ["regency", "province"], format_func=lambda lv: t(f"level.{lv}"),
                              key="plan_level")
@@ -109,7 +110,8 @@ cities = [r.code for r in lookup.all_regions("regency")]
 start = c1.selectbox(t("plan.start"), cities, index=cities.index("31.71"), key="plan_start",
                      format_func=lambda c: lookup.get(c).name)
 today = dt.date.today()
-start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date")
+start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date",
+                          format="DD/MM/YYYY")
 days = int(c3.number_input(t("plan.days"), 1, 60, 5, key="plan_days"))
 per_day = int(c4.radio(t("plan.per_day"), [1, 2], index=1, horizontal=True, key="plan_per_day"))
 weekdays_only = c1.checkbox(t("plan.weekdays"), True, key="plan_weekdays")
@@ -134,7 +136,8 @@ st.markdown(t("plan.travel", km=numbers.number(best["km"], 0, lang), hours=numbe
               nkm=numbers.number(naive["km"], 0, lang), nhours=numbers.number(naive["hours"], 1, lang)))
 st.caption(t("plan.assumptions"))
 with st.expander(t("plan.legs")):
-    st.dataframe(legs_frame(legs), hide_index=True, width="stretch")
+    st.dataframe(legs_frame(legs, lang), hide_index=True, width="stretch",  # numbers as text ("0,3"): on the right
+                 column_config={t(c): st.column_config.TextColumn(alignment="right") for c in ("col.km", "col.hours")})
 
 # ------------------------------------------------------------------ schedule
 st.subheader(t("plan.schedule"))
@@ -180,7 +183,9 @@ else:
 planned = read.visits_frame(engine(), planned=True)
 if len(planned):
     st.caption(t("plan.planned_list"))
-    st.dataframe(record_tables.planned_visits_table(planned), hide_index=True, width="stretch")
+    planned_shown = record_tables.planned_visits_table(planned)
+    st.dataframe(planned_shown, hide_index=True, width="stretch",
+                 column_config=date_columns.config(planned_shown, lang))
 
 # ------------------------------------------------------------------ backtest
 st.subheader(t("plan.backtest"))

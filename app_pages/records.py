@@ -10,7 +10,16 @@ from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
 from geo.text.vocabulary import STATUSES
-from ui import audit_trail, auth, import_preview, record_tables, records_cache, vocabulary_labels
+from ui import (
+    audit_trail,
+    auth,
+    date_columns,
+    import_preview,
+    record_tables,
+    records_cache,
+    theme,
+    vocabulary_labels,
+)
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -107,8 +116,9 @@ with tab_agreements:
     table = record_tables.agreements_table(shown, known)
     cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
             "visit_ref"]
-    st.dataframe(localized_columns(table, cols), hide_index=True, width="stretch",
-                 column_config={t("col.value_idr"): st.column_config.NumberColumn(format="localized")})
+    ag_shown = localized_columns(table, cols)
+    st.dataframe(ag_shown, hide_index=True, width="stretch", column_config=date_columns.config(
+        ag_shown, lang, **{t("col.value_idr"): st.column_config.NumberColumn(format="localized")}))
     download_buttons(localized_columns(table, cols), "kerja_sama")
 
     doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc") if can_edit else ""
@@ -157,7 +167,9 @@ with tab_agreements:
                 settled("agreement", outcome)
         with st.expander(t("rec.progress")):
             if current.indicators:
-                st.dataframe(read.progress_frame(current), hide_index=True, width="stretch")
+                progress = read.progress_frame(current)
+                st.dataframe(progress, hide_index=True, width="stretch",
+                             column_config=date_columns.config(progress, lang))
             with st.form(f"progress-{doc}"):
                 c1, c2, c3 = st.columns(3)
                 ind_name = c1.text_input(t("rec.indicator"),
@@ -181,7 +193,8 @@ with tab_visits:
     vdf = read.filter_visits(vdf, text=v_search)
     vtable = record_tables.visits_table(vdf, known)
     vcols = ["ref", "official_role", "start_at", "time_zone", "places", "agenda", "focus_sectors", "people_met"]
-    st.dataframe(localized_columns(vtable, vcols), hide_index=True, width="stretch")
+    v_shown = localized_columns(vtable, vcols)
+    st.dataframe(v_shown, hide_index=True, width="stretch", column_config=date_columns.config(v_shown, lang))
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
     ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick") if can_edit else ""
     if ref:
@@ -305,6 +318,7 @@ with tab_import:
         st.download_button(t("imp.template"), templates.template_xlsx(kind, lang, known), f"templat_{kind}.xlsx",
                            key=f"tpl-{kind}")
         upload = st.file_uploader(t("imp.file"), type=["csv", "xlsx"], key=f"upload-{kind}")
+        st.caption(theme.upload_caption())
         # One flag: the file (kind + content hash) last saved in this session; the same file offers no second save.
         file_key = import_preview.file_key(kind, upload.getvalue()) if upload is not None else None
         saved = st.session_state.get("imp_saved")

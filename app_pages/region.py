@@ -11,6 +11,7 @@ from geo.text.vocabulary import STATUSES
 from ui import (
     briefing_files,
     charts,
+    date_columns,
     mini_maps,
     presentation,
     record_tables,
@@ -72,7 +73,7 @@ if len(tl):
                     use_container_width=True)
     # the red rules are the visits in the period: say so when there are none, rather than promise them
     st.caption(t("reg.timeline_note") if len(prof.visits) else t("reg.timeline_note_none"))
-    value_chart = charts.region_values(tl)
+    value_chart = charts.region_values(tl, lang)
     if value_chart is not None:
         st.altair_chart(value_chart, use_container_width=True)
 else:
@@ -85,7 +86,7 @@ shown = prof.agreements[prof.agreements["status"].isin(status_pick)] if status_p
 ag = record_tables.agreements_table(shown, vocabulary_labels.current())
 ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "value_idr"]
 ag_table = localized_columns(ag, ag_cols)
-st.dataframe(ag_table, hide_index=True, width="stretch")
+st.dataframe(ag_table, hide_index=True, width="stretch", column_config=date_columns.config(ag_table, lang))
 download_buttons(ag_table, f"kerja_sama_{code}")
 
 c1, c2 = st.columns(2)
@@ -121,7 +122,7 @@ st.subheader(t("reg.visits"))
 if len(prof.visits_followed):
     v_table = localized_columns(prof.visits_followed, ["ref", "official_role", "start_at", "agenda", "n_after",
                                                        "agreements_after"])
-    st.dataframe(v_table, hide_index=True, width="stretch")
+    st.dataframe(v_table, hide_index=True, width="stretch", column_config=date_columns.config(v_table, lang))
     download_buttons(v_table, f"kunjungan_{code}")
 else:
     st.info(t("reg.none"))

@@ -5,10 +5,10 @@ import streamlit as st
 
 from geo.access import accounts
 from geo.access.roles import ROLES
-from ui import auth
+from ui import auth, date_columns
 from ui.database import engine
 from ui.feedback import errors_shown
-from ui.i18n import localized_columns, t
+from ui.i18n import current_language, localized_columns, t
 
 st.title(t("users.title"))
 admin = auth.principal()
@@ -36,7 +36,9 @@ people = accounts.list_users(eng, admin)
 frame = pd.DataFrame([u.__dict__ for u in people], columns=["username", "role", "active", "created_at",
                                                             "last_login_at"])
 frame["role"] = frame["role"].map(lambda r: t(f"role.{r}"))
-st.dataframe(localized_columns(frame, list(frame.columns)), hide_index=True, width="stretch")
+people_shown = localized_columns(frame, list(frame.columns))
+st.dataframe(people_shown, hide_index=True, width="stretch",
+             column_config=date_columns.config(people_shown, current_language()))
 
 with st.form("user-add", clear_on_submit=True):
     st.subheader(t("users.add"))

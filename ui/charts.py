@@ -5,7 +5,11 @@
   (red rules) — the same picture as the PDF brief's ``geo.briefings.region_brief.timeline_png``.
 * ``region_values``: the agreements' value per month (bars), or None without any value.
 * ``event_study_lines``: the impact page's event-time curve (ATT and its interval, ``geo.analysis.estimator``)
-  from ``window`` months before the first visit to twice ``window`` after, with ``EVENT_STUDY_COLOURS``.
+  from ``window`` months before the first visit to twice ``window`` after, with ``EVENT_STUDY_COLOURS``;
+  ``event_study_chart`` draws it.
+
+Numbers on axes and in tooltips are written in the page's language ("1.000", "0,5", "Rp 1,5 M"; ``ui.chart_formats``),
+months as mm/yyyy.
 """
 
 from __future__ import annotations
@@ -13,7 +17,8 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from ui.i18n import t
+from ui import chart_formats
+from ui.i18n import current_language, t
 
 EVENT_STUDY_COLOURS = ["#1f4e9c", "#9ecae1", "#9ecae1"]
 
@@ -33,20 +38,27 @@ def region_timeline(tl: pd.DataFrame, visit_starts, first_visit, lang: str) -> a
         layers.append(base.mark_area(opacity=0.25, color="#888888").encode(y="comparison_low:Q",
                                                                            y2="comparison_high:Q"))
     layers.append(base.mark_line(color="#1f5f99", point=True).encode(
-        y=alt.Y("count:Q", title=t("col.agreements")), tooltip=["month:T", "count:Q"]))
+        y=alt.Y("count:Q", title=t("col.agreements"), axis=chart_formats.number_axis(lang, 0)),
+        tooltip=[alt.Tooltip("month:T", format="%m/%Y", title=t("col.month")),
+                 alt.Tooltip("count:Q", title=t("col.agreements"))]))
     vm = pd.DataFrame({"month": pd.to_datetime(visit_starts)})
     if len(vm):
         layers.append(alt.Chart(vm).mark_rule(color="#b2182b", strokeWidth=2).encode(x="month:T"))
     return alt.layer(*layers).properties(height=260)
 
 
-def region_values(tl: pd.DataFrame) -> alt.Chart | None:
+def region_values(tl: pd.DataFrame, lang: str | None = None) -> alt.Chart | None:
+    """The value per month (bars), its axis and tooltip in rupiah with a short scale word ("Rp 1,5 M")."""
     if not tl["value_idr"].notna().any():
         return None
-    return alt.Chart(tl.dropna(subset=["value_idr"])).mark_bar(color="#74a9cf").encode(
+    lang = lang or current_language()
+    values = tl.dropna(subset=["value_idr"])[["month", "value_idr"]]
+    return alt.Chart(values).mark_bar(color="#74a9cf").transform_calculate(
+        value_text=chart_formats.rupiah_expr("datum.value_idr", lang)).encode(
         x=alt.X("month:T", title=None, axis=alt.Axis(format="%m/%Y")),
-        y=alt.Y("value_idr:Q", title=t("metric.value_idr")),
-        tooltip=["month:T", alt.Tooltip("value_idr:Q", format=",.0f")]).properties(height=140)
+        y=alt.Y("value_idr:Q", title=t("metric.value_idr"), axis=chart_formats.rupiah_axis(lang)),
+        tooltip=[alt.Tooltip("month:T", format="%m/%Y", title=t("col.month")),
+                 alt.Tooltip("value_text:N", title=t("metric.value_idr"))]).properties(height=180)
 
 
 def event_study_lines(event_study: pd.DataFrame, window: int) -> pd.DataFrame:
@@ -55,3 +67,19 @@ def event_study_lines(event_study: pd.DataFrame, window: int) -> pd.DataFrame:
                      & (event_study["event_time"] <= 2 * window)].set_index("event_time")
     series = {"att": t("imp2.series.att"), "ci_low": t("imp2.series.low"), "ci_high": t("imp2.series.high")}
     return es[list(series)].rename(columns=series)
+
+
+def event_study_chart(event_study: pd.DataFrame, window: int, lang: str | None = None) -> alt.Chart:
+    """``event_study_lines`` as lines (``EVENT_STUDY_COLOURS``), numbers on the axes in the page's language."""
+    lang = lang or current_language()
+    lines = event_study_lines(event_study, window)
+    long = lines.reset_index().melt("event_time", var_name="series", value_name="value")
+    return alt.Chart(long).mark_line().encode(
+        x=alt.X("event_time:Q", title=t("imp2.event_axis"), axis=chart_formats.number_axis(lang, 0)),
+        y=alt.Y("value:Q", title=None, axis=chart_formats.number_axis(lang, 3)),
+        color=alt.Color("series:N", title=None, sort=list(lines.columns),
+                        scale=alt.Scale(domain=list(lines.columns), range=EVENT_STUDY_COLOURS),
+                        legend=alt.Legend(orient="bottom", labelLimit=0)),
+        tooltip=[alt.Tooltip("event_time:Q", title=t("imp2.event_axis")), alt.Tooltip("series:N", title=" "),
+                 alt.Tooltip("value_text:N", title=" ")],
+    ).transform_calculate(value_text=chart_formats.number_expr("datum.value", lang, 3)).properties(height=260)

@@ -3,6 +3,9 @@
 One ``geo.analysis.context.Context`` per data version (``context``): it holds the records and computes each
 region-metrics table and impact report once, for every session (it is thread-safe). Pages and ``ui`` helpers
 hand it to the engine; nothing here passes functions down.
+
+A long computation shows a spinner in the page's language (``ui.spinner.*``), never Streamlit's own English
+"Running `function(...)`.": the cached functions have ``show_spinner=False``; their callers hold the spinner.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from geo.analysis.context import Context
 from geo.db import storage
 from geo.records import read
 from ui.database import engine
+from ui.i18n import t
 
 
 def version() -> tuple:
@@ -45,31 +49,41 @@ def report(data_version: tuple, settings: impact_report.Settings):
     ctx = context(data_version)
     if ctx.has("report", settings):
         return ctx.report(settings)
-    with st.spinner("Running `report(...)`."):
+    with st.spinner(t("spinner.report")):
         return ctx.report(settings)
 
 
 # --- planner (issue 6)
-@st.cache_data(show_spinner=True, max_entries=8)
-def planner_history(data_version: tuple, level: str, sectors: tuple):
+def planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
+    with st.spinner(t("spinner.planner")):
+        return _planner_ranking(data_version, level, weights, constraints)
+
+
+def planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
+    with st.spinner(t("spinner.backtest")):
+        return _planner_backtest(data_version, level, weights, top_k)
+
+
+@st.cache_data(show_spinner=False, max_entries=8)
+def _planner_history(data_version: tuple, level: str, sectors: tuple):
     from geo.planner import rank
 
     agreements, visits = frames(data_version)
     return rank.prepare(agreements, visits, level=level, sectors=sectors)
 
 
-@st.cache_data(show_spinner=True, max_entries=32)
-def planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
+@st.cache_data(show_spinner=False, max_entries=32)
+def _planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
     from geo.planner import rank
 
     # beside each score, the verdict of the region's first visit as the region page shows it (its brief's report)
     verdicts = rank.impact_verdicts(report(data_version, impact_report.Settings(level=level, start="2021-01")))
-    return rank.rank(planner_history(data_version, level, constraints.sectors), weights=dict(weights),
+    return rank.rank(_planner_history(data_version, level, constraints.sectors), weights=dict(weights),
                         constraints=constraints, verdicts=verdicts)
 
 
-@st.cache_data(show_spinner=True, max_entries=8)
-def planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
+@st.cache_data(show_spinner=False, max_entries=8)
+def _planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
     from geo.planner import backtest
 
-    return backtest.run(planner_history(data_version, level, ()), weights=dict(weights), top_k=top_k)
+    return backtest.run(_planner_history(data_version, level, ()), weights=dict(weights), top_k=top_k)

@@ -1,6 +1,10 @@
 """Downloadable XLSX import templates: the columns, examples, and drop-down lists (types, sectors and obstacles
 from the open vocabularies, ``geo.records.vocabularies``: the database's when given, else the defaults; statuses
-fixed)."""
+fixed).
+
+Every header is one the importer reads (``geo.importer.columns``), in the template's language. The lists sheet
+names each list by the header of the column it feeds ("Jenis", "Bidang", "Status", "Hambatan" in Indonesian),
+never by an internal key."""
 
 from __future__ import annotations
 
@@ -34,6 +38,19 @@ VISIT_EXAMPLE = ["KUNKER-2024-017", "Wakil Menteri Dalam Negeri", "Kementerian D
                  "Wali Kota Bandung; Bupati Bandung", "Pariwisata; Transportasi"]
 
 
+# each list of the lists sheet → the agreement template's column it feeds (its header names the list)
+LIST_COLUMNS = {"type": 2, "status": 12, "obstacle": 14, "sector": 3}
+
+
+def list_header(name: str, lang: str = "id") -> str:
+    """The header of a list on the lists sheet: the header of the column it feeds.
+
+    >>> list_header("type"), list_header("obstacle"), list_header("sector", "en")
+    ('Jenis', 'Hambatan', 'Sectors')
+    """
+    return AGREEMENT_TEMPLATE.get(lang, AGREEMENT_TEMPLATE["id"])[LIST_COLUMNS[name]]
+
+
 def template_xlsx(kind: str, lang: str = "id", known=None) -> bytes:
     from openpyxl import Workbook
     from openpyxl.styles import Font
@@ -51,7 +68,7 @@ def template_xlsx(kind: str, lang: str = "id", known=None) -> bytes:
         "sector": [known.label("sector", k, lang) for k in known.options("sector")],
     }
     for col, (name, values) in enumerate(vocab.items(), start=1):
-        lists.cell(row=1, column=col, value=name).font = Font(bold=True)
+        lists.cell(row=1, column=col, value=list_header(name, lang)).font = Font(bold=True)
         for row, value in enumerate(values, start=2):
             lists.cell(row=row, column=col, value=value)
     headers = (AGREEMENT_TEMPLATE if kind == "agreements" else VISIT_TEMPLATE)[lang]

@@ -15,6 +15,7 @@ from functools import lru_cache
 import folium
 
 from geo import config
+from geo.maps import scale_bar
 from geo.regions import lookup
 from geo.text import catalog
 
@@ -49,7 +50,8 @@ def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
                fill: str = "#4a7fb5", tooltip_labels: tuple[str, str] = ("Wilayah", "Kode")) -> folium.Map:
     """A map of every region of ``level`` with its name and code on hover."""
     m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None,
-                   control_scale=True, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
+                   control_scale=False, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
+    scale_bar.MetricScale().add_to(m)  # kilometres only, no miles
     m.default_js, m.default_css = leaflet_assets(asset_base)
     m.get_root().header.add_child(folium.Element(LABEL_CSS))
     if tile_url:
@@ -99,8 +101,9 @@ LABEL_CSS = """<style>
 
 def base_map(asset_base: str, tile_url: str | None = None) -> folium.Map:
     """The same empty map for every view, so that the browser keeps it and only swaps layers."""
-    m = folium.Map(location=[-2.5, 118.0], zoom_start=5, tiles=None, control_scale=True, prefer_canvas=False,
+    m = folium.Map(location=[-2.5, 118.0], zoom_start=5, tiles=None, control_scale=False, prefer_canvas=False,
                    zoom_snap=0.25, zoom_delta=0.5)
+    scale_bar.MetricScale().add_to(m)  # kilometres only, no miles
     m.default_js, m.default_css = leaflet_assets(asset_base)
     m.get_root().header.add_child(folium.Element(LABEL_CSS))
     if tile_url:

@@ -50,6 +50,17 @@ def test_data_page_renders():
     assert "cahya dsn" in " ".join(c.value for c in at.caption)
 
 
+def test_data_page_shows_counts_and_build_checks_as_tables_with_indonesian_numbers_and_no_json():
+    at = _run(ROOT / "app_pages" / "about_data.py")
+    assert not at.exception and not at.json
+    counts, checks = at.dataframe[0].value, at.dataframe[1].value
+    from geo.regions import lookup
+
+    districts = len(lookup.all_regions("district"))
+    assert counts.iloc[2, 1] == f"{districts:,}".replace(",", ".") and "." in counts.iloc[2, 1]  # 7.285
+    assert list(checks.columns) == ["Pemeriksaan", "Provinsi", "Kabupaten/Kota", "Kecamatan"]
+
+
 def test_records_page_lists_filters_and_edits(app_database):
     at = _run(ROOT / "app_pages" / "records.py", **app_session("ani"))
     assert not at.exception

@@ -44,9 +44,10 @@ def test_renders_map_ranking_and_why():
 
 def test_changing_a_weight_changes_the_ranking():
     at = _planner()
+    assert at.slider(key="plan_w_gap").value == 25 and at.slider(key="plan_w_gap").proto.format == "%d%%"
     before = _ranking(at)[:10]
-    at.slider(key="plan_w_stalled").set_value(1.0)
-    at.slider(key="plan_w_gap").set_value(0.0).run()
+    at.slider(key="plan_w_stalled").set_value(100)  # percent, never "0.25" without a decimal comma
+    at.slider(key="plan_w_gap").set_value(0).run()
     assert not at.exception
     assert _ranking(at)[:10] != before
 

@@ -74,3 +74,19 @@ def test_a_saved_import_says_so_and_offers_no_second_save_until_another_file_com
     assert not at.exception and not at.success
     [commit] = [b for b in at.button if b.key == "commit"]
     assert commit.label == "Simpan 1 baris yang diterima"  # one row changed, one unchanged
+
+
+def _column_formats(element) -> dict:
+    import json
+
+    config = json.loads(element.proto.columns or "{}")
+    return {name: (c.get("type_config") or {}).get("format") for name, c in config.items()
+            if (c.get("type_config") or {}).get("type") in ("date", "datetime")}
+
+
+def test_agreement_and_visit_tables_show_dates_as_dd_mm_yyyy_and_times_with_a_dot(app_database):
+    at = _data_page("id")
+    assert not at.exception
+    formats = [_column_formats(d) for d in at.dataframe]
+    assert {"Tanggal TTD": "DD/MM/YYYY"} in formats
+    assert {"Mulai": "DD/MM/YYYY HH.mm"} in formats

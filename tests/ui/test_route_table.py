@@ -6,15 +6,18 @@ from geo.planner import itinerary
 from ui import ranking_table, route_map, route_table
 
 
-def test_legs_table_names_regions_and_rounds_distance_and_hours():
+def test_legs_table_names_regions_and_writes_distance_and_hours_with_indonesian_separators():
     legs = itinerary.route_legs("31.71", ["32.73", "73.71"], return_home=True)
     frame = route_table.legs_frame(legs)
     assert list(frame.columns) == ["Dari", "Ke", "Jarak (km)", "Moda", "Jam"]
     assert frame["Dari"].tolist() == ["Kota Administrasi Jakarta Pusat", "Kota Bandung", "Kota Makassar"]
     assert frame["Ke"].tolist() == ["Kota Bandung", "Kota Makassar", "Kota Administrasi Jakarta Pusat"]
     assert frame["Moda"].tolist() == ["darat", "udara", "udara"]
-    assert frame["Jarak (km)"].tolist() == [round(x.km) for x in legs]
-    assert frame["Jam"].tolist() == [round(x.hours, 1) for x in legs]
+    assert frame["Jarak (km)"].tolist() == [f"{round(x.km):,}".replace(",", ".") for x in legs]
+    assert frame["Jam"].tolist() == [f"{x.hours:.1f}".replace(".", ",") for x in legs]
+    assert "," in frame["Jam"].iloc[0] and "." in frame["Jarak (km)"].iloc[1]  # 1.xxx km to Makassar
+    english = route_table.legs_frame(legs, "en")
+    assert english.iloc[0, 4] == f"{legs[0].hours:.1f}" and "," in english.iloc[1, 2]
 
 
 def test_route_overlays_number_the_stops_and_draw_one_line_per_leg():

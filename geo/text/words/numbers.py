@@ -10,4 +10,9 @@ WORDS = {
     "numbers.trillion": {"id": "triliun", "en": "trillion"},
     "numbers.billion": {"id": "miliar", "en": "billion"},
     "numbers.million": {"id": "juta", "en": "million"},
+    # short scale words on chart axes ("Rp 1,5 M", "Rp 1.5 bn"): ``ui.chart_formats``
+    "numbers.short.trillion": {"id": "T", "en": "tn"},
+    "numbers.short.billion": {"id": "M", "en": "bn"},
+    "numbers.short.million": {"id": "jt", "en": "m"},
+    "numbers.short.thousand": {"id": "rb", "en": "k"},
 }
