@@ -36,8 +36,11 @@ def trail_markdown(trail: pd.DataFrame, limit: int = SHOWN) -> str:
 
 @st.cache_data(show_spinner=False, max_entries=4)
 def whole_trail(data_version: tuple, lang: str) -> pd.DataFrame:
-    """Every audit entry in words (``audit_text.trail_frame``), newest first, for one data version."""
-    return audit_text.trail_frame(read.audit_frame(engine()), lang)
+    """Every record's audit entry in words (``audit_text.trail_frame``), newest first, for one data version.
+    Entries about users (logins, accounts) are not records: they do not move the data version this is cached on,
+    and they belong to the accounts, not to the data page."""
+    entries = read.audit_frame(engine())
+    return audit_text.trail_frame(entries[entries["record_type"] != "user"], lang)
 
 
 def record_trail(record_type: str, record_key: str) -> pd.DataFrame:
