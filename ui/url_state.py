@@ -89,8 +89,9 @@ def init(defaults: dict, allowed: dict | None = None) -> None:
         if isinstance(default, list):
             value = [x for x in value if allowed.get(key) is None or x in allowed[key]]
         view[key] = value
-        if st.session_state.get(key) != value:
-            st.session_state[key] = value
+        # always set, even when equal: another page's widget with the same key (the map's and the briefing's
+        # "metric") is a new widget, which takes a value only from the Session State API, else its own default
+        st.session_state[key] = value
 
 
 def sync(keys) -> None:
