@@ -224,12 +224,12 @@ def map_section() -> None:
         center, zoom = list(found.center), found.zoom
     extra = ([(web_map.VISIT_COLOR, t("map.legend.visits"), "dot")] if visit_points is not None else []) + \
         ([(web_map.LINK_COLOR, t("map.legend.links"), "line")] if partner_links is not None else [])
-    payload = web_map.map_payload(
-        view, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")), no_data_text=t("map.no_data"),
-        show_labels=st.session_state["labels"], visit_points=visit_points, partner_links=partner_links,
-        outline=found.outline if found is not None else None, center=center, zoom=zoom, legend_extra=extra,
-        clickable=True, tile_url=config.get("SINERGI_TILE_URL"), height=620,
-        boundary_folder=region_map.boundary_folder(), loading_text=t("map.loading"), error_text=t("map.load_failed"))
+    payload = region_map.view_payload(  # computed once per view and data version, for every session
+        version, spec, lang, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
+        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"], visit_points=visit_points,
+        partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
+        legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"), height=620,
+        loading_text=t("map.loading"), error_text=t("map.load_failed"))
     map_key = "map-main"  # one component for every view: the browser keeps it and its boundaries
     st.session_state["map_view"] = (map_key, level, prov)
     region_map.show(payload, key=map_key, on_change=on_map_click)

@@ -16,9 +16,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import streamlit as st
 import streamlit.components.v1 as components
 
-from geo.maps import boundary_files
+from geo.maps import boundary_files, map_view, web_map
 from ui import offline_leaflet  # noqa: F401  (declares the Leaflet files the frame loads)
 
 _FRONTEND = Path(__file__).parent / "components" / "region_map"
@@ -31,6 +32,15 @@ _boundaries = components.declare_component("boundaries", path=str(_BOUNDARY_FOLD
 def boundary_folder() -> Path:
     """Where the versioned boundary files are written and served from."""
     return _BOUNDARY_FOLDER
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def view_payload(version: tuple, spec: map_view.Spec, lang: str, **options) -> dict:
+    """The payload of the view of ``spec`` on data ``version``, computed once and shared by every session (the
+    national map's view is the same for everyone who asks for it). ``options``: ``map_payload``'s."""
+    from ui import briefing_files
+
+    return web_map.map_payload(briefing_files.view(version, spec, lang), boundary_folder=_BOUNDARY_FOLDER, **options)
 
 
 def show(payload: dict, *, key: str, on_change=None):

@@ -119,6 +119,8 @@ WORDS = {
         "id": "Data wilayah © cahya dsn (lisensi MIT), Kepmendagri No 300.2.2-2138 Tahun 2025.",
         "en": "Region data © cahya dsn (MIT licence), Kepmendagri No 300.2.2-2138 of 2025."},
     "ui.data.title": {"id": "Data wilayah dan sumbernya", "en": "Region data and its sources"},
+    "ui.data.seeding": {"id": "Menyiapkan data contoh untuk pertama kali… {percent}%",
+                        "en": "Preparing the sample data for the first time… {percent}%"},
     "ui.data.simulated": {
         "id": "Data yang tampil adalah DATA SIMULASI untuk uji coba, bukan data sebenarnya. Impor data kunjungan "
               "dan kerja sama di halaman Data.",
