@@ -32,7 +32,8 @@ FIRST_YEAR, this_year = url_state.FIRST_YEAR, dt.date.today().year
 st.title(t("map.title"))
 simulated_banner()
 version = records_cache.version()
-agreements, visits = records_cache.frames(version)
+ctx = records_cache.context(version)  # shared by every session, read-only (no copy of the records per run)
+agreements, visits = ctx.agreements, ctx.visits
 ministries = sorted(visits["ministry"].dropna().unique())
 SECTORS, AGREEMENT_TYPES = vocabulary_labels.labels("sector"), vocabulary_labels.labels("agreement_type")
 shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks": "", "visits": False,

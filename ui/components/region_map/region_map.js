@@ -274,7 +274,10 @@
   }
 
   let pending = 0;
+  function mark(name) { try { performance.mark(name); } catch (e) { /* old browsers */ } }
+  mark("sinergi-script");
   function render(a) {
+    mark("sinergi-render");
     send("streamlit:setFrameHeight", { height: a.height || 600 });
     state.args = a;
     ensureMap(a);
@@ -283,6 +286,7 @@
     const mine = ++pending;
     const slow = setTimeout(function () { if (mine === pending) status(a.loading_text || "…"); }, 300);
     boundaries(a.boundaries, a.level).then(function (fc) {
+      mark("sinergi-boundaries");
       if (mine !== pending) return;  // a newer view arrived meanwhile
       clearTimeout(slow);
       status(null);
@@ -292,6 +296,7 @@
         state.fitKey = a.fit_key;
         fit(a);
       }
+      mark("sinergi-drawn");
       document.body.dataset.view = a.view_id || "";
       document.body.dataset.drawn = String(state.regions ? state.regions.getLayers().length : 0);
     }, function () {
