@@ -99,7 +99,7 @@ FLOW_BOX = (0.31, 0.17)  # half width and height of a stage's box (data units)
 
 def _flow_edge_points(edges: pd.DataFrame) -> pd.DataFrame:
     """The arrows clipped to the boxes' edges, beside each other when both directions are recorded, with the
-    angle of their heads on screen and the middle for the count."""
+    angle of their heads on screen and where the count goes (beside the arrow's middle)."""
     sx = FLOW_SIZE[0] / (FLOW_X[1] - FLOW_X[0])
     sy = FLOW_SIZE[1] / (FLOW_Y[1] - FLOW_Y[0])
     hw, hh = FLOW_BOX[0] + 0.03, FLOW_BOX[1] + 0.03
@@ -111,7 +111,9 @@ def _flow_edge_points(edges: pd.DataFrame) -> pd.DataFrame:
         cut = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
         x0, y0 = e.x + ox + dx * cut, e.y + oy + dy * cut
         x1, y1 = e.x2 + ox - dx * cut, e.y2 + oy - dy * cut
-        rows.append({**e._asdict(), "ax": x0, "ay": y0, "bx": x1, "by": y1, "mx": (x0 + x1) / 2, "my": (y0 + y1) / 2,
+        nx, ny = -dy / length * 0.09, dx / length * 0.09  # the count beside its arrow, to the arrow's left
+        rows.append({**e._asdict(), "ax": x0, "ay": y0, "bx": x1, "by": y1, "mx": x0 + (x1 - x0) * e.at + nx,
+                     "my": y0 + (y1 - y0) * e.at + ny,
                      "angle": math.degrees(math.atan2(dx * sx, dy * sy))})
     return pd.DataFrame(rows)
 
@@ -140,7 +142,9 @@ def flow_chart(flow: flows.Flow, lang: str | None = None) -> alt.LayerChart:
     heads = alt.Chart(edges).mark_point(shape="triangle", filled=True, size=140, opacity=0.9).encode(
         x=alt.X("bx:Q", **x), y=alt.Y("by:Q", **y), angle=alt.Angle("angle:Q", scale=None),
         color=alt.Color("colour:N", scale=None))
-    counts = alt.Chart(edges).mark_text(fontSize=12, color="#08306b", dy=-8).encode(
+    halo = alt.Chart(edges).mark_text(fontSize=12, stroke="white", strokeWidth=4).encode(
+        x=alt.X("mx:Q", **x), y=alt.Y("my:Q", **y), text="count_text:N")  # keeps a count readable on its line
+    counts = alt.Chart(edges).mark_text(fontSize=12, color="#08306b").encode(
         x=alt.X("mx:Q", **x), y=alt.Y("my:Q", **y), text="count_text:N")
     boxes = alt.Chart(nodes).mark_rect(stroke="#444444", cornerRadius=4).encode(
         x=alt.X("x0:Q", **x), x2="x1:Q", y=alt.Y("y0:Q", **y), y2="y1:Q",
@@ -152,5 +156,5 @@ def flow_chart(flow: flows.Flow, lang: str | None = None) -> alt.LayerChart:
         x=alt.X("x:Q", **x), y=alt.Y("y:Q", **y), text="label:N")
     numbers = alt.Chart(nodes).mark_text(fontSize=11, dy=11).encode(x=alt.X("x:Q", **x), y=alt.Y("y:Q", **y),
                                                                     text="counts:N")
-    return alt.layer(lines, heads, counts, boxes, names, numbers).properties(
+    return alt.layer(lines, heads, halo, counts, boxes, names, numbers).properties(
         width=FLOW_SIZE[0], height=FLOW_SIZE[1]).configure_view(stroke=None)

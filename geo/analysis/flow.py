@@ -25,6 +25,7 @@ Nothing is inferred: a step that was not recorded is not counted as a move.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from collections import Counter
 from dataclasses import dataclass
 
@@ -74,16 +75,19 @@ class Flow:
 
     def edges(self, lang: str = "id") -> pd.DataFrame:
         """One row per move drawn: every recorded move, and the main path even where none was recorded
-        (count 0); from and to points, and the count written for ``lang``."""
+        (count 0); from and to points, the count written for ``lang``, whether the opposite move is drawn too
+        (``back``) and where along the arrow its count goes (``at``, a fraction)."""
         pairs = list(dict.fromkeys([*MAIN_PATH, *sorted(self.moves, key=lambda p: (STAGES.index(p[0]),
                                                                                     STAGES.index(p[1])))]))
         rows = []
         for a, b in pairs:
             (x0, y0), (x1, y1) = POSITIONS[a], POSITIONS[b]
             n = self.moves.get((a, b), 0)
+            at = 0.5 if math.hypot(x1 - x0, y1 - y0) <= 1.5 else 0.3  # a long arrow's count nearer its start
             rows.append({"source": a, "target": b, "x": x0, "y": y0, "x2": x1, "y2": y1, "count": n,
-                         "count_text": number(n, lang=lang), "back": (b, a) in self.moves})
-        return pd.DataFrame(rows, columns=["source", "target", "x", "y", "x2", "y2", "count", "count_text", "back"])
+                         "count_text": number(n, lang=lang), "back": (b, a) in self.moves, "at": at})
+        return pd.DataFrame(rows, columns=["source", "target", "x", "y", "x2", "y2", "count", "count_text", "back",
+                                           "at"])
 
 
 def _history(value) -> list[tuple[str, dt.date]]:

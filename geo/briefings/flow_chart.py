@@ -55,7 +55,7 @@ def figure(flow: Flow, lang: str = "id", *, size: tuple[float, float] = (11.0, 4
             ax.annotate("", xy=end, xytext=start,
                         arrowprops=dict(arrowstyle="-|>", lw=width, color="#08519c" if row.count else "#bbbbbb",
                                         shrinkA=0, shrinkB=0, mutation_scale=12 + width, alpha=0.75))
-            ax.text((row.x + row.x2) / 2 + ox, (row.y + row.y2) / 2 + oy, row.count_text, ha="center", va="center",
+            ax.text(start[0] + (end[0] - start[0]) * row.at, start[1] + (end[1] - start[1]) * row.at, row.count_text, ha="center", va="center",
                     fontsize=10, color="#08306b", bbox=dict(boxstyle="round,pad=0.2", fc="white", ec="none"))
         for node in flow.nodes(lang).itertuples(index=False):
             ax.add_patch(FancyBboxPatch((node.x - BOX_W / 2, node.y - BOX_H / 2), BOX_W, BOX_H,
