@@ -96,7 +96,7 @@ def region_codes(view) -> list[str]:
     """The regions the view draws (as ``geo.maps.print_map``): the level's, within ``spec.within``, only
     ``view.codes`` when it names some; in code order."""
     within = view.spec.within
-    features = boundaries._features(view.spec.level)
+    features = boundaries.level_features(view.spec.level)
     return sorted(c for c in features if (not within or lookup.is_within(c, within))
                   and (view.codes is None or c in view.codes))
 
@@ -107,7 +107,7 @@ def layer(view):
 
     lang = view.lang
     codes = region_codes(view)
-    features = boundaries._features(view.spec.level)
+    features = boundaries.level_features(view.spec.level)
     legend = view.classification.legend(view.fmt, lang)
     verdicts = view.verdicts or {}
     no_data = text("briefing.no_data", lang)

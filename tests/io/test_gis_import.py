@@ -27,7 +27,7 @@ CODE_FIELD = "KDPPUM"  # as BIG's files name the province code
 
 def committed(level: str) -> gpd.GeoDataFrame:
     """The committed full-detail boundaries of ``level`` as an "official" file would hold them."""
-    features = boundaries._features(level)
+    features = boundaries.level_features(level)
     return gpd.GeoDataFrame({CODE_FIELD: list(features), "NAMOBJ": [f["properties"]["name"] for f in features.values()]},
                             geometry=[shapely.geometry.shape(f["geometry"]) for f in features.values()], crs=4326)
 
