@@ -1,15 +1,19 @@
 """Impact page: did cooperation grow after visits, and is that real — in words first ("Apa artinya?", "Batasan"),
-then the effect by month since the visit and the cooperation score per region."""
+then the effect by month since the visit, the cooperation score per region, and the cooperation flow (agreements
+moving usulan → ditandatangani → berjalan → selesai / terhambat / batal) for the view's period and filters."""
 
 import dataclasses
 import datetime as dt
 
 import streamlit as st
 
+from geo.analysis import flow as flows
 from geo.maps import map_view
 from geo.records import app_settings
 from geo.regions import lookup
 from geo.text import numbers
+from geo.text.catalog import text
+from geo.text.periods import period_text
 from ui import auth, charts, impact_summary, records_cache, score_table, shared_view, url_state
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
@@ -84,3 +88,14 @@ pick = st.selectbox(t("imp2.explain"), frame.index.tolist(), key="score_pick",
 if pick:
     for line in rep.scores[pick].explain(lang):
         st.markdown(f"- {line}")
+
+st.subheader(text("flow.title", lang))
+ctx = records_cache.context(version)
+flow = flows.of_view(spec, ctx.agreements, ctx.visits)
+st.caption(text("flow.total", lang, n=numbers.number(flow.total, lang=lang), period=period_text(spec.start, spec.end, lang), filters=map_view.filters_text(spec, lang)))
+if flow.total:
+    st.altair_chart(charts.flow_chart(flow, lang), width="content")
+    st.caption(text("flow.rule", lang))
+    st.caption(flow.honest_note(lang))
+else:
+    st.info(text("flow.empty", lang))

@@ -11,6 +11,9 @@
     python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
                         [--plan REF]
     python -m geo impact --out FILE.csv|FILE.xlsx [--level province|regency] [--period FROM:TO] [--lang id|en]
+    python -m geo export-map --out FILE.gpkg|FILE.zip|FILE.geojson|FILE.kml [--level L] [--metric M]
+                             [--period FROM:TO] [--region CODE] [--lang id|en]
+    python -m geo import-boundaries FILE.zip|FILE.gpkg --level L --code-field F [--layer NAME] [--out DIR]
 
 Commands that write need the credentials of an editor (import, sample) or an
 admin (restore, user, sample --replace): ``--user NAME`` (or ``SINERGI_USER``), the password from
@@ -24,8 +27,12 @@ install gets its first admin.
 ``--region``), ``.pdf`` (the region brief with ``--region``, else the map), ``.png`` (300 dpi) or ``.svg``
 (the national map, or the map of ``--region``'s regencies/districts). It exits 2 on bad input.
 ``impact`` writes the impact of visits, one row per province or regency/city
-(``geo.analysis.impact_table``), as CSV or XLSX; it exits 2 on bad input. Both exit 2 with a message on an
-empty database (nothing imported yet).
+(``geo.analysis.impact_table``), as CSV or XLSX; it exits 2 on bad input. ``export-map`` writes the map layer
+of a view (the same as ``brief`` draws) as a GIS file, the format from the extension (``geo.io.gis_export``);
+it exits 2 on bad input. The three exit 2 with a message on an empty database (nothing imported yet).
+``import-boundaries`` puts official boundaries of one level (a zipped Shapefile or a GeoPackage, any CRS)
+into the region data after checking them against the region codes (``geo.io.gis_import``); it exits 2 and
+changes nothing when the file, its CRS or its codes do not fit.
 
 ``import`` exits 0 when every row was accepted, 1 when some were rejected and
 2 when the file is unusable, 4 when the database failed during the import (nothing
@@ -280,6 +287,49 @@ def cmd_impact(args) -> int:
     return 0
 
 
+def cmd_export_map(args) -> int:
+    from geo.analysis.context import Context
+    from geo.briefings import maker
+    from geo.io import gis_export
+    from geo.maps import map_view
+    from geo.records import read
+    from geo.regions import lookup
+
+    try:
+        out = Path(args.out)
+        fmt = gis_export.format_of(out)
+        region = maker.check_region(args.region)
+        start, end = map_view.parse_period(args.period) if args.period else (None, None)
+        level = lookup.CHILD_LEVEL[lookup.level_of(region)] if region else args.level
+        maker.check_metric(args.metric, level)
+        if not out.parent.is_dir():
+            raise UserError("file.no_folder", text=str(out.parent))
+        eng = _engine()
+        ctx = Context(read.agreements_frame(eng), read.visits_frame(eng))
+        maker.check_not_empty(ctx)
+        spec = map_view.Spec(level=level, metric=args.metric, within=region or "", start=start, end=end)
+        frame = gis_export.layer(map_view.compute(spec, ctx, lang=args.lang))
+        _write_whole(out, gis_export.to_bytes(frame, fmt))
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    print(f"{args.out}: {len(frame):,} regions, {out.stat().st_size:,} bytes")
+    return 0
+
+
+def cmd_import_boundaries(args) -> int:
+    from geo.io import gis_import
+
+    try:
+        result = gis_import.import_boundaries(args.file, level=args.level, code_field=args.code_field,
+                                              layer=args.layer, out=Path(args.out) if args.out else None)
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    print(result.summary())
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     from geo.regions.lookup import MAP_LEVELS
 
@@ -344,6 +394,23 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.set_defaults(func=cmd_impact)
+    p = sub.add_parser("export-map", help="write the map layer as a GIS file: .gpkg, .zip (Shapefile), .geojson, .kml")
+    p.add_argument("--out", required=True, help="FILE.gpkg, FILE.zip (Shapefile), FILE.geojson or FILE.kml")
+    p.add_argument("--level", default="province", choices=list(MAP_LEVELS))
+    p.add_argument("--metric", default="signed", choices=["score", "signed", "change", "signed_per_100k", "value_idr",
+                   "value_per_capita", "partners", "progressed_share", "stalled", "visits", "visits_per_100k"])
+    p.add_argument("--period", help="FROM:TO, e.g. 2021:2025 or 2021-01:2025-06")
+    p.add_argument("--region", help="a province or regency code: its regencies or districts")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.set_defaults(func=cmd_export_map)
+    p = sub.add_parser("import-boundaries", help="put official boundaries (Shapefile .zip or GeoPackage) into data/")
+    p.add_argument("file", help="FILE.zip (Shapefile) or FILE.gpkg, any CRS")
+    p.add_argument("--level", required=True, choices=list(MAP_LEVELS))
+    p.add_argument("--code-field", required=True, help="the field holding the Kemendagri code, e.g. 32.73")
+    p.add_argument("--layer", help="the layer to read (a GeoPackage with several)")
+    p.add_argument("--out", help="write into this folder instead of the region data folder (data/)")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.set_defaults(func=cmd_import_boundaries)
     args = parser.parse_args(argv)
     problems = config.check_all()
     if problems:

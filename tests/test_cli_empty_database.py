@@ -24,6 +24,8 @@ def _cli(data_dir, *args):
     (["brief", "--out", "map.png"], "id", "belum ada data"),
     (["impact", "--out", "t.csv"], "en", "no data yet"),
     (["impact", "--out", "t.xlsx", "--level", "regency"], "id", "belum ada data"),
+    (["export-map", "--out", "peta.gpkg", "--level", "regency"], "id", "belum ada data"),
+    (["export-map", "--out", "peta.zip"], "en", "no data yet"),
 ])
 def test_every_file_command_on_an_empty_database_says_there_is_no_data_and_writes_nothing(tmp_path, args, lang,
                                                                                           message):
@@ -31,7 +33,7 @@ def test_every_file_command_on_an_empty_database_says_there_is_no_data_and_write
     data_dir.mkdir()  # empty: the command line creates and migrates the database on first use
     out = tmp_path / "out"
     out.mkdir()
-    args = [str(out / a) if a.endswith((".pdf", ".pptx", ".png", ".csv", ".xlsx")) else a for a in args]
+    args = [str(out / a) if a.endswith((".pdf", ".pptx", ".png", ".csv", ".xlsx", ".gpkg", ".zip")) else a for a in args]
     r = _cli(data_dir, *args, "--lang", lang)
     assert r.returncode == 2, r.stderr
     assert "Traceback" not in r.stderr

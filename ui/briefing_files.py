@@ -10,6 +10,7 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.briefings import deck, region_brief
+from geo.io import gis_export
 from geo.maps import map_view, print_map
 from ui import records_cache
 from ui.i18n import current_language, t
@@ -62,14 +63,27 @@ def _name(spec: map_view.Spec) -> str:
     return f"peta_{spec.metric}_{where}_{spec.level}"
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def gis_file(version: tuple, spec: map_view.Spec, lang: str, fmt: str) -> bytes:
+    """The map layer on screen as a GIS file (``geo.io.gis_export``: GeoPackage, zipped Shapefile, GeoJSON, KML)."""
+    return gis_export.export(view(version, spec, lang), fmt)
+
+
 def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> None:
-    """PNG (300 dpi), SVG and PDF of the map as it is on screen."""
+    """PNG (300 dpi), SVG and PDF of the map as it is on screen; then the map layer as a GIS file, in the format
+    picked (the file is made only when its button is clicked)."""
     lang = current_language()
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
         col.download_button(t(f"brief.dl_{fmt}"), lambda fmt=fmt: map_file(version, spec, lang, fmt),
                             f"{_name(spec)}.{fmt}", MIME[fmt], key=f"{key}-{fmt}", on_click="ignore",
                             icon=":material/download:")
+    pick, button = st.columns([2, 1], vertical_alignment="bottom")
+    fmt = pick.selectbox(t("gis.format"), tuple(gis_export.MIME), format_func=lambda f: t(f"gis.format.{f}"),
+                         key=f"{key}-gis-format", help=t("gis.format_help"))
+    button.download_button(t("gis.download"), lambda: gis_file(version, spec, lang, fmt),
+                           f"{_name(spec)}{gis_export.SUFFIX[fmt]}", gis_export.MIME[fmt], key=f"{key}-gis",
+                           on_click="ignore", icon=":material/download:")
 
 
 def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, weights: tuple = (),

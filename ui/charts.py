@@ -7,6 +7,9 @@
 * ``event_study_lines``: the impact page's event-time curve (ATT and its interval, ``geo.analysis.estimator``)
   from ``window`` months before the first visit to twice ``window`` after, with ``EVENT_STUDY_COLOURS``;
   ``event_study_chart`` draws it.
+* ``flow_chart``: the cooperation flow (``geo.analysis.flow``): a box per stage with how many agreements were ever
+  there and are there now, an arrow per recorded move as thick as its count — the deck's picture
+  (``geo.briefings.flow_chart``) drawn with altair.
 
 Numbers on axes and in tooltips are written in the page's language ("1.000", "0,5", "Rp 1,5 M"; ``ui.chart_formats``),
 months as mm/yyyy.
@@ -14,9 +17,13 @@ months as mm/yyyy.
 
 from __future__ import annotations
 
+import math
+
 import altair as alt
 import pandas as pd
 
+from geo.analysis import flow as flows
+from geo.text.catalog import text
 from ui import chart_formats
 from ui.i18n import current_language, t
 
@@ -83,3 +90,71 @@ def event_study_chart(event_study: pd.DataFrame, window: int, lang: str | None =
         tooltip=[alt.Tooltip("event_time:Q", title=t("imp2.event_axis")), alt.Tooltip("series:N", title=" "),
                  alt.Tooltip("value_text:N", title=" ")],
     ).transform_calculate(value_text=chart_formats.number_expr("datum.value", lang, 3)).properties(height=260)
+
+
+FLOW_SIZE = (760, 330)  # pixels: fixed, so that the arrowheads point along their arrows
+FLOW_X, FLOW_Y = (-0.5, 3.5), (-0.35, 1.35)
+FLOW_BOX = (0.31, 0.17)  # half width and height of a stage's box (data units)
+
+
+def _flow_edge_points(edges: pd.DataFrame) -> pd.DataFrame:
+    """The arrows clipped to the boxes' edges, beside each other when both directions are recorded, with the
+    angle of their heads on screen and where the count goes (beside the arrow's middle)."""
+    sx = FLOW_SIZE[0] / (FLOW_X[1] - FLOW_X[0])
+    sy = FLOW_SIZE[1] / (FLOW_Y[1] - FLOW_Y[0])
+    hw, hh = FLOW_BOX[0] + 0.03, FLOW_BOX[1] + 0.03
+    rows = []
+    for e in edges.itertuples(index=False):
+        dx, dy = e.x2 - e.x, e.y2 - e.y
+        length = math.hypot(dx, dy) or 1.0
+        ox, oy = ((-dy / length * 0.07, dx / length * 0.07) if e.back else (0.0, 0.0))
+        cut = min(hw / abs(dx) if dx else math.inf, hh / abs(dy) if dy else math.inf)
+        x0, y0 = e.x + ox + dx * cut, e.y + oy + dy * cut
+        x1, y1 = e.x2 + ox - dx * cut, e.y2 + oy - dy * cut
+        nx, ny = -dy / length * 0.09, dx / length * 0.09  # the count beside its arrow, to the arrow's left
+        rows.append({**e._asdict(), "ax": x0, "ay": y0, "bx": x1, "by": y1, "mx": x0 + (x1 - x0) * e.at + nx,
+                     "my": y0 + (y1 - y0) * e.at + ny,
+                     "angle": math.degrees(math.atan2(dx * sx, dy * sy))})
+    return pd.DataFrame(rows)
+
+
+def flow_chart(flow: flows.Flow, lang: str | None = None) -> alt.LayerChart:
+    """The cooperation flow: boxes per stage (ever / now), arrows per recorded move with their counts."""
+    lang = lang or current_language()
+    nodes = flow.nodes(lang)
+    nodes["counts"] = [text("flow.node", lang, reached=r, now=n) for r, n in zip(nodes["reached_text"],
+                                                                                 nodes["now_text"])]
+    nodes["x0"], nodes["x1"] = nodes["x"] - FLOW_BOX[0], nodes["x"] + FLOW_BOX[0]
+    nodes["y0"], nodes["y1"] = nodes["y"] - FLOW_BOX[1], nodes["y"] + FLOW_BOX[1]
+    edges = _flow_edge_points(flow.edges(lang))
+    top = max([1, *edges["count"]])
+    edges["width"] = [1 + 9 * math.sqrt(c / top) for c in edges["count"]]
+    edges["colour"] = ["#08519c" if c else "#bbbbbb" for c in edges["count"]]
+    x = dict(scale=alt.Scale(domain=list(FLOW_X)), axis=None)
+    y = dict(scale=alt.Scale(domain=list(FLOW_Y)), axis=None)
+    moved = text("flow.moves", lang)
+    lines = alt.Chart(edges).mark_rule(opacity=0.75).encode(
+        x=alt.X("ax:Q", **x), y=alt.Y("ay:Q", **y), x2="bx:Q", y2="by:Q",
+        strokeWidth=alt.StrokeWidth("width:Q", scale=None, legend=None), color=alt.Color("colour:N", scale=None),
+        tooltip=[alt.Tooltip("source:N", title=text("flow.from", lang)), alt.Tooltip("target:N", title=text("flow.to",
+                                                                                                           lang)),
+                 alt.Tooltip("count_text:N", title=moved)])
+    heads = alt.Chart(edges).mark_point(shape="triangle", filled=True, size=140, opacity=0.9).encode(
+        x=alt.X("bx:Q", **x), y=alt.Y("by:Q", **y), angle=alt.Angle("angle:Q", scale=None),
+        color=alt.Color("colour:N", scale=None))
+    halo = alt.Chart(edges).mark_text(fontSize=12, stroke="white", strokeWidth=4).encode(
+        x=alt.X("mx:Q", **x), y=alt.Y("my:Q", **y), text="count_text:N")  # keeps a count readable on its line
+    counts = alt.Chart(edges).mark_text(fontSize=12, color="#08306b").encode(
+        x=alt.X("mx:Q", **x), y=alt.Y("my:Q", **y), text="count_text:N")
+    boxes = alt.Chart(nodes).mark_rect(stroke="#444444", cornerRadius=4).encode(
+        x=alt.X("x0:Q", **x), x2="x1:Q", y=alt.Y("y0:Q", **y), y2="y1:Q",
+        color=alt.Color("stage:N", scale=alt.Scale(domain=list(flows.STAGES), range=[flows.COLOURS[s] for s in flows.STAGES]), legend=None),
+        tooltip=[alt.Tooltip("label:N", title=text("flow.stage", lang)),
+                 alt.Tooltip("reached_text:N", title=text("flow.reached", lang)),
+                 alt.Tooltip("now_text:N", title=text("flow.now", lang))])
+    names = alt.Chart(nodes).mark_text(fontSize=14, fontWeight="bold", dy=-9).encode(
+        x=alt.X("x:Q", **x), y=alt.Y("y:Q", **y), text="label:N")
+    numbers = alt.Chart(nodes).mark_text(fontSize=11, dy=11).encode(x=alt.X("x:Q", **x), y=alt.Y("y:Q", **y),
+                                                                    text="counts:N")
+    return alt.layer(lines, heads, halo, counts, boxes, names, numbers).properties(
+        width=FLOW_SIZE[0], height=FLOW_SIZE[1]).configure_view(stroke=None)

@@ -1,7 +1,8 @@
 """The briefing deck (PPTX, python-pptx): title, national map, top and bottom regions, chosen regions,
-itinerary, method and data sources. No impact score stands alone: beside each score in the ranking tables its
+itinerary, the cooperation flow (``geo.analysis.flow``: its diagram, a table of the stages, and what the records
+cannot show), method and data sources. No impact score stands alone: beside each score in the ranking tables its
 verdict in words, and on a region's slide the verdict itself ("Belum pasti", the score only beside a clear one). Every text is a real, editable text box or table; only the map and
-the timeline are pictures. Its words are in the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``);
+the timeline and the flow diagram are pictures. Its words are in the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``);
 the itinerary's column headers stay Indonesian, the ministries' format.
 """
 
@@ -16,13 +17,16 @@ from pptx import Presentation
 from pptx.dml.color import RGBColor
 from pptx.util import Inches, Pt
 
+from geo.analysis import flow as flows
 from geo.analysis import impact_report
 from geo.analysis import verdict as verdicts
 from geo.analysis.context import Context
-from geo.briefings import region_brief
+from geo.briefings import flow_chart, region_brief
 from geo.maps import print_map
 from geo.regions import lookup
 from geo.text.catalog import text
+from geo.text.numbers import number
+from geo.text.vocabulary import STATUSES
 
 ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
 TOP_N = 10
@@ -147,6 +151,27 @@ def ranking_rows(view, *, top: bool, n: int = TOP_N, verdict_of: Mapping | None 
     return rows
 
 
+def flow_slide(d: _Deck, view, ctx: Context) -> None:
+    """The cooperation flow of the view's period and filters: the diagram, a table of the stages (ever, now),
+    how to read it and what the records cannot show."""
+    lang = view.lang
+    fl = flows.of_view(view.spec, ctx.agreements, ctx.visits)
+    s = d.slide(text("flow.title", lang))
+    d.text(s, [text("flow.total", lang, n=number(fl.total, lang=lang), period=view.period_text,
+                    filters=view.filters_text)], Inches(0.5), Inches(1.05), Inches(12.3), Inches(0.4), size=14,
+           color=GREY)
+    if not fl.total:
+        d.text(s, [text("flow.empty", lang)], Inches(0.5), Inches(1.7), Inches(12.3), Inches(0.6), size=18)
+        return
+    s.shapes.add_picture(io.BytesIO(flow_chart.png(fl, lang)), Inches(0.3), Inches(1.55), width=Inches(8.6))
+    rows = [[STATUSES[stage][lang if lang in ("id", "en") else "id"], number(fl.reached[stage], lang=lang),
+             number(fl.now[stage], lang=lang)] for stage in flows.STAGES]
+    d.table(s, [text("flow.stage", lang), text("flow.reached", lang), text("flow.now", lang)], rows,
+            Inches(9.1), Inches(1.6), Inches(3.9), widths=(2.2, 1.5, 1.5), size=12)
+    d.text(s, [text("flow.rule", lang), fl.honest_note(lang)], Inches(0.5), Inches(5.35), Inches(12.3),
+           Inches(1.5), size=12, bullets=True)
+
+
 def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = None,
           facts: Mapping[str, region_brief.Facts] | None = None, map_png: bytes | None = None,
           top_n: int = TOP_N) -> bytes:
@@ -201,6 +226,8 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
             s = d.slide(text("briefing.deck.itinerary", lang))
             d.table(s, ITINERARY_COLUMNS, rows[i:i + ROWS_PER_SLIDE], Inches(0.5), Inches(1.3), Inches(12.3),
                     widths=(1.3, 1.2, 2.5, 3, 4), size=12)
+
+    flow_slide(d, view, ctx)
 
     s = d.slide(text("briefing.deck.method", lang))
     scheme = text(f"briefing.scheme.{view.classification.scheme}", lang) if view.classification.scheme else ""

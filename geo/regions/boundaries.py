@@ -26,6 +26,12 @@ def _features(level: str) -> dict[str, dict]:
     return {f["properties"]["code"]: f for f in fc["features"]}
 
 
+def level_features(level: str) -> dict[str, dict]:
+    """Every full-detail GeoJSON Feature of ``level``, by code (properties ``code`` and ``name``). Shared: read it,
+    never change it."""
+    return _features(level)
+
+
 def detail_feature(code: str) -> dict:
     """The full-detail GeoJSON Feature of a province, regency/city or district."""
     try:

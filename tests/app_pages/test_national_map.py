@@ -99,3 +99,15 @@ def test_a_name_that_is_no_region_says_so():
     assert not at.exception
     assert any("Tidak ada daerah bernama “Atlantis Raya”" in w.value for w in at.warning)
     assert at.session_state["prov"] == ""
+
+
+def test_the_map_offers_the_layer_shown_as_a_gis_file_in_four_formats_with_one_download_button():
+    at = _map(level="regency")
+    assert not at.exception
+    picker = at.selectbox(key="map-gis-format")
+    assert picker.options == ["GeoPackage (.gpkg)", "Shapefile (.zip)", "GeoJSON (.geojson)", "KML (.kml)"]
+    assert picker.value == "gpkg"
+    picker.select("kml").run()
+    assert not at.exception
+    buttons = [str(e.proto) for e in at.get("download_button")]
+    assert sum("Unduh berkas GIS" in b for b in buttons) == 1

@@ -199,7 +199,7 @@ def test_deck_slides_tables_and_numbers_match_the_engine(frames, ctx, national, 
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == ["Briefing Kerja Sama Antar Daerah", "Peta nasional: Kerja sama ditandatangani",
                       "10 wilayah tertinggi", "10 wilayah terendah", "Rincian wilayah: Kota Bandung",
-                      "Rencana perjalanan", "Metode dan sumber data"]
+                      "Rencana perjalanan", "Alur kerja sama", "Metode dan sumber data"]
     slides = list(prs.slides)
 
     def table_rows(slide):
@@ -227,9 +227,9 @@ def test_deck_slides_tables_and_numbers_match_the_engine(frames, ctx, national, 
     it = table_rows(slides[5])
     assert it[0] == deck.ITINERARY_COLUMNS
     assert it[1] == ["07/12/2026", "08.00–10.00 WIB", "Kota Bandung", "Wali Kota Bandung", "Rapat koordinasi KSAD"]
-    # only the map is a picture; every slide says the data is simulated
+    # only the map and the flow diagram are pictures; every slide says the data is simulated
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
-    assert len(pictures) == 1
+    assert len(pictures) == 2
     for s in slides:
         assert any("DATA SIMULASI" in sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
 
@@ -267,7 +267,7 @@ def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_ctx):
     prs = Presentation(io.BytesIO(deck.build(view, real_ctx)))
     titles = [s.shapes.title.text for s in prs.slides]
     assert titles == ["Inter-regional cooperation briefing", "National map: Working visits", "Top 10 regions",
-                      "Bottom 10 regions", "Method and data sources"]
+                      "Bottom 10 regions", "Cooperation flow", "Method and data sources"]
     assert not any("SIMULATED" in sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
     long = pd.DataFrame([[dt.date(2026, 12, 1 + i), "09.00 WIB", f"Lokasi {i}", "Bupati", "Rapat"] for i in range(12)],
                         columns=deck.ITINERARY_COLUMNS)

@@ -634,4 +634,15 @@ WORDS = {
     "ui.brief.dl_png": {"id": "Peta (PNG, 300 dpi)", "en": "Map (PNG, 300 dpi)"},
     "ui.brief.dl_svg": {"id": "Peta (SVG)", "en": "Map (SVG)"},
     "ui.brief.dl_pdf": {"id": "Peta (PDF)", "en": "Map (PDF)"},
+    "ui.gis.format": {"id": "Berkas GIS", "en": "GIS file"},
+    "ui.gis.format_help": {
+        "id": "Lapisan peta yang tampil (batas wilayah rinci, kode, nama, nilai, kelas, putusan) dalam EPSG:4326, "
+              "untuk QGIS dan program GIS lain.",
+        "en": "The map layer shown (full-detail boundaries, code, name, value, class, verdict) in EPSG:4326, "
+              "for QGIS and other GIS programs."},
+    "ui.gis.format.gpkg": {"id": "GeoPackage (.gpkg)", "en": "GeoPackage (.gpkg)"},
+    "ui.gis.format.shapefile": {"id": "Shapefile (.zip)", "en": "Shapefile (.zip)"},
+    "ui.gis.format.geojson": {"id": "GeoJSON (.geojson)", "en": "GeoJSON (.geojson)"},
+    "ui.gis.format.kml": {"id": "KML (.kml)", "en": "KML (.kml)"},
+    "ui.gis.download": {"id": "Unduh berkas GIS", "en": "Download GIS file"},
 }

@@ -214,6 +214,46 @@ WORDS = {
     "message.impact.level": {
         "id": "tingkat {text!r} tidak dikenal untuk dampak kunjungan (pilih province atau regency)",
         "en": "unknown level {text!r} for the impact of visits (choose province or regency)"},
+    "message.gis.extension": {
+        "id": "format berkas GIS tidak dikenal: {text!r} (pilih .gpkg, .zip (Shapefile), .geojson atau .kml)",
+        "en": "unknown GIS file format: {text!r} (choose .gpkg, .zip (Shapefile), .geojson or .kml)"},
+    "message.gis.import_extension": {
+        "id": "format batas wilayah tidak dikenal: {text!r} (pilih .zip berisi Shapefile atau .gpkg GeoPackage)",
+        "en": "unknown boundary file format: {text!r} (choose a .zip holding a Shapefile or a .gpkg GeoPackage)"},
+    "message.gis.unreadable": {
+        "id": "berkas {text!r} tidak dapat dibaca sebagai data GIS: {reason}",
+        "en": "the file {text!r} cannot be read as GIS data: {reason}"},
+    "message.gis.layers": {
+        "id": "berkas {text!r} berisi lebih dari satu lapisan atau tidak ada ({layers}); pilih satu dengan --layer",
+        "en": "the file {text!r} holds more than one layer or none ({layers}); choose one with --layer"},
+    "message.gis.no_layer": {
+        "id": "lapisan {text!r} tidak ada; yang ada: {layers}",
+        "en": "there is no layer {text!r}; the file has: {layers}"},
+    "message.gis.no_crs": {
+        "id": "berkas tidak menyebut sistem koordinatnya (CRS; pada Shapefile: berkas .prj), jadi batasnya tidak "
+              "dapat ditempatkan",
+        "en": "the file does not state its coordinate reference system (CRS; in a Shapefile: the .prj file), so its "
+              "boundaries cannot be placed"},
+    "message.gis.code_field": {
+        "id": "kolom kode {text!r} tidak ada; kolom yang ada: {fields}",
+        "en": "there is no code field {text!r}; the fields are: {fields}"},
+    "message.gis.check_failed": {
+        "id": "batas wilayah tidak cocok dengan kode {level}: {problems}. Tidak ada yang diubah.",
+        "en": "the boundaries do not match the {level} codes: {problems}. Nothing was changed."},
+    "message.gis.level.province": {"id": "provinsi", "en": "province"},
+    "message.gis.level.regency": {"id": "kabupaten/kota", "en": "regency/city"},
+    "message.gis.level.district": {"id": "kecamatan", "en": "district"},
+    "message.gis.problem.missing": {"id": "kode yang tidak ada di berkas ({n}): {codes}",
+                                    "en": "codes missing from the file ({n}): {codes}"},
+    "message.gis.problem.unknown": {"id": "kode yang tidak dikenal pada tingkat ini ({n}): {codes}",
+                                    "en": "codes unknown at this level ({n}): {codes}"},
+    "message.gis.problem.duplicate": {"id": "kode yang muncul lebih dari sekali ({n}): {codes}",
+                                      "en": "codes that appear more than once ({n}): {codes}"},
+    "message.gis.problem.no_area": {"id": "wilayah tanpa luas ({n}): {codes}",
+                                    "en": "regions without area ({n}): {codes}"},
+    "message.gis.problem.outside": {
+        "id": "wilayah di luar Indonesia setelah diproyeksikan ke EPSG:4326 — CRS berkas salah? ({n}): {codes}",
+        "en": "regions outside Indonesia once reprojected to EPSG:4326 — is the file's CRS wrong? ({n}): {codes}"},
     "message.impact.extension": {
         "id": "format berkas tidak dikenal: {text!r} (pilih .csv atau .xlsx)",
         "en": "unknown file format: {text!r} (choose .csv or .xlsx)"},
