@@ -60,6 +60,7 @@ def _click(page, component: bool, lat: float, lng: float) -> None:
     fn = "sinergiMap" if component else "map_div"
     x, y = page.frame_locator(frame_sel).first.locator("body").evaluate(
         f"() => {{ const p = {fn}.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    page.locator(frame_sel).first.scroll_into_view_if_needed()
     box = page.locator(frame_sel).first.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
 

@@ -11,6 +11,12 @@
   its port. nginx is restarted too if it dies. SIGTERM/SIGINT stop everything.
 * Every start, restart and stop is one line of the event log (``geo.events``); ``workers.json`` in the run
   folder lists the workers' ports and process ids.
+* Several hosts, one PostgreSQL (``SINERGI_DATABASE_URL`` the same everywhere): on the other hosts
+  ``run.py serve --workers-only --address 0.0.0.0 --port P`` starts and watches workers (P+1 …) without nginx,
+  listening on that address; on the host with nginx, ``--upstream HOST:PORT`` (once per remote worker) adds them
+  to nginx's workers. The other hosts must trust this nginx (``SINERGI_TRUSTED_PROXIES`` = its address). Users,
+  the login back-off (table ``login_throttle``) and the data version every cache is keyed on live in the database,
+  so every worker on every host sees the same ones at once.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ import argparse
 import json
 import math
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -57,6 +64,7 @@ class Server:
     nginx: str
     nginx_proc: subprocess.Popen | None = None
     env: dict = field(default_factory=dict)
+    worker_address: str = "127.0.0.1"  # --workers-only: the --address other hosts' nginx reaches them on
 
 
 def find_nginx(given: str | None = None) -> str | None:
@@ -77,7 +85,7 @@ def _mime_types(nginx: str) -> str:
 
 
 def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx: str,
-                 server_name: str | None = None) -> str:
+                 server_name: str | None = None, upstream: tuple[str, ...] = ()) -> str:
     """The nginx configuration for these worker ports (the template with its blanks filled)."""
     import streamlit
 
@@ -90,7 +98,8 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
         "workers": str(len(ports)),
         "prefix": str(run_dir),
         "mime_types": _mime_types(nginx),
-        "upstream_servers": "\n".join(f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in ports),
+        "upstream_servers": "\n".join(f"        server {a} max_fails=1 fail_timeout=5s;"
+                                      for a in [f"127.0.0.1:{p}" for p in ports] + list(upstream)),
         "listen": listen,
         "server_name": server_name or config.get("SINERGI_SERVER_ADDRESS"),
         "max_body_mb": str(math.ceil(config.get("SINERGI_MAX_IMPORT_MB"))),
@@ -116,7 +125,8 @@ def worker_env(base: dict | None = None) -> dict:
 
 
 def _start_worker(server: Server, worker: Worker) -> None:
-    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), *streamlit_flags(worker.port, "127.0.0.1")]
+    cmd = [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"),
+           *streamlit_flags(worker.port, server.worker_address)]
     log = open(server.run_dir / f"worker-{worker.port}.log", "ab")
     worker.proc = subprocess.Popen(cmd, cwd=ROOT, env=server.env, stdout=log, stderr=subprocess.STDOUT,
                                    start_new_session=True)
@@ -146,9 +156,11 @@ def _write_state(server: Server) -> None:
     tmp.replace(server.run_dir / "workers.json")
 
 
-def _healthy(port: int) -> bool:
+def _healthy(port: int, address: str = "127.0.0.1") -> bool:
+    host = "127.0.0.1" if address in ("0.0.0.0", "::", "") else address
+    host = f"[{host}]" if ":" in host else host
     try:
-        with urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=3) as r:
+        with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=3) as r:
             return r.status == 200
     except OSError:
         return False
@@ -171,7 +183,7 @@ def check_once(server: Server) -> None:
     for worker in server.workers:
         exited = worker.proc is None or worker.proc.poll() is not None
         if not exited:
-            ok = _healthy(worker.port)
+            ok = _healthy(worker.port, server.worker_address)
             if ok:
                 if not worker.healthy:
                     events.log("worker_healthy", port=worker.port, worker_pid=worker.proc.pid,
@@ -202,13 +214,20 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--run-dir", help="folder for nginx's config, pid, logs and the workers' logs")
     parser.add_argument("--nginx", help="the nginx program (default: nginx on PATH or /usr/sbin/nginx)")
     parser.add_argument("--check-every", type=float, default=5.0, help="seconds between health checks")
+    parser.add_argument("--upstream", action="append", default=[], metavar="HOST:PORT",
+                        help="a worker on another host, added to nginx's workers (repeat for each)")
+    parser.add_argument("--workers-only", action="store_true",
+                        help="no nginx: start and watch workers listening on --address (for another host's nginx)")
     args = parser.parse_args(argv)
     if args.workers < 1 or not 0 < args.port < 65536 - args.workers:
         parser.error("--workers must be 1 or more and the ports must fit below 65536")
     if problems := config.check_all():
         print("\n".join(problems), file=sys.stderr)
         return 2
-    nginx = find_nginx(args.nginx)
+    bad = [u for u in args.upstream if not re.fullmatch(r"(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+):\d{1,5}", u)]
+    if bad:
+        parser.error(f"--upstream takes HOST:PORT, not {bad[0]!r}")
+    nginx = find_nginx(args.nginx) if not args.workers_only else "-"
     if nginx is None:
         print(f"nginx not found{f' at {args.nginx}' if args.nginx else ''}: "
               "apt-get install nginx-light (or nginx), or give --nginx PATH", file=sys.stderr)
@@ -217,8 +236,10 @@ def main(argv: list[str] | None = None) -> int:
     run_dir.mkdir(parents=True, exist_ok=True)
     ports = [args.port + i for i in range(1, args.workers + 1)]
     server = Server([Worker(p) for p in ports], args.port, args.address, run_dir.resolve(), nginx,
-                    env=worker_env())
-    (server.run_dir / "nginx.conf").write_text(nginx_config(ports, args.port, args.address, server.run_dir, nginx))
+                    env=worker_env(), worker_address=args.address if args.workers_only else "127.0.0.1")
+    if not args.workers_only:
+        (server.run_dir / "nginx.conf").write_text(nginx_config(ports, args.port, args.address, server.run_dir, nginx,
+                                                                upstream=tuple(args.upstream)))
     stopping = []
 
     def stop(signum, _frame):
@@ -227,11 +248,12 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, stop)
     signal.signal(signal.SIGINT, stop)
     events.log("serve_start", workers=args.workers, port=args.port, address=args.address,
-               run_dir=str(server.run_dir))
+               run_dir=str(server.run_dir), upstream=args.upstream, workers_only=args.workers_only)
     try:
         for worker in server.workers:
             _start_worker(server, worker)
-        _start_nginx(server)
+        if not args.workers_only:
+            _start_nginx(server)
         while not stopping:
             deadline = time.monotonic() + args.check_every
             while not stopping and time.monotonic() < deadline:

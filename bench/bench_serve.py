@@ -1,0 +1,210 @@
+"""Benchmark of the production setup (``run.py serve``: nginx in front of 2 workers) against a baseline tree served
+the way it was (one Streamlit process, or its own ``serve`` with ``--baseline-serve``). Prints figures; asserts
+nothing.
+
+    .venv/bin/python bench/bench_serve.py [--baseline PATH] [--viewers 30]    (needs Chromium and nginx)
+
+* First visit to the regency map (a new browser profile) on emulated links — Chromium's own network emulation
+  (DevTools ``Network.emulateNetworkConditions``): 10 Mbit/s with 50 ms latency and 2 Mbit/s with 150 ms — and
+  the returning visitor (same profile, second visit) on the 10 Mbit/s link. Seconds until all 514 regencies are
+  drawn.
+* ``--viewers`` viewers opening the map at the same moment, speaking Streamlit's own protocol through nginx
+  (each first fetches the page, so it has nginx's sticky cookie, then opens the websocket): median and p95 of the
+  seconds until the server has sent the whole page (``script_finished``).
+* The same, with one worker killed (SIGKILL) half a second after the viewers start: a viewer whose connection
+  broke opens the page again (as the browser does), and its time counts from the first try; the viewers of the
+  other worker are listed apart. The supervisor restarts the dead worker.
+"""
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import signal
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from bench.map_pages import start_server, uses_component, wait_drawn  # noqa: E402
+
+LINKS = {"10 Mbit/s, 50 ms": (10e6, 50), "2 Mbit/s, 150 ms": (2e6, 150)}
+
+
+def _free_port() -> int:
+    while True:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        if all(socket.socket().connect_ex(("127.0.0.1", port + i)) != 0 for i in range(3)):
+            return port
+
+
+def start_serve(tree: Path, data_dir: str, workers: int = 2) -> tuple[subprocess.Popen, str, Path]:
+    port = _free_port()
+    run_dir = Path(tempfile.mkdtemp(prefix="sinergi-serve-"))
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("SINERGI_", "STREAMLIT_"))}
+    env.update(PYTHONPATH=str(tree), SINERGI_DATA_DIR=data_dir, SINERGI_LOG_FILE=str(run_dir / "events.log"))
+    proc = subprocess.Popen([sys.executable, "-m", "serving", "--workers", str(workers), "--port", str(port),
+                             "--address", "127.0.0.1", "--run-dir", str(run_dir), "--check-every", "1"],
+                            cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    deadline = time.time() + 180
+    while time.time() < deadline:
+        try:
+            state = json.loads((run_dir / "workers.json").read_text())
+            if all(w["healthy"] for w in state["workers"]):
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                return proc, url, run_dir
+        except (OSError, ValueError, KeyError):
+            pass
+        time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("run.py serve did not start")
+
+
+def _emulate(context, page, bits_per_s: float, latency_ms: float) -> None:
+    cdp = context.new_cdp_session(page)
+    cdp.send("Network.enable")
+    cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency_ms,
+                                                  "downloadThroughput": bits_per_s / 8,
+                                                  "uploadThroughput": bits_per_s / 8})
+
+
+def browser_visits(url: str, component: bool) -> dict:
+    from playwright.sync_api import sync_playwright
+
+    out = {}
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+                              args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        for name, (bits, latency) in LINKS.items():
+            context = b.new_context(viewport={"width": 1400, "height": 1000})
+            page = context.new_page()
+            _emulate(context, page, bits, latency)
+            t0 = time.perf_counter()
+            page.goto(f"{url}/?level=regency", timeout=180_000)
+            first = wait_drawn(page, component, 514, t0)
+            back = None
+            if name.startswith("10"):
+                time.sleep(2)
+                again = context.new_page()
+                _emulate(context, again, bits, latency)
+                t0 = time.perf_counter()
+                again.goto(f"{url}/?level=regency", timeout=180_000)
+                back = wait_drawn(again, component, 514, t0)
+            out[name] = (first, back)
+            context.close()
+        b.close()
+    return out
+
+
+async def _viewer(url: str, query: str = "level=regency") -> float:
+    """Seconds until the whole page was sent to a new session through nginx; a broken connection is tried again
+    (from the page, as a browser reloads), the time counting from the first try."""
+    import http.cookiejar
+
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    t0 = time.perf_counter()
+    for _attempt in range(5):
+        try:
+            jar = http.cookiejar.CookieJar()
+            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
+            await asyncio.to_thread(lambda: opener.open(url + "/", timeout=60).read())
+            cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
+            async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                               max_size=None, open_timeout=120, additional_headers={"Cookie": cookie}) as ws:
+                msg = BackMsg()
+                msg.rerun_script.query_string = query
+                msg.rerun_script.context_info.timezone = "Asia/Jakarta"
+                await ws.send(msg.SerializeToString())
+                while True:
+                    fm = ForwardMsg()
+                    fm.ParseFromString(await ws.recv())
+                    if fm.WhichOneof("type") == "script_finished":
+                        return time.perf_counter() - t0
+        except Exception:  # the worker died under it: open the page again
+            await asyncio.sleep(0.5)
+    return float("inf")
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
+
+
+async def _crowd(url: str, n: int, kill_pid: int | None = None) -> list[float]:
+    async def killer():
+        await asyncio.sleep(0.5)
+        os.kill(kill_pid, signal.SIGKILL)
+
+    tasks = [asyncio.create_task(_viewer(url)) for _ in range(n)]
+    if kill_pid:
+        asyncio.create_task(killer())
+    return list(await asyncio.gather(*tasks))
+
+
+def crowd(url: str, run_dir: Path | None, n: int) -> dict:
+    asyncio.run(_crowd(url, 2))  # warm: both workers have the data version's caches
+    out = {"calm": asyncio.run(_crowd(url, n))}
+    if run_dir is not None:
+        time.sleep(2)
+        state = json.loads((run_dir / "workers.json").read_text())
+        victim = state["workers"][0]["pid"]
+        out["killed"] = asyncio.run(_crowd(url, n, kill_pid=victim))
+    return out
+
+
+def measure(tree: Path, serve: bool, viewers: int) -> dict:
+    data_dir = tempfile.mkdtemp(prefix="sinergi-bench-")
+    if serve:
+        proc, url, run_dir = start_serve(tree, data_dir)
+    else:
+        (proc, url), run_dir = start_server(tree, data_dir), None
+    try:
+        urllib.request.urlopen(url + "/", timeout=60).read()
+        asyncio.run(_viewer(url))  # the sample seeded, the first caches filled
+        asyncio.run(_viewer(url))
+        return {"visits": browser_visits(url, uses_component(tree)), "crowd": crowd(url, run_dir, viewers)}
+    finally:
+        proc.send_signal(signal.SIGTERM)
+        try:
+            proc.wait(timeout=40)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        shutil.rmtree(data_dir, ignore_errors=True)
+
+
+def report(name: str, r: dict) -> None:
+    for link, (first, back) in r["visits"].items():
+        extra = f", returning visitor {back:.2f} s" if back is not None else ""
+        print(f"[{name}] regency map on {link}: first visit {first:.2f} s{extra}", flush=True)
+    for kind, times in r["crowd"].items():
+        ok = [t for t in times if t != float("inf")]
+        print(f"[{name}] {len(times)} viewers at once ({kind}): median {statistics.median(times):.2f} s, p95 "
+              f"{p95(times):.2f} s, worst {max(times):.2f} s, {len(times) - len(ok)} never served", flush=True)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--baseline", type=Path)
+    ap.add_argument("--baseline-serve", action="store_true", help="serve the baseline with its own run.py serve")
+    ap.add_argument("--viewers", type=int, default=30)
+    args = ap.parse_args()
+    if args.baseline:
+        report("baseline", measure(args.baseline.resolve(), args.baseline_serve, args.viewers))
+    report("this, run.py serve --workers 2", measure(ROOT, True, args.viewers))
+
+
+if __name__ == "__main__":
+    main()
