@@ -149,7 +149,8 @@ def schedule_editor(actor, draft: drafts.Draft, computed, order, t):
     return edited[drafts.SCHEDULE_COLUMNS]
 
 
-def _reopen(actor, ref: str) -> None:
+def _reopen(actor) -> None:
+    ref = st.session_state["plan_reopen_ref"]  # the choice of this click, not of the run that drew the button
     with storage.transaction(engine()) as session:
         draft = drafts.from_planned_visit(session, ref, st.session_state.get(KEY))
     _store(actor, draft)
@@ -162,8 +163,8 @@ def reopen_picker(actor, refs: list[str], t) -> None:
     if not refs:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    ref = c1.selectbox(t("plan.reopen"), refs, key="plan_reopen_ref", help=t("plan.reopen_help"))
-    c2.button(t("plan.reopen_button"), key="plan_reopen", on_click=_reopen, args=(actor, ref),
+    c1.selectbox(t("plan.reopen"), refs, key="plan_reopen_ref", help=t("plan.reopen_help"))
+    c2.button(t("plan.reopen_button"), key="plan_reopen", on_click=_reopen, args=(actor,),
               icon=":material/folder_open:")
 
 
