@@ -3,7 +3,7 @@
 import streamlit as st
 
 from geo import config, events
-from ui import auth, errors, theme
+from ui import auth, database, errors, theme
 from ui.i18n import language_picker, t
 
 st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
@@ -22,6 +22,7 @@ if problems := config.check_all():  # a bad SINERGI_* value: say which, run noth
     st.error(t("config.invalid") + "\n\n" + "\n".join(f"- `{p}`" for p in problems))
     st.stop()
 _started()
+database.prepare()  # a new data folder: the sample is written here, with a progress bar
 who = auth.gate()  # the login box; stops here when viewing requires a login
 
 pages = [

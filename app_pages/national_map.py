@@ -3,7 +3,6 @@
 import datetime as dt
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo import config
 from geo.analysis import change, metrics
@@ -16,6 +15,7 @@ from ui import (
     impact_summary,
     presentation,
     records_cache,
+    region_map,
     safe_text,
     shared_view,
     url_state,
@@ -23,7 +23,6 @@ from ui import (
 )
 from ui.database import simulated_banner
 from ui.i18n import current_language, label, t
-from ui.offline_leaflet import ASSET_BASE
 
 lang = current_language()
 METRIC_UNITS = map_view.METRIC_UNITS
@@ -111,20 +110,11 @@ if st.session_state["metric"] == "change":
 
 
 
-def clicked_region(value: dict, level: str, prov: str) -> str | None:
-    feature = (value or {}).get("last_active_drawing") or {}
-    code = (feature.get("properties") or {}).get("code")
-    point = (value or {}).get("last_object_clicked")
-    if point and not code:
-        code = web_map.region_at(level, point["lng"], point["lat"], within=prov or None)
-    return code if code and lookup.exists(code) else None
-
-
 def on_map_click() -> None:
     """Runs before the rerun a click causes: a province drills down in place, a regency opens its page."""
-    map_key, level, prov = st.session_state.get("map_view", ("", "province", ""))
-    code = clicked_region(st.session_state.get(map_key), level, prov)
-    if code is None:
+    map_key, _level, prov = st.session_state.get("map_view", ("", "province", ""))
+    code = (st.session_state.get(map_key) or {}).get("code")
+    if not code or not lookup.exists(code):
         return
     if lookup.level_of(code) == "province" and not prov:
         st.session_state["prov"] = code
@@ -229,20 +219,21 @@ def map_section() -> None:
             st.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
                           total=numbers.number(partner_links.attrs["total"], lang=lang)))
 
-    layers = web_map.choropleth_layers(view, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
-                                       no_data_text=t("map.no_data"), show_labels=st.session_state["labels"],
-                                       visit_points=visit_points, partner_links=partner_links)
-    center, zoom = web_map.view_of(level, prov or None)
-    outline = web_map.outline_layer(found.outline) if found is not None else None
-    if outline is not None:  # the region found: outlined, centred and zoomed to
-        layers.append(outline)
+    center = zoom = None
+    if found is not None:  # the region found: outlined, centred and zoomed to
         center, zoom = list(found.center), found.zoom
-    map_key = "map-main"  # the base map never changes: the browser keeps it and only swaps these layers
+    extra = ([(web_map.VISIT_COLOR, t("map.legend.visits"), "dot")] if visit_points is not None else []) + \
+        ([(web_map.LINK_COLOR, t("map.legend.links"), "line")] if partner_links is not None else [])
+    payload = region_map.view_payload(  # computed once per view and data version, for every session
+        version, spec, lang, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
+        no_data_text=t("map.no_data"), show_labels=st.session_state["labels"], visit_points=visit_points,
+        partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
+        legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"), height=620,
+        loading_text=t("map.loading"), error_text=t("map.load_failed"))
+    map_key = "map-main"  # one component for every view: the browser keeps it and its boundaries
     st.session_state["map_view"] = (map_key, level, prov)
-    st_folium(web_map.base_map(ASSET_BASE, config.get("SINERGI_TILE_URL")), height=620,
-              use_container_width=True, feature_group_to_add=layers, center=center, zoom=zoom,
-              returned_objects=["last_active_drawing", "last_object_clicked"], key=map_key, on_change=on_map_click)
-    legend = "".join(  # the view's legend: the same classes, colours and words as every export
+    region_map.show(payload, key=map_key, on_change=on_map_click)
+    legend = "".join(  # the view's legend as text too (also inside the map): the same words as every export
         f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
         f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
         f"{web_map.escape(text)}</span>" for color, text in view.legend())

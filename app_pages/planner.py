@@ -5,7 +5,6 @@ of the recommendation."""
 import zlib
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.db import storage
 from geo.planner import drafts, itinerary, rank, stop_notes
@@ -14,7 +13,16 @@ from geo.regions import lookup
 from geo.text import numbers, parsing
 from geo.text.catalog import text
 from geo.text.messages import UserError
-from ui import auth, briefing_files, date_columns, plan_draft, record_tables, records_cache, vocabulary_labels
+from ui import (
+    auth,
+    briefing_files,
+    date_columns,
+    plan_draft,
+    record_tables,
+    records_cache,
+    region_map,
+    vocabulary_labels,
+)
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -80,8 +88,7 @@ def take_top() -> None:
 
 
 def add_clicked() -> None:
-    feature = (st.session_state.get("plan_map") or {}).get("last_active_drawing") or {}
-    code = (feature.get("properties") or {}).get("code")
+    code = (st.session_state.get("plan_map") or {}).get("code")
     if code in options and code not in st.session_state["plan_pick"]:
         st.session_state["plan_pick"] = st.session_state["plan_pick"] + [code]
 
@@ -133,8 +140,7 @@ legs = itinerary.route_legs(start, order, return_home) if order else []
 
 with c_map:
     st.subheader(t("plan.map"))
-    st_folium(route_map(level, table, options, order, legs, lang), height=520, use_container_width=True,
-              returned_objects=["last_active_drawing"], key="plan_map", on_change=add_clicked)
+    region_map.show(route_map(level, table, options, order, legs, lang), key="plan_map", on_change=add_clicked)
     st.caption(t("plan.map_hint"))
 
 if not order:

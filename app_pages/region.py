@@ -2,7 +2,6 @@
 obstacles with mitigation, child regions and visits."""
 
 import streamlit as st
-from streamlit_folium import st_folium
 
 from geo.analysis import region_profile
 from geo.maps import map_view
@@ -16,6 +15,7 @@ from ui import (
     presentation,
     record_tables,
     records_cache,
+    region_map,
     shared_view,
     vocabulary_labels,
 )
@@ -98,8 +98,7 @@ with c1:
                                     ["name", "code", "agreements"])
         st.dataframe(p_table, hide_index=True, width="stretch", height=260)
         download_buttons(p_table, f"mitra_{code}")
-        st_folium(mini_maps.partners_map(level, code, partners, lang), height=300,
-                  use_container_width=True, returned_objects=[], key=f"partners-{code}")
+        region_map.show(mini_maps.partners_map(level, code, partners, lang), key=f"partners-{code}")
     else:
         st.info(t("reg.none"))
 with c2:
@@ -115,8 +114,7 @@ with c2:
         st.subheader(t("reg.children"))
         measure, kid_values = region_profile.children_values(
             code, records_cache.region_metrics(version, child_level, start, end, *filters[:2], filters[3], filters[2]))
-        st_folium(mini_maps.children_map(child_level, code, measure, kid_values, lang), height=300,
-                  use_container_width=True, returned_objects=[], key=f"children-{code}")
+        region_map.show(mini_maps.children_map(child_level, code, measure, kid_values, lang), key=f"children-{code}")
 
 st.subheader(t("reg.visits"))
 if len(prof.visits_followed):

@@ -1,127 +1,185 @@
-"""Benchmark of the map page: warm server rerun, browser time until every region is drawn, bytes sent,
-and the drill-down click. Prints figures; asserts nothing.
+"""Benchmark of the map page, this tree against a baseline tree in the same run. Prints figures; asserts nothing.
 
-    .venv/bin/python bench/bench_map.py           (needs Chromium: apt-get install chromium)
+    .venv/bin/python bench/bench_map.py [--baseline PATH] [--sessions 10]    (needs Chromium)
 
-Uses a throw-away data folder (the simulated sample) and a local server on a free port.
+``--baseline``: another checkout (e.g. ``git worktree add /tmp/base <commit>``), measured the same way first, so
+that each figure can be read as a ratio (absolute times differ about twofold between machines of one kind).
+
+For each tree, with a fresh data folder and its own server:
+* first start: seconds until the first page shows something (title or progress) and until the map is drawn,
+  while the sample is seeded;
+* per level: all regions drawn after opening the page — first visit (a new browser profile, empty cache) and
+  returning visitor (a profile that has seen that level before) — and the bytes received over the websocket by
+  the new session (static files excluded);
+* the drill-down: click Jawa Barat on the province map, seconds until its 27 regencies are drawn;
+* server CPU per new map session at regency level: ``--sessions`` sessions speaking Streamlit's own protocol
+  one after another (the messages a browser sends on opening the page), CPU time of the server process / n.
 """
 
+import argparse
+import asyncio
 import os
 import shutil
-import socket
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.map_pages import (  # noqa: E402
+    NEW_FRAME,
+    OLD_FRAME,
+    server_cpu_seconds,
+    start_server,
+    uses_component,
+    wait_drawn,
+)
+
 EXPECTED = {"province": 38, "regency": 514, "district": 7285}
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 
 
-def warm_reruns(data_dir: str) -> None:
-    from streamlit.testing.v1 import AppTest
-
-    os.environ["SINERGI_DATA_DIR"] = data_dir
-    for level in EXPECTED:
-        at = AppTest.from_file(str(ROOT / "app_pages" / "national_map.py"), default_timeout=300)
-        at.query_params["level"] = level
-        at.run()
-        times = []
-        for _ in range(3):
-            t0 = time.perf_counter()
-            at.run()
-            times.append(time.perf_counter() - t0)
-        print(f"warm rerun of the map page, {level}: {min(times) * 1000:.0f} ms (best of 3)")
-
-
-FRAME = "iframe[title='streamlit_folium.st_folium']"
-
-
-def _open_until_drawn(page, url: str, expected: int) -> float:
+def _first_start(browser, url: str, component: bool) -> tuple[float, float]:
+    """(seconds until the page shows its title or a progress message, seconds until the map is drawn)."""
+    page = browser.new_page(viewport={"width": 1400, "height": 1100})
     t0 = time.perf_counter()
-    page.goto(url)
-    frame = page.frame_locator(FRAME).first
-    while frame.locator("path.leaflet-interactive").count() < expected:
+    page.goto(url, wait_until="commit")
+    shown = None
+    while shown is None and time.perf_counter() - t0 < 300:
+        if page.locator("h1, [data-testid='stProgress'], .sinergi-seeding").count():
+            shown = time.perf_counter() - t0
         time.sleep(0.05)
-        if time.perf_counter() - t0 > 120:
-            break
-    return time.perf_counter() - t0
+    drawn = wait_drawn(page, component, EXPECTED["province"], t0, limit=300)
+    page.close()
+    return shown, drawn
 
 
-def _drill_down(page) -> float:
-    """Click Jawa Barat on the national map; seconds until its 27 regencies are drawn."""
-    frame = page.frame_locator(FRAME).first
-    while frame.locator("path.leaflet-interactive").count() != 38:
-        time.sleep(0.05)
-    time.sleep(1)
-    fr = [f for f in page.frames if "streamlit_folium" in f.url][0]
-    x, y = fr.evaluate("(() => { const p = map_div.latLngToContainerPoint([-7.0, 107.6]); return [p.x, p.y]; })()")
-    box = page.locator(FRAME).first.bounding_box()
-    t1 = time.perf_counter()
+def _click(page, component: bool, lat: float, lng: float) -> None:
+    frame_sel = NEW_FRAME if component else OLD_FRAME
+    fn = "sinergiMap" if component else "map_div"
+    x, y = page.frame_locator(frame_sel).first.locator("body").evaluate(
+        f"() => {{ const p = {fn}.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    box = page.locator(frame_sel).first.bounding_box()
     page.mouse.click(box["x"] + x, box["y"] + y)
-    while frame.locator("path.leaflet-interactive").count() != 27:
-        time.sleep(0.02)
-    took = time.perf_counter() - t1
-    page.locator("text=Indonesia › Jawa Barat").first.wait_for(timeout=30_000)
-    return took
 
 
-def browser(data_dir: str) -> None:
+def _drill_down(page, url: str, component: bool) -> float:
+    page.goto(f"{url}/?level=province")
+    wait_drawn(page, component, 38, time.perf_counter())
+    time.sleep(1.5)
+    t0 = time.perf_counter()
+    _click(page, component, -7.0, 107.6)  # Jawa Barat
+    return wait_drawn(page, component, 27, t0, limit=60)
+
+
+async def _protocol_session(url: str, query: str) -> float:
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    t0 = time.perf_counter()
+    async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                       max_size=None, open_timeout=180) as ws:
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.context_info.timezone = "Asia/Jakarta"
+        await ws.send(msg.SerializeToString())
+        while True:
+            fm = ForwardMsg()
+            fm.ParseFromString(await ws.recv())
+            if fm.WhichOneof("type") == "script_finished":
+                return time.perf_counter() - t0
+
+
+def _server_cpu(url: str, pid: int, n: int) -> tuple[float, float]:
+    """(server CPU seconds per new regency-map session, median wall seconds until the page was sent)."""
+    asyncio.run(_protocol_session(url, "level=regency"))  # warm
+    cpu0 = server_cpu_seconds(pid)
+    walls = [asyncio.run(_protocol_session(url, "level=regency")) for _ in range(n)]
+    time.sleep(0.5)
+    return (server_cpu_seconds(pid) - cpu0) / n, sorted(walls)[len(walls) // 2]
+
+
+def measure(tree: Path, sessions: int) -> dict:
     from playwright.sync_api import sync_playwright
 
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=data_dir)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1"], cwd=ROOT, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(120):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            break
-        except OSError:
-            time.sleep(0.5)
+    component = uses_component(tree)
+    data_dir = tempfile.mkdtemp(prefix="sinergi-bench-")
+    proc, url = start_server(tree, data_dir)
+    out = {}
     try:
         with sync_playwright() as p:
-            chromium = shutil.which("chromium") or shutil.which("chromium-browser")
-            b = p.chromium.launch(executable_path=chromium, args=["--no-sandbox", "--disable-gpu",
-                                                                  "--disable-background-networking"])
-            b.new_page().goto(url)  # warm the server caches once
-            time.sleep(8)
+            b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+                                  args=ARGS)
+            out["first_start"] = _first_start(b, url, component)
             returning = b.new_context(viewport={"width": 1400, "height": 1100})
-            returning.new_page().goto(url)  # this browser profile now has Streamlit's scripts cached
-            time.sleep(5)
             for level, expected in EXPECTED.items():
+                seen = returning.new_page()  # the returning visitor has seen this level before
+                seen.goto(f"{url}/?level={level}")
+                wait_drawn(seen, component, expected, time.perf_counter())
+                time.sleep(1)
+                seen.close()
                 page = b.new_page(viewport={"width": 1400, "height": 1100})  # a fresh profile: empty cache
                 received = []
                 page.on("websocket", lambda ws: ws.on("framereceived", lambda f: received.append(
                     len(f) if isinstance(f, (bytes, str)) else 0)))
-                drawn = _open_until_drawn(page, f"{url}/?level={level}", expected)
+                t0 = time.perf_counter()
+                page.goto(f"{url}/?level={level}")
+                first = wait_drawn(page, component, expected, t0)
+                time.sleep(1)
                 again = returning.new_page()
-                drawn_again = _open_until_drawn(again, f"{url}/?level={level}", expected)
+                t0 = time.perf_counter()
+                again.goto(f"{url}/?level={level}")
+                back = wait_drawn(again, component, expected, t0)
                 again.close()
-                print(f"browser, {level}: all {expected} regions drawn {drawn:.2f} s after opening "
-                      f"(first visit, empty browser cache), {drawn_again:.2f} s (returning visitor); "
-                      f"{sum(received) / 1e6:.2f} MB over the websocket")
+                out[level] = (first, back, sum(received))
                 if level == "province":
-                    for attempt in range(3):
-                        print(f"drill-down click on Jawa Barat: its 27 regencies drawn "
-                              f"{_drill_down(page):.2f} s after the click")
-                        page.goto(f"{url}/?level=province")
+                    out["drill"] = min(_drill_down(page, url, component) for _ in range(3))
                 page.close()
             b.close()
+        out["cpu"] = _server_cpu(url, proc.pid, sessions)
     finally:
         proc.terminate()
-        proc.wait(timeout=20)
+        proc.wait(timeout=30)
+        shutil.rmtree(data_dir, ignore_errors=True)
+    return out
+
+
+def report(name: str, r: dict) -> None:
+    shown, drawn = r["first_start"]
+    print(f"[{name}] first start on a fresh data folder: first content {shown:.2f} s, map drawn {drawn:.2f} s")
+    for level, expected in EXPECTED.items():
+        first, back, size = r[level]
+        print(f"[{name}] {level}: all {expected} drawn {first:.2f} s after opening (first visit), {back:.2f} s "
+              f"(returning visitor); {size / 1000:.1f} KB over the websocket")
+    print(f"[{name}] drill-down click on Jawa Barat: its 27 regencies drawn {r['drill']:.2f} s after the click")
+    cpu, wall = r["cpu"]
+    print(f"[{name}] server CPU per new regency-map session: {cpu * 1000:.0f} ms (page sent after {wall:.2f} s)")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--baseline", type=Path, help="another checkout to measure first, the same way")
+    ap.add_argument("--sessions", type=int, default=10)
+    args = ap.parse_args()
+    results = {}
+    if args.baseline:
+        results["baseline"] = measure(args.baseline.resolve(), args.sessions)
+        report("baseline", results["baseline"])
+    results["this"] = measure(ROOT, args.sessions)
+    report("this", results["this"])
+    if args.baseline:
+        a, b = results["baseline"], results["this"]
+        print("ratios (this / baseline):")
+        for level in EXPECTED:
+            print(f"  {level}: first visit {b[level][0] / a[level][0]:.2f}, returning {b[level][1] / a[level][1]:.2f}, "
+                  f"websocket bytes {b[level][2] / a[level][2]:.3f}")
+        print(f"  drill-down {b['drill'] / a['drill']:.2f}; server CPU per session {b['cpu'][0] / a['cpu'][0]:.2f}; "
+              f"first start: first content {b['first_start'][0] / a['first_start'][0]:.2f}, map drawn "
+              f"{b['first_start'][1] / a['first_start'][1]:.2f}")
 
 
 if __name__ == "__main__":
-    folder = tempfile.mkdtemp(prefix="sinergi-bench-")
-    warm_reruns(folder)
-    browser(folder)
-    shutil.rmtree(folder, ignore_errors=True)
+    os.environ.setdefault("PYTHONDONTWRITEBYTECODE", "1")
+    main()

@@ -81,6 +81,10 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
     """The nginx configuration for these worker ports (the template with its blanks filled)."""
     import streamlit
 
+    from geo.maps import boundary_files
+
+    for level in boundary_files.LEVELS:  # on disk before nginx serves them
+        boundary_files.published(level)
     listen = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
     values = {
         "workers": str(len(ports)),
@@ -91,6 +95,11 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
         "server_name": server_name or config.get("SINERGI_SERVER_ADDRESS"),
         "max_body_mb": str(math.ceil(config.get("SINERGI_MAX_IMPORT_MB"))),
         "streamlit_static": str(Path(streamlit.__file__).parent / "static"),
+        "boundary_dir": str(boundary_files.default_folder()),
+        # nginx started by root would run its workers as "nobody", who cannot read the data folder's boundary
+        # files; they run as the user who started it instead (as they do for anyone else: nginx only switches
+        # users when started by root).
+        "user_line": "user root;" if os.geteuid() == 0 else "",
     }
     text = TEMPLATE.read_text(encoding="utf-8")
     for name, value in values.items():

@@ -36,7 +36,7 @@ def pins(path: Path) -> dict[str, tuple[str, frozenset[str]]]:
 def test_every_package_of_the_runtime_and_test_files_is_pinned_with_hashes():
     runtime = pins(ROOT / "requirements.txt")
     test = pins(ROOT / "requirements-test.txt")
-    assert {"streamlit", "folium", "shapely", "sqlalchemy", "psycopg-binary"} <= runtime.keys()
+    assert {"streamlit", "xstatic-leaflet", "shapely", "sqlalchemy", "psycopg-binary"} <= runtime.keys()
     assert {"pytest", "playwright", "pypdf", "hypothesis", "differences"} <= test.keys()
     assert not {"pytest", "playwright", "pypdf", "hypothesis", "differences"} & runtime.keys()
 
@@ -76,7 +76,8 @@ def _imported_top_level_modules() -> set[str]:
 
 def test_every_package_the_app_imports_is_in_the_runtime_requirements():
     modules = _imported_top_level_modules()
-    assert {"streamlit", "folium", "altair", "pptx", "fpdf", "xstatic"} <= modules
+    assert {"streamlit", "altair", "pptx", "fpdf", "xstatic"} <= modules
+    assert "folium" not in modules and "streamlit_folium" not in modules  # the map is ui.region_map
     providers = packages_distributions()
     runtime = pins(ROOT / "requirements.txt")
     missing = {module: providers.get(module) for module in modules

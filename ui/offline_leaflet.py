@@ -3,8 +3,8 @@
 Streamlit serves the folder of every declared component at
 ``/component/<module>.<name>/``. Declaring the package's data folder as a
 (never rendered) component makes ``leaflet.js`` and ``leaflet.css`` available
-from the app itself. The map iframe of streamlit-folium lives at
-``/component/streamlit_folium.st_folium/index.html``, so the assets are
+from the app itself. The map frame (``ui.region_map``) lives at
+``/component/ui.region_map.region_map/index.html``, so the assets are
 reached with a relative URL and keep working behind a base URL path.
 """
 

@@ -72,18 +72,36 @@ def _planner_history(data_version: tuple, level: str, sectors: tuple):
     return rank.prepare(agreements, visits, level=level, sectors=sectors)
 
 
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _planner_components(data_version: tuple, level: str, sectors: tuple, ministry: str | None):
+    """The score components (the uplift model, the partner network): computed once per data version, level,
+    sectors and ministry, whatever the weights and the other constraints. Shared, never changed (``rank.scored``
+    copies its table)."""
+    from geo.planner import rank
+
+    return rank.components(_planner_history(data_version, level, sectors), ministry=ministry)
+
+
 @st.cache_data(show_spinner=False, max_entries=32)
 def _planner_ranking(data_version: tuple, level: str, weights: tuple, constraints):
     from geo.planner import rank
 
     # beside each score, the verdict of the region's first visit as the region page shows it (its brief's report)
     verdicts = rank.impact_verdicts(report(data_version, impact_report.Settings(level=level, start="2021-01")))
-    return rank.rank(_planner_history(data_version, level, constraints.sectors), weights=dict(weights),
-                        constraints=constraints, verdicts=verdicts)
+    return rank.scored(_planner_components(data_version, level, constraints.sectors, constraints.ministry),
+                       weights=dict(weights), constraints=constraints, verdicts=verdicts)
+
+
+@st.cache_resource(show_spinner=False, max_entries=4)
+def _planner_replay(data_version: tuple, level: str):
+    """The backtest's months (components, visits, gains), once per data version and level; shared, never changed."""
+    from geo.planner import backtest
+
+    return backtest.replay(_planner_history(data_version, level, ()))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def _planner_backtest(data_version: tuple, level: str, weights: tuple, top_k: int):
     from geo.planner import backtest
 
-    return backtest.run(_planner_history(data_version, level, ()), weights=dict(weights), top_k=top_k)
+    return backtest.run(weights=dict(weights), top_k=top_k, months=_planner_replay(data_version, level))

@@ -1,8 +1,9 @@
-"""Choropleth maps of Indonesia's regions, built with folium (Leaflet).
+"""What the web map draws: a view's regions, values, colours and layers, as data for the map component.
 
-Nothing here fetches from the internet: the map has no tile layer unless a
-tile URL is configured, and Leaflet itself is loaded from ``asset_base``, a URL
-where the app serves the files of the installed ``xstatic-leaflet`` package.
+The map in the browser is ``ui/region_map.py`` (Leaflet, drawn in its own frame). Its boundaries are static,
+versioned files (``geo.maps.boundary_files``) that the browser fetches once per level; what this module builds
+(``map_payload``) is only what changes from view to view. Nothing here fetches from the internet: the map has
+no tile layer unless a tile URL is configured, and Leaflet is served by the app itself.
 """
 
 from __future__ import annotations
@@ -12,10 +13,8 @@ import json
 import math
 from functools import lru_cache
 
-import folium
-
 from geo import config
-from geo.maps import scale_bar
+from geo.maps import classes
 from geo.regions import lookup
 from geo.text import catalog
 
@@ -24,49 +23,11 @@ LEVEL_ZOOM = {"province": 5, "regency": 6, "district": 8}
 INDONESIA_BOUNDS = [[-11.2, 94.7], [6.2, 141.1]]  # [[south, west], [north, east]]
 
 
-def leaflet_assets(asset_base: str) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
-    """folium ``default_js`` / ``default_css`` lists pointing at ``asset_base``."""
-    base = asset_base.rstrip("/")
-    return [("leaflet", f"{base}/leaflet.js")], [("leaflet_css", f"{base}/leaflet.css")]
-
-
 @lru_cache(maxsize=8)
 def display_geojson(level: str) -> dict:
     """The browser version of a level's boundaries (see ``geo.build.region_files.DISPLAY``)."""
     path = DATA_DIR / "display" / f"{level}.geojson"
     return json.loads(path.read_text(encoding="utf-8"))
-
-
-def _escaped(fc: dict) -> dict:
-    """Copy of a FeatureCollection with every string property HTML-escaped."""
-    out = {"type": "FeatureCollection", "features": []}
-    for f in fc["features"]:
-        props = {k: html.escape(v) if isinstance(v, str) else v for k, v in f["properties"].items()}
-        out["features"].append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
-    return out
-
-
-def region_map(level: str, *, asset_base: str, tile_url: str | None = None,
-               fill: str = "#4a7fb5", tooltip_labels: tuple[str, str] = ("Wilayah", "Kode")) -> folium.Map:
-    """A map of every region of ``level`` with its name and code on hover."""
-    m = folium.Map(location=[-2.5, 118.0], zoom_start=LEVEL_ZOOM[level], tiles=None,
-                   control_scale=False, prefer_canvas=False, zoom_snap=0.25, zoom_delta=0.5)
-    scale_bar.MetricScale().add_to(m)  # kilometres only, no miles
-    m.default_js, m.default_css = leaflet_assets(asset_base)
-    m.get_root().header.add_child(folium.Element(LABEL_CSS))
-    if tile_url:
-        folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
-    fc = _escaped(display_geojson(level))
-    folium.GeoJson(
-        fc,
-        name=level,
-        style_function=lambda _f: {"fillColor": fill, "color": "#ffffff", "weight": 0.8, "fillOpacity": 0.75},
-        highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
-        tooltip=folium.GeoJsonTooltip(fields=["name", "code"], aliases=list(tooltip_labels), sticky=True),
-        smooth_factor=0.5,
-    ).add_to(m)
-    m.fit_bounds(INDONESIA_BOUNDS)
-    return m
 
 
 # --------------------------------------------------------------------------- choropleth
@@ -89,26 +50,7 @@ def _bounds(fc: dict) -> list[list[float]]:
 
     geoms = [shapely.geometry.shape(f["geometry"]) for f in fc["features"]]
     x0, y0, x1, y1 = shapely.total_bounds(geoms)
-    return [[float(y0), float(x0)], [float(y1), float(x1)]]
-
-
-LABEL_CSS = """<style>
-.sinergi-label { white-space: nowrap; transform: translate(-50%, -50%); width: max-content;
-  font: 600 12px/1.1 sans-serif; color: #1a1a1a; pointer-events: none;
-  text-shadow: 0 0 3px #fff, 0 0 3px #fff, 0 0 2px #fff; }
-</style>"""
-
-
-def base_map(asset_base: str, tile_url: str | None = None) -> folium.Map:
-    """The same empty map for every view, so that the browser keeps it and only swaps layers."""
-    m = folium.Map(location=[-2.5, 118.0], zoom_start=5, tiles=None, control_scale=False, prefer_canvas=False,
-                   zoom_snap=0.25, zoom_delta=0.5)
-    scale_bar.MetricScale().add_to(m)  # kilometres only, no miles
-    m.default_js, m.default_css = leaflet_assets(asset_base)
-    m.get_root().header.add_child(folium.Element(LABEL_CSS))
-    if tile_url:
-        folium.TileLayer(tiles=tile_url, attr="Basemap", name="basemap").add_to(m)
-    return m
+    return [[round(float(y0), 4), round(float(x0), 4)], [round(float(y1), 4), round(float(x1), 4)]]
 
 
 def view_of(level: str, within: str | None = None, codes=None, width_px: int = 900, height_px: int = 620):
@@ -133,142 +75,110 @@ def view_of(level: str, within: str | None = None, codes=None, width_px: int = 9
     return [(s + n) / 2, (w + e) / 2], zoom
 
 
-def choropleth_layers(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
-                      no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
-                      partner_links=None) -> list[folium.FeatureGroup]:
-    """The choropleth of ``view`` and its optional layers as feature groups (see ``choropleth_map``)."""
-    holder = folium.Map(tiles=None)
-    _add_layers(holder, view, labels=labels, no_data_text=no_data_text, show_labels=show_labels,
-                visit_points=visit_points, partner_links=partner_links)
-    return [child for child in holder._children.values() if isinstance(child, folium.FeatureGroup)]
+def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
+                no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
+                partner_links=None, outline: str | None = None, center=None, zoom=None, legend_extra=(),
+                legend_title: str | None = None, clickable: bool = False, tile_url: str | None = None,
+                height: int = 620, boundary_folder=None, loading_text: str = "…",
+                error_text: str = "!") -> dict:
+    """What the map component (``ui/region_map.py``) draws for ``view`` (a ``geo.maps.map_view.View``): only
+    what changes between views, never geometry (the browser has that from ``geo.maps.boundary_files``).
 
-
-def choropleth_map(view, *, asset_base: str, tile_url: str | None = None,
-                   labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
-                   no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
-                   partner_links=None) -> folium.Map:
-    """The choropleth of ``view`` (a ``geo.maps.map_view.View``: its level, ``within``, regions, values,
-    classes, colours, ranks and number format), fitted to the regions shown.
-
-    Every string that reaches the map's HTML is escaped. ``visit_points``: rows with lat, lon, count, name, lines;
-    ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count (and optionally name_a, name_b).
+    ``regions``: one ``[code, colour index, text index, rank or None, no data 0/1]`` per region shown, with
+    ``colors`` and ``texts`` listed once each (a verdict's sentence is shared by many regions). Texts are plain:
+    the component writes them with ``textContent``, so nothing is HTML-escaped here (escaping would show
+    "&amp;" to the user). ``fit`` (bounds) applies only when ``fit_key`` changes, so the user's pan and zoom
+    survive a change of measure, filter or layer. ``visit_points``: rows with lat, lon, count, name, lines (and
+    optionally number, shown inside the marker); ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count
+    (and optionally name_a, name_b). ``legend_extra``: (colour, text, kind) rows after the classes, kind
+    ``"dot"`` or ``"line"``.
     """
-    m = base_map(asset_base, tile_url)
-    fc = _add_layers(m, view, labels=labels, no_data_text=no_data_text, show_labels=show_labels,
-                     visit_points=visit_points, partner_links=partner_links)
-    m.fit_bounds(_bounds(fc) if (view.spec.within or view.codes is not None) and fc["features"]
-                 else INDONESIA_BOUNDS)
-    return m
+    import hashlib
 
+    from geo.maps import boundary_files
 
-def _add_layers(m, view, *, labels, no_data_text, show_labels, visit_points, partner_links) -> dict:
-    """Add the regions, partner lines, visit markers and labels (in that order) to ``m``; the features shown."""
+    level = view.spec.level
     fc = _shown(view)
-    for group in (_regions_layer(view, fc, labels=labels, no_data_text=no_data_text),
-                  _partner_lines_layer(partner_links), _visit_markers_layer(visit_points),
-                  _labels_layer(fc) if show_labels else None):
-        if group is not None:
-            group.add_to(m)
-    return fc
-
-
-def _shown(view) -> dict:
-    """The display features of the regions ``view`` shows."""
-    return features_within(view.spec.level, view.spec.within or None, view.codes)
-
-
-def _regions_layer(view, fc: dict, *, labels, no_data_text) -> folium.FeatureGroup:
-    """The regions coloured by class, with name, formatted value (on the impact map: the verdict and its size, or
-    "not visited") and rank on hover (no data: hatched grey)."""
-    total = len(fc["features"])
-    features = []
+    colors: dict[str, int] = {}
+    texts: dict[str, int] = {}
+    regions = []
     for f in fc["features"]:
         code = f["properties"]["code"]
         v = view.values.get(code)
         has = v is not None and v == v
         rank = view.ranks.get(code) if (view.ranks is not None and has) else None
         said = view.value_text(code)  # the impact map: the verdict and its size
-        props = {
-            "code": code, "name": html.escape(f["properties"]["name"]),
-            "value_text": html.escape(said if said is not None else no_data_text),
-            "rank_text": f"{int(rank)} / {total}" if rank is not None and rank == rank else "–",
-            "fill": view.classification.color_of(code),
-            "nodata": said is None,
-        }
-        features.append({"type": "Feature", "properties": props, "geometry": f["geometry"]})
-    # a verdict map says "read the verdict, not the rank": no rank in its tooltip
-    fields = ["name", "value_text"] if view.metric in VERDICT_METRICS else ["name", "value_text", "rank_text"]
-    group = folium.FeatureGroup(name="regions")
-    folium.GeoJson(
-        {"type": "FeatureCollection", "features": features}, name="choropleth",
-        style_function=lambda feat: {"fillColor": feat["properties"]["fill"], "color": "#ffffff", "weight": 0.7,
-                                     "fillOpacity": 0.85, "dashArray": "3 3" if feat["properties"]["nodata"] else None},
-        highlight_function=lambda _f: {"weight": 2.5, "color": "#222222"},
-        tooltip=folium.GeoJsonTooltip(fields=fields, aliases=list(labels)[:len(fields)], sticky=True,
-                                      style=TOOLTIP_STYLE),
-        smooth_factor=0.5,
-    ).add_to(group)
-    return group
+        text = said if said is not None else no_data_text
+        color = view.classification.color_of(code)
+        regions.append([code, colors.setdefault(color, len(colors)), texts.setdefault(text, len(texts)),
+                        int(rank) if rank is not None and rank == rank else None, int(said is None)])
+    within = view.spec.within or None
+    shown_part = within is not None or view.codes is not None
+    fit = _bounds(fc) if shown_part and fc["features"] else INDONESIA_BOUNDS
+    codes_key = hashlib.sha1(",".join(r[0] for r in regions).encode()).hexdigest()[:10] if view.codes is not None \
+        else ""
+    payload = {
+        "level": level,
+        "boundaries": boundary_files.published(level, boundary_folder),
+        "regions": regions, "colors": list(colors), "texts": list(texts),
+        "labels": list(labels), "show_rank": view.metric not in VERDICT_METRICS,  # a verdict map: no rank
+        "fit": fit, "fit_key": f"{level}|{within or ''}|{codes_key}|{outline or ''}",
+        "center": list(center) if center is not None else None, "zoom": zoom,
+        "outline": outline,
+        "names": _names(fc) if show_labels else [],
+        "points": _points(visit_points), "lines": _lines(partner_links),
+        "legend": {"title": legend_title if legend_title is not None else view.metric_label,
+                   "items": [[c, t, "hatch" if c == classes.NO_DATA_COLOR else ""] for c, t in view.legend()]
+                   + [list(x) for x in legend_extra]},
+        "clickable": clickable, "tile_url": tile_url, "height": height,
+        "loading_text": loading_text, "error_text": error_text,
+    }
+    payload["view_id"] = hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:12]
+    return payload
 
 
-OUTLINE_COLOR = "#111111"
-VERDICT_METRICS = ("score", "change")  # measures shown as verdicts in words (geo.maps.verdict_classes)
-TOOLTIP_STYLE = "white-space: normal; min-width: 240px; max-width: 360px;"  # a verdict's sentence wraps, whole
-
-
-def outline_layer(code: str) -> folium.FeatureGroup | None:
-    """A thick outline around region ``code`` (the region found by the map's search box), no fill, so the
-    classes' colours stay readable; None for a region without a boundary in the display data."""
-    level = lookup.level_of(code)
-    if level not in LEVEL_ZOOM:
-        return None
-    fc = features_within(level, None, [code])
-    if not fc["features"]:
-        return None
-    group = folium.FeatureGroup(name="outline")
-    folium.GeoJson(_escaped(fc), name="outline", interactive=False,
-                   style_function=lambda _f: {"fill": False, "color": OUTLINE_COLOR, "weight": 4, "opacity": 1},
-                   ).add_to(group)
-    return group
-
-
-def _partner_lines_layer(partner_links) -> folium.FeatureGroup | None:
-    """Lines between partner regions, thicker for more agreements (see ``partner_links``)."""
-    if partner_links is None or not len(partner_links):
-        return None
-    group = folium.FeatureGroup(name="links")
-    top = max(float(partner_links["count"].max()), 1.0)
-    for r in partner_links.itertuples(index=False):
-        tip = f"{html.escape(str(r.name_a))} – {html.escape(str(r.name_b))}: {int(r.count)}" \
-            if hasattr(r, "name_a") else None
-        folium.PolyLine([[r.lat_a, r.lon_a], [r.lat_b, r.lon_b]], color="#6a3d9a", opacity=0.55,
-                        weight=1 + 5 * float(r.count) / top, tooltip=tip).add_to(group)
-    return group
-
-
-def _visit_markers_layer(visit_points) -> folium.FeatureGroup | None:
-    """A circle per visited place, bigger for more visits (see ``visit_points``)."""
-    if visit_points is None or not len(visit_points):
-        return None
-    group = folium.FeatureGroup(name="visits")
-    for r in visit_points.itertuples(index=False):
-        tip = "<br>".join([f"<b>{html.escape(str(r.name))}</b>", *(html.escape(str(x)) for x in r.lines)])
-        folium.CircleMarker([r.lat, r.lon], radius=3 + 2 * math.sqrt(r.count), color="#ffffff",
-                            fill_color="#b2182b", fill=True, fill_opacity=0.85, weight=1,
-                            tooltip=tip).add_to(group)
-    return group
-
-
-def _labels_layer(fc: dict) -> folium.FeatureGroup:
-    """Region names where they fit (see ``label_codes``)."""
-
-    group = folium.FeatureGroup(name="labels")
+def _names(fc: dict) -> list:
+    """Region names where they fit (see ``label_codes``), as [lat, lon, name]."""
+    out = []
     for code in label_codes(fc):
         reg = lookup.get(code)
-        folium.Marker([reg.label_lat, reg.label_lon], icon=folium.DivIcon(
-            html=f'<div class="sinergi-label">{html.escape(short_name(reg.name))}</div>',
-            icon_size=(0, 0))).add_to(group)
-    return group
+        out.append([reg.label_lat, reg.label_lon, short_name(reg.name)])
+    return out
+
+
+def _points(visit_points) -> list:
+    """Visit markers as [lat, lon, radius, tooltip lines, colour, number], bigger for more visits."""
+    if visit_points is None or not len(visit_points):
+        return []
+    out = []
+    for r in visit_points.itertuples(index=False):
+        lines = [str(r.name), *(str(x) for x in r.lines)]
+        number = getattr(r, "number", None)
+        out.append([float(r.lat), float(r.lon), round(3 + 2 * math.sqrt(r.count), 1), lines, VISIT_COLOR,
+                    str(number) if number is not None else None])
+    return out
+
+
+def _lines(partner_links) -> list:
+    """Partner lines as [lat_a, lon_a, lat_b, lon_b, weight, colour, tooltip lines], thicker for more
+    agreements."""
+    if partner_links is None or not len(partner_links):
+        return []
+    top = max(float(partner_links["count"].max()), 1.0)
+    out = []
+    for r in partner_links.itertuples(index=False):
+        tip = [f"{r.name_a} – {r.name_b}: {int(r.count)}"] if hasattr(r, "name_a") else []
+        out.append([float(r.lat_a), float(r.lon_a), float(r.lat_b), float(r.lon_b),
+                    round(1 + 5 * float(r.count) / top, 2), LINK_COLOR, tip])
+    return out
+
+
+def _shown(view) -> dict:
+    """The display features of the regions ``view`` shows."""
+    return features_within(view.spec.level, view.spec.within or None, view.codes)
+
+VERDICT_METRICS = ("score", "change")  # measures shown as verdicts in words (geo.maps.verdict_classes)
+VISIT_COLOR, LINK_COLOR = "#b2182b", "#6a3d9a"
 
 
 def short_name(name: str) -> str:

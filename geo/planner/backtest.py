@@ -62,28 +62,49 @@ def gains(hist: rank.History, month: pd.Timestamp, codes, window: int = WINDOW) 
             - before.groupby("region").size().reindex(codes, fill_value=0)).astype(float)
 
 
-def run(hist: rank.History, *, weights: dict[str, float] | None = None, top_k: int = 50,
-        start=None, end=None, draws: int = 2000, uplift_refresh: int = 6, seed: int = 0,
-        betweenness_samples: int | None = 50) -> BacktestResult:
-    """Replay months from ``start`` (default: 12 months into the data) to ``end`` (default: the last month
-    followed by ``WINDOW`` months of data)."""
+@dataclass(frozen=True)
+class Month:
+    """One replayed month: the score components then, the regions visited in it, and their gains after it."""
+    month: pd.Timestamp
+    components: rank.Components
+    visited: tuple
+    gains: pd.Series  # region -> gain
+
+
+def replay(hist: rank.History, *, start=None, end=None, uplift_refresh: int = 6,
+           betweenness_samples: int | None = 50) -> list[Month]:
+    """Everything of the backtest that does not depend on the weights, month by month from ``start`` (default: 12
+    months into the data) to ``end`` (default: the last month followed by ``WINDOW`` months of data): computed
+    once, then ``run`` weighs it as often as the weights change."""
     first, last = hist.panel["month"].min(), hist.panel["month"].max()
     start = rank.month_of(start) if start is not None else first + pd.DateOffset(months=WINDOW)
     end = rank.month_of(end) if end is not None else last - pd.DateOffset(months=WINDOW)
     vm = hist.visit_months
-    months = sorted(m for m in vm["month"].unique() if start <= m <= end)
-    rows, uplift, uplift_at = [], None, None
-    for m in months:
+    out, uplift, uplift_at = [], None, None
+    for m in sorted(m for m in vm["month"].unique() if start <= m <= end):
         m = pd.Timestamp(m)
         if uplift is None or (m.year - uplift_at.year) * 12 + m.month - uplift_at.month >= uplift_refresh:
             uplift, uplift_at = rank.uplift_estimates(hist, m), m
-        ranking = rank.rank(hist, as_of=m, weights=weights, uplift=uplift,
-                               betweenness_samples=betweenness_samples)
-        visited = sorted(set(vm.loc[vm["month"] == m, "region"]))
-        g = gains(hist, m, visited)
-        for r in visited:
+        parts = rank.components(hist, as_of=m, uplift=uplift, betweenness_samples=betweenness_samples)
+        visited = tuple(sorted(set(vm.loc[vm["month"] == m, "region"])))
+        out.append(Month(m, parts, visited, gains(hist, m, list(visited))))
+    return out
+
+
+def run(hist: rank.History | None = None, *, weights: dict[str, float] | None = None, top_k: int = 50,
+        start=None, end=None, draws: int = 2000, uplift_refresh: int = 6, seed: int = 0,
+        betweenness_samples: int | None = 50, months: list[Month] | None = None) -> BacktestResult:
+    """Replay months (``replay``; or the ``months`` it gave before) and rank with ``weights`` in each."""
+    if months is None:
+        months = replay(hist, start=start, end=end, uplift_refresh=uplift_refresh,
+                        betweenness_samples=betweenness_samples)
+    rows = []
+    for month in months:
+        ranking = rank.scored(month.components, weights=weights)
+        for r in month.visited:
             rk = int(ranking.table.at[r, "rank"])
-            rows.append({"month": m, "region": r, "rank": rk, "recommended": rk <= top_k, "gain": g[r]})
+            rows.append({"month": month.month, "region": r, "rank": rk, "recommended": rk <= top_k,
+                         "gain": month.gains[r]})
     events = pd.DataFrame(rows, columns=["month", "region", "rank", "recommended", "gain"])
     return summarise(events, top_k=top_k, months=len(months), draws=draws, seed=seed)
 

@@ -241,9 +241,31 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     ``betweenness_samples``: pivots for networkx's sampled betweenness (None: exact); ``verdicts``: the verdict of
     each region's first visit (``impact_verdicts``), shown beside the score as the ``verdict`` column (None: never
     visited); no part of the score.
+
+    The same as ``scored(components(...), ...)``: the components (the expensive part: the uplift model, the
+    partner network) do not depend on the weights or on the province and island constraints, so the planner
+    keeps them and only ``scored`` runs again when a weight or a constraint changes.
     """
+    parts = components(hist, as_of=as_of, ministry=constraints.ministry, uplift=uplift,
+                       betweenness_samples=betweenness_samples)
+    return scored(parts, weights=weights, constraints=constraints, verdicts=verdicts)
+
+
+@dataclass(frozen=True)
+class Components:
+    """Each region's score components (``c_*`` columns) and what they were computed from, before weighting."""
+    table: pd.DataFrame
+    as_of: pd.Timestamp
+    level: str
+    uplift: dict
+    notes: tuple
+
+
+def components(hist: History, *, as_of=None, ministry: str | None = None, uplift: dict | None = None,
+               betweenness_samples: int | None = 200) -> Components:
+    """The score components of every region with data known before ``as_of`` (see ``rank``); ``ministry``: the
+    recency component counts only that ministry's visits."""
     as_of = month_of(as_of if as_of is not None else dt.date.today())
-    w = {**DEFAULT_WEIGHTS, **(weights or {})}
     notes = []
     ev = hist.events[hist.events["month"] < as_of]
     codes = hist.codes
@@ -290,8 +312,8 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
 
     # time since the last visit (by the ministry only, when its own history is asked for)
     vm = hist.visit_months[hist.visit_months["month"] < as_of]
-    if constraints.ministry:
-        vm = vm[vm["ministry"] == constraints.ministry]
+    if ministry:
+        vm = vm[vm["ministry"] == ministry]
     last = vm.groupby("region")["month"].max().reindex(codes)
     months = ((as_of.year - last.dt.year) * 12 + (as_of.month - last.dt.month))
     table["last_visit"] = last
@@ -320,7 +342,15 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     table["clusters"] = pd.Series(clusters)
     table["reach"] = pd.Series(reach)
     table["c_leverage"] = (_pct(table["betweenness"]) + _pct(table["clusters"]) + _pct(table["reach"])) / 3
+    return Components(table, as_of, hist.level, uplift, tuple(notes))
 
+
+def scored(parts: Components, *, weights: dict[str, float] | None = None, constraints: Constraints = Constraints(),
+           verdicts: Mapping[str, Verdict | None] | None = None) -> Ranking:
+    """The ranking from ``components``: the weighted score, the constraints, the rank among the regions kept.
+    ``constraints.ministry`` must be the one the components were computed with."""
+    w = {**DEFAULT_WEIGHTS, **(weights or {})}
+    table = parts.table.copy()
     total = sum(max(v, 0.0) for v in w.values())
     if total <= 0:
         raise ValueError("at least one weight must be positive")
@@ -338,7 +368,7 @@ def rank(hist: History, *, as_of=None, weights: dict[str, float] | None = None,
     table["rank"] = np.arange(1, len(table) + 1)
     if verdicts is not None:
         table["verdict"] = pd.Series([verdicts.get(c) for c in table.index], index=table.index, dtype=object)
-    return Ranking(table, w, constraints, as_of, hist.level, uplift, notes)
+    return Ranking(table, w, constraints, parts.as_of, parts.level, parts.uplift, list(parts.notes))
 
 
 def impact_verdicts(report) -> dict[str, Verdict | None]:

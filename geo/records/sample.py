@@ -252,8 +252,13 @@ def is_empty(engine: Engine) -> bool:
                    for t in record_tables() if t.name != "dataset_info")
 
 
-def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool = False) -> dict[str, int]:
+def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool = False,
+         progress=None) -> dict[str, int]:
     """Store the sample in an empty database (editors and admins).
+
+    ``progress(done, total)``, when given, is called as records are written (about every 2% of them; ``done``
+    counts visits and agreements written, ``total`` all of them), the first time with ``done == 0`` before the
+    sample is generated.
 
     ``replace`` puts a fresh sample in place of every record: admins only, and only while no real (imported or
     typed-in) record exists unless ``force``. The audit trail is kept, with an entry for the replacement. The
@@ -268,7 +273,11 @@ def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool
         real = counts["real_agreements"] + counts["real_visits"]
         if real:
             raise UserError("sample.real_data", n=real)
+    if progress:
+        progress(0, 0)
     visits, agreements, truth = generate()
+    total = len(visits) + len(agreements)
+    step = max(1, total // 50)
     with storage.transaction(engine) as s:
         if replace:
             for table in reversed(record_tables()):
@@ -276,11 +285,15 @@ def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool
                     s.execute(delete(table))
             s.add(AuditEntry(actor=actor.username, action="replace", record_type="dataset", record_key="sample",
                              changes={}))
-        for v in visits:
+        for i, v in enumerate(visits, start=1):
             write.save_visit(s, v, sample_author, assume_new=True)
+            if progress and i % step == 0:
+                progress(i, total)
         s.flush()
-        for a in agreements:
+        for i, a in enumerate(agreements, start=len(visits) + 1):
             write.save_agreement(s, a, sample_author, assume_new=True)
+            if progress and i % step == 0:
+                progress(i, total)
         s.merge(DatasetInfo(key="sample_ground_truth", value=truth))
         s.merge(DatasetInfo(key="simulated", value={"simulated": True, "seed": truth["seed"]}))
     return {"visits": len(visits), "agreements": len(agreements)}

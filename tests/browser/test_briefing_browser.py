@@ -33,7 +33,7 @@ def test_presentation_mode_is_clean_and_large(app_url, page):  # noqa: F811
     assert page.get_by_text("tidak ada data").first.is_visible()  # the legend stays
     assert _font_px(page, "h1") > 1.3 * normal_title
     assert _font_px(page, ".sinergi-present-statement") >= 28
-    assert page.locator('iframe[title="streamlit_folium.st_folium"]').first.is_visible()
+    assert page.locator('iframe[title="ui.region_map.region_map"]').first.is_visible()
     page.get_by_role("button", name="Keluar dari mode presentasi").click()
     page.locator('[data-testid="stSidebar"]').wait_for(state="visible", timeout=30_000)
     assert "present=1" not in page.url

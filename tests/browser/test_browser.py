@@ -108,52 +108,63 @@ def page(require_browser):
         browser.close()
 
 
-def test_national_map_draws_every_province_offline(app_url, page):
-    page.goto(app_url)
-    frame = page.frame_locator("iframe[title='streamlit_folium.st_folium']")
-    shapes = frame.locator("path.leaflet-interactive")
-    shapes.first.wait_for(timeout=60_000)
-    deadline = time.time() + 30
-    while shapes.count() < 38 and time.time() < deadline:
-        time.sleep(0.5)
-    # One SVG path per province feature (a MultiPolygon is drawn as one path).
-    assert shapes.count() == 38
-    target = shapes.nth(10)
-    target.scroll_into_view_if_needed()
-    box = target.bounding_box()
-    target.dispatch_event("mouseover", {"clientX": box["x"] + box["width"] / 2, "clientY": box["y"] + box["height"] / 2})
-    tooltip = frame.locator(".leaflet-tooltip")
-    tooltip.wait_for(state="attached", timeout=10_000)
-    assert tooltip.text_content().strip() != ""
-    assert page.outside_requests == [], page.outside_requests
-    assert page.console_errors == [], page.console_errors
+MAP_FRAME = "iframe[title='ui.region_map.region_map']"
 
 
 def _map_frame(page):
-    return page.frame_locator("iframe[title='streamlit_folium.st_folium']").first
+    return page.frame_locator(MAP_FRAME).first
+
+
+def _in_map(page, script: str):
+    """Run ``script`` (a function of the frame's body) inside the map's frame."""
+    return _map_frame(page).locator("body").evaluate(script)
+
+
+def _drawn(page) -> int:
+    """How many regions the map frame says it has drawn (its body's data-drawn), -1 before it says."""
+    try:
+        return int(_map_frame(page).locator("body").get_attribute("data-drawn", timeout=1000) or -1)
+    except Exception:  # the frame is not there yet, or being replaced
+        return -1
+
+
+def _point(page, lat, lng) -> tuple[float, float]:
+    """Where (lat, lng) is on the page, from the map's own projection."""
+    x, y = _in_map(page, f"() => {{ const p = sinergiMap.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }}")
+    iframe = page.locator(MAP_FRAME).first
+    iframe.scroll_into_view_if_needed()
+    box = iframe.bounding_box()
+    return box["x"] + x, box["y"] + y
 
 
 def _click_latlng(page, lat, lng):
-    frame = [f for f in page.frames if "streamlit_folium" in f.url][0]
-    x, y = frame.evaluate(f"(() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }})()")
-    iframe = page.locator("iframe[title='streamlit_folium.st_folium']").first
-    iframe.scroll_into_view_if_needed()
-    box = iframe.bounding_box()
-    page.mouse.click(box["x"] + x, box["y"] + y)
+    page.mouse.click(*_point(page, lat, lng))
 
 
 def _wait_for_paths(page, expected, timeout=60):
+    """Wait until the map has drawn ``expected`` regions; the count it reached."""
     deadline = time.time() + timeout
     count = -1
     while time.time() < deadline:
-        try:
-            count = _map_frame(page).locator("path.leaflet-interactive").count()
-        except Exception:  # the iframe is being replaced
-            count = -1
+        count = _drawn(page)
         if count == expected:
             return count
         time.sleep(0.2)
     return count
+
+
+def test_national_map_draws_every_province_offline_with_a_tooltip_on_hover(app_url, page):
+    page.goto(app_url)
+    assert _wait_for_paths(page, 38) == 38
+    time.sleep(1)
+    page.mouse.move(*_point(page, -7.0, 107.6))  # inside Jawa Barat
+    tooltip = _map_frame(page).locator(".leaflet-tooltip")
+    tooltip.first.wait_for(state="visible", timeout=10_000)
+    assert "Jawa Barat" in tooltip.first.inner_text()
+    legend = _map_frame(page).locator(".sinergi-legend")
+    assert "tidak ada data" in legend.inner_text()  # the legend is inside the map, with the no-data class
+    assert page.outside_requests == [], page.outside_requests
+    assert page.console_errors == [], page.console_errors
 
 
 @pytest.mark.parametrize("level,expected", [("regency", 514), ("district", 7285)])

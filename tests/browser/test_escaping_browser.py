@@ -10,7 +10,13 @@ from geo.access.roles import SAMPLE_SEEDER
 from geo.db import storage
 from geo.records import sample, write
 from geo.records.write import AgreementData, Party, StopData, VisitData
-from tests.browser.test_browser import page, running_app  # noqa: F401  (the page fixture: outside requests aborted)
+from tests.browser.test_browser import (  # noqa: F401  (the page fixture: outside requests aborted)
+    _in_map,
+    _map_frame,
+    _wait_for_paths,
+    page,
+    running_app,
+)
 from tests.conftest import EDITOR
 
 PAYLOADS = [
@@ -68,26 +74,15 @@ def _watch(pg):
 def test_map_tooltips_show_script_as_text(evil_app, page):  # noqa: F811
     pg = _watch(page)
     pg.goto(f"{evil_app}/?prov=32&visits=1")
-    frame = pg.frame_locator("iframe[title='streamlit_folium.st_folium']").first
-    frame.locator("path.leaflet-interactive").first.wait_for(timeout=90_000)
-    folium_frame = None
-    deadline = time.time() + 60
-    while folium_frame is None and time.time() < deadline:
-        for f in pg.frames:
-            if "streamlit_folium" in f.url:
-                try:
-                    if f.evaluate("() => typeof map_div !== 'undefined'"):
-                        folium_frame = f
-                except Exception:
-                    pass
-        time.sleep(0.5)
-    assert folium_frame is not None
+    assert _wait_for_paths(pg, 27, timeout=90) == 27  # Jawa Barat's regencies
+    frame = _map_frame(pg)
     deadline = time.time() + 60
     opened = 0
     while time.time() < deadline and not opened:  # open every tooltip that carries a visit's official
-        opened = folium_frame.evaluate("""() => { let n = 0; map_div.eachLayer(l => {
+        opened = _in_map(pg, """() => { let n = 0; sinergiMap.eachLayer(l => {
             const tip = l.getTooltip && l.getTooltip();
-            if (tip && String(tip.getContent()).includes('Wamen')) { l.openTooltip(); n += 1; } }); return n; }""")
+            if (tip && String(tip.getContent().textContent).includes('Wamen')) { l.openTooltip(); n += 1; } });
+            return n; }""")
         time.sleep(0.5)
     assert opened >= 1
     tips = frame.locator(".leaflet-tooltip")

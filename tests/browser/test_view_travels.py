@@ -4,7 +4,15 @@ number, named), and Back returns to the map with level, measure and period as th
 import re
 import time
 
-from tests.browser.test_browser import _map_frame, _wait_for_paths, app_url, page, wait_until_idle  # noqa: F401
+from tests.browser.test_browser import (  # noqa: F401
+    _in_map,
+    _map_frame,
+    _point,
+    _wait_for_paths,
+    app_url,
+    page,
+    wait_until_idle,
+)
 
 
 def _thumbs(pg):
@@ -18,16 +26,6 @@ def _move_thumb(pg, index: int, key: str, times: int) -> None:
     for _ in range(times):
         pg.keyboard.press(key)
     time.sleep(0.3)
-
-
-def _point(pg, lat: float, lng: float) -> tuple[float, float]:
-    """Where (lat, lng) is on the page, from the map's own projection."""
-    frame = [f for f in pg.frames if "streamlit_folium" in f.url][0]
-    x, y = frame.evaluate(f"(() => {{ const p = map_div.latLngToContainerPoint([{lat}, {lng}]); return [p.x, p.y]; }})()")
-    iframe = pg.locator("iframe[title='streamlit_folium.st_folium']").first
-    iframe.scroll_into_view_if_needed()
-    box = iframe.bounding_box()
-    return box["x"] + x, box["y"] + y
 
 
 def _tooltip_at(pg, lat: float, lng: float) -> str:
@@ -53,8 +51,7 @@ def test_a_period_chosen_on_the_map_is_the_region_pages_and_back_restores_the_ma
     assert first.input_value() == "2023" and last.input_value() == "2024"
     assert _wait_for_paths(page, 514, timeout=60) == 514
     time.sleep(1.5)
-    frame = [f for f in page.frames if "streamlit_folium" in f.url][0]
-    frame.evaluate("map_div.setView([-6.92, 107.61], 10, {animate: false})")  # Kota Bandung is 3 px wide at zoom 5
+    _in_map(page, "() => { sinergiMap.setView([-6.92, 107.61], 10, {animate: false}); }")  # 3 px wide at zoom 5
     time.sleep(1)
     tip = _tooltip_at(page, -6.92, 107.61)  # Kota Bandung
     assert "Kota Bandung" in tip, tip

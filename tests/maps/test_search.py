@@ -59,11 +59,19 @@ def test_nothing_typed_or_no_region_is_said_as_such(typed, status):
     assert found.status == status and found.code is None and found.outline is None
 
 
-def test_the_outline_layer_draws_only_the_found_region_thick_and_unfilled():
-    layer = web_map.outline_layer("32.73")
-    geojson = next(iter(layer._children.values()))
-    assert [f["properties"]["code"] for f in geojson.data["features"]] == ["32.73"]
-    style = geojson.style_function(geojson.data["features"][0])
-    assert style["fill"] is False and style["weight"] >= 3
-    assert web_map.outline_layer("32.73.02.1001") is None  # villages have no display boundary
+def test_the_map_outlines_only_the_found_region_thick_and_unfilled(tmp_path):
+    import re
+    from pathlib import Path
+
+    import pandas as pd
+
+    from geo.maps import map_view
+
+    view = map_view.of_values(pd.Series({"32.73": 1.0, "32.04": 2.0}), level="regency", k=3)
+    payload = web_map.map_payload(view, outline="32.73", boundary_folder=tmp_path)
+    assert payload["outline"] == "32.73" and "32.73" in payload["fit_key"]
+    script = (Path(web_map.__file__).resolve().parents[2] / "ui/components/region_map/region_map.js").read_text()
+    # the frame draws the found region's own boundary again, unfilled, 4 px
+    assert re.search(r"properties\.code === a\.outline", script)
+    assert "style: { fill: false, color: \"#111111\", weight: 4, opacity: 1 }" in script
     assert lookup.exists("32.73")

@@ -1,30 +1,52 @@
-"""The folium map loads nothing from outside and escapes what it shows."""
+"""The web map loads nothing from outside, sends no geometry per view, and shows every text as text."""
 
+import json
 import re
+from pathlib import Path
 
 from geo.maps import web_map
 
+FRONTEND = Path(__file__).resolve().parents[2] / "ui" / "components" / "region_map"
 
-def test_map_html_references_no_external_assets():
-    m = web_map.region_map("province", asset_base="../assets")
-    html = m.get_root().render()
+
+def _payload(view, **kw):
+    import tempfile
+
+    return web_map.map_payload(view, boundary_folder=tempfile.mkdtemp(), **kw)
+
+
+def _regions(payload) -> dict:
+    """code -> (colour, text, rank, no data) as the component reads them."""
+    return {r[0]: (payload["colors"][r[1]], payload["texts"][r[2]], r[3], bool(r[4])) for r in payload["regions"]}
+
+
+def test_the_map_frame_references_no_external_assets():
+    html = (FRONTEND / "index.html").read_text()
+    script = (FRONTEND / "region_map.js").read_text()
     urls = re.findall(r'(?:src|href)=["\']([^"\']+)["\']', html)
-    assert urls, "expected local asset links"
+    assert "../ui.offline_leaflet.leaflet/leaflet.js" in urls and "region_map.js" in urls
     assert [u for u in urls if u.startswith(("http:", "https:", "//"))] == []
-    assert "../assets/leaflet.js" in urls
+    assert not re.search(r"https?://", script)
+
+
+def test_the_scale_bar_measures_in_kilometres_only():
+    script = (FRONTEND / "region_map.js").read_text()
+    assert re.findall(r"L\.control\.scale\(([^)]*)\)", script) == ['{ metric: true, imperial: false, position: "bottomleft" }']
+
+
+def test_the_map_frame_writes_every_text_as_text_never_as_html():
+    script = (FRONTEND / "region_map.js").read_text()
+    assert "textContent" in script
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval(", "new Function"):
+        assert sink not in script, sink
+    # a DivIcon's html is an element made by el(), not a string
+    assert re.findall(r"html:\s*(\S+)", script) == ['el("div",']
 
 
 def test_all_features_present_with_names():
     fc = web_map.display_geojson("province")
     assert len(fc["features"]) == 38
     assert {f["properties"]["name"] for f in fc["features"]} >= {"Jawa Barat", "Papua Barat Daya"}
-
-
-def test_string_properties_are_escaped():
-    fc = {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {"name": "<img src=x onerror=alert(1)>", "code": "99"},
-         "geometry": {"type": "Point", "coordinates": [0, 0]}}]}
-    assert web_map._escaped(fc)["features"][0]["properties"]["name"] == "&lt;img src=x onerror=alert(1)&gt;"
 
 
 def test_full_detail_for_one_region_is_finer_than_display():
@@ -58,7 +80,7 @@ def test_partner_links_keep_the_strongest_and_count_them_all():
     assert list(inside["count"]) == [2]
 
 
-def test_partner_line_tooltips_are_escaped():
+def test_partner_line_tooltips_carry_the_names_as_plain_text():
     import pandas as pd
 
     from geo.maps import map_view
@@ -66,9 +88,8 @@ def test_partner_line_tooltips_are_escaped():
     links = pd.DataFrame([(-6.9, 107.6, -7.0, 110.4, 3, "<b>A</b>", "B")],
                          columns=["lat_a", "lon_a", "lat_b", "lon_b", "count", "name_a", "name_b"])
     values = pd.Series({"32": 1.0, "33": 2.0})
-    layers = web_map.choropleth_layers(map_view.of_values(values, level="province", k=3), partner_links=links)
-    html = "".join(layer.get_root().render() for layer in layers)
-    assert "&lt;b&gt;A&lt;/b&gt; – B: 3" in html and "<b>A</b>" not in html
+    payload = _payload(map_view.of_values(values, level="province", k=3), partner_links=links)
+    assert payload["lines"] == [[-6.9, 107.6, -7.0, 110.4, 6.0, web_map.LINK_COLOR, ["<b>A</b> – B: 3"]]]
 
 
 def test_map_layers_follow_the_period_and_filters():
@@ -96,7 +117,7 @@ def test_map_layers_follow_the_period_and_filters():
     assert list(metrics.visits_in_view(agreements, visits, ministries=("Kemenkes",))["ref"]) == ["v2"]
 
 
-def test_visit_markers_one_per_place_newest_first_and_escaped():
+def test_visit_markers_one_per_place_newest_first_in_plain_text():
     import pandas as pd
 
     from geo.maps import map_view
@@ -117,9 +138,9 @@ def test_visit_markers_one_per_place_newest_first_and_escaped():
     assert web_map.visit_points(visits, listed=1).set_index("name").loc["Kota Bandung", "lines"][-1] \
         == "+ 1 kunjungan lainnya"
     values = pd.Series({"32": 1.0})
-    layers = web_map.choropleth_layers(map_view.of_values(values, level="province", k=3), visit_points=pts)
-    html = "".join(layer.get_root().render() for layer in layers)
-    assert "Wamen &lt;script&gt;" in html and "Wamen <script>" not in html
+    payload = _payload(map_view.of_values(values, level="province", k=3), visit_points=pts)
+    lines = [line for p in payload["points"] for line in p[3]]
+    assert "Wamen <script> · 01/03/2024" in lines  # plain text: the frame writes it with textContent
 
 
 def test_labels_only_where_they_fit():
@@ -137,7 +158,7 @@ def test_the_choropleth_draws_the_views_regions_values_colours_and_ranks():
     import pandas as pd
 
     from geo.analysis.context import Context
-    from geo.maps import map_view
+    from geo.maps import classes, map_view
 
     agreements = pd.DataFrame({
         "doc_number": ["a", "b"], "region_codes": [["32.73", "32.04"], ["32.73"]],
@@ -147,33 +168,65 @@ def test_the_choropleth_draws_the_views_regions_values_colours_and_ranks():
     visits = pd.DataFrame({"ref": pd.Series([], dtype=str), "ministry": [], "focus_sectors": [], "region_codes": [],
                            "start_at": pd.to_datetime(pd.Series([], dtype=str), utc=True), "simulated": []})
     view = map_view.compute(map_view.Spec(level="regency", within="32", k=3), Context(agreements, visits), lang="en")
-    layers = web_map.choropleth_layers(view, labels=("Region", "Signed", "Rank"), no_data_text="<none>")
-    assert [layer.layer_name for layer in layers] == ["regions"]
-    features = {f["properties"]["code"]: f["properties"]
-                for f in next(iter(layers[0]._children.values())).data["features"]}
-    assert len(features) > 20 and all(code.startswith("32.") for code in features)  # Jawa Barat's regencies only
-    assert features["32.73"]["value_text"] == "2" and features["32.73"]["rank_text"] == f"1 / {len(features)}"
-    assert features["32.04"]["value_text"] == "1" and features["32.04"]["rank_text"] == f"2 / {len(features)}"
-    assert all(f["fill"] == view.classification.color_of(code) for code, f in features.items())
-    assert features["32.01"]["value_text"] == "0"  # zero is a value, not "no data"
+    payload = _payload(view, labels=("Region", "Signed", "Rank"), no_data_text="<none>")
+    assert payload["labels"] == ["Region", "Signed", "Rank"] and payload["show_rank"]
+    regions = _regions(payload)
+    assert len(regions) > 20 and all(code.startswith("32.") for code in regions)  # Jawa Barat's regencies only
+    assert regions["32.73"][1:3] == ("2", 1) and regions["32.04"][1:3] == ("1", 2)
+    assert all(r[0] == view.classification.color_of(code) for code, r in regions.items())
+    assert regions["32.01"][1] == "0" and not regions["32.01"][3]  # zero is a value, not "no data"
+    # fitted to Jawa Barat (not all of Indonesia), and the legend is the view's
+    (s, w), (n, e) = payload["fit"]
+    assert -8.0 < s < n < -5.8 and 106.0 < w < e < 109.0
+    assert payload["legend"]["items"] == [[c, t, "hatch" if c == classes.NO_DATA_COLOR else ""]
+                                          for c, t in view.legend()]
 
 
-def test_the_impact_maps_tooltip_says_each_regions_verdict_and_size_escaped_and_not_visited_in_words(sample_frames):
-    import html
-
+def test_the_impact_maps_tooltip_says_each_regions_verdict_and_size_and_not_visited_in_words(sample_frames):
     from geo.analysis.context import Context
     from geo.maps import map_view
 
     view = map_view.compute(map_view.Spec(level="regency", metric="score", within="35"), Context(*sample_frames),
                             lang="en")
-    layers = web_map.choropleth_layers(view, labels=("Region", "Impact", "Rank"), no_data_text="no data")
-    features = {f["properties"]["code"]: f["properties"]
-                for f in next(iter(layers[0]._children.values())).data["features"]}
+    payload = _payload(view, labels=("Region", "Impact", "Rank"), no_data_text="no data")
+    regions = _regions(payload)
+    assert not payload["show_rank"]  # a verdict map says "read the verdict, not the rank"
     said = [c for c, v in view.verdicts.items() if v is not None]
     assert said
     for code in said:
         sentence = view.verdicts[code].sentence("en")
-        assert features[code]["value_text"] == html.escape(sentence)
+        assert regions[code][1] == sentence
         assert sentence.split(":")[0] in ("Up, clearly", "Not yet clear", "Down, clearly", "Not enough data yet")
-    assert features["35.26"]["value_text"] == "Not visited" and not features["35.26"]["nodata"]  # Bangkalan
-    assert features["35.26"]["fill"] == view.classification.color_of("35.26")
+    assert regions["35.26"][1] == "Not visited" and not regions["35.26"][3]  # Bangkalan
+    assert regions["35.26"][0] == view.classification.color_of("35.26")
+
+
+def test_a_view_sends_no_geometry_and_a_national_regency_view_stays_under_50_kb(sample_frames):
+    from geo.analysis.context import Context
+    from geo.maps import boundary_files, map_view
+
+    ctx = Context(*sample_frames)
+    for metric in ("signed", "score"):
+        view = map_view.compute(map_view.Spec(level="regency", metric=metric), ctx, lang="id")
+        payload = _payload(view)
+        size = len(json.dumps(payload, ensure_ascii=False).encode())
+        print(f"{metric}: {size / 1000:.1f} KB for {len(payload['regions'])} regencies")
+        assert len(payload["regions"]) == 514 and size <= 50_000
+        assert "coordinates" not in json.dumps(payload)
+        assert payload["boundaries"] == boundary_files.file_name(
+            "regency", (boundary_files.SOURCE_DIR / "regency.geojson").read_bytes())
+
+
+def test_the_fit_changes_only_with_the_level_the_region_or_the_outline_so_a_new_measure_keeps_the_users_zoom(
+        sample_frames):
+    from geo.analysis.context import Context
+    from geo.maps import map_view
+
+    ctx = Context(*sample_frames)
+    key = {m: _payload(map_view.compute(map_view.Spec(level="regency", metric=m), ctx))["fit_key"]
+           for m in ("signed", "visits")}
+    assert key["signed"] == key["visits"]
+    assert _payload(map_view.compute(map_view.Spec(level="regency", within="32"), ctx))["fit_key"] != key["signed"]
+    assert _payload(map_view.compute(map_view.Spec(level="province"), ctx))["fit_key"] != key["signed"]
+    assert _payload(map_view.compute(map_view.Spec(level="regency"), ctx), outline="32.73")["fit_key"] \
+        != key["signed"]

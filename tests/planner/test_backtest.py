@@ -110,3 +110,12 @@ def test_runs_on_the_sample(sample_hist, capsys):
               f"not recommended {res.mean_not_recommended:+.2f}, difference {res.difference:+.2f} "
               f"[{res.difference_ci[0]:+.2f}, {res.difference_ci[1]:+.2f}], random {res.random_mean:+.2f} "
               f"[{res.random_ci[0]:+.2f}, {res.random_ci[1]:+.2f}], share random ≥ rec {res.share_random_at_least:.2f}")
+
+
+def test_a_backtest_weighed_from_kept_months_is_the_backtest_from_scratch(constructed):
+    months = backtest.replay(constructed, start=VISIT_MONTH, end=VISIT_MONTH)
+    for weights in (STALLED_ONLY, None):
+        kept = backtest.run(weights=weights, top_k=3, draws=500, months=months)
+        fresh = backtest.run(constructed, weights=weights, top_k=3, start=VISIT_MONTH, end=VISIT_MONTH, draws=500)
+        pd.testing.assert_frame_equal(kept.events, fresh.events)
+        assert (kept.difference, kept.random_mean) == (fresh.difference, fresh.random_mean)

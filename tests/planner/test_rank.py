@@ -263,3 +263,18 @@ def test_beside_each_score_the_ranking_shows_the_region_pages_verdict_and_none_f
     # the why: the first visit's verdict in words for a visited region, nothing of the kind for one never visited
     assert any(line.startswith("Dampak kunjungan pertama: Belum pasti: perkiraan") for line in ranking.why("32.73"))
     assert not any("Dampak kunjungan" in line for line in ranking.why(never[0]))
+
+
+def test_the_kept_components_weighed_again_give_the_same_ranking_as_ranking_from_scratch(hist):
+    """The planner keeps ``components`` and only re-weighs them when a slider or a constraint moves: that must
+    be the very ranking ``rank`` computes from the history."""
+    parts = rank.components(hist, as_of=AS_OF)
+    for weights, constraints in [({}, rank.Constraints()), ({"gap": 0.0, "stalled": 3.0}, rank.Constraints()),
+                                 ({"leverage": 2.0}, rank.Constraints(provinces=("32",), exclude_visited_months=6))]:
+        again = rank.scored(parts, weights=weights, constraints=constraints)
+        fresh = rank.rank(hist, as_of=AS_OF, weights=weights, constraints=constraints)
+        pd.testing.assert_frame_equal(again.table, fresh.table)
+        assert again.weights == fresh.weights and again.as_of == fresh.as_of
+    first = rank.scored(parts, weights={"gap": 5.0})
+    assert list(first.table.index[:5]) != list(rank.scored(parts, weights={"stalled": 5.0}).table.index[:5])
+    assert "score" not in parts.table and "rank" not in parts.table  # weighing never changes the kept table

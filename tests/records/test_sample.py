@@ -71,6 +71,18 @@ def test_seed_fills_an_empty_database_once(engine):
     assert len(df) == counts["agreements"] and df["simulated"].all()
 
 
+def test_seeding_reports_its_progress_from_the_start_to_every_record(engine):
+    from geo.access.roles import SAMPLE_SEEDER
+
+    calls = []
+    counts = sample.seed(engine, SAMPLE_SEEDER, progress=lambda done, total: calls.append((done, total)))
+    total = counts["visits"] + counts["agreements"]
+    assert calls[0] == (0, 0)  # before the sample is generated: the page shows 0 % at once
+    done = [d for d, _ in calls[1:]]
+    assert done == sorted(done) and len(done) >= 40 and {t for _, t in calls[1:]} == {total}
+    assert total - done[-1] < total / 40  # the last report is near the end
+
+
 def test_filters(seeded_engine):
     df = read.agreements_frame(seeded_engine)
     stalled = read.filter_agreements(df, statuses=["terhambat"])

@@ -8,6 +8,7 @@ import signal
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 import pytest
@@ -104,6 +105,22 @@ def test_streamlits_hashed_javascript_comes_gzip_compressed_with_a_year_long_cac
     assert len(body) < len(plain) / 2  # compressed to less than half
     css = re.search(r'href="\.?/?(static/css/index\.[A-Za-z0-9_-]+\.css)"', page).group(1)
     assert _get(f"{url}/{css}", gzip_ok=True)[1].get("content-encoding") == "gzip"
+
+
+def test_the_maps_boundaries_come_from_disk_gzip_compressed_with_a_year_long_cache(served):
+    from geo.maps import boundary_files
+
+    url, _, _ = served
+    source = (boundary_files.SOURCE_DIR / "regency.geojson").read_bytes()
+    name = boundary_files.file_name("regency", source)
+    status, headers, body = _get(f"{url}/component/ui.region_map.boundaries/{name}", gzip_ok=True)
+    assert status == 200 and headers.get("content-encoding") == "gzip"
+    assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
+    assert "x-sinergi-worker" not in headers  # nginx sent the file from disk, no worker involved
+    assert gzip.decompress(body) == source and len(body) < len(source) / 2
+    with pytest.raises(urllib.error.HTTPError) as missing:  # a name nginx does not have is asked of a worker
+        _get(f"{url}/component/ui.region_map.boundaries/regency.000000000000.json")
+    assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
 
 
 def test_one_browser_reaches_one_worker_for_its_requests_and_its_websocket(served):

@@ -82,6 +82,13 @@ WORDS = {
               "an honest comparison. Choose another measure or the regency/city level."},
     "ui.map.legend": {"id": "Legenda", "en": "Legend"},
     "ui.map.no_data": {"id": "tidak ada data", "en": "no data"},
+    "ui.map.legend.visits": {"id": "Tempat kunjungan (lebih besar: lebih banyak kunjungan)",
+                             "en": "Visited places (bigger: more visits)"},
+    "ui.map.legend.links": {"id": "Kerja sama antarwilayah (lebih tebal: lebih banyak)",
+                            "en": "Cooperation between regions (thicker: more)"},
+    "ui.map.loading": {"id": "Memuat batas wilayah…", "en": "Loading boundaries…"},
+    "ui.map.load_failed": {"id": "Batas wilayah tidak dapat dimuat; muat ulang halaman.",
+                           "en": "The boundaries could not be loaded; reload the page."},
     "ui.map.value": {"id": "Nilai", "en": "Value"},
     "ui.map.rank": {"id": "Peringkat", "en": "Rank"},
     "ui.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
@@ -112,6 +119,8 @@ WORDS = {
         "id": "Data wilayah © cahya dsn (lisensi MIT), Kepmendagri No 300.2.2-2138 Tahun 2025.",
         "en": "Region data © cahya dsn (MIT licence), Kepmendagri No 300.2.2-2138 of 2025."},
     "ui.data.title": {"id": "Data wilayah dan sumbernya", "en": "Region data and its sources"},
+    "ui.data.seeding": {"id": "Menyiapkan data contoh untuk pertama kali… {percent}%",
+                        "en": "Preparing the sample data for the first time… {percent}%"},
     "ui.data.simulated": {
         "id": "Data yang tampil adalah DATA SIMULASI untuk uji coba, bukan data sebenarnya. Impor data kunjungan "
               "dan kerja sama di halaman Data.",
@@ -423,6 +432,8 @@ WORDS = {
     "ui.plan.ranking": {"id": "Peringkat", "en": "Ranking"},
     "ui.plan.map": {"id": "Peta skor kunjungan berikutnya", "en": "Map of the visit-next score"},
     "ui.plan.score": {"id": "Skor (0–100)", "en": "Score (0–100)"},
+    "ui.plan.legend.stops": {"id": "Persinggahan, bernomor urut kunjungan", "en": "Stops, numbered in visiting order"},
+    "ui.plan.legend.legs": {"id": "Perjalanan antarpersinggahan", "en": "Travel between stops"},
     "ui.plan.verdict": {"id": "Dampak kunjungan pertama", "en": "First visit's impact"},
     "ui.plan.verdict_help": {
         "id": "Putusan atas kunjungan kerja pertama ke daerah ini, seperti di halaman Rincian Wilayah: \"Naik, "

@@ -1,0 +1,70 @@
+"""What the map benchmarks share: starting a Streamlit server from a source tree, and knowing when its map has
+drawn every region — with this tree's map component (``ui.region_map``: the frame's body says ``data-drawn``) or
+with the folium map of older trees (one SVG path per region), so that a benchmark can measure an earlier commit
+in the same run (``--baseline PATH``, e.g. a ``git worktree`` of the commit before a change).
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+NEW_FRAME = "iframe[title='ui.region_map.region_map']"
+OLD_FRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+def uses_component(tree: Path) -> bool:
+    return (tree / "ui" / "region_map.py").exists()
+
+
+def start_server(tree: Path, data_dir: str, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server of ``tree`` on a free port with ``data_dir``; (process, url) once it answers."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    env = dict(os.environ, PYTHONPATH=str(tree), SINERGI_DATA_DIR=data_dir, **(extra_env or {}))
+    env.pop("SINERGI_DATABASE_URL", None)
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(tree / "app.py"), "--server.port",
+                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
+                             "--browser.serverAddress", "localhost"], cwd=tree, env=env,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    for _ in range(240):
+        try:
+            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+            return proc, url
+        except OSError:
+            time.sleep(0.5)
+    proc.kill()
+    raise SystemExit("the app did not start")
+
+
+def drawn(page, component: bool) -> int:
+    """How many regions the page's (first) map has drawn; -1 while there is no map."""
+    try:
+        if component:
+            value = page.frame_locator(NEW_FRAME).first.locator("body").get_attribute("data-drawn", timeout=200)
+            return int(value) if value else -1
+        return page.frame_locator(OLD_FRAME).first.locator("path.leaflet-interactive").count()
+    except Exception:  # no frame yet, or it is being replaced
+        return -1
+
+
+def wait_drawn(page, component: bool, expected: int, t0: float, limit: float = 180.0) -> float:
+    """Seconds from ``t0`` until the map shows ``expected`` regions (inf after ``limit``)."""
+    while drawn(page, component) != expected:
+        if time.perf_counter() - t0 > limit:
+            return float("inf")
+        time.sleep(0.03)
+    return time.perf_counter() - t0
+
+
+def server_cpu_seconds(pid: int) -> float:
+    """CPU time (user + system) the process has used so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")

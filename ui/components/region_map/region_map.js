@@ -1,0 +1,308 @@
+// Sinergi's region map: a Streamlit component (protocol v1, no build step) drawing Leaflet in this frame.
+//
+// Rules (see ui/region_map.py and geo/maps/web_map.py for the Python side):
+// * Boundaries come as static, versioned files ("regency.<hash>.json") fetched once per level and kept in
+//   memory and in IndexedDB under their name, so a returning visitor draws without fetching them again; a new
+//   name (new data) is a new file. The view's arguments carry only what changes: colours, texts, ranks, layers.
+// * Every text reaches the page through textContent, never as HTML: nothing a user typed can become markup.
+// * The map is fitted only when the view's "fit key" changes (another level or region); other changes (a
+//   measure, a filter, a layer) keep the user's pan and zoom.
+// * Drawn with Leaflet's canvas renderer: the 7,285 districts stay quick to draw and to pan.
+// * When the regions are drawn, <body data-drawn="N" data-view="..."> says how many, for tests and benchmarks.
+(function () {
+  "use strict";
+
+  const BOUNDARY_BASE = "../ui.region_map.boundaries/";
+  const DB_NAME = "sinergi-boundaries";
+  const state = {
+    map: null, renderer: null, args: null, fitKey: null, boundaries: {}, loading: {},
+    regions: null, regionKey: null, byCode: {}, layers: {}, tiles: null, tileUrl: null, legend: null, clicks: 0,
+  };
+
+  // ------------------------------------------------------------------ Streamlit protocol (v1)
+  function send(type, data) {
+    window.parent.postMessage(Object.assign({ isStreamlitMessage: true, type: type }, data), "*");
+  }
+  function setValue(value) { send("streamlit:setComponentValue", { value: value, dataType: "json" }); }
+  window.addEventListener("message", function (event) {
+    if (event.source !== window.parent || !event.data || event.data.type !== "streamlit:render") return;
+    render(event.data.args || {});
+  });
+
+  // ------------------------------------------------------------------ boundary files, cached in IndexedDB
+  function openDb() {
+    return new Promise(function (resolve) {
+      if (!window.indexedDB) { resolve(null); return; }
+      let req;
+      try { req = indexedDB.open(DB_NAME, 1); } catch (e) { resolve(null); return; }
+      req.onupgradeneeded = function () { req.result.createObjectStore("files"); };
+      req.onsuccess = function () { resolve(req.result); };
+      req.onerror = function () { resolve(null); };
+    });
+  }
+  function dbGet(db, name) {
+    return new Promise(function (resolve) {
+      if (!db) { resolve(null); return; }
+      try {
+        const req = db.transaction("files").objectStore("files").get(name);
+        req.onsuccess = function () { resolve(req.result || null); };
+        req.onerror = function () { resolve(null); };
+      } catch (e) { resolve(null); }
+    });
+  }
+  function dbPut(db, name, text, level) {
+    if (!db) return;
+    try {
+      const tx = db.transaction("files", "readwrite");
+      const store = tx.objectStore("files");
+      // one file per level: older versions of this level go
+      const keys = store.getAllKeys();
+      keys.onsuccess = function () {
+        keys.result.forEach(function (k) { if (k !== name && String(k).split(".")[0] === level) store.delete(k); });
+        store.put(text, name);
+      };
+    } catch (e) { /* private mode or full: the HTTP cache still helps */ }
+  }
+  const dbReady = openDb();
+
+  function boundaries(name, level) {
+    if (state.boundaries[name]) return Promise.resolve(state.boundaries[name]);
+    if (state.loading[name]) return state.loading[name];
+    state.loading[name] = dbReady.then(function (db) {
+      return dbGet(db, name).then(function (kept) {
+        if (kept) return kept;
+        return fetch(BOUNDARY_BASE + name).then(function (r) {
+          if (!r.ok) throw new Error("boundaries " + r.status);
+          return r.text();
+        }).then(function (text) { dbPut(db, name, text, level); return text; });
+      });
+    }).then(function (text) {
+      const fc = JSON.parse(text);
+      state.boundaries[name] = fc;
+      delete state.loading[name];
+      return fc;
+    }, function (err) { delete state.loading[name]; throw err; });
+    return state.loading[name];
+  }
+
+  // ------------------------------------------------------------------ DOM helpers (text only, never HTML)
+  function el(tag, cls, text) {
+    const e = document.createElement(tag);
+    if (cls) e.className = cls;
+    if (text !== undefined && text !== null) e.textContent = String(text);
+    return e;
+  }
+
+  function regionTip(code) {
+    const a = state.args, r = state.byCode[code];
+    const box = el("div", "sinergi-tip");
+    if (!r) return box;
+    box.appendChild(el("b", null, r.name));
+    const labels = a.labels || [];
+    const valueText = a.texts[r.t];
+    const row = el("div");
+    row.appendChild(el("span", "k", (labels[1] || "") + ": "));
+    row.appendChild(document.createTextNode(valueText));
+    box.appendChild(row);
+    if (a.show_rank) {
+      const rank = el("div");
+      rank.appendChild(el("span", "k", (labels[2] || "") + ": "));
+      rank.appendChild(document.createTextNode(r.rank === null ? "–" : r.rank + " / " + a.regions.length));
+      box.appendChild(rank);
+    }
+    return box;
+  }
+
+  function linesTip(lines) {
+    const box = el("div", "sinergi-tip");
+    lines.forEach(function (line, i) { box.appendChild(el(i === 0 ? "b" : "div", null, line)); });
+    return box;
+  }
+
+  // ------------------------------------------------------------------ the map
+  function ensureMap(a) {
+    if (state.map) return;
+    state.renderer = L.canvas({ padding: 0.3, tolerance: 3 });
+    state.map = L.map("map", {
+      preferCanvas: true, renderer: state.renderer, zoomSnap: 0.25, zoomDelta: 0.5, attributionControl: false,
+      minZoom: 3, maxZoom: 14, worldCopyJump: false,
+    });
+    window.sinergiMap = state.map;  // for the browser tests and benchmarks
+    L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(state.map);
+    ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {  // the user moves the map now
+      state.map.getContainer().addEventListener(name, function () { state.touched = true; }, { passive: true });
+    });
+    fit(a);
+  }
+
+  // Fit the view's regions (or the searched region's centre and zoom) into the frame as it is now.
+  function fit(a) {
+    state.map.invalidateSize(false);
+    if (a.center && a.zoom) state.map.setView(a.center, a.zoom, { animate: false });
+    else state.map.fitBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]], { animate: false });
+    state.touched = false;
+  }
+
+  function regionStyle(r) {
+    const a = state.args;
+    return {
+      fillColor: a.colors[r.c], color: "#ffffff", weight: a.level === "district" ? 0.35 : 0.7, fillOpacity: 0.85,
+      dashArray: r.nodata ? "3 3" : null, opacity: 1,
+    };
+  }
+
+  function drawRegions(fc, a) {
+    const key = a.boundaries + "|" + a.regions.map(function (r) { return r[0]; }).join(",");
+    state.byCode = {};
+    a.regions.forEach(function (r) {
+      state.byCode[r[0]] = { c: r[1], t: r[2], rank: r[3], nodata: !!r[4], name: "" };
+    });
+    if (state.regionKey === key && state.regions) {  // the same regions: restyle only
+      state.regions.eachLayer(function (layer) {
+        const r = state.byCode[layer.feature.properties.code];
+        r.name = layer.feature.properties.name;
+        layer.setStyle(regionStyle(r));
+      });
+      return;
+    }
+    if (state.regions) state.map.removeLayer(state.regions);
+    state.regions = L.geoJSON(fc, {
+      renderer: state.renderer, smoothFactor: 0.5,
+      filter: function (f) { return state.byCode[f.properties.code] !== undefined; },
+      style: function (f) { return regionStyle(state.byCode[f.properties.code]); },
+      onEachFeature: function (f, layer) {
+        const code = f.properties.code;
+        state.byCode[code].name = f.properties.name;
+        layer.bindTooltip(function () { return regionTip(code); }, { sticky: true, direction: "top" });
+        layer.on("mouseover", function () { layer.setStyle({ weight: 2.5, color: "#222222" }); });
+        layer.on("mouseout", function () { layer.setStyle(regionStyle(state.byCode[code])); });
+        layer.on("click", function () {
+          if (state.args && state.args.clickable) setValue({ code: code, n: ++state.clicks });
+        });
+      },
+    }).addTo(state.map);
+    state.regionKey = key;
+  }
+
+  function replaceLayer(name, layer) {
+    if (state.layers[name]) state.map.removeLayer(state.layers[name]);
+    state.layers[name] = layer;
+    if (layer) layer.addTo(state.map);
+  }
+
+  function drawExtras(a) {
+    // names of the regions already captured in byCode: refresh them for the outline/labels
+    let outline = null;
+    if (a.outline && state.regions) {
+      state.regions.eachLayer(function (layer) {
+        if (layer.feature.properties.code === a.outline) {
+          outline = L.geoJSON(layer.feature, {
+            renderer: state.renderer, interactive: false,
+            style: { fill: false, color: "#111111", weight: 4, opacity: 1 },
+          });
+        }
+      });
+    }
+    const lines = (a.lines || []).length ? L.layerGroup((a.lines || []).map(function (l) {
+      const line = L.polyline([[l[0], l[1]], [l[2], l[3]]], {
+        renderer: state.renderer, color: l[5] || "#6a3d9a", opacity: 0.6, weight: l[4],
+      });
+      if (l[6] && l[6].length) line.bindTooltip(linesTip(l[6]), { sticky: true });
+      return line;
+    })) : null;
+    const points = (a.points || []).length ? L.layerGroup((a.points || []).map(function (p) {
+      const marker = L.circleMarker([p[0], p[1]], {
+        renderer: state.renderer, radius: p[2], color: "#ffffff", weight: 1, fillColor: p[4] || "#b2182b",
+        fillOpacity: 0.9,
+      });
+      if (p[3] && p[3].length) marker.bindTooltip(linesTip(p[3]), { direction: "top" });
+      if (p[5]) {  // a number inside the marker (the planner's stops in visiting order)
+        marker.bindTooltip(el("span", null, p[5]), { permanent: true, direction: "center", className: "sinergi-label" });
+      }
+      return marker;
+    })) : null;
+    const labels = (a.names || []).length ? L.layerGroup((a.names || []).map(function (n) {
+      return L.marker([n[0], n[1]], {
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "", html: el("div", "sinergi-label", n[2]), iconSize: [0, 0] }),
+      });
+    })) : null;
+    replaceLayer("lines", lines);
+    replaceLayer("points", points);
+    replaceLayer("labels", labels);
+    replaceLayer("outline", outline);
+  }
+
+  function drawLegend(a) {
+    if (state.legend) { state.map.removeControl(state.legend); state.legend = null; }
+    const lg = a.legend;
+    if (!lg || !(lg.items || []).length) return;
+    const control = L.control({ position: "bottomright" });
+    control.onAdd = function () {
+      const box = el("div", "sinergi-legend");
+      if (lg.size) box.style.setProperty("--legend-size", lg.size + "px");
+      if (lg.title) box.appendChild(el("div", "t", lg.title));
+      lg.items.forEach(function (item) {
+        const row = el("div", "row");
+        const sw = el("span", "sw" + (item[2] ? " " + item[2] : ""));
+        if (!item[2] || item[2] === "hatch") sw.style.background = item[2] === "hatch" ? "" : item[0];
+        row.appendChild(sw);
+        row.appendChild(el("span", null, item[1]));
+        box.appendChild(row);
+      });
+      L.DomEvent.disableClickPropagation(box);
+      L.DomEvent.disableScrollPropagation(box);
+      return box;
+    };
+    control.addTo(state.map);
+    state.legend = control;
+  }
+
+  function drawTiles(a) {
+    if ((a.tile_url || null) === state.tileUrl) return;
+    if (state.tiles) state.map.removeLayer(state.tiles);
+    state.tiles = a.tile_url ? L.tileLayer(a.tile_url, { attribution: "" }).addTo(state.map) : null;
+    if (state.tiles) state.tiles.bringToBack();
+    state.tileUrl = a.tile_url || null;
+  }
+
+  function status(text) {
+    let box = document.querySelector(".sinergi-status");
+    if (!text) { if (box) box.remove(); return; }
+    if (!box) { box = el("div", "sinergi-status"); document.body.appendChild(box); }
+    box.textContent = text;
+  }
+
+  let pending = 0;
+  function render(a) {
+    send("streamlit:setFrameHeight", { height: a.height || 600 });
+    state.args = a;
+    ensureMap(a);
+    drawTiles(a);
+    drawLegend(a);
+    const mine = ++pending;
+    const slow = setTimeout(function () { if (mine === pending) status(a.loading_text || "…"); }, 300);
+    boundaries(a.boundaries, a.level).then(function (fc) {
+      if (mine !== pending) return;  // a newer view arrived meanwhile
+      clearTimeout(slow);
+      status(null);
+      drawRegions(fc, a);
+      drawExtras(a);
+      if (a.fit_key !== state.fitKey) {
+        state.fitKey = a.fit_key;
+        fit(a);
+      }
+      document.body.dataset.view = a.view_id || "";
+      document.body.dataset.drawn = String(state.regions ? state.regions.getLayers().length : 0);
+    }, function () {
+      clearTimeout(slow);
+      status(a.error_text || "!");
+    });
+  }
+
+  window.addEventListener("resize", function () {  // a new frame size: refit unless the user has moved the map
+    if (!state.map) return;
+    if (!state.touched && state.args) fit(state.args); else state.map.invalidateSize();
+  });
+  send("streamlit:componentReady", { apiVersion: 1 });
+})();
