@@ -185,7 +185,5 @@ def downloads(draft: drafts.Draft, rows, legs, start_date: dt.date, t) -> None:
     st.session_state["plan_schedule_xlsx"], st.session_state["plan_schedule_pdf"] = xlsx, pdf
     name = f"jadwal_kunjungan_{start_date:%Y%m%d}"
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.xlsx"), xlsx, f"{name}.xlsx", schedule_files.XLSX_MIME, key="plan_xlsx",
-                       icon=":material/table:")
-    c2.download_button(t("plan.pdf"), pdf, f"{name}.pdf", "application/pdf", key="plan_pdf",
-                       icon=":material/print:")
+    c1.download_button(t("plan.xlsx"), xlsx, f"{name}.xlsx", schedule_files.XLSX_MIME, key="plan_xlsx")
+    c2.download_button(t("plan.pdf"), pdf, f"{name}.pdf", "application/pdf", key="plan_pdf")
