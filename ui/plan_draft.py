@@ -36,16 +36,18 @@ def _default_date() -> dt.date:
     return today + dt.timedelta(days=7 - today.weekday())  # next Monday
 
 
+def _to_widget(draft: drafts.Draft, name: str) -> None:
+    value = getattr(draft, name)
+    if name == "start_date":
+        value = drafts.first_day(draft, _default_date())
+    st.session_state[WIDGETS[name]] = list(value) if isinstance(value, list) else value
+
+
 def _to_widgets(draft: drafts.Draft, *, with_picks: bool) -> None:
-    for name, key in WIDGETS.items():
-        if name == "picks" and not with_picks:
-            continue
-        value = getattr(draft, name)
-        if name == "start_date":
-            value = drafts.first_day(draft, _default_date())
-        if name == "level" and not with_picks:
-            continue  # a new plan: the page chooses the level (a link to a province plans provinces)
-        st.session_state[key] = list(value) if isinstance(value, list) else value
+    for name in WIDGETS:
+        if name in ("picks", "level") and not with_picks:
+            continue  # a new plan: the page chooses the first stops and the level (from the link it came by)
+        _to_widget(draft, name)
 
 
 def _store(actor, draft: drafts.Draft) -> None:
@@ -60,7 +62,13 @@ def restore(actor) -> drafts.Draft:
     into the widgets (before they are drawn)."""
     owner = actor.username if actor is not None else None
     if KEY in st.session_state and st.session_state.get(OWNER_KEY, "") == owner:
-        return st.session_state[KEY]
+        draft = st.session_state[KEY]
+        # Streamlit drops a widget's value when a run does not draw it (another page was shown, or this page
+        # stopped early): those widgets get the draft's value back, never their calls' defaults
+        for name, key in WIDGETS.items():
+            if key not in st.session_state and not (name == "picks" and not draft.picks):
+                _to_widget(draft, name)
+        return draft
     stored = None
     if actor is not None:
         with storage.transaction(engine()) as session:
