@@ -1,19 +1,28 @@
 """Visit planner: where to visit next (map and ranked table, each region's why), the itinerary and its
-schedule (editable, XLSX, saved as planned visits), and the backtest of the recommendation."""
+schedule (editable, kept as the user's draft, XLSX and PDF, saved as planned visits and reopened), and the backtest
+of the recommendation."""
 
-import datetime as dt
 import zlib
 
 import streamlit as st
 
 from geo.db import storage
-from geo.planner import itinerary, rank, stop_notes
-from geo.records import exports, read
+from geo.planner import drafts, itinerary, rank, stop_notes
+from geo.records import read
 from geo.regions import lookup
 from geo.text import numbers, parsing
 from geo.text.catalog import text
 from geo.text.messages import UserError
-from ui import auth, briefing_files, date_columns, record_tables, records_cache, region_map, vocabulary_labels
+from ui import (
+    auth,
+    briefing_files,
+    date_columns,
+    plan_draft,
+    record_tables,
+    records_cache,
+    region_map,
+    vocabulary_labels,
+)
 from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
@@ -30,6 +39,8 @@ st.caption(t("plan.intro"))
 version = records_cache.version()
 agreements, visits = records_cache.frames(version)
 
+actor = auth.principal()  # the engine checks the role again on every write
+draft = plan_draft.restore(actor)  # the user's plan as they left it (F5, a new login), before any widget is drawn
 wanted = st.query_params.get("pick", "")
 if "plan_level" not in st.session_state:
     st.session_state["plan_level"] = "province" if len(wanted) == 2 and lookup.exists(wanted) else "regency"
@@ -98,6 +109,8 @@ with c_table:
 
 # ------------------------------------------------------------------ itinerary inputs
 st.subheader(t("plan.itinerary"))
+plan_draft.status(actor, t)
+plan_draft.reopen_picker(actor, read.visits_frame(engine(), planned=True)["ref"].tolist(), t)
 c1, c2, c3 = st.columns([1, 1, 4])
 c1.number_input(t("plan.k"), 1, 20, 5, key="plan_k")
 c2.button(t("plan.take_top"), on_click=take_top, key="plan_take")
@@ -105,17 +118,24 @@ picks = c3.multiselect(t("plan.pick"), options, key="plan_pick", format_func=lam
                        placeholder=t("choose"))
 c1, c2, c3, c4 = st.columns(4)
 cities = [r.code for r in lookup.all_regions("regency")]
-start = c1.selectbox(t("plan.start"), cities, index=cities.index("31.71"), key="plan_start",
-                     format_func=lambda c: lookup.get(c).name)
-today = dt.date.today()
-start_date = c2.date_input(t("plan.date"), today + dt.timedelta(days=7 - today.weekday()), key="plan_date",
-                          format="DD/MM/YYYY")
-days = int(c3.number_input(t("plan.days"), 1, 60, 5, key="plan_days"))
-per_day = int(c4.radio(t("plan.per_day"), [1, 2], index=1, horizontal=True, key="plan_per_day"))
-weekdays_only = c1.checkbox(t("plan.weekdays"), True, key="plan_weekdays")
-return_home = c2.checkbox(t("plan.return"), True, key="plan_return")
+if st.session_state.get("plan_start") not in cities:
+    st.session_state["plan_start"] = "31.71"
+# the defaults of these widgets come from the draft (plan_draft.restore), never from the calls
+start = c1.selectbox(t("plan.start"), cities, key="plan_start", format_func=lambda c: lookup.get(c).name)
+start_date = c2.date_input(t("plan.date"), key="plan_date", format="DD/MM/YYYY")
+days = int(c3.number_input(t("plan.days"), 1, 60, key="plan_days"))
+per_day = int(c4.radio(t("plan.per_day"), [1, 2], horizontal=True, key="plan_per_day"))
+weekdays_only = c1.checkbox(t("plan.weekdays"), key="plan_weekdays")
+return_home = c2.checkbox(t("plan.return"), key="plan_return")
+with st.expander(t("plan.heading")):  # the schedule's title block
+    h1, h2, h3 = st.columns(3)
+    h1.text_input(t("plan.visit_title"), key="plan_title", placeholder=t("plan.visit_title_hint"))
+    h2.text_input(t("plan.official"), key="plan_official")
+    h3.text_input(t("plan.ministry_name"), key="plan_ministry_name")
+    st.text_area(t("plan.note"), key="plan_note", height=68)
+draft = plan_draft.keep(actor)
 
-order = itinerary.best_order(start, picks, return_home=return_home)
+order = drafts.route_order(draft, itinerary.best_order(start, picks, return_home=return_home))
 legs = itinerary.route_legs(start, order, return_home) if order else []
 
 with c_map:
@@ -145,33 +165,23 @@ with errors_shown() as scheduling:
                                briefs={c: stop_notes.brief(c, agreements) for c in order})
 if scheduling.failed:
     st.stop()
-# every setting that shapes the schedule is in the editor's key: a change starts from the new schedule, without
-# manual edits made to another one
-plan_key = zlib.crc32("|".join([start, *order, str(start_date), str(days), str(per_day), str(weekdays_only),
-                                str(return_home)]).encode())
-edited = st.data_editor(itinerary.schedule_frame(stops), hide_index=True, num_rows="fixed", width="stretch",
-                        key=f"plan_editor_{plan_key}")
-xlsx = exports.to_xlsx_bytes(edited, sheet="Jadwal")
-st.session_state["plan_schedule_xlsx"] = xlsx  # what the download button serves (read back by the tests)
-st.download_button(t("plan.xlsx"), xlsx, f"jadwal_kunjungan_{start_date:%Y%m%d}.xlsx",
-                   "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", key="plan_xlsx")
+# the user's edits are kept in the draft under each stop's region: adding or removing a stop keeps the others'
+edited = plan_draft.schedule_editor(actor, draft, itinerary.schedule_frame(stops), order, t)
+plan_draft.downloads(draft, edited, legs, start_date, t)
 st.session_state[briefing_files.ITINERARY_KEY] = edited  # the briefing story and deck show this schedule
 if st.button(t("plan.to_briefing"), icon=":material/slideshow:", key="plan_to_briefing"):
     st.session_state["b_regions"] = list(order)
     st.switch_page("app_pages/briefing.py")
 
-actor = auth.principal()  # the engine checks the role again on the write
 if actor is None or not actor.can("editor"):
     st.info(t("auth.read_only"))
 else:
     with st.form("plan_save"):
-        f1, f2, f3 = st.columns(3)
-        official = f1.text_input(t("plan.official"), "Wakil Menteri", key="plan_official")
-        ministry_name = f2.text_input(t("plan.ministry_name"), ministry or "", key="plan_ministry_name")
-        ref = f3.text_input(t("plan.ref"), f"RENCANA-{start_date:%Y%m%d}-{plan_key % 10000:04d}", key="plan_ref")
+        auto_ref = f"RENCANA-{start_date:%Y%m%d}-{zlib.crc32('|'.join(order).encode()) % 10000:04d}"
+        ref = st.text_input(t("plan.ref"), key="plan_ref", placeholder=auto_ref)
         if st.form_submit_button(t("plan.save")):
             with errors_shown():
-                plan = rank.Plan(ref=ref.strip(), official_role=official, ministry=ministry_name,
+                plan = rank.Plan(ref=ref.strip() or auto_ref, official_role=draft.official, ministry=draft.ministry,
                                     stops=itinerary.stops_from_frame(edited, order), focus_sectors=list(sectors))
                 with storage.transaction(engine()) as session:
                     saved = rank.save_planned_visits(session, plan, actor)

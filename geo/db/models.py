@@ -211,7 +211,21 @@ class LoginThrottle(Base):
     blocked_until: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
-ACCOUNT_TABLES = frozenset({"app_user", "login_throttle"})
+class PlanDraft(Base):
+    """The plan a user is making in the planner (``geo.planner.drafts``): one per user, its whole state as JSON.
+
+    Belongs to an account, not to the records: like accounts it is in no backup, and a restore or the sample
+    leaves it alone."""
+
+    __tablename__ = "plan_draft"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    owner: Mapped[str] = mapped_column(String(64), unique=True)  # app_user.username
+    state: Mapped[dict] = mapped_column(JSON)
+    updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# accounts and what belongs to one account (its planner draft): never in backups, restores or the sample
+ACCOUNT_TABLES = frozenset({"app_user", "login_throttle", "plan_draft"})
 
 
 def record_tables() -> list:

@@ -88,3 +88,19 @@ def percent(value, decimals: int = 0, lang: str = "id") -> str:
     if _missing(value):
         return "–"
     return f"{number(100 * value, decimals, lang)}%"
+
+
+def duration(hours, lang: str = "id") -> str:
+    """Travel time to the nearest 5 minutes, as a schedule says it: "4 jam 30 menit", "45 menit" (id); "4 h 30 min"
+    (en). A missing value is an en dash; a journey shorter than 5 minutes is "5 menit", never "0 menit".
+
+    >>> duration(4.5), duration(0.75), duration(2.0, "en"), duration(0.01)
+    ('4 jam 30 menit', '45 menit', '2 h', '5 menit')
+    """
+    if _missing(hours):
+        return "–"
+    minutes = max(5, 5 * round(float(hours) * 12))
+    h, m = divmod(minutes, 60)
+    parts = ([catalog.text("numbers.hours", lang, n=h)] if h else []) + \
+        ([catalog.text("numbers.minutes", lang, n=m)] if m else [])
+    return " ".join(parts)

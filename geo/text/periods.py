@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 
 from geo.text.catalog import text
+from geo.text.parsing import long_date
 
 
 def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") -> str:
@@ -27,3 +28,32 @@ def period_text(start: dt.date | None, end: dt.date | None, lang: str = "id") ->
     left = start.strftime("%d/%m/%Y") if start else "…"
     right = end.strftime("%d/%m/%Y") if end else "…"
     return f"{left}–{right}"
+
+
+def day_span(first: dt.date, last: dt.date) -> str:
+    """The days of a trip as a schedule's title writes them, in Indonesian (the ministries' schedules are):
+    one day is its long date, several days run from the first to the last ("s.d." = sampai dengan).
+
+    >>> day_span(dt.date(2024, 8, 20), dt.date(2024, 8, 20))
+    'Selasa, 20 Agustus 2024'
+    >>> day_span(dt.date(2024, 8, 19), dt.date(2024, 8, 23))
+    'Senin, 19 Agustus 2024 s.d. Jumat, 23 Agustus 2024'
+    """
+    if last <= first:
+        return long_date(first)
+    return f"{long_date(first)} s.d. {long_date(last)}"
+
+
+def moment(when: dt.datetime, time_zone: str = "WIB") -> str:
+    """An instant on the clock of ``time_zone`` (WIB, WITA, WIT), the Indonesian way (naive = UTC).
+
+    >>> moment(dt.datetime(2024, 8, 20, 2, 0, tzinfo=dt.timezone.utc))
+    'Selasa, 20 Agustus 2024 09.00 WIB'
+    >>> moment(dt.datetime(2024, 8, 20, 2, 0), "WIT")
+    'Selasa, 20 Agustus 2024 11.00 WIT'
+    """
+    from geo.text.vocabulary import TIME_ZONES
+
+    aware = when if when.tzinfo else when.replace(tzinfo=dt.timezone.utc)
+    local = aware.astimezone(dt.timezone(dt.timedelta(hours=TIME_ZONES[time_zone])))
+    return f"{long_date(local.date())} {local:%H.%M} {time_zone}"

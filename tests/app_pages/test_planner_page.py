@@ -1,19 +1,25 @@
 """The planner page (Streamlit AppTest): renders, responds to weights, builds, exports and saves a schedule,
-runs the backtest; the region page links to it."""
+runs the backtest; the region page links to it; the plan is kept as the user's draft (a new session of the same
+user — F5, a new login — finds it, edits survive adding a stop, saved plans reopen)."""
 
 import io
 
 import openpyxl
 import pytest
+from sqlalchemy import delete, func, select
 from streamlit.testing.v1 import AppTest
 
+from geo.db import storage
+from geo.db.models import PlanDraft
 from geo.records import read
 from tests.conftest import ROOT, app_session
 
 
 @pytest.fixture(autouse=True)
 def app_data_dir(app_database):
-    """The app's database (one per test process, as in the app), with the test users."""
+    """The app's database (one per test process, as in the app), with the test users and no planner draft."""
+    with storage.transaction(app_database) as s:
+        s.execute(delete(PlanDraft))
     return app_database
 
 
@@ -67,14 +73,16 @@ def test_builds_exports_and_saves_a_schedule(app_data_dir):
     assert not at.exception and not at.error
     travel = [m.value for m in at.markdown if m.value.startswith("Perjalanan")]
     assert travel and "km" in travel[0]
-    wb = openpyxl.load_workbook(io.BytesIO(at.session_state["plan_schedule_xlsx"]))
-    rows = list(wb.active.iter_rows(values_only=True))
-    assert list(rows[0]) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
-    assert len(rows) == 4
-    assert {r[1].split()[-1] for r in rows[1:]} == {"WIB", "WITA", "WIT"}
-    assert all(r[0].split(",")[0] in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat") for r in rows[1:])
-    assert any("Wali Kota Makassar" in r[3] for r in rows[1:])
-    assert all(r[4].startswith("1) ") for r in rows[1:])
+    rows = _stop_rows(at)
+    assert len(rows) == 3 and [r[0] for r in rows] == [1, 2, 3]
+    rows = [r[1:] for r in rows]  # Tanggal, Waktu, Lokasi, Narasumber/Pihak yang Dijumpai, Agenda
+    assert {r[1].split()[-1] for r in rows} == {"WIB", "WITA", "WIT"}
+    assert all(r[0].split(",")[0] in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat") for r in rows)
+    assert any("Wali Kota Makassar" in r[3] for r in rows)
+    assert all(r[4].startswith("1) ") for r in rows)
+    assert at.session_state["plan_schedule_pdf"].startswith(b"%PDF")
+    assert {b.proto.label for b in at.get("download_button")} >= {
+        "Unduh jadwal (XLSX)", "Unduh jadwal siap cetak (PDF, A4 mendatar)"}
     at.text_input(key="plan_ref").set_value("RENCANA-APPTEST")
     next(b for b in at.button if b.label == "Simpan sebagai rencana kunjungan").click().run()
     assert not at.exception and not at.error
@@ -138,25 +146,106 @@ def test_the_schedule_goes_to_the_briefing():
     assert set(shown.iloc[:, 2]) == set(handed["Lokasi"])
 
 
+def _sheet(at):
+    return openpyxl.load_workbook(io.BytesIO(at.session_state["plan_schedule_xlsx"])).active
+
+
+def _stop_rows(at) -> list[tuple]:
+    """The schedule XLSX's stop rows (No., Tanggal, Waktu, Lokasi, Narasumber, Agenda), in order."""
+    return [r[:6] for r in _sheet(at).iter_rows(values_only=True) if isinstance(r[0], int)]
+
+
 def _editor_key(at):
-    keys = [k for k in at.session_state.keys() if str(k).startswith("plan_editor_")]
+    keys = [k for k in at.session_state.keys() if str(k).startswith("plan_editor_") and str(k) not in
+            ("plan_editor_rev", "plan_editor_shown")]
     assert len(keys) == 1, keys
     return keys[0]
 
 
-def test_schedule_editor_starts_afresh_when_weekdays_or_return_home_change():
-    """The schedule editor keeps manual edits under its key; every setting that changes the schedule must
-    change the key, or edits made to the old schedule would carry over to the new one."""
-    at = _planner()
+def _edit(at, row: int, **cells):
+    """What the browser's schedule editor sends when cells of ``row`` are changed (AppTest cannot type in it)."""
+    at.session_state[_editor_key(at)] = {"edited_rows": {row: cells}, "added_rows": [], "deleted_rows": []}
+    return at.run()
+
+
+WAKTU = "Waktu"
+NARASUMBER = "Narasumber/Pihak yang Dijumpai"
+
+
+def test_the_plan_survives_a_new_session_of_the_same_user():
+    at = _planner(**app_session("ani"))
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71"])
+    at.number_input(key="plan_days").set_value(9)
+    at.text_input(key="plan_title").set_value("Kunjungan Kerja ke Makassar").run()
+    assert not at.exception
+    assert any("tersimpan otomatis" in c.value for c in at.caption)
+    again = _planner(**app_session("ani"))  # F5, or logging in again: a new Streamlit session
+    assert not again.exception
+    assert again.multiselect(key="plan_pick").value == ["32.73", "73.71"]
+    assert again.number_input(key="plan_days").value == 9
+    assert _sheet(again)["A1"].value == "Kunjungan Kerja ke Makassar"
+    other = _planner(**app_session("vina"))  # another user has a plan of their own
+    assert other.multiselect(key="plan_pick").value != ["32.73", "73.71"]
+
+
+def test_a_schedule_edit_is_kept_when_a_stop_is_added_and_after_a_reload():
+    at = _planner(**app_session("ani"))
     at.multiselect(key="plan_pick").set_value(["32.73", "73.71"]).run()
+    makassar = next(i for i, r in enumerate(_stop_rows(at)) if r[3].startswith("Kota Makassar"))
+    _edit(at, makassar, **{WAKTU: "10.00 – 11.30 WITA", NARASUMBER: "Wali Kota dan Forkopimda"})
     assert not at.exception
-    keys = [_editor_key(at)]
-    at.checkbox(key="plan_weekdays").set_value(False).run()
-    keys.append(_editor_key(at))
-    at.checkbox(key="plan_return").set_value(False).run()
-    keys.append(_editor_key(at))
+
+    def makassar_row(app):
+        return next(r for r in _stop_rows(app) if r[3].startswith("Kota Makassar"))
+
+    assert makassar_row(at)[2:5:2] == ("10.00 – 11.30 WITA", "Wali Kota dan Forkopimda")
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71", "91.71"]).run()  # a stop added
+    assert not at.exception and len(_stop_rows(at)) == 3
+    assert makassar_row(at)[2:5:2] == ("10.00 – 11.30 WITA", "Wali Kota dan Forkopimda")
+    at.multiselect(key="plan_pick").set_value(["73.71", "91.71"]).run()  # another removed
+    assert makassar_row(at)[2] == "10.00 – 11.30 WITA"
+    again = _planner(**app_session("ani"))
+    assert makassar_row(again)[2:5:2] == ("10.00 – 11.30 WITA", "Wali Kota dan Forkopimda")
+
+
+def test_renumbering_a_stop_keeps_that_order_until_the_automatic_order_is_asked_for():
+    at = _planner(**app_session("ani"))
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71", "91.71"]).run()
+    best = [r[3] for r in _stop_rows(at)]
+    _edit(at, 2, **{"No.": 1})
+    assert [r[3] for r in _stop_rows(at)] == [best[2], best[0], best[1]]
+    at.multiselect(key="plan_pick").set_value(["32.73", "73.71", "91.71", "12.71"]).run()
+    assert [r[3] for r in _stop_rows(at)][:3] == [best[2], best[0], best[1]]  # the new stop goes last
+    assert _stop_rows(at)[3][3].startswith("Kota Medan")
+    at.button(key="plan_clear_order").click().run()
+    assert not at.exception and "plan_clear_order" not in [b.key for b in at.button]
+
+
+def test_an_anonymous_viewer_is_told_the_plan_is_not_saved_and_nothing_is_stored(app_data_dir):
+    at = _planner()
+    at.multiselect(key="plan_pick").set_value(["32.73"]).run()
     assert not at.exception
-    assert len(set(keys)) == 3, keys
-    at.checkbox(key="plan_weekdays").set_value(True)
-    at.checkbox(key="plan_return").set_value(True).run()
-    assert _editor_key(at) == keys[0]  # back to the same settings: the same schedule and its edits
+    assert any("belum tersimpan" in c.value for c in at.caption)
+    with storage.transaction(app_data_dir) as s:
+        assert s.scalar(select(func.count()).select_from(PlanDraft)) == 0
+
+
+def test_a_saved_plan_reopens_into_the_draft(app_data_dir):
+    at = _planner(**app_session("ani"))
+    at.multiselect(key="plan_pick").set_value(["73.71", "32.73"]).run()
+    first = _stop_rows(at)[0]
+    _edit(at, 0, **{NARASUMBER: "Gubernur dan Wali Kota"})
+    at.text_input(key="plan_ref").set_value("RENCANA-BUKA-LAGI")
+    next(b for b in at.button if b.label == "Simpan sebagai rencana kunjungan").click().run()
+    assert not at.exception and not at.error
+    later = _planner(**app_session("vina"))  # someone else, another day, with another plan in the making
+    later.multiselect(key="plan_pick").set_value(["91.71"]).run()
+    later.selectbox(key="plan_reopen_ref").set_value("RENCANA-BUKA-LAGI")
+    later.button(key="plan_reopen").click().run()
+    assert not later.exception and not later.error
+    assert sorted(later.multiselect(key="plan_pick").value) == ["32.73", "73.71"]
+    assert _stop_rows(later)[0][1:4] == first[1:4]
+    assert _stop_rows(later)[0][4] == "Gubernur dan Wali Kota"
+    assert "Kode rencana: RENCANA-BUKA-LAGI" in [c.value for c in _sheet(later)["A"]]
+    again = _planner(**app_session("vina"))  # the reopened plan is now vina's draft
+    assert sorted(again.multiselect(key="plan_pick").value) == ["32.73", "73.71"]

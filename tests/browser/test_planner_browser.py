@@ -24,7 +24,9 @@ def test_from_the_map_to_an_exported_schedule(app_url, page, tmp_path):  # noqa:
     path = tmp_path / "jadwal.xlsx"
     download(page, "Unduh jadwal (XLSX)").save_as(path)
     rows = list(openpyxl.load_workbook(io.BytesIO(path.read_bytes())).active.iter_rows(values_only=True))
-    assert list(rows[0]) == ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
-    assert [r[2] for r in rows[1:]] == ["Kota Bandung, Jawa Barat"]
-    assert rows[1][1].endswith("WIB") and rows[1][3].startswith("Wali Kota Bandung")
+    header = next(i for i, r in enumerate(rows) if r[0] == "No.")  # below the title block
+    assert list(rows[header]) == ["No.", "Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
+    stops = [r[1:] for r in rows[header:] if isinstance(r[0], int)]  # travel legs between them have no number
+    assert [r[2] for r in stops] == ["Kota Bandung, Jawa Barat"]
+    assert stops[0][1].endswith("WIB") and stops[0][3].startswith("Wali Kota Bandung")
     assert page.outside_requests == [], page.outside_requests

@@ -487,6 +487,35 @@ WORDS = {
         "id": "Jadwal ditulis dalam bahasa Indonesia, sesuai format kementerian.",
         "en": "The schedule is written in Indonesian, the ministries' format."},
     "ui.plan.xlsx": {"id": "Unduh jadwal (XLSX)", "en": "Download the schedule (XLSX)"},
+    "ui.plan.pdf": {"id": "Unduh jadwal siap cetak (PDF, A4 mendatar)",
+                    "en": "Download the schedule ready to print (PDF, A4 landscape)"},
+    "ui.plan.heading": {"id": "Kop jadwal: nama kunjungan, pejabat, kementerian, catatan",
+                        "en": "Schedule heading: visit name, official, ministry, note"},
+    "ui.plan.visit_title": {"id": "Nama kunjungan", "en": "Visit name"},
+    "ui.plan.visit_title_hint": {"id": "mis. Kunjungan Kerja Wakil Menteri ke Sulawesi Selatan",
+                                 "en": "e.g. Kunjungan Kerja Wakil Menteri ke Sulawesi Selatan"},
+    "ui.plan.note": {"id": "Catatan (dicetak di bawah judul)", "en": "Note (printed under the title)"},
+    "ui.plan.no_help": {
+        "id": "Ubah nomor untuk mengubah urutan kunjungan; urutan Anda dipertahankan sampai dikembalikan ke urutan "
+              "otomatis.",
+        "en": "Change a number to reorder the stops; your order is kept until you return to the automatic order."},
+    "ui.plan.clear_edits": {"id": "Kembalikan jadwal hitungan (hapus perubahan)",
+                            "en": "Back to the computed schedule (drop the edits)"},
+    "ui.plan.clear_order": {"id": "Kembali ke urutan otomatis (perjalanan terpendek)",
+                            "en": "Back to the automatic order (shortest travel)"},
+    "ui.plan.reopen": {"id": "Buka rencana tersimpan", "en": "Open a saved plan"},
+    "ui.plan.reopen_help": {
+        "id": "Lokasi, urutan dan isi jadwal rencana itu menggantikan rancangan Anda; menyimpan lagi memperbarui "
+              "rencana tersebut.",
+        "en": "That plan's places, order and schedule replace your draft; saving again updates that plan."},
+    "ui.plan.reopen_button": {"id": "Buka", "en": "Open"},
+    "ui.plan.draft_saved": {
+        "id": "Rancangan rencana {user} tersimpan otomatis: tetap ada setelah halaman dimuat ulang atau masuk lagi.",
+        "en": "{user}'s draft plan is saved automatically: it stays after a reload or a new login."},
+    "ui.plan.draft_session": {
+        "id": "Rancangan ini belum tersimpan: hanya ada selama halaman ini terbuka. Masuk (login) agar tetap ada "
+              "setelah halaman dimuat ulang.",
+        "en": "This draft is not saved: it lasts only while this page is open. Log in to keep it after a reload."},
     "ui.plan.save": {"id": "Simpan sebagai rencana kunjungan", "en": "Save as planned visits"},
     "ui.plan.official": {"id": "Pejabat", "en": "Official"},
     "ui.plan.ministry_name": {"id": "Kementerian", "en": "Ministry"},

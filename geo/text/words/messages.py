@@ -129,6 +129,14 @@ WORDS = {
     "message.plan.ref_taken": {
         "id": "kode {ref!r} sudah dipakai kunjungan yang telah terlaksana",
         "en": "reference {ref!r} belongs to a visit that took place"},
+    # planner drafts (geo.planner.drafts)
+    "message.draft.not_yours": {
+        "id": "{user} tidak dapat membuka rancangan rencana milik {owner}; setiap pengguna hanya melihat rancangannya "
+              "sendiri",
+        "en": "{user} cannot open {owner}'s draft plan; every user sees only their own drafts"},
+    "message.draft.no_plan": {
+        "id": "tidak ada rencana kunjungan tersimpan dengan kode {ref!r}",
+        "en": "there is no saved planned visit with reference {ref!r}"},
     # access control (issue 8)
     "message.settings.weights_keys": {"id": "Bobot skor harus berisi tepat: {keys}.",
                                       "en": "Score weights must have exactly: {keys}."},

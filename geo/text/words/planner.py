@@ -52,4 +52,27 @@ WORDS = {
         "en": "Expected numbers of agreements and partners: a Poisson regression (GLM, log link) on log "
               "population, log area and log(1 + land neighbours' mean activity), fitted over all regions of the "
               "level. The gap is the standardised shortfall (Pearson residual) below that expectation."},
+    # the schedule's files (geo.planner.schedule_files), written in Indonesian like the ministries' schedules
+    "planner.file.sheet": {"id": "Jadwal", "en": "Schedule"},
+    "planner.file.default_title": {"id": "Kunjungan Kerja {official}", "en": "Working visit of the {official}"},
+    "planner.file.official": {"id": "Pejabat", "en": "Official"},
+    "planner.file.ministry": {"id": "Kementerian", "en": "Ministry"},
+    "planner.file.dates": {"id": "Tanggal", "en": "Dates"},
+    "planner.file.ref": {"id": "Kode rencana", "en": "Plan reference"},
+    "planner.file.note": {"id": "Catatan", "en": "Note"},
+    "planner.file.leg": {"id": "Perjalanan {origin} → {destination}: {mode}, ± {duration} ({km} km)",
+                         "en": "Travel {origin} → {destination}: {mode}, about {duration} ({km} km)"},
+    "planner.file.return": {"id": "Kembali {origin} → {destination}: {mode}, ± {duration} ({km} km)",
+                            "en": "Return {origin} → {destination}: {mode}, about {duration} ({km} km)"},
+    "planner.file.mode.land": {"id": "jalan darat", "en": "by road"},
+    "planner.file.mode.sea": {"id": "jalur laut", "en": "by sea"},
+    "planner.file.mode.air": {"id": "pesawat udara", "en": "by air"},
+    "planner.file.made": {"id": "Dibuat dengan Sinergi, {when}.", "en": "Made with Sinergi, {when}."},
+    "planner.file.estimates": {
+        "id": "Waktu tempuh adalah perkiraan (jarak garis lurus antarwilayah; asumsi perjalanan Sinergi), bukan "
+              "jadwal angkutan; periksa sebelum berangkat.",
+        "en": "Travel times are estimates (straight-line distance between regions; Sinergi's travel assumptions), "
+              "not timetables; check them before leaving."},
+    "planner.file.page": {"id": "Halaman {page} dari {pages}", "en": "Page {page} of {pages}"},
+    "planner.file.page_xlsx": {"id": "Halaman &P dari &N", "en": "Page &P of &N"},
 }
