@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import http.cookiejar
+import json
 import urllib.request
 from dataclasses import dataclass, field
 
@@ -19,6 +20,7 @@ class PageLoad:
     messages: list = field(default_factory=list)  # ForwardMsg types, in order
     handshake_headers: dict = field(default_factory=dict)
     exceptions: list = field(default_factory=list)  # texts of st.exception elements, if any
+    components: list = field(default_factory=list)  # (name, arguments) of each component instance (the map's view)
 
     @property
     def session_id(self) -> str | None:
@@ -74,6 +76,9 @@ async def _run(base_url: str, jar, timeout: float) -> PageLoad:
                     element = fwd.delta.new_element
                     if element.WhichOneof("type") == "exception":
                         load.exceptions.append(f"{element.exception.type}: {element.exception.message}")
+                    elif element.WhichOneof("type") == "component_instance":
+                        instance = element.component_instance
+                        load.components.append((instance.component_name, json.loads(instance.json_args or "{}")))
                 elif kind == "script_finished":
                     if fwd.script_finished == ForwardMsg.FINISHED_SUCCESSFULLY:
                         load.finished = True
