@@ -95,16 +95,19 @@ def planner(page, url: str, answers: Answers, repeat: int) -> dict[str, list[flo
             days.press("Enter")
         out.setdefault("number of days (the schedule made again)", []).append(answers.timed(page, more_days))
         _settle(page)
-    picks = page.locator("[data-testid='stMultiSelect']").filter(has_text="Kota").first
+    picks = page.get_by_label("Lokasi yang dikunjungi").first  # the stops' box
+    far = [(-7.6, 139.6), (0.8, 113.0), (4.4, 96.9), (-3.6, 128.3)]  # Merauke, Kapuas Hulu, Aceh Tengah, Ambon
     for i in range(repeat):
+        lat, lng = far[i % len(far)]
         out.setdefault("stop added by a click on the map", []).append(
-            answers.timed(page, lambda: _map_click(page, -6.92 - 0.3 * i, 107.61 + 0.6 * i), map_changes=True))
+            answers.timed(page, lambda: _map_click(page, lat, lng), map_changes=True))
         _settle(page)
-        remove = picks.locator("[role='button'][aria-label^='Remove'], svg[title='Delete'], span[role='button']")
-        if remove.count():
-            out.setdefault("stop removed", []).append(answers.timed(page, lambda: remove.last.click(),
-                                                                    map_changes=True))
-            _settle(page)
+
+        def remove_last():  # Backspace in the stops' box removes the last stop, as a user does
+            picks.focus()
+            page.keyboard.press("Backspace")
+        out.setdefault("stop removed", []).append(answers.timed(page, remove_last, map_changes=True))
+        _settle(page)
     run = page.get_by_role("button", name="Jalankan uji balik")
     if run.count():
         out["backtest, first run of this data version"] = [answers.timed(page, lambda: run.first.click(), limit=300)]

@@ -26,41 +26,19 @@ import argparse
 import asyncio
 import os
 import shutil
-import socket
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+from bench.map_pages import NEW_FRAME, p95, protocol_session, server_cpu_seconds, start_server  # noqa: E402
+
 PROVINCES = 38
 LIMIT_S = 2.0
 server_cpu: dict[int, float] = {}  # concurrency -> server CPU seconds per page load
-
-
-def start_server(data_dir: str, cpus: set[int] | None = None) -> tuple[subprocess.Popen, str]:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]
-    env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=data_dir)
-    env.pop("SINERGI_DATABASE_URL", None)
-    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port",
-                             str(port), "--server.address", "127.0.0.1", "--server.headless", "true"], cwd=ROOT,
-                            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(240):
-        try:
-            urllib.request.urlopen(url + "/_stcore/health", timeout=2)
-            return proc, url
-        except OSError:
-            time.sleep(0.5)
-    proc.kill()
-    raise SystemExit("the app did not start")
 
 
 async def one_viewer(browser, url: str) -> float:
@@ -69,9 +47,8 @@ async def one_viewer(browser, url: str) -> float:
     try:
         t0 = time.perf_counter()
         await page.goto(url, timeout=180_000, wait_until="commit")
-        paths = page.frame_locator("iframe[title='streamlit_folium.st_folium']").first.locator(
-            "path.leaflet-interactive")
-        await paths.nth(PROVINCES - 1).wait_for(state="attached", timeout=180_000)
+        await page.frame_locator(NEW_FRAME).first.locator(f"body[data-drawn='{PROVINCES}']").wait_for(
+            state="attached", timeout=180_000)
         return time.perf_counter() - t0
     except Exception:  # not drawn within 3 minutes: counted as a failed page load
         return float("inf")
@@ -79,48 +56,17 @@ async def one_viewer(browser, url: str) -> float:
         await context.close()
 
 
-async def one_protocol_viewer(url: str, query: str = "level=province") -> float:
-    """Seconds until the server has sent the whole map page to a new session (nothing drawn)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
-
-    t0 = time.perf_counter()
-    async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                       max_size=None, open_timeout=180) as ws:
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.context_info.timezone = "Asia/Jakarta"
-        await ws.send(msg.SerializeToString())
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await ws.recv())
-            if fm.WhichOneof("type") == "script_finished":
-                return time.perf_counter() - t0
-
-
 async def run_protocol(url: str, levels: list[int], rounds: int) -> dict[int, list[float]]:
     results = {}
-    await one_protocol_viewer(url)
+    await protocol_session(url, "level=province")
     for level in levels:
         times = []
         for _ in range(rounds):
-            times += await asyncio.gather(*(one_protocol_viewer(url) for _ in range(level)))
+            times += await asyncio.gather(*(protocol_session(url, "level=province") for _ in range(level)))
         results[level] = times
         print(f"{level:3d} viewers at once, server side: median {statistics.median(times):5.2f} s, "
               f"p95 {p95(times):5.2f} s until the whole page was sent", flush=True)
     return results
-
-
-def server_cpu_seconds(pid: int) -> float:
-    """CPU time (user + system) the server process has used so far (Linux /proc)."""
-    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
 async def run(url: str, levels: list[int], rounds: int, pid: int) -> dict[int, list[float]]:
@@ -159,7 +105,7 @@ def main() -> None:
     args = parser.parse_args()
     levels = [int(x) for x in args.levels.split(",")]
     data_dir = tempfile.mkdtemp(prefix="sinergi-load-")
-    proc, url = start_server(data_dir, {0} if args.pin else None)
+    proc, url = start_server(ROOT, data_dir, cpus={0} if args.pin else None)
     if args.pin:
         os.sched_setaffinity(0, {1})  # this process, the Playwright driver and every Chromium it starts
     try:

@@ -30,6 +30,7 @@ sys.path.insert(0, str(ROOT))
 from bench.map_pages import (  # noqa: E402
     NEW_FRAME,
     OLD_FRAME,
+    protocol_session,
     server_cpu_seconds,
     start_server,
     uses_component,
@@ -74,30 +75,11 @@ def _drill_down(page, url: str, component: bool) -> float:
     return wait_drawn(page, component, 27, t0, limit=60)
 
 
-async def _protocol_session(url: str, query: str) -> float:
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
-
-    t0 = time.perf_counter()
-    async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                       max_size=None, open_timeout=180) as ws:
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.context_info.timezone = "Asia/Jakarta"
-        await ws.send(msg.SerializeToString())
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await ws.recv())
-            if fm.WhichOneof("type") == "script_finished":
-                return time.perf_counter() - t0
-
-
 def _server_cpu(url: str, pid: int, n: int) -> tuple[float, float]:
     """(server CPU seconds per new regency-map session, median wall seconds until the page was sent)."""
-    asyncio.run(_protocol_session(url, "level=regency"))  # warm
+    asyncio.run(protocol_session(url, "level=regency"))  # warm
     cpu0 = server_cpu_seconds(pid)
-    walls = [asyncio.run(_protocol_session(url, "level=regency")) for _ in range(n)]
+    walls = [asyncio.run(protocol_session(url, "level=regency")) for _ in range(n)]
     time.sleep(0.5)
     return (server_cpu_seconds(pid) - cpu0) / n, sorted(walls)[len(walls) // 2]
 

@@ -33,7 +33,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from bench.map_pages import start_server, uses_component, wait_drawn  # noqa: E402
+from bench.map_pages import p95, protocol_session, start_server, uses_component, wait_drawn  # noqa: E402
 
 LINKS = {"10 Mbit/s, 50 ms": (10e6, 50), "2 Mbit/s, 150 ms": (2e6, 150)}
 
@@ -111,36 +111,17 @@ async def _viewer(url: str, query: str = "level=regency") -> float:
     (from the page, as a browser reloads), the time counting from the first try."""
     import http.cookiejar
 
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
-
     t0 = time.perf_counter()
+    jar = http.cookiejar.CookieJar()  # one browser: its sticky cookie stays when it tries again
+    opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
     for _attempt in range(5):
         try:
-            jar = http.cookiejar.CookieJar()
-            opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
             await asyncio.to_thread(lambda: opener.open(url + "/", timeout=60).read())
-            cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
-            async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                               max_size=None, open_timeout=120, additional_headers={"Cookie": cookie}) as ws:
-                msg = BackMsg()
-                msg.rerun_script.query_string = query
-                msg.rerun_script.context_info.timezone = "Asia/Jakarta"
-                await ws.send(msg.SerializeToString())
-                while True:
-                    fm = ForwardMsg()
-                    fm.ParseFromString(await ws.recv())
-                    if fm.WhichOneof("type") == "script_finished":
-                        return time.perf_counter() - t0
+            await protocol_session(url, query, cookie="; ".join(f"{c.name}={c.value}" for c in jar))
+            return time.perf_counter() - t0
         except Exception:  # the worker died under it: open the page again
             await asyncio.sleep(0.5)
     return float("inf")
-
-
-def p95(values: list[float]) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
 async def _crowd(url: str, n: int, kill_pid: int | None = None) -> list[float]:

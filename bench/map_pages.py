@@ -22,8 +22,10 @@ def uses_component(tree: Path) -> bool:
     return (tree / "ui" / "region_map.py").exists()
 
 
-def start_server(tree: Path, data_dir: str, extra_env: dict | None = None) -> tuple[subprocess.Popen, str]:
-    """A Streamlit server of ``tree`` on a free port with ``data_dir``; (process, url) once it answers."""
+def start_server(tree: Path, data_dir: str, extra_env: dict | None = None,
+                 cpus: set[int] | None = None) -> tuple[subprocess.Popen, str]:
+    """A Streamlit server of ``tree`` on a free port with ``data_dir`` (pinned to ``cpus`` if given); (process,
+    url) once it answers."""
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
@@ -32,7 +34,8 @@ def start_server(tree: Path, data_dir: str, extra_env: dict | None = None) -> tu
     proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(tree / "app.py"), "--server.port",
                              str(port), "--server.address", "127.0.0.1", "--server.headless", "true",
                              "--browser.serverAddress", "localhost"], cwd=tree, env=env,
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            preexec_fn=(lambda: os.sched_setaffinity(0, cpus)) if cpus else None)
     url = f"http://127.0.0.1:{port}"
     for _ in range(240):
         try:
@@ -62,6 +65,34 @@ def wait_drawn(page, component: bool, expected: int, t0: float, limit: float = 1
             return float("inf")
         time.sleep(0.03)
     return time.perf_counter() - t0
+
+
+async def protocol_session(url: str, query: str = "level=regency", cookie: str | None = None) -> float:
+    """Seconds until the server has sent a new session's whole page (``script_finished``), speaking Streamlit's
+    own protocol: the messages a browser sends on opening the page, nothing drawn. ``cookie``: the browser's
+    cookies (behind nginx: its sticky cookie)."""
+    from streamlit.proto.BackMsg_pb2 import BackMsg
+    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+    from websockets.asyncio.client import connect
+
+    t0 = time.perf_counter()
+    async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
+                       max_size=None, open_timeout=180,
+                       additional_headers={"Cookie": cookie} if cookie else None) as ws:
+        msg = BackMsg()
+        msg.rerun_script.query_string = query
+        msg.rerun_script.context_info.timezone = "Asia/Jakarta"
+        await ws.send(msg.SerializeToString())
+        while True:
+            fm = ForwardMsg()
+            fm.ParseFromString(await ws.recv())
+            if fm.WhichOneof("type") == "script_finished":
+                return time.perf_counter() - t0
+
+
+def p95(values: list[float]) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(0.95 * len(ordered)) - 1))]
 
 
 def server_cpu_seconds(pid: int) -> float:
