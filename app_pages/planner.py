@@ -37,7 +37,8 @@ st.title(t("plan.title"))
 simulated_banner()
 st.caption(t("plan.intro"))
 version = records_cache.version()
-agreements, visits = records_cache.frames(version)
+ctx = records_cache.context(version)  # shared by every session, read-only (no copy of the records per run)
+agreements, visits = ctx.agreements, ctx.visits
 
 actor = auth.principal()  # the engine checks the role again on every write
 draft = plan_draft.restore(actor)  # the user's plan as they left it (F5, a new login), before any widget is drawn

@@ -184,14 +184,17 @@ def status(actor, t) -> None:
 
 
 def downloads(draft: drafts.Draft, rows, legs, start_date: dt.date, t) -> None:
-    """The schedule as XLSX and PDF (in Indonesian); the bytes also in the session (read back by the tests)."""
+    """The schedule as XLSX and PDF (in Indonesian), each made when its button is clicked (making the PDF on every
+    run took a third of a planner click's time); the document they are made from is in the session as
+    ``plan_schedule_doc`` (read back by the tests)."""
     counts = sample.simulated_counts(engine())
     doc = schedule_files.ScheduleDoc(
         rows, legs, title=draft.title, official=draft.official, ministry=draft.ministry, ref=draft.ref,
         note=draft.note, simulated=bool(counts["simulated_agreements"] + counts["simulated_visits"]))
-    xlsx, pdf = schedule_files.xlsx_bytes(doc), schedule_files.pdf_bytes(doc)
-    st.session_state["plan_schedule_xlsx"], st.session_state["plan_schedule_pdf"] = xlsx, pdf
+    st.session_state["plan_schedule_doc"] = doc
     name = f"jadwal_kunjungan_{start_date:%Y%m%d}"
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.xlsx"), xlsx, f"{name}.xlsx", schedule_files.XLSX_MIME, key="plan_xlsx")
-    c2.download_button(t("plan.pdf"), pdf, f"{name}.pdf", "application/pdf", key="plan_pdf")
+    c1.download_button(t("plan.xlsx"), lambda: schedule_files.xlsx_bytes(doc), f"{name}.xlsx",
+                       schedule_files.XLSX_MIME, key="plan_xlsx", on_click="ignore")
+    c2.download_button(t("plan.pdf"), lambda: schedule_files.pdf_bytes(doc), f"{name}.pdf", "application/pdf",
+                       key="plan_pdf", on_click="ignore")

@@ -11,6 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from geo.db import storage
 from geo.db.models import PlanDraft
+from geo.planner import schedule_files
 from geo.records import read
 from tests.conftest import ROOT, app_session
 
@@ -80,7 +81,7 @@ def test_builds_exports_and_saves_a_schedule(app_data_dir):
     assert all(r[0].split(",")[0] in ("Senin", "Selasa", "Rabu", "Kamis", "Jumat") for r in rows)
     assert any("Wali Kota Makassar" in r[3] for r in rows)
     assert all(r[4].startswith("1) ") for r in rows)
-    assert at.session_state["plan_schedule_pdf"].startswith(b"%PDF")
+    assert schedule_files.pdf_bytes(at.session_state["plan_schedule_doc"]).startswith(b"%PDF")
     assert {b.proto.label for b in at.get("download_button")} >= {
         "Unduh jadwal (XLSX)", "Unduh jadwal siap cetak (PDF, A4 mendatar)"}
     at.text_input(key="plan_ref").set_value("RENCANA-APPTEST")
@@ -126,7 +127,7 @@ def test_a_viewer_sees_the_schedule_but_cannot_save_it():
     at = _planner(**app_session("vina"))
     at.multiselect(key="plan_pick").set_value(["32.73", "73.71"]).run()
     assert not at.exception
-    assert "plan_schedule_xlsx" in at.session_state  # the schedule can still be exported
+    assert "plan_schedule_doc" in at.session_state  # the schedule can still be exported
     assert not [b for b in at.button if b.label == "Simpan sebagai rencana kunjungan"]
     assert any("hanya dapat melihat" in i.value for i in at.info)
 
@@ -147,7 +148,7 @@ def test_the_schedule_goes_to_the_briefing():
 
 
 def _sheet(at):
-    return openpyxl.load_workbook(io.BytesIO(at.session_state["plan_schedule_xlsx"])).active
+    return openpyxl.load_workbook(io.BytesIO(schedule_files.xlsx_bytes(at.session_state["plan_schedule_doc"]))).active
 
 
 def _stop_rows(at) -> list[tuple]:
