@@ -190,7 +190,7 @@ def map_section() -> None:
             if c1.button(t("map.back"), key="back"):
                 st.session_state["prov"] = ""
                 prov = ""
-                level = st.session_state["level"]
+                level = st.session_state.get("level") or "province"  # a hidden widget's key may be gone
             else:
                 c2.markdown(f"**Indonesia › {lookup.get(prov).name}** · {t('map.hint_regency')}")
         if not prov:

@@ -189,6 +189,29 @@ def test_click_province_then_regency_opens_its_page(app_url, page):
     assert page.outside_requests == [] and page.console_errors == []
 
 
+def test_after_a_drill_down_tooltips_still_work_and_back_returns_to_indonesia_without_an_error(app_url, page):
+    page.goto(app_url)
+    assert _wait_for_paths(page, 38) == 38
+    time.sleep(1)
+    page.mouse.move(*_point(page, -7.0, 107.6))  # hovering Jawa Barat when it is clicked
+    _click_latlng(page, -7.0, 107.6)
+    assert _wait_for_paths(page, 27) == 27
+    time.sleep(1)
+    _in_map(page, "() => { sinergiMap.setView([-6.92, 107.61], 9, {animate: false}); }")
+    page.mouse.move(*_point(page, -6.95, 107.45))  # the province's old layer gets its mouse-out now
+    page.mouse.move(*_point(page, -6.92, 107.61))  # Kota Bandung
+    tooltip = _map_frame(page).locator(".leaflet-tooltip")
+    tooltip.first.wait_for(state="visible", timeout=10_000)
+    deadline = time.time() + 10
+    while "Kota Bandung" not in tooltip.first.inner_text() and time.time() < deadline:
+        time.sleep(0.2)  # the tooltip follows the mouse onto Kota Bandung
+    assert "Kota Bandung" in tooltip.first.inner_text()
+    page.get_by_role("button", name="← Kembali ke Indonesia").click()
+    assert _wait_for_paths(page, 38) == 38
+    assert page.locator("[data-testid='stException']").count() == 0
+    assert page.console_errors == [], page.console_errors
+
+
 def test_every_page_opened_directly_keeps_the_app_navigation(require_browser, tmp_path):
     """A link to any page, even the very first request of a fresh server, runs the page inside ``app.py``
     (navigation, language picker, the page's own title). The pages live in ``app_pages/``, not ``pages/``, so

@@ -13,6 +13,8 @@
   "use strict";
 
   const BOUNDARY_BASE = "../ui.region_map.boundaries/";
+  // a touch screen (no hover): a region's first tap shows its tooltip, a second tap on it opens it
+  const COARSE = !!(window.matchMedia && window.matchMedia("(hover: none) and (pointer: coarse)").matches);
   const DB_NAME = "sinergi-boundaries";
   const state = {
     map: null, renderer: null, args: null, fitKey: null, boundaries: {}, loading: {},
@@ -138,8 +140,12 @@
   // Fit the view's regions (or the searched region's centre and zoom) into the frame as it is now.
   function fit(a) {
     state.map.invalidateSize(false);
+    // the legend sits in the bottom-left corner: the regions are fitted into the space above it
+    const legend = state.legend ? state.legend.getContainer() : null;
+    const below = legend ? legend.offsetHeight + 16 : 0;
     if (a.center && a.zoom) state.map.setView(a.center, a.zoom, { animate: false });
-    else state.map.fitBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]], { animate: false });
+    else state.map.fitBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]], { animate: false,
+                                                                      paddingBottomRight: [0, below] });
     state.touched = false;
   }
 
@@ -175,9 +181,19 @@
         state.byCode[code].name = f.properties.name;
         layer.bindTooltip(function () { return regionTip(code); }, { sticky: true, direction: "top" });
         layer.on("mouseover", function () { layer.setStyle({ weight: 2.5, color: "#222222" }); });
-        layer.on("mouseout", function () { layer.setStyle(regionStyle(state.byCode[code])); });
+        layer.on("mouseout", function () {  // also fired for a hovered layer after its view was replaced
+          const r = state.byCode[code];
+          if (r && state.regions && state.regions.hasLayer(layer)) layer.setStyle(regionStyle(r));
+        });
         layer.on("click", function () {
-          if (state.args && state.args.clickable) setValue({ code: code, n: ++state.clicks });
+          if (!state.args || !state.args.clickable) return;
+          if (COARSE && state.armed !== code) {  // a touch screen has no hover: the first tap shows the tooltip
+            state.armed = code;
+            layer.openTooltip();
+            return;
+          }
+          state.armed = null;
+          setValue({ code: code, n: ++state.clicks });
         });
       },
     }).addTo(state.map);
@@ -216,10 +232,12 @@
         fillOpacity: 0.9,
       });
       if (p[3] && p[3].length) marker.bindTooltip(linesTip(p[3]), { direction: "top" });
-      if (p[5]) {  // a number inside the marker (the planner's stops in visiting order)
-        marker.bindTooltip(el("span", null, p[5]), { permanent: true, direction: "center", className: "sinergi-label" });
-      }
-      return marker;
+      if (!p[5]) return marker;
+      const number = L.marker([p[0], p[1]], {  // the planner's stops: their number in visiting order, on top
+        interactive: false, keyboard: false,
+        icon: L.divIcon({ className: "", html: el("div", "sinergi-stop", p[5]), iconSize: [0, 0] }),
+      });
+      return L.layerGroup([marker, number]);
     })) : null;
     const labels = (a.names || []).length ? L.layerGroup((a.names || []).map(function (n) {
       return L.marker([n[0], n[1]], {
@@ -237,7 +255,7 @@
     if (state.legend) { state.map.removeControl(state.legend); state.legend = null; }
     const lg = a.legend;
     if (!lg || !(lg.items || []).length) return;
-    const control = L.control({ position: "bottomright" });
+    const control = L.control({ position: "bottomleft" });  // the Indian Ocean: no land under it
     control.onAdd = function () {
       const box = el("div", "sinergi-legend");
       if (lg.size) box.style.setProperty("--legend-size", lg.size + "px");
@@ -250,9 +268,7 @@
         row.appendChild(el("span", null, item[1]));
         box.appendChild(row);
       });
-      L.DomEvent.disableClickPropagation(box);
-      L.DomEvent.disableScrollPropagation(box);
-      return box;
+      return box;  // clicks and hover pass through it (CSS pointer-events: none) to the regions below
     };
     control.addTo(state.map);
     state.legend = control;
@@ -278,7 +294,9 @@
   mark("sinergi-script");
   function render(a) {
     mark("sinergi-render");
-    send("streamlit:setFrameHeight", { height: a.height || 600 });
+    // a narrow frame (a phone) gets a lower map: the country's shape is wide, the rest would be sea
+    const wide = document.documentElement.clientWidth || window.innerWidth || 800;
+    send("streamlit:setFrameHeight", { height: Math.round(Math.min(a.height || 600, Math.max(280, wide * 0.8))) });
     state.args = a;
     ensureMap(a);
     drawTiles(a);
