@@ -37,14 +37,14 @@ TESTS: dict[str, tuple[str, ...]] = {
     "geo/analysis/score.py": ("tests/analysis/test_score.py", "tests/analysis/test_score_direction.py"),
     "geo/analysis/verdict.py": ("tests/analysis/test_verdict.py",),
     "geo/analysis/metrics.py": ("tests/analysis/test_metrics.py", "tests/analysis/test_metrics_period_edges.py"),
-    "geo/text/periods.py": ("tests/analysis/test_change.py",),
+    "geo/text/periods.py": ("tests/text/test_periods.py", "tests/analysis/test_change.py"),
     "geo/importer/rows.py": ("tests/importer/test_import_rules.py", "tests/importer/test_importer.py",
                              "tests/importer/test_read_as.py", "tests/importer/test_region_codes.py",
                              "tests/importer/test_visit_places.py"),
     "geo/regions/resolver.py": ("tests/regions/test_resolver.py", "tests/regions/test_region_history.py"),
-    "geo/text/numbers.py": ("tests/maps/test_classes.py",),
+    "geo/text/numbers.py": ("tests/text/test_numbers.py", "tests/maps/test_classes.py"),
     "geo/access/accounts.py": ("tests/access/test_access.py", "tests/access/test_login_isolation.py"),
-    "geo/access/roles.py": ("tests/access/test_access.py",),
+    "geo/access/roles.py": ("tests/access/test_roles.py", "tests/access/test_access.py"),
     "geo/planner/itinerary.py": ("tests/planner/test_itinerary.py",),
 }
 
