@@ -39,10 +39,11 @@ def test_anything_but_a_principal_with_a_known_role_is_asked_to_log_in(actor):
     assert str(refused.value) == "please log in as viewer to do this"
 
 
-def test_asking_for_a_role_that_does_not_exist_is_a_programming_error_not_a_refusal():
+def test_asking_for_a_role_that_does_not_exist_is_a_programming_error_naming_it_not_a_refusal():
     with pytest.raises(ValueError) as wrong:
         roles.require(Principal("root", "admin"), "owner")
     assert not isinstance(wrong.value, AccessDenied)
+    assert str(wrong.value) == "owner"
 
 
 def test_a_login_ends_only_once_idle_longer_than_the_configured_minutes(monkeypatch):

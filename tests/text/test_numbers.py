@@ -31,3 +31,7 @@ def test_a_hundred_or_more_of_a_scale_is_written_without_decimals():
     assert numbers.rupiah(100_400_000) == "Rp 100 juta"
     assert numbers.rupiah(150_600_000, "en") == "Rp 151 million"
     assert numbers.rupiah(99_400_000) == "Rp 99,4 juta"  # below a hundred: one decimal
+
+
+def test_a_language_without_its_own_separators_is_written_the_english_way():
+    assert numbers.number(12345.5, 1, "fr") == numbers.number(12345.5, 1, "en") == "12,345.5"
