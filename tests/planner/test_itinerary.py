@@ -216,3 +216,73 @@ def test_cleared_required_cell_is_a_clear_error(column, cleared):
         itinerary.stops_from_frame(frame, order)
     assert exc.value.text("id") == f"jadwal baris 2: kolom {column!r} wajib diisi"
     assert exc.value.text("en") == f"schedule row 2: the column {column!r} must be filled in"
+
+
+# Places on a line (hours from the start at 0): the travel time between two is the distance between them.
+LINE = [0, 5, 1, 3, 10, 7]
+LINE_COST = [[abs(a - b) for b in LINE] for a in LINE]
+
+
+def _hours(path, return_home):
+    """Travel time of a path through LINE from the start (place 0), added up here leg by leg."""
+    stops = [0, *path, *([0] if return_home else [])]
+    return sum(abs(LINE[a] - LINE[b]) for a, b in zip(stops, stops[1:]))
+
+
+def test_nearest_neighbour_goes_from_the_start_each_time_to_the_closest_place_not_yet_visited():
+    assert itinerary._nearest_neighbour(LINE_COST, 5) == [2, 3, 1, 5, 4]  # 1, 3, 5, 7, 10 hours from the start
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+def test_a_paths_length_is_its_legs_from_the_start_and_home_again_only_when_asked(return_home):
+    for path in ([2, 3, 1, 5, 4], [4, 1, 5, 2, 3]):
+        assert itinerary._length(LINE_COST, path, return_home) == _hours(path, return_home)
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+@pytest.mark.parametrize("path", [[4, 1, 5, 2, 3], [1, 4, 2, 5, 3], [5, 4, 3, 2, 1], [2, 3, 1, 4, 5]])
+def test_two_opt_ends_where_no_reversed_stretch_of_the_path_is_shorter(path, return_home):
+    best = itinerary._two_opt(LINE_COST, path, return_home)
+    assert sorted(best) == sorted(path)
+    length = _hours(best, return_home)
+    assert length <= _hours(path, return_home)
+    for i, j in itertools.combinations(range(len(best)), 2):
+        reversed_stretch = best[:i] + best[i:j + 1][::-1] + best[j + 1:]
+        assert _hours(reversed_stretch, return_home) >= length, (best, i, j)
+
+
+def test_two_opt_reaches_the_shortest_path_along_a_line():
+    # out along the line and back: visiting in order of distance is shortest either way
+    assert _hours(itinerary._two_opt(LINE_COST, [4, 1, 5, 2, 3], False), False) == 10
+    assert _hours(itinerary._two_opt(LINE_COST, [4, 1, 5, 2, 3], True), True) == 20
+
+
+def test_two_opt_takes_any_shorter_path_however_small_the_gain():
+    hours = [0, 1.25, 1, 2]  # on a line again; going 1.25 → 1 → 2 is half an hour longer than 1 → 1.25 → 2
+    cost = [[abs(a - b) for b in hours] for a in hours]
+    assert itinerary._two_opt(cost, [1, 2, 3], False) == [2, 1, 3]
+
+
+def test_a_schedule_table_with_more_or_fewer_rows_than_places_is_refused_with_its_own_message():
+    frame = itinerary.schedule_frame(itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=2))
+    with pytest.raises(UserError) as refused:
+        itinerary.stops_from_frame(frame, ["32.73", "73.71"])
+    assert refused.value.key == "plan.rows"
+
+
+def test_a_saved_visits_stops_come_back_in_each_places_own_time_zone_and_day():
+    from geo.records.write import StopData, VisitData
+
+    utc = dt.timezone.utc
+    makassar = StopData("73.71", start_at=dt.datetime(2024, 8, 19, 1, 0, tzinfo=utc),
+                        end_at=dt.datetime(2024, 8, 19, 4, 0, tzinfo=utc), agenda="Rapat", people_met="Wali kota")
+    jayapura = StopData("91.71", place_name="Kantor Gubernur", start_at=dt.datetime(2024, 8, 19, 23, 30, tzinfo=utc))
+    data = VisitData(ref="R", official_role="Wamen", ministry="Kemendagri", start_at=makassar.start_at,
+                     time_zone="WITA", stops=[makassar, jayapura])
+    first, second = itinerary.stops_of_visit(data)
+    assert first == itinerary.Stop("73.71", dt.date(2024, 8, 19), dt.time(9), dt.time(12), "WITA",
+                                   itinerary.location("73.71"), "Wali kota", "Rapat")
+    assert "Makassar" in first.location and "Sulawesi Selatan" in first.location.title()
+    # 23.30 UTC is 08.30 the next morning in Jayapura (WIT, UTC+9); no end time: it ends when it starts
+    assert second == itinerary.Stop("91.71", dt.date(2024, 8, 20), dt.time(8, 30), dt.time(8, 30), "WIT",
+                                    "Kantor Gubernur", "", "")
