@@ -106,8 +106,8 @@ def test_two_close_stops_share_a_day_and_weekends_are_skipped():
 def test_too_many_places_for_the_days_is_a_clear_error():
     with pytest.raises(UserError) as exc:
         itinerary.schedule(JAKARTA, ZIGZAG, start_date=dt.date(2024, 8, 19), days=2)
-    assert "tidak muat dalam 2 hari" in exc.value.text("id")
-    assert "do not fit in 2 days" in exc.value.text("en")
+    assert exc.value.text("id").startswith(f"{len(ZIGZAG)} lokasi tidak muat dalam 2 hari")
+    assert exc.value.text("en").startswith(f"{len(ZIGZAG)} places do not fit in 2 days")
 
 
 def test_schedule_exports_to_xlsx_and_reads_back_after_editing():
@@ -286,3 +286,53 @@ def test_a_saved_visits_stops_come_back_in_each_places_own_time_zone_and_day():
     # 23.30 UTC is 08.30 the next morning in Jayapura (WIT, UTC+9); no end time: it ends when it starts
     assert second == itinerary.Stop("91.71", dt.date(2024, 8, 20), dt.time(8, 30), dt.time(8, 30), "WIT",
                                     "Kantor Gubernur", "", "")
+
+
+def test_only_one_or_two_stops_a_day_can_be_asked_for():
+    for per_day in (0, 3):
+        with pytest.raises(ValueError, match="^one or two stops a day$"):
+            itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=5, stops_per_day=per_day)
+
+
+def test_a_place_without_a_brief_has_no_one_to_meet_and_no_agenda_yet():
+    (stop,) = itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (stop.people, stop.agenda) == ("", "")
+
+
+def test_a_trip_starting_on_a_weekend_sets_off_on_its_first_weekday():
+    saturday = dt.date(2024, 8, 24)
+    # Jakarta → Jayapura flies (3 h + 3,700 km at 600 km/h, about 9 h): leaving Monday 06.00 WIB it lands after
+    # the afternoon slot in Jayapura (WIT, two hours ahead), so the first stop is Tuesday morning, not Monday.
+    assert itinerary.leg(JAKARTA, "91.71").hours > 9
+    (stop,) = itinerary.schedule(JAKARTA, ["91.71"], start_date=saturday, days=5)
+    assert (stop.day, stop.start) == (dt.date(2024, 8, 27), dt.time(9))
+    with pytest.raises(UserError) as exc:  # a weekend only: no slot at all
+        itinerary.schedule(JAKARTA, ["32.73"], start_date=saturday, days=2)
+    assert exc.value.key == "plan.too_long"
+
+
+def _fixed_legs(monkeypatch, hours):
+    monkeypatch.setattr(itinerary, "leg", lambda a, b: itinerary.Leg(a, b, 0.0 if a == b else 50.0, "land",
+                                                                       0.0 if a == b else hours))
+
+
+def test_a_stop_may_start_the_minute_the_traveller_arrives(monkeypatch):
+    _fixed_legs(monkeypatch, 3.0)  # leaving at 06.00, arriving at 09.00 sharp
+    (stop,) = itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=1)
+    assert (stop.day, stop.start) == (dt.date(2024, 8, 19), dt.time(9))
+
+
+def test_two_stops_share_a_day_with_at_most_two_hours_of_travel_between_them(monkeypatch):
+    _fixed_legs(monkeypatch, 2.0)  # exactly the most allowed: the second stop is the same afternoon
+    first, second = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (second.day, second.start) == (first.day, dt.time(14))
+    _fixed_legs(monkeypatch, 2.01)  # a little more: the next morning
+    first, second = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (second.day, second.start) == (dt.date(2024, 8, 20), dt.time(9))
+
+
+def test_a_journey_ready_before_six_in_the_morning_sets_off_at_six_on_the_clock_of_the_place_left():
+    wib = dt.timezone(dt.timedelta(hours=7))
+    ready = dt.datetime(2024, 8, 19, 4, 0, tzinfo=wib)
+    arrive = itinerary._arrival(ready, 1.5, wib)
+    assert arrive == dt.datetime(2024, 8, 19, 7, 30, tzinfo=wib) and arrive.utcoffset() == dt.timedelta(0)
