@@ -1,5 +1,6 @@
 """Itinerary: travel legs, an order shorter than the naive one, the schedule table and its XLSX export."""
 
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -336,3 +337,73 @@ def test_a_journey_ready_before_six_in_the_morning_sets_off_at_six_on_the_clock_
     ready = dt.datetime(2024, 8, 19, 4, 0, tzinfo=wib)
     arrive = itinerary._arrival(ready, 1.5, wib)
     assert arrive == dt.datetime(2024, 8, 19, 7, 30, tzinfo=wib) and arrive.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize("a,b,mode", [("31.71", "32.73", "land"), ("31.71", "35.78", "air"),  # Jakarta–Surabaya flies
+                                      ("51.71", "52.71", "sea"), ("31.71", "73.71", "air")])
+def test_a_leg_names_where_it_starts_and_ends_and_how_it_travels(a, b, mode):
+    assert (itinerary.leg(a, b).origin, itinerary.leg(a, b).destination, itinerary.leg(a, b).mode) == (a, b, mode)
+
+
+def test_staying_in_the_same_place_is_no_leg_at_all():
+    assert itinerary.leg("32.73", "32.73") == itinerary.Leg("32.73", "32.73", 0.0, "land", 0.0)
+
+
+def test_land_masses_are_compared_at_one_level_and_a_region_against_a_province_by_provinces():
+    assert not itinerary.same_land("31.01", "31.71")  # Kepulauan Seribu's islands: not on Jakarta's land
+    assert itinerary.same_land("31.01", "31") and itinerary.same_land("31", "31.01")  # by provinces
+    assert itinerary.same_land("32.73", "33") and not itinerary.same_land("32.73", "73")
+    assert itinerary.same_land("32.73", "33.74") and not itinerary.same_land("51.71", "52.71")
+
+
+def test_a_region_without_a_label_point_is_a_user_error_naming_it(monkeypatch):
+    region = lookup.get("32.73")
+    monkeypatch.setattr(itinerary.lookup, "get", lambda code: dataclasses.replace(region, label_lon=None))
+    with pytest.raises(UserError) as exc:
+        itinerary.leg("32.73", "32.04")
+    assert exc.value.key == "region.unknown" and exc.value.params == {"text": "32.73"}
+
+
+def test_the_best_order_goes_home_at_the_end_unless_asked_not_to():
+    # Bandung and Surabaya from Jakarta: one way, the nearer first; the order of a round trip is the same either way
+    assert itinerary.best_order(JAKARTA, ["35.78", "32.73"], return_home=False) == ["32.73", "35.78"]
+    places = ["73.71", "32.73", "12.71"]  # Makassar, Bandung, Medan
+    home = itinerary.best_order(JAKARTA, places)
+    assert home == itinerary.best_order(JAKARTA, places, return_home=True)
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, home))["hours"]
+    assert hours == pytest.approx(min(itinerary.totals(itinerary.route_legs(JAKARTA, list(p)))["hours"]
+                                      for p in itertools.permutations(places)))
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+def test_the_exact_order_on_a_line_is_out_along_it(return_home):
+    path = itinerary._held_karp(LINE_COST, 5, return_home)
+    assert sorted(path) == [1, 2, 3, 4, 5]
+    assert _hours(path, return_home) == (10 if not return_home else 20)
+    if not return_home:
+        assert path == [2, 3, 1, 5, 4]
+
+
+@pytest.mark.parametrize("ready,hours,arrive", [
+    (dt.datetime(2024, 8, 19, 19), 2, dt.datetime(2024, 8, 19, 21)),  # arriving at 21.00 sharp: the same day
+    (dt.datetime(2024, 8, 19, 19), 5, dt.datetime(2024, 8, 20, 9)),  # 2 h today, 3 h from 06.00 tomorrow
+    (dt.datetime(2024, 8, 19, 22), 1, dt.datetime(2024, 8, 20, 7)),  # after 21.00: from 06.00 tomorrow
+    (dt.datetime(2024, 8, 19, 6), 20, dt.datetime(2024, 8, 20, 11)),  # 15 h today, 5 h tomorrow
+])
+def test_travel_runs_from_six_to_nine_in_the_evening_and_goes_on_the_next_morning(ready, hours, arrive):
+    wit = dt.timezone(dt.timedelta(hours=9))
+    assert itinerary._arrival(ready.replace(tzinfo=wit), hours, wit) == arrive.replace(tzinfo=wit)
+
+
+def test_the_location_of_a_province_is_its_name_and_of_a_region_its_name_and_province():
+    assert itinerary.location("32") == "Jawa Barat"
+    assert itinerary.location("32.73") == f"{lookup.get('32.73').name}, Jawa Barat"
+
+
+def test_an_edited_row_reads_back_with_its_own_place_people_and_agenda_and_defaults_for_a_bare_time():
+    frame = pd.DataFrame([["Senin, 19 Agustus 2024", "10.00", "Balai Kota", "Wali kota", "Rapat"]],
+                         columns=itinerary.SCHEDULE_COLUMNS)
+    (stop,) = itinerary.stops_from_frame(frame, ["73.71"])
+    # no zone written: the place's own (Makassar: WITA); no end written: three hours after the start
+    assert stop == itinerary.Stop("73.71", dt.date(2024, 8, 19), dt.time(10), dt.time(13), "WITA", "Balai Kota",
+                                  "Wali kota", "Rapat")
