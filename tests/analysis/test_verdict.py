@@ -185,3 +185,15 @@ def test_a_visit_effect_with_few_months_or_few_comparison_regions_has_not_enough
     assert verdict.of_visit_effect(effect(40), months=3).reason == "few_months"
     assert verdict.of_visit_effect(effect(4), months=12).reason == "few_comparisons"
     assert verdict.of_visit_effect(effect(40), months=12).kind == "up"
+
+
+def test_a_thousand_is_plural_in_english_whatever_its_separators():
+    thousand = verdict.Verdict("up", per_year=1000.0, low=900.0, high=1100.0)
+    assert thousand.size("en").startswith("about 1,000 more new agreements a year")
+    assert thousand.size("id").startswith("sekitar 1.000 kerja sama baru lebih banyak")
+
+
+def test_the_decimals_stop_at_six_and_the_interval_is_told_apart_with_at_most_three():
+    assert verdict.decimals_for(3e-7) == 6
+    assert verdict.common_decimals(1.00001, 1.00001, 1.00002) == 3  # still alike at three: three it is
+    assert verdict.common_decimals(0.32, 0.31, 0.34) == 2  # "0,3 s.d. 0,3" → "0,31 s.d. 0,34"
