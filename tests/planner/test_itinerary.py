@@ -262,6 +262,7 @@ def test_two_opt_takes_any_shorter_path_however_small_the_gain():
     hours = [0, 1.25, 1, 2]  # on a line again; going 1.25 → 1 → 2 is half an hour longer than 1 → 1.25 → 2
     cost = [[abs(a - b) for b in hours] for a in hours]
     assert itinerary._two_opt(cost, [1, 2, 3], False) == [2, 1, 3]
+    assert itinerary._two_opt(cost, [1, 2, 3], True) == [2, 1, 3]  # round trip: 4 h against 4.5 h
 
 
 def test_a_schedule_table_with_more_or_fewer_rows_than_places_is_refused_with_its_own_message():
@@ -407,3 +408,35 @@ def test_an_edited_row_reads_back_with_its_own_place_people_and_agenda_and_defau
     # no zone written: the place's own (Makassar: WITA); no end written: three hours after the start
     assert stop == itinerary.Stop("73.71", dt.date(2024, 8, 19), dt.time(10), dt.time(13), "WITA", "Balai Kota",
                                   "Wali kota", "Rapat")
+
+
+def _round_trip_is_two_opt_optimal(cost, path):
+    def length(p):
+        full = [0, *p, 0]
+        return sum(cost[a][b] for a, b in zip(full, full[1:]))
+
+    return all(length(path[:i] + path[i:j + 1][::-1] + path[j + 1:]) >= length(path) - 1e-9
+               for i, j in itertools.combinations(range(len(path)), 2))
+
+
+def test_two_opt_of_a_round_trip_weighs_the_way_home_from_the_first_comparison_to_the_last():
+    grid = [(0, 0), (6, 0), (4, 8), (7, 6), (4, 7), (5, 9)]  # hours apart = distance on this grid
+    cost = [[((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for b in grid] for a in grid]
+    assert _round_trip_is_two_opt_optimal(cost, itinerary._two_opt(cost, [3, 1, 4, 5, 2], True))
+
+
+def test_up_to_the_exact_limit_the_order_is_the_shortest_there_is():
+    picks = random.Random(2).sample([r.code for r in lookup.all_regions("regency")], itinerary.EXACT_MAX)
+    nodes = [JAKARTA, *picks]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    exact = [nodes[i] for i in itinerary._held_karp(cost, len(picks), True)]  # checked against brute force above
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, itinerary.best_order(JAKARTA, picks)))["hours"]
+    assert hours == pytest.approx(itinerary.totals(itinerary.route_legs(JAKARTA, exact))["hours"])
+
+
+def test_beyond_the_exact_limit_a_round_trip_is_improved_as_a_round_trip():
+    picks = random.Random(0).sample([r.code for r in lookup.all_regions("regency")], itinerary.EXACT_MAX + 2)
+    order = itinerary.best_order(JAKARTA, picks)
+    nodes = [JAKARTA, *order]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    assert _round_trip_is_two_opt_optimal(cost, list(range(1, len(nodes))))
