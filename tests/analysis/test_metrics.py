@@ -83,3 +83,63 @@ def test_impact_report_without_visits(sample_frames):
     rep = impact_report.compute(ag, vi.iloc[0:0], impact_report.Settings(end="2026-06"))
     assert rep.direct is None and rep.notes  # says why instead of failing
     assert len(rep.scores) == 514
+
+
+# Small frames by hand for the views of the map: which agreements and visits each filter keeps.
+BANDUNG, MAKASSAR = "32.73", "73.71"
+MARCH = dict(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
+
+
+def _view_frames():
+    import pandas as pd
+
+    rows = [  # doc, type, status, sectors, signed_on, visit_ref
+        ("A1", "KB", "berjalan", ["pariwisata"], dt.date(2024, 3, 10), "V1"),
+        ("A2", "PKS", "usulan", ["pendidikan"], dt.date(2024, 3, 11), "V2"),
+        ("A3", "KB", "selesai", ["pariwisata", "pendidikan"], dt.date(2023, 1, 5), None),
+    ]
+    agreements = pd.DataFrame({
+        "doc_number": [r[0] for r in rows], "title": "", "type": [r[1] for r in rows],
+        "status": [r[2] for r in rows], "sectors": [r[3] for r in rows],
+        "region_codes": [[BANDUNG, MAKASSAR] for _ in rows], "signed_on": [r[4] for r in rows], "start_on": None,
+        "value_idr": 1.0, "visit_ref": [r[5] for r in rows]})
+    visits = pd.DataFrame({
+        "ref": ["V1", "V2", "V3"], "ministry": ["Kemendagri", "Kemenkeu", "Kemendagri"],
+        "focus_sectors": [["pariwisata"], [], ["pendidikan"]],  # no focus sector: a visit for every sector
+        "start_at": pd.to_datetime(["2024-03-10 02:00", "2024-03-11 02:00", "2024-03-12 02:00"]).tz_localize("UTC"),
+        "region_codes": [[BANDUNG], [MAKASSAR], [BANDUNG]]})
+    return agreements, visits
+
+
+def test_the_agreements_of_a_view_are_those_every_filter_keeps_within_the_period():
+    a, v = _view_frames()
+
+    def docs(**view):
+        return sorted(metrics.agreements_in_view(a, v, **view)["doc_number"])
+
+    assert docs(**MARCH) == ["A1", "A2"] and docs() == ["A1", "A2", "A3"]
+    assert docs(sectors=["pendidikan"]) == ["A2", "A3"]
+    assert docs(types=["KB"]) == ["A1", "A3"]
+    assert docs(statuses=["usulan", "selesai"]) == ["A2", "A3"]
+    assert docs(ministries=["Kemenkeu"]) == ["A2"]  # through the visit it came from
+
+
+def test_the_visits_of_a_view_are_those_of_the_sector_and_ministry_within_the_period_by_their_day():
+    a, v = _view_frames()
+
+    def refs(**view):
+        return sorted(metrics.visits_in_view(a, v, **view)["ref"])
+
+    assert refs(**MARCH) == ["V1", "V2", "V3"]
+    assert refs(start=dt.date(2024, 3, 11), end=dt.date(2024, 3, 11)) == ["V2"]  # UTC day without a local one
+    assert refs(sectors=["pendidikan"]) == ["V2", "V3"]
+    assert refs(ministries=["Kemendagri"]) == ["V1", "V3"]
+
+
+def test_the_metrics_are_per_regency_unless_another_level_is_asked_for():
+    from geo.regions import lookup
+
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    assert list(m.index) == [r.code for r in lookup.all_regions("regency")]
+    assert m.loc[BANDUNG, "signed"] == 3 and m.loc[BANDUNG, "visits"] == 2
