@@ -143,3 +143,37 @@ def test_the_metrics_are_per_regency_unless_another_level_is_asked_for():
     m = metrics.region_metrics(a, v)
     assert list(m.index) == [r.code for r in lookup.all_regions("regency")]
     assert m.loc[BANDUNG, "signed"] == 3 and m.loc[BANDUNG, "visits"] == 2
+
+
+def test_statuses_shares_values_and_partners_of_each_region_counted_by_hand():
+    import math
+
+    import pandas as pd
+
+    surabaya, parepare = "35.78", "73.72"
+    rows = [  # doc, parties, status, signed_on, value
+        ("B1", [BANDUNG, surabaya], "berjalan", dt.date(2024, 3, 5), 100.0),
+        ("B2", [BANDUNG, surabaya], "usulan", dt.date(2024, 3, 6), 50.0),
+        ("B3", [BANDUNG, MAKASSAR], "selesai", dt.date(2024, 3, 7), 200.0),
+        ("B4", [BANDUNG, MAKASSAR], "terhambat", dt.date(2024, 3, 8), math.nan),  # value unknown
+        ("B5", [BANDUNG, MAKASSAR], "ditandatangani", dt.date(2024, 5, 1), 1_000.0),  # after the period
+        ("M1", [MAKASSAR, parepare], "usulan", dt.date(2024, 3, 9), 10.0),
+    ]
+    agreements = pd.DataFrame({
+        "doc_number": [r[0] for r in rows], "title": "", "type": "KB", "status": [r[2] for r in rows],
+        "sectors": [[] for _ in rows], "region_codes": [r[1] for r in rows], "signed_on": [r[3] for r in rows],
+        "start_on": None, "value_idr": [r[4] for r in rows], "visit_ref": None})
+    visits = _view_frames()[1].iloc[0:0]
+    m = metrics.region_metrics(agreements, visits, **MARCH)
+    columns = ["signed", "value_idr", "partners", "active", "completed", "stalled"]
+    assert m.loc[BANDUNG, columns].tolist() == [4, 350.0, 2, 1, 1, 1]
+    assert m.loc[surabaya, columns].tolist() == [2, 150.0, 1, 1, 0, 0]
+    assert m.loc[MAKASSAR, columns].tolist() == [3, 210.0, 2, 0, 1, 1]
+    assert m.loc[parepare, columns].tolist() == [1, 10.0, 1, 0, 0, 0]
+    # running or completed among those past the proposal stage; none past it: no share at all
+    assert m.loc[BANDUNG, "progressed_share"] == pytest.approx(2 / 3)
+    assert m.loc[surabaya, "progressed_share"] == 1.0 and m.loc[MAKASSAR, "progressed_share"] == 0.5
+    assert math.isnan(m.loc[parepare, "progressed_share"])
+    proposals = metrics.region_metrics(agreements, visits, statuses=["usulan"], **MARCH)
+    assert proposals.loc[[BANDUNG, MAKASSAR, parepare], "signed"].tolist() == [1, 1, 1]
+    assert proposals["signed"].sum() == 4  # B2 twice (Bandung, Surabaya), M1 twice
