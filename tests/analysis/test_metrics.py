@@ -141,8 +141,25 @@ def test_the_metrics_are_per_regency_unless_another_level_is_asked_for():
 
     a, v = _view_frames()
     m = metrics.region_metrics(a, v)
-    assert list(m.index) == [r.code for r in lookup.all_regions("regency")]
+    assert list(m.index) == [r.code for r in lookup.all_regions("regency")] and m.index.name == "region"
+    assert m.loc[BANDUNG, "name"] == lookup.get(BANDUNG).name
     assert m.loc[BANDUNG, "signed"] == 3 and m.loc[BANDUNG, "visits"] == 2
+
+
+def test_a_region_without_records_has_zeros_as_whole_numbers_never_missing_values():
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    quiet = m.loc["11.01"]  # no agreement, no visit
+    assert quiet[["signed", "active", "completed", "stalled", "partners", "visits", "value_idr"]].tolist() == [0] * 7
+    for column in ("signed", "active", "completed", "stalled", "partners", "visits"):
+        assert m[column].dtype.kind == "i", column
+
+
+def test_a_visit_to_two_districts_of_one_regency_is_one_visit_there():
+    a, v = _view_frames()
+    v = v.assign(region_codes=[["32.73.01", "32.73.02"], [MAKASSAR], ["32.73.03"]])
+    m = metrics.region_metrics(a, v)
+    assert m.loc[BANDUNG, "visits"] == 2 and m.loc[MAKASSAR, "visits"] == 1
 
 
 def test_statuses_shares_values_and_partners_of_each_region_counted_by_hand():
