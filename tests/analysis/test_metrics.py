@@ -146,6 +146,18 @@ def test_the_metrics_are_per_regency_unless_another_level_is_asked_for():
     assert m.loc[BANDUNG, "signed"] == 3 and m.loc[BANDUNG, "visits"] == 2
 
 
+def test_per_capita_figures_divide_by_the_regions_population():
+    from geo.regions import lookup
+
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    people = lookup.get(BANDUNG).population
+    assert people > 1_000_000
+    assert m.loc[BANDUNG, "signed_per_100k"] == pytest.approx(3 / people * 100_000)
+    assert m.loc[BANDUNG, "visits_per_100k"] == pytest.approx(2 / people * 100_000)
+    assert m.loc[BANDUNG, "value_per_capita"] == pytest.approx(3.0 / people)  # three agreements of Rp 1
+
+
 def test_a_region_without_records_has_zeros_as_whole_numbers_never_missing_values():
     a, v = _view_frames()
     m = metrics.region_metrics(a, v)
