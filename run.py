@@ -4,6 +4,7 @@
     python3 run.py app    # set up .venv if needed, then launch the app
     python3 run.py test   # set up .venv if needed, then run every test
     python3 run.py serve --workers N [--port P]   # N app processes behind nginx (see serving/)
+    python3 run.py mutants [MODULE…] [--fresh]    # mutation testing of the engine (tools/mutants.py); slow
 
 Extra arguments go to streamlit (app) or pytest (test).
 
@@ -28,6 +29,7 @@ ROOT = Path(__file__).resolve().parent
 VENV = ROOT / ".venv"
 REQUIREMENTS = ROOT / "requirements.txt"  # what the app needs, every package pinned with its hashes
 TEST_REQUIREMENTS = ROOT / "requirements-test.txt"  # the same pins plus the tests' packages
+DEV_REQUIREMENTS = ROOT / "requirements-dev.txt"  # maintainers' tools (pip-tools, mutmut), at the test file's versions
 
 
 def _python() -> Path:
@@ -71,10 +73,12 @@ def serve_command(python: Path, args: list[str]) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in ("app", "test", "serve"):
+    if not argv or argv[0] not in ("app", "test", "serve", "mutants"):
         print(__doc__)
         return 2
-    python = ensure_venv(TEST_REQUIREMENTS if argv[0] == "test" else REQUIREMENTS)
+    python = ensure_venv(TEST_REQUIREMENTS if argv[0] in ("test", "mutants") else REQUIREMENTS)
+    if argv[0] == "mutants":
+        python = ensure_venv(DEV_REQUIREMENTS)
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     if argv[0] == "app":
         from serving.flags import streamlit_flags  # production flags: nothing leaves the network
@@ -82,6 +86,8 @@ def main(argv: list[str]) -> int:
         cmd = [str(python), "-m", "streamlit", "run", str(ROOT / "app.py"), *streamlit_flags(), *argv[1:]]
     elif argv[0] == "serve":
         cmd = serve_command(python, argv[1:])
+    elif argv[0] == "mutants":
+        cmd = [str(python), "-m", "tools.mutants", *argv[1:]]
     else:
         cmd = [str(python), "-m", "pytest", *argv[1:]]
     return subprocess.call(cmd, cwd=ROOT, env=env)

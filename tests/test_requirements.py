@@ -41,6 +41,17 @@ def test_every_package_of_the_runtime_and_test_files_is_pinned_with_hashes():
     assert not {"pytest", "playwright", "pypdf", "hypothesis", "differences"} & runtime.keys()
 
 
+def test_the_maintainers_tools_are_pinned_in_the_dev_file_only_at_the_test_files_versions():
+    runtime = pins(ROOT / "requirements.txt")
+    test = pins(ROOT / "requirements-test.txt")
+    dev = pins(ROOT / "requirements-dev.txt")
+    assert {"mutmut", "pip-tools"} <= dev.keys()
+    assert not {"mutmut", "pip-tools", "libcst"} & (runtime.keys() | test.keys())
+    # run.py mutants installs the dev file into the test .venv: what both pin must agree
+    assert {name: dev[name][0] for name in dev.keys() & test.keys()} == {name: test[name][0]
+                                                                          for name in dev.keys() & test.keys()}
+
+
 def test_the_test_file_pins_every_runtime_package_at_the_same_version_and_hashes():
     runtime = pins(ROOT / "requirements.txt")
     test = pins(ROOT / "requirements-test.txt")

@@ -36,6 +36,7 @@ in the catalog (``geo/text/words/verdict.py``, keys ``verdict.*``).
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 
 from geo.text import numbers
@@ -125,7 +126,10 @@ class Verdict:
         return text(f"verdict.{self.kind}", lang)
 
     def _unit(self, shown: str, lang: str) -> str:
-        one = shown.lstrip("+−").rstrip("0").rstrip(",.") == "1" if "," in shown or "." in shown else shown == "1"
+        """The unit for an amount as shown: singular only when it reads as one ("1", "1,0"; never "1.000")."""
+        decimal, thousands = numbers.SEPARATORS.get(lang, numbers.SEPARATORS["en"])
+        plain = shown.lstrip("+−").replace(thousands, "").replace(decimal, ".")
+        one = re.fullmatch(r"\d+(\.\d+)?", plain) is not None and float(plain) == 1
         return text(f"verdict.{'unit_one' if one else 'unit'}.{self.outcome}", lang)
 
     def size(self, lang: str = "id") -> str:

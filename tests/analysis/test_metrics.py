@@ -83,3 +83,126 @@ def test_impact_report_without_visits(sample_frames):
     rep = impact_report.compute(ag, vi.iloc[0:0], impact_report.Settings(end="2026-06"))
     assert rep.direct is None and rep.notes  # says why instead of failing
     assert len(rep.scores) == 514
+
+
+# Small frames by hand for the views of the map: which agreements and visits each filter keeps.
+BANDUNG, MAKASSAR = "32.73", "73.71"
+MARCH = dict(start=dt.date(2024, 3, 1), end=dt.date(2024, 3, 31))
+
+
+def _view_frames():
+    import pandas as pd
+
+    rows = [  # doc, type, status, sectors, signed_on, visit_ref
+        ("A1", "KB", "berjalan", ["pariwisata"], dt.date(2024, 3, 10), "V1"),
+        ("A2", "PKS", "usulan", ["pendidikan"], dt.date(2024, 3, 11), "V2"),
+        ("A3", "KB", "selesai", ["pariwisata", "pendidikan"], dt.date(2023, 1, 5), None),
+    ]
+    agreements = pd.DataFrame({
+        "doc_number": [r[0] for r in rows], "title": "", "type": [r[1] for r in rows],
+        "status": [r[2] for r in rows], "sectors": [r[3] for r in rows],
+        "region_codes": [[BANDUNG, MAKASSAR] for _ in rows], "signed_on": [r[4] for r in rows], "start_on": None,
+        "value_idr": 1.0, "visit_ref": [r[5] for r in rows]})
+    visits = pd.DataFrame({
+        "ref": ["V1", "V2", "V3"], "ministry": ["Kemendagri", "Kemenkeu", "Kemendagri"],
+        "focus_sectors": [["pariwisata"], [], ["pendidikan"]],  # no focus sector: a visit for every sector
+        "start_at": pd.to_datetime(["2024-03-10 02:00", "2024-03-11 02:00", "2024-03-12 02:00"]).tz_localize("UTC"),
+        "region_codes": [[BANDUNG], [MAKASSAR], [BANDUNG]]})
+    return agreements, visits
+
+
+def test_the_agreements_of_a_view_are_those_every_filter_keeps_within_the_period():
+    a, v = _view_frames()
+
+    def docs(**view):
+        return sorted(metrics.agreements_in_view(a, v, **view)["doc_number"])
+
+    assert docs(**MARCH) == ["A1", "A2"] and docs() == ["A1", "A2", "A3"]
+    assert docs(sectors=["pendidikan"]) == ["A2", "A3"]
+    assert docs(types=["KB"]) == ["A1", "A3"]
+    assert docs(statuses=["usulan", "selesai"]) == ["A2", "A3"]
+    assert docs(ministries=["Kemenkeu"]) == ["A2"]  # through the visit it came from
+
+
+def test_the_visits_of_a_view_are_those_of_the_sector_and_ministry_within_the_period_by_their_day():
+    a, v = _view_frames()
+
+    def refs(**view):
+        return sorted(metrics.visits_in_view(a, v, **view)["ref"])
+
+    assert refs(**MARCH) == ["V1", "V2", "V3"]
+    assert refs(start=dt.date(2024, 3, 11), end=dt.date(2024, 3, 11)) == ["V2"]  # UTC day without a local one
+    assert refs(sectors=["pendidikan"]) == ["V2", "V3"]
+    assert refs(ministries=["Kemendagri"]) == ["V1", "V3"]
+
+
+def test_the_metrics_are_per_regency_unless_another_level_is_asked_for():
+    from geo.regions import lookup
+
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    assert list(m.index) == [r.code for r in lookup.all_regions("regency")] and m.index.name == "region"
+    assert m.loc[BANDUNG, "name"] == lookup.get(BANDUNG).name
+    assert m.loc[BANDUNG, "signed"] == 3 and m.loc[BANDUNG, "visits"] == 2
+
+
+def test_per_capita_figures_divide_by_the_regions_population():
+    from geo.regions import lookup
+
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    people = lookup.get(BANDUNG).population
+    assert people > 1_000_000
+    assert m.loc[BANDUNG, "signed_per_100k"] == pytest.approx(3 / people * 100_000)
+    assert m.loc[BANDUNG, "visits_per_100k"] == pytest.approx(2 / people * 100_000)
+    assert m.loc[BANDUNG, "value_per_capita"] == pytest.approx(3.0 / people)  # three agreements of Rp 1
+
+
+def test_a_region_without_records_has_zeros_as_whole_numbers_never_missing_values():
+    a, v = _view_frames()
+    m = metrics.region_metrics(a, v)
+    quiet = m.loc["11.01"]  # no agreement, no visit
+    assert quiet[["signed", "active", "completed", "stalled", "partners", "visits", "value_idr"]].tolist() == [0] * 7
+    for column in ("signed", "active", "completed", "stalled", "partners", "visits"):
+        assert m[column].dtype.kind == "i", column
+
+
+def test_a_visit_to_two_districts_of_one_regency_is_one_visit_there():
+    a, v = _view_frames()
+    v = v.assign(region_codes=[["32.73.01", "32.73.02"], [MAKASSAR], ["32.73.03"]])
+    m = metrics.region_metrics(a, v)
+    assert m.loc[BANDUNG, "visits"] == 2 and m.loc[MAKASSAR, "visits"] == 1
+
+
+def test_statuses_shares_values_and_partners_of_each_region_counted_by_hand():
+    import math
+
+    import pandas as pd
+
+    surabaya, parepare = "35.78", "73.72"
+    rows = [  # doc, parties, status, signed_on, value
+        ("B1", [BANDUNG, surabaya], "berjalan", dt.date(2024, 3, 5), 100.0),
+        ("B2", [BANDUNG, surabaya], "usulan", dt.date(2024, 3, 6), 50.0),
+        ("B3", [BANDUNG, MAKASSAR], "selesai", dt.date(2024, 3, 7), 200.0),
+        ("B4", [BANDUNG, MAKASSAR], "terhambat", dt.date(2024, 3, 8), math.nan),  # value unknown
+        ("B5", [BANDUNG, MAKASSAR], "ditandatangani", dt.date(2024, 5, 1), 1_000.0),  # after the period
+        ("M1", [MAKASSAR, parepare], "usulan", dt.date(2024, 3, 9), 10.0),
+    ]
+    agreements = pd.DataFrame({
+        "doc_number": [r[0] for r in rows], "title": "", "type": "KB", "status": [r[2] for r in rows],
+        "sectors": [[] for _ in rows], "region_codes": [r[1] for r in rows], "signed_on": [r[3] for r in rows],
+        "start_on": None, "value_idr": [r[4] for r in rows], "visit_ref": None})
+    visits = _view_frames()[1].iloc[0:0]
+    m = metrics.region_metrics(agreements, visits, **MARCH)
+    columns = ["signed", "value_idr", "partners", "active", "completed", "stalled"]
+    assert m.loc[BANDUNG, columns].tolist() == [4, 350.0, 2, 1, 1, 1]
+    assert m.loc[surabaya, columns].tolist() == [2, 150.0, 1, 1, 0, 0]
+    assert m.loc[MAKASSAR, columns].tolist() == [3, 210.0, 2, 0, 1, 1]
+    assert m.loc[parepare, columns].tolist() == [1, 10.0, 1, 0, 0, 0]
+    # running or completed among those past the proposal stage; none past it: no share at all
+    assert m.loc[BANDUNG, "progressed_share"] == pytest.approx(2 / 3)
+    assert m.loc[surabaya, "progressed_share"] == 1.0 and m.loc[MAKASSAR, "progressed_share"] == 0.5
+    assert math.isnan(m.loc[parepare, "progressed_share"])
+    proposals = metrics.region_metrics(agreements, visits, statuses=["usulan"], **MARCH)
+    assert proposals.loc[[BANDUNG, MAKASSAR, parepare], "signed"].tolist() == [1, 1, 1]
+    assert proposals["signed"].sum() == 4  # B2 twice (Bandung, Surabaya), M1 twice

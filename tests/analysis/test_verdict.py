@@ -107,3 +107,93 @@ def test_a_visit_effect_is_judged_on_its_own_interval_and_comparison_count():
     assert v.kind == "up" and v.outcome == "new_as_lead" and v.per_year == pytest.approx(9.6)
     assert "prakarsa kerja sama" in v.size("id")
     assert verdict.of_visit_effect(None).kind == "too_little_data"
+
+
+def test_an_amount_of_rupiah_is_said_in_rupiah_and_any_amount_without_its_sign():
+    assert verdict.amount(-2_500_000, "en", "value_idr") == "Rp 2.5 million"
+    assert verdict.amount(2_500_000, "id", "value_idr") == "Rp 2,5 juta"
+    assert verdict.amount(-0.4) == "0,4"  # Indonesian unless asked otherwise
+
+
+def test_a_signed_amount_has_plus_or_true_minus_unless_it_reads_as_zero():
+    assert verdict.signed_amount(0.4) == "+0,4"
+    assert verdict.signed_amount(-0.4, "en") == "−0.4"
+    assert verdict.signed_amount(1) == "+1"
+    assert verdict.signed_amount(1.234, decimals=2) == "+1,23"
+    assert verdict.signed_amount(0.0004, decimals=1) == "0,0"  # reads as zero: no sign
+    assert verdict.signed_amount(-2_500_000, "en", "value_idr") == "−Rp 2.5 million"
+    assert verdict.signed_amount(0.3, outcome="value_idr") == "Rp 0"  # zero rupiah: no sign either
+
+
+def test_the_unit_is_singular_only_for_an_amount_that_reads_as_one():
+    ten = verdict.Verdict("up", per_year=10.0, low=8.0, high=12.0)
+    assert ten.size("en") == "about 10 more new agreements a year than similar regions not visited (95%: 8 to 12)"
+    one = verdict.Verdict("unclear", per_year=1.0, low=-0.4, high=2.4)
+    assert one.size("en") == ("an estimated +1.0 new agreement a year compared with similar regions not visited, "
+                              "but the 95% range (−0.4 to +2.4) still includes zero")
+
+
+def test_the_estimate_and_both_ends_of_its_interval_share_the_decimals_the_most_precise_needs():
+    v = verdict.Verdict("unclear", per_year=0.4, low=-3.0, high=5.0)
+    assert v.size("en") == ("an estimated +0.4 new agreements a year compared with similar regions not visited, "
+                            "but the 95% range (−3.0 to +5.0) still includes zero")
+    close = verdict.Verdict("up", per_year=2.0, low=1.5, high=2.5)  # "2 to 2" would not read as an interval
+    assert close.size("en") == ("about 2.0 more new agreements a year than similar regions not visited "
+                                "(95%: 1.5 to 2.5)")
+
+
+def test_a_verdict_on_agreement_value_says_every_amount_in_rupiah():
+    up = verdict.Verdict("up", outcome="value_idr", per_year=2_400_000.0, low=1_200_000.0, high=3_600_000.0)
+    assert up.size("en") == ("about Rp 2.4 million more in agreement value a year than similar regions not visited "
+                             "(95%: Rp 1.2 million to Rp 3.6 million)")
+    unclear = verdict.Verdict("unclear", outcome="value_idr", per_year=1_200_000.0, low=-600_000.0,
+                              high=3_000_000.0)
+    assert unclear.size("en") == ("an estimated +Rp 1.2 million in agreement value a year compared with similar "
+                                  "regions not visited, but the 95% range (−Rp 600,000 to +Rp 3 million) still "
+                                  "includes zero")
+
+
+def test_a_verdict_is_said_in_indonesian_unless_asked_otherwise():
+    v = verdict.decide(-0.05, -0.08, -0.02, **ENOUGH)
+    said = ("sekitar 0,6 kerja sama baru lebih sedikit per tahun daripada daerah serupa yang tidak dikunjungi "
+            "(95%: 0,2 s.d. 1,0)")
+    assert v.size() == said
+    assert v.sentence() == "Turun, jelas: " + said
+    assert v.sentence("en") == ("Down, clearly: about 0.6 fewer new agreements a year than similar regions not "
+                                "visited (95%: 0.2 to 1.0)")
+
+
+def test_not_enough_data_keeps_the_outcome_asked_about_and_says_why_with_the_numbers():
+    none = verdict.decide(None, None, None, outcome="value_idr")
+    assert (none.kind, none.outcome, none.reason) == ("too_little_data", "value_idr", "no_estimate")
+    why = "no estimate yet, because the data do not yet cover the months before and after the visit"
+    assert none.size("en") == verdict.Verdict("too_little_data").size("en") == why
+    months = verdict.decide(0.2, 0.1, 0.3, months=3, comparisons=300, outcome="new_partners")
+    assert (months.outcome, months.reason, months.reason_n, months.reason_min) == ("new_partners", "few_months", 3, 6)
+    assert months.size("en") == "only 3 months of data before or after the visit (6 needed)"
+    few = verdict.decide(0.2, 0.1, 0.3, months=12, comparisons=4, outcome="new_partners")
+    assert (few.outcome, few.reason, few.reason_n, few.reason_min) == ("new_partners", "few_comparisons", 4, 10)
+    assert few.size("en") == "only 4 comparison regions not visited (10 needed)"
+
+
+def test_a_visit_effect_with_few_months_or_few_comparison_regions_has_not_enough_data():
+    def effect(n_comparison):
+        return estimator.VisitEffect(region="r", visit_month=None, outcome="new_agreements", before=1, after=2,
+                                     comparison_before=1, comparison_after=1.2, did=0.8, ci_low=0.2, ci_high=1.4,
+                                     n_comparison=n_comparison, window_months=12)
+
+    assert verdict.of_visit_effect(effect(40), months=3).reason == "few_months"
+    assert verdict.of_visit_effect(effect(4), months=12).reason == "few_comparisons"
+    assert verdict.of_visit_effect(effect(40), months=12).kind == "up"
+
+
+def test_a_thousand_is_plural_in_english_whatever_its_separators():
+    thousand = verdict.Verdict("up", per_year=1000.0, low=900.0, high=1100.0)
+    assert thousand.size("en").startswith("about 1,000 more new agreements a year")
+    assert thousand.size("id").startswith("sekitar 1.000 kerja sama baru lebih banyak")
+
+
+def test_the_decimals_stop_at_six_and_the_interval_is_told_apart_with_at_most_three():
+    assert verdict.decimals_for(3e-7) == 6
+    assert verdict.common_decimals(1.00001, 1.00001, 1.00002) == 3  # still alike at three: three it is
+    assert verdict.common_decimals(0.32, 0.31, 0.34) == 2  # "0,3 s.d. 0,3" → "0,31 s.d. 0,34"

@@ -1,5 +1,6 @@
 """Itinerary: travel legs, an order shorter than the naive one, the schedule table and its XLSX export."""
 
+import dataclasses
 import datetime as dt
 import io
 import itertools
@@ -106,8 +107,8 @@ def test_two_close_stops_share_a_day_and_weekends_are_skipped():
 def test_too_many_places_for_the_days_is_a_clear_error():
     with pytest.raises(UserError) as exc:
         itinerary.schedule(JAKARTA, ZIGZAG, start_date=dt.date(2024, 8, 19), days=2)
-    assert "tidak muat dalam 2 hari" in exc.value.text("id")
-    assert "do not fit in 2 days" in exc.value.text("en")
+    assert exc.value.text("id").startswith(f"{len(ZIGZAG)} lokasi tidak muat dalam 2 hari")
+    assert exc.value.text("en").startswith(f"{len(ZIGZAG)} places do not fit in 2 days")
 
 
 def test_schedule_exports_to_xlsx_and_reads_back_after_editing():
@@ -216,3 +217,226 @@ def test_cleared_required_cell_is_a_clear_error(column, cleared):
         itinerary.stops_from_frame(frame, order)
     assert exc.value.text("id") == f"jadwal baris 2: kolom {column!r} wajib diisi"
     assert exc.value.text("en") == f"schedule row 2: the column {column!r} must be filled in"
+
+
+# Places on a line (hours from the start at 0): the travel time between two is the distance between them.
+LINE = [0, 5, 1, 3, 10, 7]
+LINE_COST = [[abs(a - b) for b in LINE] for a in LINE]
+
+
+def _hours(path, return_home):
+    """Travel time of a path through LINE from the start (place 0), added up here leg by leg."""
+    stops = [0, *path, *([0] if return_home else [])]
+    return sum(abs(LINE[a] - LINE[b]) for a, b in zip(stops, stops[1:]))
+
+
+def test_nearest_neighbour_goes_from_the_start_each_time_to_the_closest_place_not_yet_visited():
+    assert itinerary._nearest_neighbour(LINE_COST, 5) == [2, 3, 1, 5, 4]  # 1, 3, 5, 7, 10 hours from the start
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+def test_a_paths_length_is_its_legs_from_the_start_and_home_again_only_when_asked(return_home):
+    for path in ([2, 3, 1, 5, 4], [4, 1, 5, 2, 3]):
+        assert itinerary._length(LINE_COST, path, return_home) == _hours(path, return_home)
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+@pytest.mark.parametrize("path", [[4, 1, 5, 2, 3], [1, 4, 2, 5, 3], [5, 4, 3, 2, 1], [2, 3, 1, 4, 5]])
+def test_two_opt_ends_where_no_reversed_stretch_of_the_path_is_shorter(path, return_home):
+    best = itinerary._two_opt(LINE_COST, path, return_home)
+    assert sorted(best) == sorted(path)
+    length = _hours(best, return_home)
+    assert length <= _hours(path, return_home)
+    for i, j in itertools.combinations(range(len(best)), 2):
+        reversed_stretch = best[:i] + best[i:j + 1][::-1] + best[j + 1:]
+        assert _hours(reversed_stretch, return_home) >= length, (best, i, j)
+
+
+def test_two_opt_reaches_the_shortest_path_along_a_line():
+    # out along the line and back: visiting in order of distance is shortest either way
+    assert _hours(itinerary._two_opt(LINE_COST, [4, 1, 5, 2, 3], False), False) == 10
+    assert _hours(itinerary._two_opt(LINE_COST, [4, 1, 5, 2, 3], True), True) == 20
+
+
+def test_two_opt_takes_any_shorter_path_however_small_the_gain():
+    hours = [0, 1.25, 1, 2]  # on a line again; going 1.25 → 1 → 2 is half an hour longer than 1 → 1.25 → 2
+    cost = [[abs(a - b) for b in hours] for a in hours]
+    assert itinerary._two_opt(cost, [1, 2, 3], False) == [2, 1, 3]
+    assert itinerary._two_opt(cost, [1, 2, 3], True) == [2, 1, 3]  # round trip: 4 h against 4.5 h
+
+
+def test_a_schedule_table_with_more_or_fewer_rows_than_places_is_refused_with_its_own_message():
+    frame = itinerary.schedule_frame(itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=2))
+    with pytest.raises(UserError) as refused:
+        itinerary.stops_from_frame(frame, ["32.73", "73.71"])
+    assert refused.value.key == "plan.rows"
+
+
+def test_a_saved_visits_stops_come_back_in_each_places_own_time_zone_and_day():
+    from geo.records.write import StopData, VisitData
+
+    utc = dt.timezone.utc
+    makassar = StopData("73.71", start_at=dt.datetime(2024, 8, 19, 1, 0, tzinfo=utc),
+                        end_at=dt.datetime(2024, 8, 19, 4, 0, tzinfo=utc), agenda="Rapat", people_met="Wali kota")
+    jayapura = StopData("91.71", place_name="Kantor Gubernur", start_at=dt.datetime(2024, 8, 19, 23, 30, tzinfo=utc))
+    data = VisitData(ref="R", official_role="Wamen", ministry="Kemendagri", start_at=makassar.start_at,
+                     time_zone="WITA", stops=[makassar, jayapura])
+    first, second = itinerary.stops_of_visit(data)
+    assert first == itinerary.Stop("73.71", dt.date(2024, 8, 19), dt.time(9), dt.time(12), "WITA",
+                                   itinerary.location("73.71"), "Wali kota", "Rapat")
+    assert "Makassar" in first.location and "Sulawesi Selatan" in first.location.title()
+    # 23.30 UTC is 08.30 the next morning in Jayapura (WIT, UTC+9); no end time: it ends when it starts
+    assert second == itinerary.Stop("91.71", dt.date(2024, 8, 20), dt.time(8, 30), dt.time(8, 30), "WIT",
+                                    "Kantor Gubernur", "", "")
+
+
+def test_only_one_or_two_stops_a_day_can_be_asked_for():
+    for per_day in (0, 3):
+        with pytest.raises(ValueError, match="^one or two stops a day$"):
+            itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=5, stops_per_day=per_day)
+
+
+def test_a_place_without_a_brief_has_no_one_to_meet_and_no_agenda_yet():
+    (stop,) = itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (stop.people, stop.agenda) == ("", "")
+
+
+def test_a_trip_starting_on_a_weekend_sets_off_on_its_first_weekday():
+    saturday = dt.date(2024, 8, 24)
+    # Jakarta → Jayapura flies (3 h + 3,700 km at 600 km/h, about 9 h): leaving Monday 06.00 WIB it lands after
+    # the afternoon slot in Jayapura (WIT, two hours ahead), so the first stop is Tuesday morning, not Monday.
+    assert itinerary.leg(JAKARTA, "91.71").hours > 9
+    (stop,) = itinerary.schedule(JAKARTA, ["91.71"], start_date=saturday, days=5)
+    assert (stop.day, stop.start) == (dt.date(2024, 8, 27), dt.time(9))
+    with pytest.raises(UserError) as exc:  # a weekend only: no slot at all
+        itinerary.schedule(JAKARTA, ["32.73"], start_date=saturday, days=2)
+    assert exc.value.key == "plan.too_long"
+
+
+def _fixed_legs(monkeypatch, hours):
+    monkeypatch.setattr(itinerary, "leg", lambda a, b: itinerary.Leg(a, b, 0.0 if a == b else 50.0, "land",
+                                                                       0.0 if a == b else hours))
+
+
+def test_a_stop_may_start_the_minute_the_traveller_arrives(monkeypatch):
+    _fixed_legs(monkeypatch, 3.0)  # leaving at 06.00, arriving at 09.00 sharp
+    (stop,) = itinerary.schedule(JAKARTA, ["32.73"], start_date=dt.date(2024, 8, 19), days=1)
+    assert (stop.day, stop.start) == (dt.date(2024, 8, 19), dt.time(9))
+
+
+def test_two_stops_share_a_day_with_at_most_two_hours_of_travel_between_them(monkeypatch):
+    _fixed_legs(monkeypatch, 2.0)  # exactly the most allowed: the second stop is the same afternoon
+    first, second = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (second.day, second.start) == (first.day, dt.time(14))
+    _fixed_legs(monkeypatch, 2.01)  # a little more: the next morning
+    first, second = itinerary.schedule("32.73", ["32.73", "32.04"], start_date=dt.date(2024, 8, 19), days=2)
+    assert (second.day, second.start) == (dt.date(2024, 8, 20), dt.time(9))
+
+
+def test_a_journey_ready_before_six_in_the_morning_sets_off_at_six_on_the_clock_of_the_place_left():
+    wib = dt.timezone(dt.timedelta(hours=7))
+    ready = dt.datetime(2024, 8, 19, 4, 0, tzinfo=wib)
+    arrive = itinerary._arrival(ready, 1.5, wib)
+    assert arrive == dt.datetime(2024, 8, 19, 7, 30, tzinfo=wib) and arrive.utcoffset() == dt.timedelta(0)
+
+
+@pytest.mark.parametrize("a,b,mode", [("31.71", "32.73", "land"), ("31.71", "35.78", "air"),  # Jakarta–Surabaya flies
+                                      ("51.71", "52.71", "sea"), ("31.71", "73.71", "air")])
+def test_a_leg_names_where_it_starts_and_ends_and_how_it_travels(a, b, mode):
+    assert (itinerary.leg(a, b).origin, itinerary.leg(a, b).destination, itinerary.leg(a, b).mode) == (a, b, mode)
+
+
+def test_staying_in_the_same_place_is_no_leg_at_all():
+    assert itinerary.leg("32.73", "32.73") == itinerary.Leg("32.73", "32.73", 0.0, "land", 0.0)
+
+
+def test_land_masses_are_compared_at_one_level_and_a_region_against_a_province_by_provinces():
+    assert not itinerary.same_land("31.01", "31.71")  # Kepulauan Seribu's islands: not on Jakarta's land
+    assert itinerary.same_land("31.01", "31") and itinerary.same_land("31", "31.01")  # by provinces
+    assert itinerary.same_land("32.73", "33") and not itinerary.same_land("32.73", "73")
+    assert itinerary.same_land("32.73", "33.74") and not itinerary.same_land("51.71", "52.71")
+
+
+def test_a_region_without_a_label_point_is_a_user_error_naming_it(monkeypatch):
+    region = lookup.get("32.73")
+    monkeypatch.setattr(itinerary.lookup, "get", lambda code: dataclasses.replace(region, label_lon=None))
+    with pytest.raises(UserError) as exc:
+        itinerary.leg("32.73", "32.04")
+    assert exc.value.key == "region.unknown" and exc.value.params == {"text": "32.73"}
+
+
+def test_the_best_order_goes_home_at_the_end_unless_asked_not_to():
+    # Bandung and Surabaya from Jakarta: one way, the nearer first; the order of a round trip is the same either way
+    assert itinerary.best_order(JAKARTA, ["35.78", "32.73"], return_home=False) == ["32.73", "35.78"]
+    places = ["73.71", "32.73", "12.71"]  # Makassar, Bandung, Medan
+    home = itinerary.best_order(JAKARTA, places)
+    assert home == itinerary.best_order(JAKARTA, places, return_home=True)
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, home))["hours"]
+    assert hours == pytest.approx(min(itinerary.totals(itinerary.route_legs(JAKARTA, list(p)))["hours"]
+                                      for p in itertools.permutations(places)))
+
+
+@pytest.mark.parametrize("return_home", [False, True])
+def test_the_exact_order_on_a_line_is_out_along_it(return_home):
+    path = itinerary._held_karp(LINE_COST, 5, return_home)
+    assert sorted(path) == [1, 2, 3, 4, 5]
+    assert _hours(path, return_home) == (10 if not return_home else 20)
+    if not return_home:
+        assert path == [2, 3, 1, 5, 4]
+
+
+@pytest.mark.parametrize("ready,hours,arrive", [
+    (dt.datetime(2024, 8, 19, 19), 2, dt.datetime(2024, 8, 19, 21)),  # arriving at 21.00 sharp: the same day
+    (dt.datetime(2024, 8, 19, 19), 5, dt.datetime(2024, 8, 20, 9)),  # 2 h today, 3 h from 06.00 tomorrow
+    (dt.datetime(2024, 8, 19, 22), 1, dt.datetime(2024, 8, 20, 7)),  # after 21.00: from 06.00 tomorrow
+    (dt.datetime(2024, 8, 19, 6), 20, dt.datetime(2024, 8, 20, 11)),  # 15 h today, 5 h tomorrow
+])
+def test_travel_runs_from_six_to_nine_in_the_evening_and_goes_on_the_next_morning(ready, hours, arrive):
+    wit = dt.timezone(dt.timedelta(hours=9))
+    assert itinerary._arrival(ready.replace(tzinfo=wit), hours, wit) == arrive.replace(tzinfo=wit)
+
+
+def test_the_location_of_a_province_is_its_name_and_of_a_region_its_name_and_province():
+    assert itinerary.location("32") == "Jawa Barat"
+    assert itinerary.location("32.73") == f"{lookup.get('32.73').name}, Jawa Barat"
+
+
+def test_an_edited_row_reads_back_with_its_own_place_people_and_agenda_and_defaults_for_a_bare_time():
+    frame = pd.DataFrame([["Senin, 19 Agustus 2024", "10.00", "Balai Kota", "Wali kota", "Rapat"]],
+                         columns=itinerary.SCHEDULE_COLUMNS)
+    (stop,) = itinerary.stops_from_frame(frame, ["73.71"])
+    # no zone written: the place's own (Makassar: WITA); no end written: three hours after the start
+    assert stop == itinerary.Stop("73.71", dt.date(2024, 8, 19), dt.time(10), dt.time(13), "WITA", "Balai Kota",
+                                  "Wali kota", "Rapat")
+
+
+def _round_trip_is_two_opt_optimal(cost, path):
+    def length(p):
+        full = [0, *p, 0]
+        return sum(cost[a][b] for a, b in zip(full, full[1:]))
+
+    return all(length(path[:i] + path[i:j + 1][::-1] + path[j + 1:]) >= length(path) - 1e-9
+               for i, j in itertools.combinations(range(len(path)), 2))
+
+
+def test_two_opt_of_a_round_trip_weighs_the_way_home_from_the_first_comparison_to_the_last():
+    grid = [(0, 0), (6, 0), (4, 8), (7, 6), (4, 7), (5, 9)]  # hours apart = distance on this grid
+    cost = [[((a[0] - b[0]) ** 2 + (a[1] - b[1]) ** 2) ** 0.5 for b in grid] for a in grid]
+    assert _round_trip_is_two_opt_optimal(cost, itinerary._two_opt(cost, [3, 1, 4, 5, 2], True))
+
+
+def test_up_to_the_exact_limit_the_order_is_the_shortest_there_is():
+    picks = random.Random(2).sample([r.code for r in lookup.all_regions("regency")], itinerary.EXACT_MAX)
+    nodes = [JAKARTA, *picks]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    exact = [nodes[i] for i in itinerary._held_karp(cost, len(picks), True)]  # checked against brute force above
+    hours = itinerary.totals(itinerary.route_legs(JAKARTA, itinerary.best_order(JAKARTA, picks)))["hours"]
+    assert hours == pytest.approx(itinerary.totals(itinerary.route_legs(JAKARTA, exact))["hours"])
+
+
+def test_beyond_the_exact_limit_a_round_trip_is_improved_as_a_round_trip():
+    picks = random.Random(0).sample([r.code for r in lookup.all_regions("regency")], itinerary.EXACT_MAX + 2)
+    order = itinerary.best_order(JAKARTA, picks)
+    nodes = [JAKARTA, *order]
+    cost = [[itinerary.leg(a, b).hours for b in nodes] for a in nodes]
+    assert _round_trip_is_two_opt_optimal(cost, list(range(1, len(nodes))))

@@ -1,0 +1,1 @@
+"""Maintainers' tools run by ``run.py`` (not the app): ``mutants`` (mutation testing of the engine)."""
