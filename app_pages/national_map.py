@@ -41,6 +41,8 @@ shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks":
                   {"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS, "scheme": classes.SCHEMES, "k": (3, 7),
                    "palette": PALETTES}, ministries=ministries)
 MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
+PRESENT_HEIGHT, PRESENT_LEGEND_PX = 760, 20  # presentation mode: a taller map, a legend the back row can read
+presenting = presentation.active()
 caption_box = st.container()  # the view's period, filters and temporary weights, stated under the title
 summary_box = st.container()  # "Apa artinya?": filled once the controls below have set the period
 
@@ -229,7 +231,8 @@ def map_section() -> None:
         version, spec, lang, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
         no_data_text=t("map.no_data"), show_labels=st.session_state["labels"], visit_points=visit_points,
         partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
-        legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"), height=620,
+        legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"),
+        height=PRESENT_HEIGHT if presenting else 620, legend_px=PRESENT_LEGEND_PX if presenting else None,
         loading_text=t("map.loading"), error_text=t("map.load_failed"))
     map_key = "map-main"  # one component for every view: the browser keeps it and its boundaries
     st.session_state["map_view"] = (map_key, level, prov)
