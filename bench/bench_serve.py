@@ -56,11 +56,13 @@ def start_serve(tree: Path, data_dir: str, workers: int = 2) -> tuple[subprocess
                              "--address", "127.0.0.1", "--run-dir", str(run_dir), "--check-every", "1"],
                             cwd=tree, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 180
+    deadline = time.time() + 300
     while time.time() < deadline:
         try:
             state = json.loads((run_dir / "workers.json").read_text())
-            if all(w["healthy"] for w in state["workers"]):
+            log = run_dir / "events.log"
+            warmed = log.read_text().count('"worker_warm"') if log.exists() else 0
+            if all(w["healthy"] for w in state["workers"]) and warmed >= workers:  # serving.warmup is done
                 urllib.request.urlopen(url + "/_stcore/health", timeout=2)
                 return proc, url, run_dir
         except (OSError, ValueError, KeyError):

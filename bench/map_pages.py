@@ -69,25 +69,10 @@ def wait_drawn(page, component: bool, expected: int, t0: float, limit: float = 1
 
 async def protocol_session(url: str, query: str = "level=regency", cookie: str | None = None) -> float:
     """Seconds until the server has sent a new session's whole page (``script_finished``), speaking Streamlit's
-    own protocol: the messages a browser sends on opening the page, nothing drawn. ``cookie``: the browser's
-    cookies (behind nginx: its sticky cookie)."""
-    from streamlit.proto.BackMsg_pb2 import BackMsg
-    from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-    from websockets.asyncio.client import connect
+    own protocol (``serving.warmup.open_page``): nothing drawn. ``cookie``: behind nginx, its sticky cookie."""
+    from serving.warmup import open_page
 
-    t0 = time.perf_counter()
-    async with connect(url.replace("http", "ws", 1) + "/_stcore/stream", subprotocols=["streamlit"],
-                       max_size=None, open_timeout=180,
-                       additional_headers={"Cookie": cookie} if cookie else None) as ws:
-        msg = BackMsg()
-        msg.rerun_script.query_string = query
-        msg.rerun_script.context_info.timezone = "Asia/Jakarta"
-        await ws.send(msg.SerializeToString())
-        while True:
-            fm = ForwardMsg()
-            fm.ParseFromString(await ws.recv())
-            if fm.WhichOneof("type") == "script_finished":
-                return time.perf_counter() - t0
+    return await open_page(url, query, cookie=cookie, timeout=180)
 
 
 def p95(values: list[float]) -> float:

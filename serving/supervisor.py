@@ -9,6 +9,8 @@
 * Every ``--check-every`` seconds each worker's ``/_stcore/health`` is asked; a worker that exited, or that
   failed ``FAILS_BEFORE_RESTART`` checks in a row after its start-up grace, is killed and started again on
   its port. nginx is restarted too if it dies. SIGTERM/SIGINT stop everything.
+* A worker that has just become healthy is warmed (``serving.warmup``): the map page opened once over the
+  websocket, so that its first visitor does not wait for its caches.
 * Every start, restart and stop is one line of the event log (``geo.events``); ``workers.json`` in the run
   folder lists the workers' ports and process ids.
 * Several hosts, one PostgreSQL (``SINERGI_DATABASE_URL`` the same everywhere): on the other hosts
@@ -37,6 +39,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo import config, events
+from serving import warmup
 from serving.flags import streamlit_flags
 
 ROOT = config.ROOT
@@ -188,6 +191,8 @@ def check_once(server: Server) -> None:
                 if not worker.healthy:
                     events.log("worker_healthy", port=worker.port, worker_pid=worker.proc.pid,
                                secs=round(time.monotonic() - worker.started_at, 1))
+                    host = "127.0.0.1" if server.worker_address in ("0.0.0.0", "::", "") else server.worker_address
+                    warmup.warm_in_background(worker.port, host)  # its first visitor finds its caches filled
                 worker.healthy, worker.fails = True, 0
                 continue
             if time.monotonic() - worker.started_at < START_GRACE_S and not worker.healthy:

@@ -123,6 +123,16 @@ def test_the_maps_boundaries_come_from_disk_gzip_compressed_with_a_year_long_cac
     assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
 
 
+def test_each_worker_is_warmed_once_it_is_healthy_so_its_first_visitor_finds_its_caches_filled(served):
+    url, run_dir, log = served
+    state = _state(run_dir)
+    _wait(lambda: sum('"worker_warm"' in line for line in log.read_text().splitlines()) >= len(state["workers"]),
+          180, "both workers warmed")
+    warmed = [json.loads(line) for line in log.read_text().splitlines() if '"worker_warm"' in line]
+    assert {w["port"] for w in warmed} >= {w["port"] for w in state["workers"]}
+    assert all(w["secs"] > 0 for w in warmed)
+
+
 def test_one_browser_reaches_one_worker_for_its_requests_and_its_websocket(served):
     url, _, _ = served
     browser, jar = opener()
