@@ -12,8 +12,9 @@ nothing.
   (each first fetches the page, so it has nginx's sticky cookie, then opens the websocket): median and p95 of the
   seconds until the server has sent the whole page (``script_finished``).
 * The same, with one worker killed (SIGKILL) half a second after the viewers start: a viewer whose connection
-  broke opens the page again (as the browser does), and its time counts from the first try; the viewers of the
-  other worker are listed apart. The supervisor restarts the dead worker.
+  broke opens the page again (as the browser does), and its time counts from the first try; the viewers whose
+  first request reached the killed worker and the others are listed apart. The supervisor restarts the dead
+  worker.
 """
 
 import argparse
@@ -108,25 +109,28 @@ def browser_visits(url: str, component: bool) -> dict:
     return out
 
 
-async def _viewer(url: str, query: str = "level=regency") -> float:
-    """Seconds until the whole page was sent to a new session through nginx; a broken connection is tried again
-    (from the page, as a browser reloads), the time counting from the first try."""
+async def _viewer(url: str, query: str = "level=regency") -> tuple[float, str, int]:
+    """(seconds until the whole page was sent to a new session through nginx, the worker that answered its first
+    request, how many tries it took): a broken connection is tried again (as the browser reconnects), the time
+    counting from the first try."""
     import http.cookiejar
 
     t0 = time.perf_counter()
     jar = http.cookiejar.CookieJar()  # one browser: its sticky cookie stays when it tries again
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar))
-    for _attempt in range(5):
+    first = ""
+    for attempt in range(1, 6):
         try:
-            await asyncio.to_thread(lambda: opener.open(url + "/", timeout=60).read())
+            with await asyncio.to_thread(lambda: opener.open(url + "/", timeout=60)) as response:
+                first = first or response.headers.get("X-Sinergi-Worker", "")
             await protocol_session(url, query, cookie="; ".join(f"{c.name}={c.value}" for c in jar))
-            return time.perf_counter() - t0
+            return time.perf_counter() - t0, first, attempt
         except Exception:  # the worker died under it: open the page again
             await asyncio.sleep(0.5)
-    return float("inf")
+    return float("inf"), first, 5
 
 
-async def _crowd(url: str, n: int, kill_pid: int | None = None) -> list[float]:
+async def _crowd(url: str, n: int, kill_pid: int | None = None) -> list[tuple[float, str, int]]:
     async def killer():
         await asyncio.sleep(0.5)
         os.kill(kill_pid, signal.SIGKILL)
@@ -138,13 +142,17 @@ async def _crowd(url: str, n: int, kill_pid: int | None = None) -> list[float]:
 
 
 def crowd(url: str, run_dir: Path | None, n: int) -> dict:
-    asyncio.run(_crowd(url, 2))  # warm: both workers have the data version's caches
-    out = {"calm": asyncio.run(_crowd(url, n))}
+    asyncio.run(_crowd(url, 2))  # warm: the data version's caches
+    out = {"calm": [t for t, _, _ in asyncio.run(_crowd(url, n))]}
     if run_dir is not None:
         time.sleep(2)
         state = json.loads((run_dir / "workers.json").read_text())
-        victim = state["workers"][0]["pid"]
-        out["killed"] = asyncio.run(_crowd(url, n, kill_pid=victim))
+        victim = state["workers"][0]
+        rows = asyncio.run(_crowd(url, n, kill_pid=victim["pid"]))
+        dead = f"127.0.0.1:{victim['port']}"
+        out["killed worker's viewers"] = [t for t, w, _ in rows if w == dead] or [float("nan")]
+        out["other worker's viewers"] = [t for t, w, _ in rows if w != dead] or [float("nan")]
+        out["tries"] = [a for _, _, a in rows]
     return out
 
 
@@ -172,10 +180,14 @@ def report(name: str, r: dict) -> None:
     for link, (first, back) in r["visits"].items():
         extra = f", returning visitor {back:.2f} s" if back is not None else ""
         print(f"[{name}] regency map on {link}: first visit {first:.2f} s{extra}", flush=True)
+    tries = r["crowd"].pop("tries", None)
     for kind, times in r["crowd"].items():
         ok = [t for t in times if t != float("inf")]
         print(f"[{name}] {len(times)} viewers at once ({kind}): median {statistics.median(times):.2f} s, p95 "
               f"{p95(times):.2f} s, worst {max(times):.2f} s, {len(times) - len(ok)} never served", flush=True)
+    if tries:
+        print(f"[{name}] with the worker killed: {sum(a > 1 for a in tries)} of {len(tries)} viewers connected again",
+              flush=True)
 
 
 def main() -> None:
