@@ -52,7 +52,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from geo import config
+from geo import config, events
 from geo.access.roles import AccessDenied
 from geo.text.catalog import text
 from geo.text.messages import UserError
@@ -223,9 +223,10 @@ def cmd_user(args) -> int:
         print(f"{args.name}: removed")
 
 
-def _write_whole(path: Path, data: bytes) -> None:
+def _write_whole(path: Path, data: bytes, kind: str) -> None:
     """Write ``data`` to ``path`` all or nothing: through a temporary file in the same folder, so a failed
-    write leaves no half file and an existing file as it was."""
+    write leaves no half file and an existing file as it was. A written file is one ``export`` line of the event
+    log (``kind``: brief, impact, map layer)."""
     tmp = None
     try:
         with tempfile.NamedTemporaryFile(dir=path.parent, prefix=f".{path.name}.", delete=False) as fh:
@@ -239,6 +240,8 @@ def _write_whole(path: Path, data: bytes) -> None:
         if tmp is not None:
             tmp.unlink(missing_ok=True)
         raise UserError("file.not_written", text=str(path), reason=exc.strerror or str(exc)) from None
+    events.log("export", kind=kind, format=path.suffix.lstrip(".").lower(), file=path.name, bytes=len(data),
+               via="cli")
 
 
 def cmd_brief(args) -> int:
@@ -250,7 +253,7 @@ def cmd_brief(args) -> int:
             raise UserError("file.no_folder", text=str(folder))
         data = maker.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
                                   level=args.level, lang=args.lang, plan=args.plan)
-        _write_whole(Path(args.out), data)
+        _write_whole(Path(args.out), data, "brief")
     except UserError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return 2
@@ -279,7 +282,7 @@ def cmd_impact(args) -> int:
         maker.check_not_empty(ctx)
         frame = impact_table.table(ctx, level=args.level, start=start, end=end, lang=args.lang)
         data = exports.to_csv_bytes(frame) if ext == ".csv" else exports.to_xlsx_bytes(frame, sheet="impact")
-        _write_whole(out, data)
+        _write_whole(out, data, "impact")
     except UserError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return 2
@@ -309,7 +312,7 @@ def cmd_export_map(args) -> int:
         maker.check_not_empty(ctx)
         spec = map_view.Spec(level=level, metric=args.metric, within=region or "", start=start, end=end)
         frame = gis_export.layer(map_view.compute(spec, ctx, lang=args.lang))
-        _write_whole(out, gis_export.to_bytes(frame, fmt))
+        _write_whole(out, gis_export.to_bytes(frame, fmt), "map_layer")
     except UserError as exc:
         print(exc.text(args.lang), file=sys.stderr)
         return 2

@@ -80,3 +80,20 @@ def test_logins_neither_change_the_data_version_nor_make_the_database_not_empty(
     accounts.authenticate(sqlite_engine, "kepala", "sandi-admin-panjang")
     assert storage.data_version(sqlite_engine) == before  # 30 logins do not empty the caches 30 times
     assert sample.is_empty(sqlite_engine)  # the sample still goes in; a restore needs no --replace
+
+
+def test_a_file_made_for_download_and_one_written_by_the_command_line_are_export_lines(tmp_path, monkeypatch):
+    from geo.__main__ import _write_whole
+    from ui.downloads import logged_file
+
+    log = tmp_path / "events.log"
+    monkeypatch.setenv("SINERGI_LOG_FILE", str(log))
+    make = logged_file(lambda: b"%PDF-1.7 ...", "brief", "pdf", "32.73")  # no session: an anonymous viewer
+    assert log.exists() is False  # drawing the button writes nothing: the file is made on click
+    assert make() == b"%PDF-1.7 ..."
+    _write_whole(tmp_path / "peta.gpkg", b"GPKG", "map_layer")
+    first, second = _events(log)
+    assert (first["event"], first["kind"], first["format"], first["name"], first["bytes"]) == (
+        "export", "brief", "pdf", "32.73", 12)
+    assert (second["event"], second["kind"], second["format"], second["file"], second["via"]) == (
+        "export", "map_layer", "gpkg", "peta.gpkg", "cli")

@@ -13,6 +13,7 @@ from geo.briefings import deck, region_brief
 from geo.io import gis_export
 from geo.maps import map_view, print_map
 from ui import records_cache
+from ui.downloads import logged_file
 from ui.i18n import current_language, t
 
 ITINERARY_KEY = "briefing_itinerary"
@@ -75,13 +76,15 @@ def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> Non
     lang = current_language()
     cols = st.columns(3)
     for col, fmt in zip(cols, ("png", "svg", "pdf")):
-        col.download_button(t(f"brief.dl_{fmt}"), lambda fmt=fmt: map_file(version, spec, lang, fmt),
+        col.download_button(t(f"brief.dl_{fmt}"),
+                            logged_file(lambda fmt=fmt: map_file(version, spec, lang, fmt), "map", fmt, _name(spec)),
                             f"{_name(spec)}.{fmt}", MIME[fmt], key=f"{key}-{fmt}", on_click="ignore",
                             icon=":material/download:")
     pick, button = st.columns([2, 1], vertical_alignment="bottom")
     fmt = pick.selectbox(t("gis.format"), tuple(gis_export.MIME), format_func=lambda f: t(f"gis.format.{f}"),
                          key=f"{key}-gis-format", help=t("gis.format_help"))
-    button.download_button(t("gis.download"), lambda: gis_file(version, spec, lang, fmt),
+    button.download_button(t("gis.download"),
+                           logged_file(lambda: gis_file(version, spec, lang, fmt), "map_layer", fmt, _name(spec)),
                            f"{_name(spec)}{gis_export.SUFFIX[fmt]}", gis_export.MIME[fmt], key=f"{key}-gis",
                            on_click="ignore", icon=":material/download:")
 
@@ -90,13 +93,16 @@ def brief_button(version: tuple, code: str, name: str, *, start=None, end=None, 
                  filters: tuple = ((), (), (), ()), key: str = "brief") -> None:
     lang = current_language()
     st.download_button(t("brief.dl_brief", region=name),
-                       lambda: brief_pdf(version, code, lang, start, end, weights, filters),
+                       logged_file(lambda: brief_pdf(version, code, lang, start, end, weights, filters), "brief",
+                                   "pdf", code),
                        f"ringkasan_{code.replace('.', '_')}.pdf", MIME["pdf"], key=f"{key}-{code}",
                        on_click="ignore", icon=":material/download:")
 
 
 def deck_button(version: tuple, spec: map_view.Spec, chosen: tuple, itinerary=None, *, key: str = "deck") -> None:
     lang = current_language()
-    st.download_button(t("brief.dl_pptx"), lambda: deck_file(version, spec, lang, chosen, itinerary),
+    st.download_button(t("brief.dl_pptx"),
+                       logged_file(lambda: deck_file(version, spec, lang, chosen, itinerary), "deck", "pptx",
+                                   _name(spec)),
                        "briefing_sinergi.pptx", MIME["pptx"], key=key, on_click="ignore", type="primary",
                        icon=":material/download:")

@@ -18,6 +18,18 @@ def _logged(name: str, fmt: str, rows: int):
     return on_click
 
 
+def logged_file(make, kind: str, fmt: str, name: str):
+    """``make`` (a download button's file, made when it is clicked) that also writes one ``export`` line of the
+    event log (who, what, which format) when it is made. The user is the one the button was drawn for."""
+    user = (st.session_state.get("_auth") or {}).get("username")
+
+    def made() -> bytes:
+        data = make()
+        events.log("export", kind=kind, name=name, format=fmt, bytes=len(data), user=user)
+        return data
+    return made
+
+
 def download_buttons(df, name: str) -> None:
     c1, c2 = st.columns(2)
     c1.download_button(t("rec.download_csv"), lambda: exports.to_csv_bytes(df), f"{name}.csv", "text/csv",

@@ -19,6 +19,7 @@ from geo.db import storage
 from geo.planner import drafts, schedule_files
 from geo.records import sample
 from ui.database import engine
+from ui.downloads import logged_file
 
 KEY = "plan_draft"  # this session's Draft
 OWNER_KEY = "plan_draft_owner"  # whose draft it is (None: anonymous)
@@ -194,7 +195,9 @@ def downloads(draft: drafts.Draft, rows, legs, start_date: dt.date, t) -> None:
     st.session_state["plan_schedule_doc"] = doc
     name = f"jadwal_kunjungan_{start_date:%Y%m%d}"
     c1, c2 = st.columns(2)
-    c1.download_button(t("plan.xlsx"), lambda: schedule_files.xlsx_bytes(doc), f"{name}.xlsx",
+    c1.download_button(t("plan.xlsx"), logged_file(lambda: schedule_files.xlsx_bytes(doc), "schedule", "xlsx", name),
+                       f"{name}.xlsx",
                        schedule_files.XLSX_MIME, key="plan_xlsx", on_click="ignore")
-    c2.download_button(t("plan.pdf"), lambda: schedule_files.pdf_bytes(doc), f"{name}.pdf", "application/pdf",
+    c2.download_button(t("plan.pdf"), logged_file(lambda: schedule_files.pdf_bytes(doc), "schedule", "pdf", name),
+                       f"{name}.pdf", "application/pdf",
                        key="plan_pdf", on_click="ignore")
