@@ -145,6 +145,12 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
 ]}
 
 
+def keep_proj_offline() -> None:
+    """PROJ (inside pyproj and GDAL, used by the GIS files) never downloads transformation grids: its network
+    access is off (``PROJ_NETWORK=OFF``) unless the administrator set it otherwise. Called before they load."""
+    os.environ.setdefault("PROJ_NETWORK", "OFF")
+
+
 def get(name: str) -> Any:
     """The parsed value of setting ``name`` (its default when unset or empty); ``ConfigError`` if invalid."""
     setting = SETTINGS[name]

@@ -34,7 +34,6 @@ imports it for its format list.
 
 from __future__ import annotations
 
-import os
 import re
 import tempfile
 import zipfile
@@ -44,11 +43,12 @@ import numpy as np
 import pandas as pd
 import shapely
 
+from geo import config
 from geo.regions import boundaries, lookup
 from geo.text.catalog import text
 from geo.text.messages import UserError
 
-os.environ.setdefault("PROJ_NETWORK", "OFF")  # before pyproj/GDAL load (lazily, below): never download grids
+config.keep_proj_offline()  # before pyproj/GDAL load (lazily, below): never download grids
 
 CRS = "EPSG:4326"
 LAYER = "sinergi"

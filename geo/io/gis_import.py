@@ -50,7 +50,7 @@ from geo.regions import lookup
 from geo.regions.geodesy import area_km2
 from geo.text.messages import UserError, message
 
-os.environ.setdefault("PROJ_NETWORK", "OFF")  # before pyproj/GDAL load (lazily, below): never download grids
+config.keep_proj_offline()  # before pyproj/GDAL load (lazily, below): never download grids
 
 EXTENSIONS = (".zip", ".gpkg")
 SHOWN = 10  # codes named per problem
