@@ -159,8 +159,13 @@ def _write_state(server: Server) -> None:
     tmp.replace(server.run_dir / "workers.json")
 
 
+def _reach(address: str) -> str:
+    """The host this machine reaches its own worker on: a worker listening on every address, on 127.0.0.1."""
+    return "127.0.0.1" if address in ("0.0.0.0", "::", "") else address
+
+
 def _healthy(port: int, address: str = "127.0.0.1") -> bool:
-    host = "127.0.0.1" if address in ("0.0.0.0", "::", "") else address
+    host = _reach(address)
     host = f"[{host}]" if ":" in host else host
     try:
         with urllib.request.urlopen(f"http://{host}:{port}/_stcore/health", timeout=3) as r:
@@ -191,8 +196,7 @@ def check_once(server: Server) -> None:
                 if not worker.healthy:
                     events.log("worker_healthy", port=worker.port, worker_pid=worker.proc.pid,
                                secs=round(time.monotonic() - worker.started_at, 1))
-                    host = "127.0.0.1" if server.worker_address in ("0.0.0.0", "::", "") else server.worker_address
-                    warmup.warm_in_background(worker.port, host)  # its first visitor finds its caches filled
+                    warmup.warm_in_background(worker.port, _reach(server.worker_address))  # its first visitor finds its caches filled
                 worker.healthy, worker.fails = True, 0
                 continue
             if time.monotonic() - worker.started_at < START_GRACE_S and not worker.healthy:
