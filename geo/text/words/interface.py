@@ -149,8 +149,8 @@ WORDS = {
         "en": "Temporary score weights (yours only, not saved): {shown}. Default: {default}."},
     "ui.method.title": {"id": "Metode", "en": "Method"},
     "ui.method.intro": {
-        "id": "Dokumen ini menjelaskan cara Sinergi menghitung dampak kunjungan kerja, untuk analis dan pemeriksa "
-              "(dalam bahasa Inggris). Ringkasannya dalam bahasa sehari-hari ada di kotak \"Apa artinya?\" pada "
+        "id": "Dokumen ini menjelaskan cara Sinergi menghitung dampak kunjungan kerja, untuk analis dan "
+              "pemeriksa. Ringkasannya dalam bahasa sehari-hari ada di kotak \"Apa artinya?\" pada "
               "halaman Peta dan Dampak.",
         "en": "This document explains how Sinergi estimates the impact of working visits, for analysts and "
               "reviewers. The plain-words summary is in the \"What does it mean?\" box on the Map and Impact "
