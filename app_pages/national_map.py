@@ -208,6 +208,8 @@ def map_section() -> None:
     presentation.statement(view.title, view.subtitle)
     if view.metric == "score" and level == "district":
         st.info(t("map.score_not_district"))
+    elif level == "district" and view.values.fillna(0).eq(0).all():  # say it: a map of zeros tells nothing
+        st.info(t("map.all_zero_districts"))
 
     visit_points = partner_links = None
     if st.session_state["visits"]:

@@ -33,6 +33,14 @@ def test_the_district_level_offers_only_visit_measures_and_its_own_hint():
     assert at.selectbox(key="metric").value == "visits"  # "signed" from the link is not offered here
     hints = [c.value for c in at.caption]
     assert any(h.startswith("Klik kecamatan") for h in hints) and not any(h.startswith("Klik kabupaten") for h in hints)
+    # the sample's visits stop at regencies too: every district reads 0, and the page says so instead of a bare map
+    assert any(i.value.startswith("Setiap kecamatan di peta ini bernilai 0") for i in at.info)
+
+
+def test_a_regency_map_with_values_carries_no_all_zero_note():
+    at = _map(level="regency", metric="visits")
+    assert not at.exception
+    assert not any(i.value.startswith("Setiap kecamatan") for i in at.info)
 
 
 def test_the_regency_level_offers_every_measure_again():

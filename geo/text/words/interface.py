@@ -75,6 +75,12 @@ WORDS = {
     "ui.map.links_top": {
         "id": "Garis: {n} pasangan terkuat dari {total} pasangan daerah mitra",
         "en": "Lines: the {n} strongest of {total} partner pairs"},
+    "ui.map.all_zero_districts": {
+        "id": "Setiap kecamatan di peta ini bernilai 0: catatan yang ada menyebut provinsi atau kabupaten/kota, "
+              "bukan kecamatan. Peta ini hanya menunjukkan batas kecamatan; pilih tingkat kabupaten/kota untuk "
+              "melihat sebarannya.",
+        "en": "Every district on this map reads 0: the records name provinces or regencies/cities, not districts. "
+              "This map only shows district boundaries; choose the regency/city level to see the spread."},
     "ui.map.score_not_district": {
         "id": "Skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan datanya terlalu "
               "sedikit untuk perbandingan yang jujur. Pilih ukuran lain atau tingkat kabupaten/kota.",
