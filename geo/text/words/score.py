@@ -11,10 +11,12 @@ WORDS = {
     "score.effect": {
         "id": "Sesudah kunjungan {month}: rata-rata {after} {unit} per bulan (sebelumnya {before}). Di {n} "
               "daerah serupa yang tidak dikunjungi: {cafter} per bulan (sebelumnya {cbefore}). Kenaikan di sini "
-              "dikurangi kenaikan di daerah serupa: {did} per bulan (95%: {lo} s.d. {hi}); nilai {value} dari 1.",
+              "dikurangi kenaikan di daerah serupa: {did} per bulan (95%: {lo} s.d. {hi}); nilai {value} dari 1 "
+              "(0,5 berarti tidak ada selisih; mendekati 1 hanya bila kenaikannya jelas).",
         "en": "After the visit of {month}: {after} {unit} a month on average (before: {before}). In {n} "
               "similar regions not visited: {cafter} a month (before: {cbefore}). The rise here minus the rise in "
-              "similar regions: {did} a month (95%: {lo} to {hi}); rated {value} of 1."},
+              "similar regions: {did} a month (95%: {lo} to {hi}); rated {value} of 1 (0.5 means no difference; "
+              "near 1 only when the rise is clear)."},
     "score.no_visit": {
         "id": "Belum pernah dikunjungi: belum ada dampak kunjungan untuk dinilai, jadi tidak ada skor.",
         "en": "Never visited: there is no visit impact to judge, so no score."},
