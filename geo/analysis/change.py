@@ -151,7 +151,7 @@ class Change:
         return text(f"verdict.{self.kind}", lang)
 
     def _unit(self, shown: str, lang: str) -> str:
-        return text("change.unit_one" if shown == "1" else "change.unit", lang)
+        return text("change.unit_one" if verdicts.reads_as_one(shown, lang) else "change.unit", lang)
 
     def size(self, lang: str = "id") -> str:
         """The change per year in plain units against the comparison period; for too little data, the reason."""

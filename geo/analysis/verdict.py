@@ -105,6 +105,17 @@ def _signed(value: float, lang: str, outcome: str, decimals: int | None = None) 
     return ("+" if value > 0 else "−") + shown
 
 
+def reads_as_one(shown: str, lang: str) -> bool:
+    """Whether an amount as shown reads as one, sign aside: "1", "+1", "1,0" in Indonesian; never "1.000".
+
+    >>> reads_as_one("+1", "en"), reads_as_one("1,0", "id"), reads_as_one("1.000", "id"), reads_as_one("1,000", "en")
+    (True, True, False, False)
+    """
+    decimal, thousands = numbers.SEPARATORS.get(lang, numbers.SEPARATORS["en"])
+    plain = shown.lstrip("+−").replace(thousands, "").replace(decimal, ".")
+    return re.fullmatch(r"\d+(\.\d+)?", plain) is not None and float(plain) == 1
+
+
 @dataclass(frozen=True)
 class Verdict:
     """One visit's verdict and its size per year (``per_year``, ``low``/``high``: the 95% interval × 12)."""
@@ -126,11 +137,8 @@ class Verdict:
         return text(f"verdict.{self.kind}", lang)
 
     def _unit(self, shown: str, lang: str) -> str:
-        """The unit for an amount as shown: singular only when it reads as one ("1", "1,0"; never "1.000")."""
-        decimal, thousands = numbers.SEPARATORS.get(lang, numbers.SEPARATORS["en"])
-        plain = shown.lstrip("+−").replace(thousands, "").replace(decimal, ".")
-        one = re.fullmatch(r"\d+(\.\d+)?", plain) is not None and float(plain) == 1
-        return text(f"verdict.{'unit_one' if one else 'unit'}.{self.outcome}", lang)
+        """The unit for an amount as shown: singular only when it reads as one (``reads_as_one``)."""
+        return text(f"verdict.{'unit_one' if reads_as_one(shown, lang) else 'unit'}.{self.outcome}", lang)
 
     def size(self, lang: str = "id") -> str:
         """The size in plain units; for too little data, the reason."""

@@ -112,3 +112,10 @@ def test_the_size_is_said_in_agreements_a_year_against_the_comparison_period_in_
     assert down.sentence("en") == "Down, clearly: about 15 fewer agreements a year than in 2021–2022 (95%: 8 to 22)"
     assert c.counts("id") == "2023–2024: 60 kerja sama (30 per tahun); 2021–2022: 20 (10 per tahun)"
     assert change.PERIODS_2324.text("id") == "2023–2024 dibanding 2021–2022"
+
+
+def test_a_change_of_one_a_year_reads_as_one_agreement_whatever_its_sign_and_a_thousand_as_many():
+    rise = change.decide(after=12, before=10, after_years=2, before_years=2, periods=change.PERIODS_2324)
+    assert rise.kind == "unclear" and rise.size("en").startswith("an estimated +1 agreement a year")
+    many = change.decide(after=4000, before=2000, after_years=2, before_years=2, periods=change.PERIODS_2324)
+    assert many.size("en").startswith("about 1,000 more agreements a year")
