@@ -244,3 +244,22 @@ def test_deleting_the_agreement_takes_its_codes_and_feedback_with_it(with_code):
     with storage.transaction(eng) as s:
         assert s.scalar(select(func.count()).select_from(PartyFeedback)) == 0
         assert s.scalar(select(func.count()).select_from(FeedbackCode)) == 0
+
+
+def test_migration_0007_adds_and_removes_both_tables_as_the_models_describe_them(sqlite_engine):
+    from alembic import command
+    from alembic.autogenerate import compare_metadata
+    from alembic.migration import MigrationContext
+
+    from geo.db.models import Base
+
+    with sqlite_engine.connect() as conn:
+        differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+    assert [d for d in differences if "feedback" in str(d)] == []
+    with sqlite_engine.begin() as conn:
+        cfg = storage.alembic_config(sqlite_engine)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, "0005")
+    assert not {"feedback_code", "party_feedback"} & set(inspect(sqlite_engine).get_table_names())
+    storage.migrate(sqlite_engine)
+    assert {"feedback_code", "party_feedback"} <= set(inspect(sqlite_engine).get_table_names())
