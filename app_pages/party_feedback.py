@@ -38,8 +38,9 @@ for entry in waiting:
         st.caption(md(entry.title))
         obstacles = ", ".join(known.label("obstacle", k, lang) for k in entry.obstacles) or "–"
         st.markdown(f"{text('party_feedback.mod.obstacles', lang)}: {md(obstacles)}")
-        st.markdown(f"{text('party_feedback.mod.suggestion', lang)}: {md(entry.suggestion) or '–'}")
-        st.markdown(f"{text('party_feedback.mod.contact', lang)}: {md(entry.contact) or '–'}")
+        # what the party typed, as plain text: no markdown, no link made of an address
+        st.text(f"{text('party_feedback.mod.suggestion', lang)}: {entry.suggestion or '–'}")
+        st.text(f"{text('party_feedback.mod.contact', lang)}: {entry.contact or '–'}")
         c1, c2, _ = st.columns([1, 1, 4])
         for column, approve, label in ((c1, True, "party_feedback.mod.approve"),
                                        (c2, False, "party_feedback.mod.reject")):
@@ -79,5 +80,8 @@ if doc:
 
 st.subheader(text("party_feedback.mod.recent", lang))
 shown = party_feedback_table.table(party_feedback_table.approved(), lang)
-st.dataframe(shown, hide_index=True, width="stretch")
-download_buttons(shown, "umpan_balik_pihak")
+if len(shown):
+    st.dataframe(shown, hide_index=True, width="stretch")
+    download_buttons(shown, "umpan_balik_pihak")
+else:
+    st.info(text("party_feedback.mod.none_approved", lang))

@@ -63,7 +63,8 @@ def _form(lang: str, code: str, agreement: party_feedback.PublicAgreement) -> No
     obstacles = vocabulary_labels.current()
     names = dict(agreement.regions)
     with st.form("party_feedback"):
-        party = st.selectbox(text("party_feedback.form.party", lang), list(names), format_func=names.get)
+        party = st.selectbox(text("party_feedback.form.party", lang), list(names), format_func=names.get, index=None,
+                             placeholder=text("party_feedback.form.choose_party", lang))
         rating = st.radio(text("party_feedback.form.rating", lang), list(party_feedback.RATINGS), index=None,
                           horizontal=True, help=text("party_feedback.form.rating_help", lang),
                           format_func=lambda n: text(f"party_feedback.rating.{n}", lang))

@@ -51,6 +51,8 @@ def _app(code: str | None, **state) -> AppTest:
 
 
 def _send(at: AppTest, **fields) -> AppTest:
+    if "party" in fields:
+        [s for s in at.selectbox if s.label == "Daerah Anda"][0].set_value(fields["party"])
     if "rating" in fields:
         at.radio[0].set_value(fields["rating"])
     at.multiselect[0].set_value(list(fields.get("obstacles", [])))
@@ -74,7 +76,7 @@ def test_the_feedback_form_works_without_a_login_and_writes_one_pending_row_and_
     listener = lambda conn, cursor, statement, *rest: writes.append(statement.split("(")[0].strip())  # noqa: E731
     event.listen(eng, "before_cursor_execute", listener)
     try:
-        at = _send(at, rating=2, obstacles=["anggaran"], suggestion=EVIL, contact="08123")
+        at = _send(at, party="32.73", rating=2, obstacles=["anggaran"], suggestion=EVIL, contact="08123")
     finally:
         event.remove(eng, "before_cursor_execute", listener)
     assert not at.exception and not at.error
@@ -90,7 +92,9 @@ def test_the_feedback_form_works_without_a_login_and_writes_one_pending_row_and_
 
 def test_a_refused_entry_says_why_and_keeps_what_was_typed(feedback_app):
     eng, _, code = feedback_app
-    at = _send(_app(code), suggestion="Saran yang panjang dan penting")  # no rating chosen
+    at = _send(_app(code), suggestion="Saran yang panjang dan penting")  # no region chosen
+    assert [e.value.replace("\\", "") for e in at.error] == ["Pilih daerah Anda dari para pihak kerja sama ini."]
+    at = _send(at, party="32.73", suggestion="Saran yang panjang dan penting")  # no rating chosen
     assert [e.value.replace("\\", "") for e in at.error] == ["Pilih penilaian kemajuan dari 1 sampai 5."]
     assert at.text_area[0].value == "Saran yang panjang dan penting"
 
@@ -117,15 +121,16 @@ def test_the_moderation_page_is_for_editors_and_an_approval_reaches_the_region_p
         for k, v in app_session(who).items():
             at.session_state[k] = v
         at = at.run()
-        assert not at.exception and len(at.button) == 0 and "kontak@contoh.invalid" not in str(at.markdown)
+        assert not at.exception and len(at.button) == 0 and "kontak@contoh.invalid" not in str(at.main)
     at = AppTest.from_file(page, default_timeout=300)
     for k, v in app_session("ani").items():
         at.session_state[k] = v
     at.session_state["lang"] = "id"
     at = at.run()
     assert not at.exception
-    shown = "\n".join(m.value for m in at.markdown)
-    assert md(EVIL) in shown and "\\<script\\>" in md(EVIL)  # escaped: shown as typed, never as markup
+    assert f"Saran: {EVIL}" in [x.value for x in at.text]  # plain text: shown as typed, never as markup
+    assert "Kontak: kontak@contoh.invalid" in [x.value for x in at.text]
+    assert not any(EVIL in m.value for m in at.markdown)
     [b for b in at.button if b.key == f"moderate-{feedback_id}-True"][0].click()
     at = at.run()
     assert not at.exception

@@ -17,6 +17,7 @@ WORDS = {
     "party_feedback.form.agreement": {"id": "Kerja sama", "en": "Agreement"},
     "party_feedback.form.parties": {"id": "Para pihak", "en": "Parties"},
     "party_feedback.form.party": {"id": "Daerah Anda", "en": "Your region"},
+    "party_feedback.form.choose_party": {"id": "Pilih daerah Anda", "en": "Choose your region"},
     "party_feedback.form.rating": {"id": "Penilaian kemajuan", "en": "Progress rating"},
     "party_feedback.form.rating_help": {
         "id": "1 = tidak ada kemajuan, 5 = berjalan sangat baik",
@@ -74,6 +75,8 @@ WORDS = {
     "party_feedback.mod.revoke": {"id": "Cabut kode", "en": "Revoke code"},
     "party_feedback.mod.revoked": {"id": "Kode dicabut; tautannya tidak berlaku lagi.",
                                    "en": "Code revoked; its link no longer works."},
+    "party_feedback.mod.none_approved": {"id": "Belum ada umpan balik yang disetujui.",
+                                         "en": "No feedback has been approved yet."},
     "party_feedback.mod.recent": {"id": "Umpan balik yang disetujui", "en": "Approved feedback"},
     # the region page
     "party_feedback.region.title": {"id": "Umpan balik para pihak", "en": "Feedback from the parties"},
