@@ -14,7 +14,6 @@ from geo.db.models import PartyFeedback, User
 from geo.records import party_feedback, read
 from tests.conftest import APP_USERS, EDITOR, ROOT, app_session
 from tests.records.test_party_feedback import _dump
-from ui.safe_text import md
 
 EVIL = '<script>window.x=1</script> **tebal** [klik](http://contoh.invalid) =HYPERLINK("http://x")'
 

@@ -41,7 +41,7 @@ def feedback_app(require_browser, tmp_path_factory, sample_database):
     eng.dispose()
 
 
-def test_a_party_sends_feedback_from_its_link_logged_out_and_the_entry_waits_for_moderation(feedback_app, page):
+def test_a_party_sends_feedback_from_its_link_logged_out_and_the_entry_waits_for_moderation(feedback_app, page):  # noqa: F811
     url, eng, doc, code = feedback_app
     page.goto(url)
     page.get_by_text("Silakan masuk untuk melihat Sinergi.").wait_for(timeout=60_000)  # the app itself is closed
