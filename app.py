@@ -3,8 +3,9 @@
 import streamlit as st
 
 from geo import config, events
-from ui import auth, database, errors, theme
-from ui.i18n import language_picker, t
+from geo.text.catalog import text
+from ui import auth, database, errors, party_feedback_form, theme
+from ui.i18n import current_language, language_picker, t
 
 st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
 
@@ -23,6 +24,8 @@ if problems := config.check_all():  # a bad SINERGI_* value: say which, run noth
     st.stop()
 _started()
 database.prepare()  # a new data folder: the sample is written here, with a progress bar
+if (feedback_code := party_feedback_form.requested()) is not None:
+    party_feedback_form.show(feedback_code)  # a party's feedback link: the form only, no login, no other page; stops
 who = auth.gate()  # the login box; stops here when viewing requires a login
 
 pages = [
@@ -34,6 +37,8 @@ pages = [
     st.Page("app_pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:"),
     st.Page("app_pages/method.py", title=t("nav.method"), icon=":material/menu_book:"),
     st.Page("app_pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),
+    *([st.Page("app_pages/party_feedback.py", title=text("party_feedback.nav", current_language()),
+               icon=":material/rate_review:")] if who and who.can("editor") else []),
     *([st.Page("app_pages/users.py", title=t("nav.users"), icon=":material/group:")] if who and who.can("admin") else []),
     *([st.Page("app_pages/vocabularies.py", title=t("nav.vocabularies"), icon=":material/menu_book:")]
       if who and who.can("admin") else []),

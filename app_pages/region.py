@@ -5,13 +5,16 @@ import streamlit as st
 
 from geo.analysis import region_profile
 from geo.maps import map_view
+from geo.records import party_feedback
 from geo.regions import lookup
+from geo.text.catalog import text
 from geo.text.vocabulary import STATUSES
 from ui import (
     briefing_files,
     charts,
     date_columns,
     mini_maps,
+    party_feedback_table,
     presentation,
     record_tables,
     records_cache,
@@ -101,10 +104,15 @@ with c1:
         region_map.show(mini_maps.partners_map(level, code, partners, lang), key=f"partners-{code}")
     else:
         st.info(t("reg.none"))
+feedback = party_feedback_table.approved()
+feedback = feedback[feedback["doc_number"].isin(set(prof.agreements["doc_number"]))]
+# the obstacles the records give the region's agreements, and apart, those the parties' approved feedback names
+obstacles = region_profile.with_party_obstacles(
+    prof.obstacles, party_feedback.obstacle_counts(feedback, prof.agreements["doc_number"]), lang)
 with c2:
     st.subheader(t("reg.obstacles"))
-    if len(prof.obstacles):
-        o_table = localized_columns(prof.obstacles, ["label", "agreements", "mitigation"])
+    if len(obstacles):
+        o_table = localized_columns(obstacles, ["label", "agreements", "from_parties", "mitigation"])
         st.dataframe(o_table, hide_index=True, width="stretch")
         download_buttons(o_table, f"hambatan_{code}")
     else:
@@ -115,6 +123,15 @@ with c2:
         measure, kid_values = region_profile.children_values(
             code, records_cache.region_metrics(version, child_level, start, end, *filters[:2], filters[3], filters[2]))
         region_map.show(mini_maps.children_map(child_level, code, measure, kid_values, lang), key=f"children-{code}")
+
+st.subheader(text("party_feedback.region.title", lang))
+if len(feedback):
+    st.caption(text("party_feedback.region.note", lang))
+    f_table = party_feedback_table.table(feedback, lang)
+    st.dataframe(f_table, hide_index=True, width="stretch")
+    download_buttons(f_table, f"umpan_balik_{code}")
+else:
+    st.info(t("reg.none"))
 
 st.subheader(t("reg.visits"))
 if len(prof.visits_followed):

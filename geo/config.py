@@ -77,6 +77,13 @@ def _non_negative(text: str) -> float:
     return value
 
 
+def _count(text: str) -> int:
+    value = int(text.strip())
+    if value < 1:
+        raise ValueError(text)
+    return value
+
+
 def _text(text: str) -> str:
     return text.strip()
 
@@ -116,6 +123,10 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "a login ends after this many minutes without activity"),
     Setting("SINERGI_MAX_IMPORT_MB", 50.0, _positive, "a positive number (megabytes)",
             "largest import file accepted (CSV/XLSX), in MB (also the upload limit of Streamlit and nginx)"),
+    Setting("SINERGI_FEEDBACK_PER_CLIENT_HOUR", 5, _count, "a whole number, 1 or more",
+            "parties' feedback forms (`?umpan_balik=CODE`): most entries one client address may send in an hour"),
+    Setting("SINERGI_FEEDBACK_PER_CODE_DAY", 50, _count, "a whole number, 1 or more",
+            "parties' feedback forms: most entries one agreement's feedback code accepts in a day"),
     Setting("SINERGI_TRUSTED_PROXIES", (), _networks, "comma-separated IP addresses or CIDR networks",
             "reverse proxies whose `X-Forwarded-For` is believed (the client address of the login back-off); "
             "default none: the connection's own address counts; `run.py serve` trusts its nginx (`127.0.0.1`)"),

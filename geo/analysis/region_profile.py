@@ -88,6 +88,24 @@ def profile(code: str, agreements: pd.DataFrame, visits: pd.DataFrame, panel: pd
     return Profile(region, mine, my_visits, partners, obstacles, timeline, visits_followed)
 
 
+def with_party_obstacles(obstacles: pd.DataFrame, party_counts: dict[str, int], lang: str = "id") -> pd.DataFrame:
+    """The obstacles summary with what the parties reported beside it: ``from_parties`` = how many approved feedback
+    entries (``geo.records.party_feedback.obstacle_counts``) name the obstacle, apart from ``agreements`` (how many
+    of the region's agreements the records give it); an obstacle only the parties named comes in with 0 agreements.
+    Sorted by agreements, then by the parties' count.
+
+    >>> base = pd.DataFrame([("anggaran", "Anggaran", 3, "…")], columns=["kind", "label", "agreements", "mitigation"])
+    >>> with_party_obstacles(base, {"regulasi": 2, "anggaran": 1})[["kind", "agreements", "from_parties"]].values.tolist()
+    [['anggaran', 3, 1], ['regulasi', 0, 2]]
+    """
+    out = obstacles.assign(from_parties=obstacles["kind"].map(lambda k: party_counts.get(k, 0)).astype(int))
+    extra = [(k, OBSTACLES.get(k, {}).get(lang, k), 0, MITIGATIONS.get(k, MITIGATIONS["lainnya"])[lang], n)
+             for k, n in party_counts.items() if k not in set(obstacles["kind"])]
+    if extra:
+        out = pd.concat([out, pd.DataFrame(extra, columns=list(out.columns))], ignore_index=True)
+    return out.sort_values(["agreements", "from_parties"], ascending=False).reset_index(drop=True)
+
+
 def _timeline(code: str, mine: pd.DataFrame, panel: pd.DataFrame | None) -> pd.DataFrame:
     """Monthly agreements and value of the region, with the comparison regions' band when a panel is given."""
     day = metrics.agreement_day(mine)

@@ -275,3 +275,43 @@ class AppSetting(Base):
     value: Mapped[dict] = mapped_column(JSON)
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
     updated_by: Mapped[str] = mapped_column(String(200), default="")
+
+
+# ------------------------------------------------------------------- parties' feedback (geo.records.party_feedback)
+
+class FeedbackCode(Base):
+    """An agreement's feedback code: whoever holds it may send the parties' feedback form without an account.
+
+    Random and unguessable (``geo.records.party_feedback.new_code``); an editor creates, rotates (the old one is
+    revoked) or revokes it. At most one active (``revoked_at`` empty) per agreement, kept by the engine."""
+
+    __tablename__ = "feedback_code"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    code: Mapped[str] = mapped_column(String(32), unique=True)
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    created_by: Mapped[str] = mapped_column(String(200))
+    revoked_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    revoked_by: Mapped[str | None] = mapped_column(String(200))
+
+
+class PartyFeedback(Base):
+    """One feedback entry a regional party sent through its agreement's form; shown only once an editor approved it.
+
+    ``status``: menunggu (pending), disetujui (approved), ditolak (rejected). ``client_key``: a hash of the sender's
+    address (the rate limit's key), never the address itself."""
+
+    __tablename__ = "party_feedback"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    code_id: Mapped[int | None] = mapped_column(ForeignKey("feedback_code.id", ondelete="SET NULL"), index=True)
+    party_region: Mapped[str] = mapped_column(String(13))
+    rating: Mapped[int] = mapped_column(Integer)
+    obstacles: Mapped[list] = mapped_column(JSON, default=list)
+    suggestion: Mapped[str] = mapped_column(Text, default="")
+    contact: Mapped[str] = mapped_column(String(200), default="")
+    received_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    client_key: Mapped[str] = mapped_column(String(80), index=True)
+    status: Mapped[str] = mapped_column(String(10), default="menunggu", index=True)
+    moderated_by: Mapped[str | None] = mapped_column(String(200))
+    moderated_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -30,7 +30,7 @@ import pandas as pd
 
 from geo.regions import lookup
 from geo.text import catalog, numbers
-from geo.text.vocabulary import AGREEMENT_TYPES, OBSTACLES, SECTORS, STATUSES
+from geo.text.vocabulary import AGREEMENT_TYPES, FEEDBACK_STATUSES, OBSTACLES, SECTORS, STATUSES
 
 WIB = dt.timezone(dt.timedelta(hours=7))
 MAX_FIELDS = 4
@@ -43,7 +43,7 @@ FIELD_ORDER = ("status", "title", "parties", "signed_on", "start_on", "end_on", 
 SUMMARY_FIELDS = {"agreement": ("title", "status", "parties"), "visit": ("official_role", "start_at", "stops"),
                   "user": ("role",)}
 VOCABULARIES = {"status": STATUSES, "type": AGREEMENT_TYPES, "sectors": SECTORS, "focus_sectors": SECTORS,
-                "obstacles": OBSTACLES}
+                "obstacles": OBSTACLES, "moderation": FEEDBACK_STATUSES}
 DATE_FIELDS = ("signed_on", "start_on", "end_on", "status_on")
 TIME_FIELDS = ("start_at", "end_at")
 TRAIL_COLUMNS = ["when", "sentence", "at_utc", "actor", "action", "record_type", "record_key", "changes"]

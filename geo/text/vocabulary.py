@@ -38,6 +38,13 @@ STATUS_ALIASES = {
     "batal": "batal", "dibatalkan": "batal", "cancelled": "batal", "canceled": "batal",
 }
 
+# Moderation of the parties' feedback (geo.records.party_feedback): pending, approved, rejected.
+FEEDBACK_STATUSES = {
+    "menunggu": {"id": "Menunggu moderasi", "en": "Awaiting moderation"},
+    "disetujui": {"id": "Disetujui", "en": "Approved"},
+    "ditolak": {"id": "Ditolak", "en": "Rejected"},
+}
+
 OBSTACLES = {
     "anggaran": {"id": "Anggaran", "en": "Budget"},
     "perbedaan_persepsi": {"id": "Perbedaan persepsi", "en": "Differing perceptions"},

@@ -24,12 +24,14 @@ def _free_port() -> int:
 
 
 @contextlib.contextmanager
-def running_app(data_dir):
-    """The app on a free local port with its data in ``data_dir``; yields its URL, stops it afterwards."""
+def running_app(data_dir, settings: dict[str, str] | None = None):
+    """The app on a free local port with its data in ``data_dir`` (and ``settings``, SINERGI_* values); yields its
+    URL, stops it afterwards."""
     port = _free_port()
     env = dict(os.environ, PYTHONPATH=str(ROOT), SINERGI_DATA_DIR=str(data_dir))
     for name in ("SINERGI_TILE_URL", "SINERGI_DATABASE_URL", "SINERGI_VIEW_REQUIRES_LOGIN"):
         env.pop(name, None)
+    env.update(settings or {})
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.port", str(port),
          "--server.address", "127.0.0.1", "--server.headless", "true"],

@@ -219,6 +219,7 @@ WORDS = {
     "ui.imp2.w.breadth": {"id": "Jejaring mitra", "en": "Partner network"},
     "ui.imp2.w.progress": {"id": "Pelaksanaan", "en": "Implementation"},
     "ui.imp2.explain": {"id": "Penjelasan skor", "en": "Score explanation"},
+    "ui.col.from_parties": {"id": "Dari para pihak", "en": "From the parties"},
     "ui.col.score": {"id": "Skor", "en": "Score"},
     "ui.col.month": {"id": "Bulan", "en": "Month"},
     "ui.imp2.event_axis": {"id": "Bulan sejak kunjungan pertama", "en": "Months since the first visit"},

@@ -286,4 +286,33 @@ WORDS = {
               "pratinjau lalu simpan lagi.",
         "en": "The import collided with another change just saved; nothing changed. Run the preview again and "
               "save."},
+    # parties' feedback (geo.records.party_feedback)
+    "message.party_feedback.no_agreement": {"id": "Kerja sama {doc} tidak ditemukan.",
+                                            "en": "Agreement {doc} was not found."},
+    "message.party_feedback.bad_code": {
+        "id": "Kode umpan balik ini tidak berlaku (salah ketik, atau sudah dicabut). Tanyakan kode yang berlaku "
+              "kepada pengelola kerja sama.",
+        "en": "This feedback code is not valid (mistyped, or revoked). Ask the agreement's coordinator for the "
+              "current code."},
+    "message.party_feedback.bad_party": {"id": "Pilih daerah Anda dari para pihak kerja sama ini.",
+                                         "en": "Choose your region among this agreement's parties."},
+    "message.party_feedback.bad_rating": {"id": "Pilih penilaian kemajuan dari 1 sampai 5.",
+                                          "en": "Choose a progress rating from 1 to 5."},
+    "message.party_feedback.bad_obstacle": {"id": "Pilih hambatan dari daftar yang tersedia.",
+                                            "en": "Choose obstacles from the list offered."},
+    "message.party_feedback.too_long": {"id": "Isian {field} terlalu panjang: paling banyak {n} karakter.",
+                                        "en": "The {field} is too long: at most {n} characters."},
+    "message.party_feedback.bad_text": {"id": "Isian {field} memuat karakter yang tidak dapat disimpan.",
+                                        "en": "The {field} holds characters that cannot be stored."},
+    "message.party_feedback.client_limit": {
+        "id": "Sudah {n} umpan balik terkirim dari alamat ini dalam satu jam terakhir. Coba lagi nanti; tidak ada "
+              "yang tersimpan kali ini.",
+        "en": "{n} feedback entries were already sent from this address in the last hour. Try again later; "
+              "nothing was stored this time."},
+    "message.party_feedback.code_limit": {
+        "id": "Kode ini sudah menerima {n} umpan balik hari ini. Coba lagi besok; tidak ada yang tersimpan kali ini.",
+        "en": "This code has already received {n} feedback entries today. Try again tomorrow; nothing was stored "
+              "this time."},
+    "message.party_feedback.decided": {"id": "Umpan balik ini sudah dimoderasi.",
+                                       "en": "This feedback has already been moderated."},
 }
