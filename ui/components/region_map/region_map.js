@@ -139,7 +139,8 @@
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {  // the user moves the map now
       state.map.getContainer().addEventListener(name, function () { state.touched = true; }, { passive: true });
     });
-    state.map.createPane("sinergiNames");  // above the regions, lines and markers; below tooltips and controls
+    // above the regions, lines and visit markers (the overlay pane, 400); below the stops' numbers and tooltips
+    state.map.createPane("sinergiNames").style.zIndex = 450;
     state.map.on("zoomstart", function () { namesPane().style.visibility = "hidden"; });
     state.map.on("zoomend moveend resize", layoutNames);
     fit(a);
@@ -306,6 +307,9 @@
   // that overlaps nothing placed before it (moved inside the map when it would cross the edge), else hidden.
   function layoutNames() {
     if (!state.map || !state.names.length) { if (state.map) namesPane().style.visibility = ""; return; }
+    if (!state.names[0].w) {  // measured while the frame was hidden (no size then): measure again, in one pass
+      state.names.forEach(function (n) { n.w = n.el.offsetWidth; n.h = n.el.offsetHeight; });
+    }
     const size = state.map.getSize();
     const shift = state.map.containerPointToLayerPoint([0, 0]);  // the pane moves with the map while dragged
     const placed = controlBoxes();
