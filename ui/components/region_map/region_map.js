@@ -149,10 +149,10 @@
   // Fit the view's regions (or the searched region's centre and zoom) into the frame as it is now.
   function fit(a) {
     state.map.invalidateSize(false);
-    // the legend sits in the bottom-left corner: the regions are fitted into the space above it, but never into
-    // less than two thirds of the frame (a phone's low frame: the legend then covers a corner of the map)
+    // the legend sits in the bottom-left corner: the regions are fitted into the space above it (in a phone's
+    // narrow frame it is below the map instead, see drawLegend)
     const legend = state.legend ? state.legend.getContainer() : null;
-    const below = legend ? Math.min(legend.offsetHeight + 16, state.map.getSize().y / 3) : 0;
+    const below = legend ? legend.offsetHeight + 16 : 0;
     if (a.center && a.zoom) state.map.setView(a.center, a.zoom, { animate: false });
     else state.map.fitBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]], { animate: false,
                                                                       paddingBottomRight: [0, below] });
