@@ -41,7 +41,11 @@ shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks":
                   {"level": lookup.MAP_LEVELS, "metric": METRIC_UNITS, "scheme": classes.SCHEMES, "k": (3, 7),
                    "palette": PALETTES}, ministries=ministries)
 MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
-PRESENT_HEIGHT, PRESENT_LEGEND_PX = 760, 20  # presentation mode: a taller map, a legend the back row can read
+# presentation mode: a taller map, a legend and region names the back row can read
+PRESENT_HEIGHT, PRESENT_LEGEND_PX, PRESENT_NAMES_PX = 760, 20, 18
+SWATCH = {"": "width:1.1rem;height:0.9rem;border:1px solid #999;background:{}",  # the text legend under the map
+          "dot": "width:0.9rem;height:0.9rem;border-radius:50%;background:{}",
+          "line": "width:1.1rem;height:0;border-top:3px solid {}"}
 presenting = presentation.active()
 caption_box = st.container()  # the view's period, filters and temporary weights, stated under the title
 summary_box = st.container()  # "Apa artinya?": filled once the controls below have set the period
@@ -227,22 +231,28 @@ def map_section() -> None:
     center = zoom = None
     if found is not None:  # the region found: outlined, centred and zoomed to
         center, zoom = list(found.center), found.zoom
-    extra = ([(web_map.VISIT_COLOR, t("map.legend.visits"), "dot")] if visit_points is not None else []) + \
-        ([(web_map.LINK_COLOR, t("map.legend.links"), "line")] if partner_links is not None else [])
+    extra = []  # the layers' legend entries, when they are on the map
+    if visit_points is not None:
+        extra.append((web_map.VISIT_COLOR, t("map.legend.visits"), "dot", t("map.legend.visits_note")))
+    if partner_links is not None:
+        extra.append((web_map.LINK_COLOR, t("map.legend.links"), "line", t("map.legend.links_note")))
     payload = region_map.view_payload(  # computed once per view and data version, for every session
         version, spec, lang, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
         no_data_text=t("map.no_data"), show_labels=st.session_state["labels"], visit_points=visit_points,
         partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
         legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"),
         height=PRESENT_HEIGHT if presenting else 620, legend_px=PRESENT_LEGEND_PX if presenting else None,
+        names_px=PRESENT_NAMES_PX if presenting else None,
         loading_text=t("map.loading"), error_text=t("map.load_failed"))
     map_key = "map-main"  # one component for every view: the browser keeps it and its boundaries
     st.session_state["map_view"] = (map_key, level, prov)
     region_map.show(payload, key=map_key, on_change=on_map_click)
+    entries = [(color, text, "") for color, text in view.legend()] + [
+        (color, f"{text} ({note})", kind) for color, text, kind, note in extra]
     legend = "".join(  # the view's legend as text too (also inside the map): the same words as every export
-        f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;width:1.1rem;'
-        f'height:0.9rem;background:{color};border:1px solid #999;vertical-align:middle"></span> '
-        f"{web_map.escape(text)}</span>" for color, text in view.legend())
+        f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;'
+        f'{SWATCH[kind].format(color)};vertical-align:middle"></span> '
+        f"{web_map.escape(text)}</span>" for color, text, kind in entries)
     st.markdown(f"**{web_map.escape(view.metric_label)}** — {legend}", unsafe_allow_html=True)
     if view.caption:  # how to read the impact map's legend
         st.caption(view.caption)

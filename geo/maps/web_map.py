@@ -80,7 +80,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
                 partner_links=None, outline: str | None = None, center=None, zoom=None, legend_extra=(),
                 legend_title: str | None = None, clickable: bool = False, tile_url: str | None = None,
                 height: int = 620, boundary_folder=None, loading_text: str = "…",
-                error_text: str = "!", legend_px: int | None = None) -> dict:
+                error_text: str = "!", legend_px: int | None = None, names_px: int | None = None) -> dict:
     """What the map component (``ui/region_map.py``) draws for ``view`` (a ``geo.maps.map_view.View``): only
     what changes between views, never geometry (the browser has that from ``geo.maps.boundary_files``).
 
@@ -91,7 +91,13 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
     survive a change of measure, filter or layer. ``visit_points``: rows with lat, lon, count, name, lines (and
     optionally number, shown inside the marker); ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count
     (and optionally name_a, name_b). ``legend_extra``: (colour, text, kind) rows after the classes, kind
-    ``"dot"`` or ``"line"``. ``legend_px``: the legend's type size (a projector's back row), default the frame's.
+    ``"dot"`` or ``"line"``, and optionally a short note shown under the text (hidden on a phone's narrow
+    frame). ``legend_px``: the legend's type size (a projector's back row), default the frame's.
+
+    ``names`` (with ``show_labels``): ``[lat, lon, name]`` of up to ``NAMES_MOST`` regions, the biggest first; the
+    frame places them greedily in that order after every zoom and move, hiding a name that would overlap one
+    already placed or a control, and moving one that would cross the map's edge inside it, so more names appear
+    as the user zooms in. ``names_px``: their type size (bigger in presentation mode), default ``NAMES_PX``.
     """
     import hashlib
 
@@ -125,7 +131,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
         "fit": fit, "fit_key": f"{level}|{within or ''}|{codes_key}|{outline or ''}",
         "center": list(center) if center is not None else None, "zoom": zoom,
         "outline": outline,
-        "names": _names(fc) if show_labels else [],
+        "names": _names(fc) if show_labels else [], "names_px": names_px or NAMES_PX,
         "points": _points(visit_points), "lines": _lines(partner_links),
         "legend": {"title": legend_title if legend_title is not None else view.metric_label,
                    "items": [[c, t, "hatch" if c == classes.NO_DATA_COLOR else ""] for c, t in view.legend()]
@@ -138,9 +144,10 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
 
 
 def _names(fc: dict) -> list:
-    """Region names where they fit (see ``label_codes``), as [lat, lon, name]."""
+    """The names of the view's regions, biggest first (the order the frame places them in, see ``map_payload``),
+    as [lat, lon, name]."""
     out = []
-    for code in label_codes(fc):
+    for code in label_codes(fc, min_share=0, most=NAMES_MOST):
         reg = lookup.get(code)
         out.append([reg.label_lat, reg.label_lon, short_name(reg.name)])
     return out
@@ -179,6 +186,9 @@ def _shown(view) -> dict:
 
 VERDICT_METRICS = ("score", "change")  # measures shown as verdicts in words (geo.maps.verdict_classes)
 VISIT_COLOR, LINK_COLOR = "#b2182b", "#6a3d9a"
+# region names on the web map: at most this many per view (every regency of the country; the biggest districts),
+# at this type size in px unless the page asks for another (presentation mode)
+NAMES_MOST, NAMES_PX = 600, 13
 
 
 def short_name(name: str) -> str:

@@ -4,7 +4,11 @@ import json
 import re
 from pathlib import Path
 
-from geo.maps import web_map
+import pandas as pd
+
+from geo.maps import map_view, web_map
+from geo.regions import lookup
+from geo.text import catalog
 
 FRONTEND = Path(__file__).resolve().parents[2] / "ui" / "components" / "region_map"
 
@@ -230,3 +234,34 @@ def test_the_fit_changes_only_with_the_level_the_region_or_the_outline_so_a_new_
     assert _payload(map_view.compute(map_view.Spec(level="province"), ctx))["fit_key"] != key["signed"]
     assert _payload(map_view.compute(map_view.Spec(level="regency"), ctx), outline="32.73")["fit_key"] \
         != key["signed"]
+
+
+def test_the_names_sent_to_the_map_are_every_region_shown_biggest_first_in_the_pages_type_size():
+    import shapely
+    from shapely.geometry import shape
+
+    values = pd.Series({"93.01": 1.0, "93.02": 2.0, "93.03": 3.0, "93.04": 4.0})
+    view = map_view.of_values(values, level="regency", within="93", k=3)  # Papua Selatan's four regencies
+    payload = _payload(view, show_labels=True)
+    names = [n[2] for n in payload["names"]]
+    areas = {f["properties"]["code"]: shapely.area(shape(f["geometry"]))
+             for f in web_map.features_within("regency", "93")["features"]}
+    by_area = sorted(areas, key=areas.get, reverse=True)
+    assert names == [web_map.short_name(lookup.get(c).name) for c in by_area]  # the frame places them in this order
+    assert names[0] == "Kab. Merauke" and all(n.startswith("Kab. ") for n in names)
+    assert payload["names_px"] == web_map.NAMES_PX
+    assert _payload(view, show_labels=True, names_px=18)["names_px"] == 18
+    assert _payload(view)["names"] == []  # the layer is off
+    national = _payload(map_view.of_values(pd.Series({"32.73": 1.0}), level="regency", k=3), show_labels=True)
+    assert len(national["names"]) == 514  # every regency: zooming in leaves room for the smaller ones
+
+
+def test_a_layers_legend_entry_carries_its_note_to_the_map():
+    view = map_view.of_values(pd.Series({"32": 1.0, "33": 2.0}), level="province", k=3)
+    extra = ((web_map.VISIT_COLOR, catalog.text("ui.map.legend.visits", "id"), "dot",
+              catalog.text("ui.map.legend.visits_note", "id")),
+             (web_map.LINK_COLOR, catalog.text("ui.map.legend.links", "en"), "line",
+              catalog.text("ui.map.legend.links_note", "en")))
+    items = _payload(view, legend_extra=extra)["legend"]["items"]
+    assert items[-2:] == [["#b2182b", "Kunjungan kerja", "dot", "lebih besar: lebih banyak kunjungan"],
+                          ["#6a3d9a", "Cooperation partners", "line", "thicker: more agreements"]]

@@ -8,6 +8,10 @@
 // * The map is fitted only when the view's "fit key" changes (another level or region); other changes (a
 //   measure, a filter, a layer) keep the user's pan and zoom.
 // * Drawn with Leaflet's canvas renderer: the 7,285 districts stay quick to draw and to pan.
+// * Region names (payload "names", biggest region first) are laid out after every zoom and move: greedily in
+//   that order, a name whose box would overlap a name already placed or a control (zoom buttons, scale, legend)
+//   is hidden, and one that would cross the map's edge is moved inside it (its point stays under it), so no two
+//   names overlap and none is cut off at the edge; zooming in leaves room for more of them.
 // * When the regions are drawn, <body data-drawn="N" data-view="..."> says how many, for tests and benchmarks.
 (function () {
   "use strict";
@@ -19,6 +23,7 @@
   const state = {
     map: null, renderer: null, args: null, fitKey: null, boundaries: {}, loading: {},
     regions: null, regionKey: null, byCode: {}, layers: {}, tiles: null, tileUrl: null, legend: null, clicks: 0,
+    names: [], namesKey: null,
   };
 
   // ------------------------------------------------------------------ Streamlit protocol (v1)
@@ -134,13 +139,18 @@
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {  // the user moves the map now
       state.map.getContainer().addEventListener(name, function () { state.touched = true; }, { passive: true });
     });
+    // above the regions, lines and visit markers (the overlay pane, 400); below the stops' numbers and tooltips
+    state.map.createPane("sinergiNames").style.zIndex = 450;
+    state.map.on("zoomstart", function () { namesPane().style.visibility = "hidden"; });
+    state.map.on("zoomend moveend resize", layoutNames);
     fit(a);
   }
 
   // Fit the view's regions (or the searched region's centre and zoom) into the frame as it is now.
   function fit(a) {
     state.map.invalidateSize(false);
-    // the legend sits in the bottom-left corner: the regions are fitted into the space above it
+    // the legend sits in the bottom-left corner: the regions are fitted into the space above it (in a phone's
+    // narrow frame it is below the map instead, see drawLegend)
     const legend = state.legend ? state.legend.getContainer() : null;
     const below = legend ? legend.offsetHeight + 16 : 0;
     if (a.center && a.zoom) state.map.setView(a.center, a.zoom, { animate: false });
@@ -239,39 +249,142 @@
       });
       return L.layerGroup([marker, number]);
     })) : null;
-    const labels = (a.names || []).length ? L.layerGroup((a.names || []).map(function (n) {
-      return L.marker([n[0], n[1]], {
-        interactive: false, keyboard: false,
-        icon: L.divIcon({ className: "", html: el("div", "sinergi-label", n[2]), iconSize: [0, 0] }),
-      });
-    })) : null;
     replaceLayer("lines", lines);
     replaceLayer("points", points);
-    replaceLayer("labels", labels);
     replaceLayer("outline", outline);
+    drawNames(a);
+  }
+
+  // ------------------------------------------------------------------ region names, laid out without overlap
+  const NAME_GAP = 3;  // px kept free around each name, and between a name and the map's edge
+
+  function namesPane() { return state.map.getPane("sinergiNames"); }
+
+  // The view's names as elements of their pane, measured once per list and type size (their boxes do not change
+  // while the user pans and zooms); laid out at once.
+  function drawNames(a) {
+    const names = a.names || [];
+    const size = a.names_px || 13;
+    const key = size + "|" + names.map(function (n) { return n[0] + "," + n[1] + "," + n[2]; }).join("|");
+    if (key === state.namesKey) { layoutNames(); return; }
+    const pane = namesPane();
+    while (pane.firstChild) pane.removeChild(pane.firstChild);
+    pane.style.setProperty("--name-size", size + "px");
+    state.names = names.map(function (n) {
+      const e = el("div", "sinergi-name", n[2]);
+      e.style.visibility = "hidden";
+      pane.appendChild(e);
+      return { latlng: L.latLng(n[0], n[1]), el: e, w: 0, h: 0 };
+    });
+    state.names.forEach(function (n) { n.w = n.el.offsetWidth; n.h = n.el.offsetHeight; });  // one layout pass
+    state.namesKey = key;
+    layoutNames();
+  }
+
+  // Boxes [left, top, right, bottom] in the map container's pixels of what names must not cover: the controls.
+  function controlBoxes() {
+    const origin = state.map.getContainer().getBoundingClientRect();
+    const boxes = [];
+    document.querySelectorAll(".leaflet-control, .sinergi-status").forEach(function (c) {
+      const r = c.getBoundingClientRect();
+      if (r.width && r.height) boxes.push([r.left - origin.left, r.top - origin.top, r.right - origin.left,
+                                           r.bottom - origin.top]);
+    });
+    return boxes;
+  }
+
+  function overlaps(a, b) {
+    return a[0] < b[2] + NAME_GAP && b[0] < a[2] + NAME_GAP && a[1] < b[3] + NAME_GAP && b[1] < a[3] + NAME_GAP;
+  }
+
+  // Where a name may go, tried in this order: centred on its point, then above, below, right and left of it (the
+  // point always on the box's edge or inside it); as offsets of the box's top-left corner from the point.
+  function candidates(n) {
+    return [[-n.w / 2, -n.h / 2], [-n.w / 2, -n.h], [-n.w / 2, 0], [NAME_GAP, -n.h / 2], [-n.w - NAME_GAP, -n.h / 2]];
+  }
+
+  // Greedy: in the payload's order (the biggest region first), each name at the first of its candidate places
+  // that overlaps nothing placed before it (moved inside the map when it would cross the edge), else hidden.
+  function layoutNames() {
+    if (!state.map || !state.names.length) { if (state.map) namesPane().style.visibility = ""; return; }
+    if (!state.names[0].w) {  // measured while the frame was hidden (no size then): measure again, in one pass
+      state.names.forEach(function (n) { n.w = n.el.offsetWidth; n.h = n.el.offsetHeight; });
+    }
+    const size = state.map.getSize();
+    const shift = state.map.containerPointToLayerPoint([0, 0]);  // the pane moves with the map while dragged
+    const placed = controlBoxes();
+    let shown = 0;
+    state.names.forEach(function (n) {
+      const p = state.map.latLngToContainerPoint(n.latlng);
+      let show = p.x >= 0 && p.y >= 0 && p.x <= size.x && p.y <= size.y &&
+        n.w + 2 * NAME_GAP <= size.x && n.h + 2 * NAME_GAP <= size.y;
+      let box = null;
+      if (show) {
+        box = candidates(n).map(function (c) {
+          const x = Math.min(Math.max(p.x + c[0], NAME_GAP), size.x - NAME_GAP - n.w);
+          const y = Math.min(Math.max(p.y + c[1], NAME_GAP), size.y - NAME_GAP - n.h);
+          return [x, y, x + n.w, y + n.h];
+        }).find(function (b) { return !placed.some(function (other) { return overlaps(other, b); }); }) || null;
+        show = box !== null;
+      }
+      if (show) {
+        placed.push(box);
+        L.DomUtil.setPosition(n.el, L.point(Math.round(box[0] + shift.x), Math.round(box[1] + shift.y)));
+        shown += 1;
+      }
+      n.el.style.visibility = show ? "" : "hidden";
+    });
+    namesPane().style.visibility = "";
+    document.body.dataset.names = String(shown);
+  }
+
+  // The legend: inside the map's bottom-left corner, or, in a phone's narrow frame (where it would cover most of
+  // a low map), below the map in the same frame, which grows by its height.
+  const NARROW_PX = 480;
+  function narrow() { return (document.documentElement.clientWidth || window.innerWidth || 800) <= NARROW_PX; }
+
+  function legendBox(lg) {
+    const box = el("div", "sinergi-legend");
+    if (lg.size) box.style.setProperty("--legend-size", lg.size + "px");
+    if (lg.title) box.appendChild(el("div", "t", lg.title));
+    lg.items.forEach(function (item) {
+      const kind = item[2] || "";
+      const row = el("div", "row" + (kind === "dot" || kind === "line" ? " layer" : ""));
+      const sw = el("span", "sw" + (kind ? " " + kind : ""));
+      if (kind === "line") sw.style.borderTopColor = item[0];
+      else if (kind !== "hatch") sw.style.background = item[0];
+      row.appendChild(sw);
+      const words = el("span", "w", item[1]);
+      if (item[3]) words.appendChild(el("span", "note", item[3]));  // "bigger: more visits", under the text
+      row.appendChild(words);
+      box.appendChild(row);
+    });
+    return box;  // clicks and hover pass through it (CSS pointer-events: none) to the regions below
   }
 
   function drawLegend(a) {
     if (state.legend) { state.map.removeControl(state.legend); state.legend = null; }
+    const below = document.getElementById("legend-below");
+    while (below.firstChild) below.removeChild(below.firstChild);
     const lg = a.legend;
+    state.narrow = narrow();
     if (!lg || !(lg.items || []).length) return;
+    if (state.narrow) { below.appendChild(legendBox(lg)); return; }
     const control = L.control({ position: "bottomleft" });  // the Indian Ocean: no land under it
-    control.onAdd = function () {
-      const box = el("div", "sinergi-legend");
-      if (lg.size) box.style.setProperty("--legend-size", lg.size + "px");
-      if (lg.title) box.appendChild(el("div", "t", lg.title));
-      lg.items.forEach(function (item) {
-        const row = el("div", "row");
-        const sw = el("span", "sw" + (item[2] ? " " + item[2] : ""));
-        if (!item[2] || item[2] === "hatch") sw.style.background = item[2] === "hatch" ? "" : item[0];
-        row.appendChild(sw);
-        row.appendChild(el("span", null, item[1]));
-        box.appendChild(row);
-      });
-      return box;  // clicks and hover pass through it (CSS pointer-events: none) to the regions below
-    };
+    control.onAdd = function () { return legendBox(lg); };
     control.addTo(state.map);
     state.legend = control;
+  }
+
+  // The frame's height: the map's (lower in a narrow frame: the country's shape is wide, the rest would be sea)
+  // and, in a narrow frame, the legend's below it.
+  function sizeFrame(a) {
+    const wide = document.documentElement.clientWidth || window.innerWidth || 800;
+    const below = document.getElementById("legend-below").offsetHeight;
+    document.getElementById("map").style.bottom = below + "px";
+    send("streamlit:setFrameHeight", { height: Math.round(Math.min(a.height || 600, Math.max(280, wide * 0.8))) +
+                                                below });
+    if (state.map) state.map.invalidateSize(false);
   }
 
   function drawTiles(a) {
@@ -294,13 +407,11 @@
   mark("sinergi-script");
   function render(a) {
     mark("sinergi-render");
-    // a narrow frame (a phone) gets a lower map: the country's shape is wide, the rest would be sea
-    const wide = document.documentElement.clientWidth || window.innerWidth || 800;
-    send("streamlit:setFrameHeight", { height: Math.round(Math.min(a.height || 600, Math.max(280, wide * 0.8))) });
     state.args = a;
     ensureMap(a);
     drawTiles(a);
     drawLegend(a);
+    sizeFrame(a);
     const mine = ++pending;
     const slow = setTimeout(function () { if (mine === pending) status(a.loading_text || "…"); }, 300);
     boundaries(a.boundaries, a.level).then(function (fc) {
@@ -325,6 +436,7 @@
 
   window.addEventListener("resize", function () {  // a new frame size: refit unless the user has moved the map
     if (!state.map) return;
+    if (state.args && state.narrow !== narrow()) { drawLegend(state.args); sizeFrame(state.args); }
     if (!state.touched && state.args) fit(state.args); else state.map.invalidateSize();
   });
   send("streamlit:componentReady", { apiVersion: 1 });
