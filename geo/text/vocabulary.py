@@ -114,6 +114,24 @@ SECTOR_ALIASES = {
     "pemerintahan umum": "pemerintahan", "pangan": "pangan", "pendidikan": "pendidikan",
 }
 
+# What a working visit sets out to advance, by area (a visit's ``goals``), and the sectors whose agreements count as
+# what followed in that area (``geo.analysis.goals``). Fixed, like statuses: a sector an admin adds to the open
+# vocabulary counts for no area until it is listed here.
+GOAL_AREAS = {
+    "infrastruktur": {"id": "Infrastruktur", "en": "Infrastructure"},
+    "ekonomi_kreatif": {"id": "Ekonomi kreatif", "en": "Creative economy"},
+    "sdm": {"id": "Sumber daya manusia", "en": "Human resources"},
+    "regulasi": {"id": "Regulasi", "en": "Regulation"},
+    "pangan_lingkungan": {"id": "Pangan dan lingkungan", "en": "Food and environment"},
+}
+GOAL_SECTORS = {
+    "infrastruktur": ("infrastruktur", "transportasi", "energi", "air_sanitasi"),
+    "ekonomi_kreatif": ("ekonomi_kreatif", "pariwisata", "umkm", "industri", "perdagangan", "investasi"),
+    "sdm": ("pengembangan_sdm", "pendidikan", "kesehatan", "ketenagakerjaan", "sosial"),
+    "regulasi": ("regulasi_perizinan", "pemerintahan", "kependudukan", "kebencanaan"),
+    "pangan_lingkungan": ("pangan", "pertanian", "perikanan", "lingkungan"),
+}
+
 # Indonesian time zones and their UTC offsets in hours.
 TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 
