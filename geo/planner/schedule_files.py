@@ -176,6 +176,13 @@ def xlsx_bytes(doc: ScheduleDoc) -> bytes:
 FONT_DIR = Path(__import__("matplotlib").get_data_path()) / "fonts" / "ttf"
 
 
+def add_fonts(pdf) -> None:
+    """DejaVu Sans (regular, bold, italic) as "DejaVu": every letter Indonesian text needs, offline."""
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+
+
 def pdf_bytes(doc: ScheduleDoc) -> bytes:
     from fpdf import FPDF
     from fpdf.enums import TableHeadingsDisplay
@@ -194,9 +201,7 @@ def pdf_bytes(doc: ScheduleDoc) -> bytes:
             self.set_text_color(0, 0, 0)
 
     pdf = SchedulePDF(orientation="landscape", unit="mm", format="A4")
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+    add_fonts(pdf)
     pdf.set_title(doc.heading)
     pdf.set_creator("Sinergi")
     pdf.set_margins(12, 12, 12)
