@@ -22,7 +22,7 @@ from ui import auth, charts, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import logged_file
 from ui.feedback import errors_shown
-from ui.i18n import current_language
+from ui.i18n import current_language, t
 from ui.safe_text import md
 
 lang = current_language()
@@ -44,9 +44,10 @@ table = kpis.frame(records, today)
 sectors = vocabulary_labels.labels("sector")
 with st.sidebar:
     ministries = st.multiselect(w("filter.ministry"), sorted({m for m in table["ministry"] if m}),
-                                help=w("filter.help"), key="mon_ministries")
+                                help=w("filter.help"), key="mon_ministries", placeholder=t("choose"))
     chosen_sectors = st.multiselect(w("filter.sector"), sorted({s for ss in table["sectors"] for s in ss}),
-                                    format_func=lambda k: sectors.get(k, {}).get(lang, k), key="mon_sectors")
+                                    format_func=lambda k: sectors.get(k, {}).get(lang, k), key="mon_sectors",
+                                    placeholder=t("choose"))
     province = st.selectbox(w("filter.region"), [""] + [r.code for r in lookup.all_regions("province")],
                             format_func=lambda c: lookup.get(c).name if c else "—", key="mon_province")
 shown = kpis.filtered(table, ministries=ministries, sectors=chosen_sectors, regions_in=[province] if province else [])
@@ -68,16 +69,16 @@ def shown_table(rows: pd.DataFrame) -> pd.DataFrame:
     """The KPI rows as the reader reads them: Indonesian numbers and dates, states in words."""
     track = {True: w("track.off"), False: w("track.on")}
     return pd.DataFrame({
-        w("col.doc"): rows["doc_number"], w("col.title"): rows["title"], w("col.kpi"): rows["kpi"],
-        w("col.frequency"): rows["frequency"].map(lambda f: w(f"frequency.{f}")),
-        w("col.last"): rows["last_on"].map(date_text),
-        w("col.value"): [f"{number_text(v)} {u}".strip() for v, u in zip(rows["last_value"], rows["unit"])],
-        w("col.target"): [f"{number_text(v)} {u}".strip() for v, u in zip(rows["target"], rows["unit"])],
-        w("col.target_on"): rows["target_on"].map(date_text), w("col.due_on"): rows["due_on"].map(date_text),
-        w("col.expected"): rows["expected"].map(lambda v: numbers.percent(v, 0, lang)),
-        w("col.actual"): rows["actual"].map(lambda v: numbers.percent(v, 0, lang)),
+        w("col.doc"): rows["doc_number"], w("col.kpi"): rows["kpi"],
         w("col.state"): [f"{w('state.' + r)}; {track.get(o, w('track.unknown'))}"
                          for r, o in zip(rows["reading"], rows["off_track"])],
+        w("col.due_on"): rows["due_on"].map(date_text), w("col.last"): rows["last_on"].map(date_text),
+        w("col.value"): [f"{number_text(v)} {u}".strip() for v, u in zip(rows["last_value"], rows["unit"])],
+        w("col.target"): [f"{number_text(v)} {u}".strip() for v, u in zip(rows["target"], rows["unit"])],
+        w("col.target_on"): rows["target_on"].map(date_text),
+        w("col.expected"): rows["expected"].map(lambda v: numbers.percent(v, 0, lang)),
+        w("col.actual"): rows["actual"].map(lambda v: numbers.percent(v, 0, lang)),
+        w("col.frequency"): rows["frequency"].map(lambda f: w(f"frequency.{f}")), w("col.title"): rows["title"],
     })
 
 
@@ -123,9 +124,9 @@ else:
             else:
                 with st.form(f"reading-{pick[0]}-{pick[1]}", clear_on_submit=True):
                     f1, f2 = st.columns(2)
-                    on = f1.date_input(w("add.date"), today, format="DD/MM/YYYY")
-                    value = f2.number_input(w("add.value"), step=1.0, value=None)
-                    note = st.text_input(w("add.note"), max_chars=500)
+                    on = f1.date_input(w("add.date"), today, format="DD/MM/YYYY", key="mon_add_date")
+                    value = f2.number_input(w("add.value"), step=1.0, value=None, key="mon_add_value")
+                    note = st.text_input(w("add.note"), max_chars=500, key="mon_add_note")
                     if st.form_submit_button(w("add.save")):
                         with errors_shown() as outcome:
                             if value is None:
@@ -137,8 +138,7 @@ else:
                             kpi_records.clear()
 
 st.subheader(w("download.title"))
-last_quarter = report.parse_period(f"{today.year}-Q{(today.month - 1) // 3 + 1}")
-asked = st.text_input(w("download.period"), last_quarter.code, key="mon_period")
+asked = st.text_input(w("download.period"), report.last_quarter(today).code, key="mon_period")
 with errors_shown() as period_outcome:
     period = report.parse_period(asked)
 if not period_outcome.failed and not table.empty:

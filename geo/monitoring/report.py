@@ -78,6 +78,16 @@ def parse_period(value: str) -> Period:
     raise UserError("report.period", text=raw[:40])
 
 
+def last_quarter(today: dt.date) -> Period:
+    """The last quarter that has ended by ``today`` (the page's default report).
+
+    >>> last_quarter(dt.date(2026, 11, 30)).code, last_quarter(dt.date(2026, 1, 1)).code
+    ('2026-Q3', '2025-Q4')
+    """
+    before = dt.date(today.year, 3 * ((today.month - 1) // 3) + 1, 1) - dt.timedelta(days=1)
+    return parse_period(f"{before.year}-Q{(before.month - 1) // 3 + 1}")
+
+
 def check_extension(path) -> str:
     ext = str(path).lower().rsplit(".", 1)[-1] if "." in str(path) else ""
     if f".{ext}" not in EXTENSIONS:
