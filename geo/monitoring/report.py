@@ -17,7 +17,7 @@ period has not ended yet (``as_of``) — with only what was recorded by then:
 
 A period in which nothing happened still gives a report: its counts are zero and it says so. Every text in the
 XLSX passes ``geo.records.exports.neutralise`` (a cell a spreadsheet would run as a formula shows as text); the PDF
-uses the schedule's fonts (``geo.planner.schedule_files.add_fonts``) and says when the data is simulated.
+uses the schedule's page (``geo.planner.schedule_files.a4_pdf``: fonts, footer) and says when the data is simulated.
 """
 
 from __future__ import annotations
@@ -235,32 +235,14 @@ def xlsx_bytes(report: Report) -> bytes:
 def pdf_bytes(report: Report) -> bytes:
     """A4 portrait: title, period line, notes, one small table per section, then the KPIs needing attention with
     the header repeated on every page; "Halaman n dari N" at the foot of each page."""
-    from fpdf import FPDF
     from fpdf.enums import TableHeadingsDisplay
     from fpdf.fonts import FontFace
 
-    from geo.planner.schedule_files import add_fonts
+    from geo.planner.schedule_files import a4_pdf
 
     lang = report.lang
-    page_word = text("monitoring.report.page", lang, page="{page}", pages="{nb}")
-
-    class ReportPDF(FPDF):
-        def footer(self):
-            self.set_y(-10)
-            self.set_font("DejaVu", "", 8)
-            self.set_text_color(90, 90, 90)
-            self.cell(0, 5, report.title[:100], align="L")
-            self.set_x(self.l_margin)
-            self.cell(0, 5, page_word.replace("{page}", str(self.page_no())), align="R")
-            self.set_text_color(0, 0, 0)
-
-    pdf = ReportPDF(orientation="portrait", unit="mm", format="A4")
-    add_fonts(pdf)
-    pdf.set_title(report.title)
-    pdf.set_creator("Sinergi")
-    pdf.set_margins(15, 15, 15)
-    pdf.set_auto_page_break(True, margin=16)
-    pdf.add_page()
+    pdf = a4_pdf(report.title, text("monitoring.report.page", lang, page="{page}", pages="{nb}"),
+                 orientation="portrait", margin=15, foot=16)
     pdf.set_font("DejaVu", "B", 15)
     pdf.multi_cell(0, 7.5, report.title, new_x="LMARGIN", new_y="NEXT")
     pdf.set_font("DejaVu", "", 9.5)
