@@ -102,9 +102,8 @@ else:
                 st.dataframe(shown_table(rows), hide_index=True, width="stretch", height=300)
 
     st.subheader(w("chart.title"))
-    keys = [(r.doc_number, r.kpi.name) for r in records
-            if not ministries or r.ministry in ministries]
-    keys = [k for k in keys if k in set(zip(shown["doc_number"], shown["kpi"]))]
+    kept = set(zip(shown["doc_number"], shown["kpi"]))  # the filters' KPIs
+    keys = [(r.doc_number, r.kpi.name) for r in records if (r.doc_number, r.kpi.name) in kept]
     pick = st.selectbox(w("chart.pick"), keys, format_func=lambda k: f"{k[0]} — {k[1]}", key="mon_kpi")
     if pick:
         record = next(r for r in records if (r.doc_number, r.kpi.name) == pick)

@@ -123,40 +123,40 @@ def test_a_viewer_can_neither_add_a_reading_nor_define_a_kpi_and_nothing_changes
     assert kpis.load(sqlite_engine) == []
 
 
-def test_an_editor_defines_a_kpi_and_adds_a_reading_kept_with_its_note_and_author_and_audited(sqlite_engine):
-    with storage.transaction(sqlite_engine) as s:
+def test_an_editor_defines_a_kpi_and_adds_a_reading_kept_with_its_note_and_author_and_audited(engine):
+    with storage.transaction(engine) as s:
         write.save_agreement(s, _agreement(), EDITOR)
-    with storage.transaction(sqlite_engine) as s:
+    with storage.transaction(engine) as s:
         write.define_kpi(s, "119/KB/2026", Indicator("Wisatawan", "orang", 500.0, baseline=20.0,
                                                      target_on=D(2027, 12, 31), frequency="monthly"), EDITOR)
         write.record_progress(s, "119/KB/2026", "Wisatawan", D(2026, 3, 1), 80.0, ADMIN, note="laporan Maret")
-    [record] = kpis.load(sqlite_engine)
+    [record] = kpis.load(engine)
     kpi = record.kpi
     assert (kpi.unit, kpi.baseline, kpi.target, kpi.target_on, kpi.frequency) == \
         ("orang", 20.0, 500.0, D(2027, 12, 31), "monthly")
     assert kpi.readings == (Reading(D(2026, 3, 1), 80.0, "laporan Maret", ADMIN.username),)
-    with storage.transaction(sqlite_engine) as s:
+    with storage.transaction(engine) as s:
         entries = s.scalars(select(AuditEntry).where(AuditEntry.record_key == "119/KB/2026")).all()
         assert [(e.actor, e.action) for e in entries][-2:] == [(EDITOR.username, "update"), (ADMIN.username, "update")]
         assert "laporan Maret" in str(entries[-1].changes["indicators"])
 
 
-def test_kpis_readings_and_visit_goals_survive_a_backup_and_restore(sqlite_engine, tmp_path):
+def test_kpis_readings_and_visit_goals_survive_a_backup_and_restore(engine, tmp_path):
     from geo.records.write import StopData, VisitData
 
     wib = dt.timezone(dt.timedelta(hours=7))
-    with storage.transaction(sqlite_engine) as s:
+    with storage.transaction(engine) as s:
         write.save_visit(s, VisitData("KUNKER-1", "Wakil Menteri", "Kementerian", dt.datetime(2026, 1, 5, 9, tzinfo=wib),
                                       "WIB", [StopData("32.73")], goals=["infrastruktur", "regulasi"]), EDITOR)
         write.save_agreement(s, _agreement(), EDITOR)
         write.define_kpi(s, "119/KB/2026", Indicator("Wisatawan", "orang", 500.0, baseline=20.0,
                                                      target_on=D(2027, 12, 31)), EDITOR)
         write.record_progress(s, "119/KB/2026", "Wisatawan", D(2026, 3, 1), 80.0, EDITOR, note="catatan")
-    before = kpis.load(sqlite_engine)
-    backup.export_backup(sqlite_engine, tmp_path / "b")
-    backup.restore_backup(sqlite_engine, tmp_path / "b", ADMIN, replace=True)
-    assert kpis.load(sqlite_engine) == before
-    with storage.transaction(sqlite_engine) as s:
+    before = kpis.load(engine)
+    backup.export_backup(engine, tmp_path / "b")
+    backup.restore_backup(engine, tmp_path / "b", ADMIN, replace=True)
+    assert kpis.load(engine) == before
+    with storage.transaction(engine) as s:
         assert write.visit_data(write.load_visit(s, "KUNKER-1")).goals == ["infrastruktur", "regulasi"]
 
 
