@@ -33,6 +33,7 @@ pages = [
     st.Page("app_pages/region.py", title=t("nav.region"), icon=":material/location_city:"),
     st.Page("app_pages/impact.py", title=t("nav.impact"), icon=":material/trending_up:"),
     st.Page("app_pages/planner.py", title=t("nav.planner"), icon=":material/route:"),
+    st.Page("app_pages/monitoring.py", title=text("monitoring.nav", current_language()), icon=":material/monitoring:"),
     st.Page("app_pages/records.py", title=t("nav.records"), icon=":material/table_view:"),
     st.Page("app_pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:"),
     st.Page("app_pages/method.py", title=t("nav.method"), icon=":material/menu_book:"),

@@ -9,7 +9,8 @@ from geo.importer import changes, files, templates
 from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
-from geo.text.vocabulary import STATUSES
+from geo.text.catalog import text
+from geo.text.vocabulary import GOAL_AREAS, STATUSES
 from ui import (
     audit_trail,
     auth,
@@ -240,12 +241,16 @@ with tab_visits:
             focus = st.multiselect(t("rec.sector"), vocabulary_labels.options("sector", current_visit.focus_sectors),
                                    default=current_visit.focus_sectors,
                                    format_func=lambda k: label(SECTORS, k), placeholder=t("choose"))
+            goals = st.multiselect(text("monitoring.goals.col.goal", lang), list(GOAL_AREAS),
+                                   default=[g for g in current_visit.goals if g in GOAL_AREAS],
+                                   format_func=lambda k: label(GOAL_AREAS, k), placeholder=t("choose"))
             if st.form_submit_button(t("rec.save"), type="primary"):
                 with errors_shown() as outcome:
                     changed = forms.edited_visit(
                         current_visit, start_day=v_start_day, start_time=v_start_time, end_day=v_end_day,
                         end_time=v_end_time, time_zone=v_zone, stops=stop_rows, official_role=official.strip(),
-                        ministry=ministry.strip(), agenda=agenda, people_met=people, focus_sectors=focus)
+                        ministry=ministry.strip(), agenda=agenda, people_met=people, focus_sectors=focus,
+                        goals=goals)
                     with storage.transaction(eng) as s:
                         action = write.save_visit(s, write.validated_visit(changed, known), actor,
                                                     expected_version=visit_version)

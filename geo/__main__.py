@@ -14,6 +14,7 @@
     python -m geo export-map --out FILE.gpkg|FILE.zip|FILE.geojson|FILE.kml [--level L] [--metric M]
                              [--period FROM:TO] [--region CODE] [--lang id|en]
     python -m geo import-boundaries FILE.zip|FILE.gpkg --level L --code-field F [--layer NAME] [--out DIR]
+    python -m geo report --period 2026-Q3|2026-09 --out FILE.pdf|FILE.xlsx [--lang id|en]
 
 Commands that write need the credentials of an editor (import, sample) or an
 admin (restore, user, sample --replace): ``--user NAME`` (or ``SINERGI_USER``), the password from
@@ -30,6 +31,8 @@ install gets its first admin.
 (``geo.analysis.impact_table``), as CSV or XLSX; it exits 2 on bad input. ``export-map`` writes the map layer
 of a view (the same as ``brief`` draws) as a GIS file, the format from the extension (``geo.io.gis_export``);
 it exits 2 on bad input. The three exit 2 with a message on an empty database (nothing imported yet).
+``report`` writes the monitoring report of a month or quarter (``geo.monitoring.report``) as PDF or XLSX, for
+cron: it exits 2 with a message and writes nothing on a bad period, extension or folder or an empty database.
 ``import-boundaries`` puts official boundaries of one level (a zipped Shapefile or a GeoPackage, any CRS)
 into the region data after checking them against the region codes (``geo.io.gis_import``); it exits 2 and
 changes nothing when the file, its CRS or its codes do not fit.
@@ -320,6 +323,24 @@ def cmd_export_map(args) -> int:
     return 0
 
 
+def cmd_report(args) -> int:
+    from geo.monitoring import report
+
+    try:
+        out = Path(args.out)
+        ext = report.check_extension(out)
+        period = report.parse_period(args.period)
+        if not out.parent.is_dir():
+            raise UserError("file.no_folder", text=str(out.parent))
+        made = report.from_database(_engine(), period, lang=args.lang)
+        _write_whole(out, report.file_bytes(made, ext), "report")
+    except UserError as exc:
+        print(exc.text(args.lang), file=sys.stderr)
+        return 2
+    print(f"{args.out}: {period.code}, {out.stat().st_size:,} bytes")
+    return 0
+
+
 def cmd_import_boundaries(args) -> int:
     from geo.io import gis_import
 
@@ -406,6 +427,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--region", help="a province or regency code: its regencies or districts")
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.set_defaults(func=cmd_export_map)
+    p = sub.add_parser("report", help="write the monitoring report of a month or quarter as PDF or XLSX")
+    p.add_argument("--period", required=True, help="a quarter (2026-Q3) or a month (2026-09)")
+    p.add_argument("--out", required=True, help="FILE.pdf or FILE.xlsx")
+    p.add_argument("--lang", choices=["id", "en"], default="id")
+    p.set_defaults(func=cmd_report)
     p = sub.add_parser("import-boundaries", help="put official boundaries (Shapefile .zip or GeoPackage) into data/")
     p.add_argument("file", help="FILE.zip (Shapefile) or FILE.gpkg, any CRS")
     p.add_argument("--level", required=True, choices=list(MAP_LEVELS))

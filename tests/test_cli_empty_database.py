@@ -26,6 +26,7 @@ def _cli(data_dir, *args):
     (["impact", "--out", "t.xlsx", "--level", "regency"], "id", "belum ada data"),
     (["export-map", "--out", "peta.gpkg", "--level", "regency"], "id", "belum ada data"),
     (["export-map", "--out", "peta.zip"], "en", "no data yet"),
+    (["report", "--period", "2026-Q3", "--out", "laporan.pdf"], "id", "belum ada data"),
 ])
 def test_every_file_command_on_an_empty_database_says_there_is_no_data_and_writes_nothing(tmp_path, args, lang,
                                                                                           message):

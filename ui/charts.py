@@ -10,6 +10,7 @@
 * ``flow_chart``: the cooperation flow (``geo.analysis.flow``): a box per stage with how many agreements were ever
   there and are there now, an arrow per recorded move as thick as its count — the deck's picture
   (``geo.briefings.flow_chart``) drawn with altair.
+* ``kpi_chart``: a KPI's readings and its straight line from baseline to target (``geo.monitoring.kpis``).
 
 Numbers on axes and in tooltips are written in the page's language ("1.000", "0,5", "Rp 1,5 M"; ``ui.chart_formats``),
 months as mm/yyyy.
@@ -158,3 +159,25 @@ def flow_chart(flow: flows.Flow, lang: str | None = None) -> alt.LayerChart:
                                                                     text="counts:N")
     return alt.layer(lines, heads, halo, counts, boxes, names, numbers).properties(
         width=FLOW_SIZE[0], height=FLOW_SIZE[1]).configure_view(stroke=None)
+
+
+def kpi_chart(readings: pd.DataFrame, line: pd.DataFrame, lang: str | None = None) -> alt.LayerChart:
+    """A KPI's readings (points joined by a line) and, when there is one, the straight line from the baseline at
+    the start to the target on the target date (dashed, ``geo.monitoring.kpis``); columns ``date`` and ``value``."""
+    lang = lang or current_language()
+    date_title, value_title = text("monitoring.chart.date", lang), text("monitoring.chart.value", lang)
+    series = {"readings": text("monitoring.chart.readings", lang), "line": text("monitoring.chart.line", lang)}
+    both = pd.concat([readings.assign(series=series["readings"]), line.assign(series=series["line"])],
+                     ignore_index=True)
+    both["date"] = pd.to_datetime(both["date"])
+    return alt.Chart(both).mark_line(point=True).encode(
+        x=alt.X("date:T", title=date_title, axis=alt.Axis(format="%m/%Y")),
+        y=alt.Y("value:Q", title=value_title, axis=chart_formats.number_axis(lang, 1)),
+        color=alt.Color("series:N", title=None, sort=list(series.values()),
+                        scale=alt.Scale(domain=list(series.values()), range=["#1f4e9c", "#bdbdbd"]),
+                        legend=alt.Legend(orient="bottom", labelLimit=0)),
+        strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=list(series.values()),
+                                                                           range=[[1, 0], [6, 4]])),
+        tooltip=[alt.Tooltip("date:T", format="%d/%m/%Y", title=date_title), alt.Tooltip("series:N", title=" "),
+                 alt.Tooltip("value_text:N", title=value_title)],
+    ).transform_calculate(value_text=chart_formats.number_expr("datum.value", lang, 1)).properties(height=260)

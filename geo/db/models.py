@@ -54,6 +54,8 @@ class Visit(Base):
     # A visit planned in the planner, not (yet) made: never counted as a visit by the impact engine,
     # the map or the metrics (``geo.records.read.visits_frame`` leaves it out unless asked).
     planned: Mapped[bool] = mapped_column(default=False, server_default=false(), index=True)
+    # what the visit set out to do, by area (``geo.text.vocabulary.GOAL_AREAS`` keys; ``geo.analysis.goals``)
+    goals: Mapped[list] = mapped_column(JSON, default=list, server_default="[]")
     version: Mapped[int] = mapped_column(Integer, nullable=False, default=1)
     stops: Mapped[list["VisitStop"]] = relationship(back_populates="visit", cascade="all, delete-orphan",
                                                     order_by="VisitStop.seq")
@@ -142,12 +144,19 @@ class Obstacle(Base):
 
 
 class ProgressIndicator(Base):
+    """A KPI of an agreement: what is measured, its unit, where it starts (``baseline``), where it should be
+    (``target``) by when (``target_on``), and how often a reading is expected (``frequency``: monthly, quarterly).
+    The monitoring rules (due, overdue, off track) are in ``geo.monitoring.kpis``."""
+
     __tablename__ = "progress_indicator"
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     agreement_id: Mapped[int] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
     name: Mapped[str] = mapped_column(String(300))
     unit: Mapped[str] = mapped_column(String(50), default="")
     target: Mapped[float | None] = mapped_column(Float)
+    baseline: Mapped[float | None] = mapped_column(Float)
+    target_on: Mapped[dt.date | None] = mapped_column(Date)
+    frequency: Mapped[str] = mapped_column(String(10), default="quarterly", server_default="quarterly")
     agreement: Mapped[Agreement] = relationship(back_populates="indicators")
     readings: Mapped[list["ProgressReading"]] = relationship(back_populates="indicator", cascade="all, delete-orphan",
                                                             order_by="ProgressReading.on_date")
@@ -159,6 +168,8 @@ class ProgressReading(Base):
     indicator_id: Mapped[int] = mapped_column(ForeignKey("progress_indicator.id", ondelete="CASCADE"), index=True)
     on_date: Mapped[dt.date] = mapped_column(Date)
     realisation: Mapped[float] = mapped_column(Float)
+    note: Mapped[str] = mapped_column(Text, default="", server_default="")
+    recorded_by: Mapped[str] = mapped_column(String(64), default="", server_default="")  # who entered it
     indicator: Mapped[ProgressIndicator] = relationship(back_populates="readings")
     __table_args__ = (UniqueConstraint("indicator_id", "on_date"),)
 

@@ -43,6 +43,7 @@ def plan_import(engine: Engine, kind: str, table: Table) -> ImportPlan:
                 r.action = write.agreement_action(existing.get(r.key), r.data)
         else:
             visits = _group_visits(rows)
+            _keep_goals(session, visits, table)
             existing = {v.ref: v for v in session.scalars(
                 select(Visit).where(Visit.ref.in_(list(visits))).options(selectinload(Visit.stops)))}
             actions = {ref: write.visit_action(existing.get(ref), v) for ref, v in visits.items()}
@@ -50,6 +51,15 @@ def plan_import(engine: Engine, kind: str, table: Table) -> ImportPlan:
                 if r.data is not None:
                     r.action = actions[r.data["ref"]]
     return ImportPlan(kind=kind, table=table, rows=rows)
+
+
+def _keep_goals(session: Session, visits: dict, table: Table) -> None:
+    """A file without a goals column (``Tujuan``) leaves the stored visits' goals as they are (set in the app)."""
+    if "goals" in table.fields.values():
+        return
+    stored = dict(session.execute(select(Visit.ref, Visit.goals).where(Visit.ref.in_(list(visits)))).all())
+    for ref, v in visits.items():
+        v.goals = list(stored.get(ref) or [])
 
 
 def _load_agreements(session: Session, keys: list[str]) -> dict[str, Agreement]:
@@ -101,6 +111,7 @@ def _write_plan(engine: Engine, plan: ImportPlan, actor: Principal, progress) ->
                     progress(i, len(todo))
         else:
             visits = _group_visits([r for r in plan.rows if r.action in ("add", "update")])
+            _keep_goals(session, visits, plan.table)
             for i, v in enumerate(visits.values(), start=1):
                 write.save_visit(session, v, actor)
                 if progress:

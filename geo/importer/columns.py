@@ -50,6 +50,7 @@ VISIT_COLUMNS = {
     "focus_sectors": ["bidang fokus", "bidang", "sektor", "focus sectors", "sectors"],
     "people_met": ["narasumber", "pihak yang dijumpai", "narasumber pihak yang dijumpai", "yang ditemui",
                    "people met"],
+    "goals": ["tujuan", "tujuan kunjungan", "sasaran kunjungan", "goals", "visit goals"],
 }
 # The fields that say a visit's region, and the code system a bare number in each is read in
 # (geo.regions.bps: "Kode BPS" 1101 is Simeulue, "Kode Wilayah" 1101 is Aceh Selatan); any one of them is

@@ -40,7 +40,7 @@ from geo.text.parsing import (
     time_zone_for_province,
     weekday_mismatch,
 )
-from geo.text.vocabulary import STATUS_ALIASES, TIME_ZONES
+from geo.text.vocabulary import STATUS_ALIASES, TIME_ZONES, goal_key
 
 # ---------------------------------------------------------------------- parsing
 
@@ -384,6 +384,12 @@ def _parse_visit_row(values: dict, errors: list[UserError], warnings: list[UserE
         errors.append(e)
     lat, lon = _coordinates(values, errors, warnings, read_as)
     sectors = _keys(_text(values, "focus_sectors"), "sector", vocab or _Vocab(vocabularies.defaults(), warnings))
+    goals = []
+    for name in _split_list(_text(values, "goals")):
+        if goal_key(name) is None:
+            errors.append(UserError("goal.bad", text=name))
+        else:
+            goals.append(goal_key(name))
     if code is not None:
         code = _place(code, _text(values, "place_name"), warnings, read_as)
     if errors:
@@ -396,7 +402,7 @@ def _parse_visit_row(values: dict, errors: list[UserError], warnings: list[UserE
     role = _text(values, "official_role")
     return {
         "role": role, "ministry": _text(values, "ministry") or ministry_from_role(role), "tz": tz,
-        "sectors": sectors, "people_met": _text(values, "people_met"), "agenda": _text(values, "agenda"),
+        "sectors": sectors, "goals": goals, "people_met": _text(values, "people_met"), "agenda": _text(values, "agenda"),
         "stop": StopData(region_code=code, place_name=_text(values, "place_name"), lat=lat, lon=lon,
                          start_at=start_at, end_at=end_at, agenda=_text(values, "agenda"),
                          people_met=_text(values, "people_met"), as_written=as_written),
@@ -474,13 +480,15 @@ def _group_visits(rows: list[RowResult]) -> dict[str, VisitData]:
             visits[d["ref"]] = VisitData(ref=d["ref"], official_role=d["role"], ministry=d["ministry"],
                                          start_at=d["stop"].start_at, end_at=d["stop"].end_at, time_zone=d["tz"],
                                          agenda=d["agenda"], focus_sectors=list(d["sectors"]),
-                                         people_met=d["people_met"], stops=[d["stop"]])
+                                         people_met=d["people_met"], stops=[d["stop"]],
+                                         goals=list(dict.fromkeys(d["goals"])))
         else:
             v.stops.append(d["stop"])
             v.start_at = min(v.start_at, d["stop"].start_at)
             ends = [s.end_at or s.start_at for s in v.stops]
             v.end_at = max(ends) if any(s.end_at for s in v.stops) else None
             v.focus_sectors = sorted(set(v.focus_sectors) | set(d["sectors"]))
+            v.goals = list(dict.fromkeys(v.goals + d["goals"]))
             v.agenda = "\n".join(dict.fromkeys(s.agenda for s in v.stops if s.agenda))
             v.people_met = "\n".join(dict.fromkeys(s.people_met for s in v.stops if s.people_met))
     return visits

@@ -176,32 +176,45 @@ def xlsx_bytes(doc: ScheduleDoc) -> bytes:
 FONT_DIR = Path(__import__("matplotlib").get_data_path()) / "fonts" / "ttf"
 
 
-def pdf_bytes(doc: ScheduleDoc) -> bytes:
+def add_fonts(pdf) -> None:
+    """DejaVu Sans (regular, bold, italic) as "DejaVu": every letter Indonesian text needs, offline."""
+    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
+    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
+    pdf.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
+
+
+def a4_pdf(title: str, page_word: str, *, orientation: str, margin: float, foot: float):
+    """An A4 ``FPDF`` with the DejaVu fonts, ``title`` as its title, margins of ``margin`` mm, the first page added,
+    and at the foot of each page the title (left) and ``page_word`` (right; ``{page}`` the page, ``{nb}`` how many),
+    for the schedule and the monitoring report (``geo.monitoring.report``)."""
     from fpdf import FPDF
-    from fpdf.enums import TableHeadingsDisplay
-    from fpdf.fonts import FontFace
 
-    page_word = doc.t("page", page="{page}", pages="{nb}")
-
-    class SchedulePDF(FPDF):
+    class FooterPDF(FPDF):
         def footer(self):
             self.set_y(-10)
             self.set_font("DejaVu", "", 8)
             self.set_text_color(90, 90, 90)
-            self.cell(0, 5, doc.heading[:120], align="L")
+            self.cell(0, 5, title[:120 if orientation == "landscape" else 100], align="L")
             self.set_x(self.l_margin)
             self.cell(0, 5, page_word.replace("{page}", str(self.page_no())), align="R")
             self.set_text_color(0, 0, 0)
 
-    pdf = SchedulePDF(orientation="landscape", unit="mm", format="A4")
-    pdf.add_font("DejaVu", "", str(FONT_DIR / "DejaVuSans.ttf"))
-    pdf.add_font("DejaVu", "B", str(FONT_DIR / "DejaVuSans-Bold.ttf"))
-    pdf.add_font("DejaVu", "I", str(FONT_DIR / "DejaVuSans-Oblique.ttf"))
-    pdf.set_title(doc.heading)
+    pdf = FooterPDF(orientation=orientation, unit="mm", format="A4")
+    add_fonts(pdf)
+    pdf.set_title(title)
     pdf.set_creator("Sinergi")
-    pdf.set_margins(12, 12, 12)
-    pdf.set_auto_page_break(True, margin=15)
+    pdf.set_margins(margin, margin, margin)
+    pdf.set_auto_page_break(True, margin=foot)
     pdf.add_page()
+    return pdf
+
+
+def pdf_bytes(doc: ScheduleDoc) -> bytes:
+    from fpdf.enums import TableHeadingsDisplay
+    from fpdf.fonts import FontFace
+
+    pdf = a4_pdf(doc.heading, doc.t("page", page="{page}", pages="{nb}"), orientation="landscape", margin=12,
+                 foot=15)
 
     pdf.set_font("DejaVu", "B", 16)
     pdf.multi_cell(0, 8, doc.heading, new_x="LMARGIN", new_y="NEXT")

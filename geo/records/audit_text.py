@@ -134,7 +134,7 @@ def _indicator(ind, lang: str) -> str:
     readings = ind.get("readings") or []
     if not readings:
         return str(ind.get("name", ""))
-    on, value = readings[-1]
+    on, value = readings[-1][:2]  # (date, value, note, who); backups before KPIs kept (date, value)
     unit = f" {ind['unit']}" if ind.get("unit") else ""
     return f"{ind.get('name', '')}: {numbers.number(value, 0 if float(value).is_integer() else 1, lang)}{unit} " \
            f"({_date(on)})"

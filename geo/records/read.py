@@ -25,7 +25,7 @@ AGREEMENT_COLUMNS = ["doc_number", "title", "type", "status", "sectors", "partie
                      "status_history", "parties_as_written"]
 VISIT_COLUMNS = ["ref", "official_role", "ministry", "start_at", "local_start", "end_at", "time_zone", "region_codes",
                  "places", "agenda", "focus_sectors", "people_met", "version", "simulated", "planned",
-                 "places_as_written", "stop_points"]
+                 "places_as_written", "stop_points", "goals"]
 
 
 def local_time(t, time_zone: str):
@@ -85,6 +85,7 @@ def visits_frame(engine: Engine | None = None, *, planned: bool | None = False) 
                 "places_as_written": [st.as_written or "" for st in v.stops],
                 "stop_points": [(st.lat, st.lon) if st.lat is not None and st.lon is not None else None
                                 for st in v.stops],
+                "goals": list(v.goals or []),
             })
     return pd.DataFrame(rows, columns=VISIT_COLUMNS)
 
@@ -151,7 +152,7 @@ def filter_visits(df: pd.DataFrame, *, text: str = "", regions_in=()) -> pd.Data
 
 def progress_frame(data) -> pd.DataFrame:
     """An agreement's progress indicators, one row per reading (``data`` is an ``AgreementData``)."""
-    rows = [{"indicator": i.name, "unit": i.unit, "target": i.target, "date": d, "realisation": v,
-             "share": (v / i.target) if i.target else None}
-            for i in data.indicators for d, v in i.readings]
+    rows = [{"indicator": i.name, "unit": i.unit, "target": i.target, "date": r.on_date, "realisation": r.value,
+             "share": (r.value / i.target) if i.target else None}
+            for i in data.indicators for r in i.readings]
     return pd.DataFrame(rows, columns=["indicator", "unit", "target", "date", "realisation", "share"])

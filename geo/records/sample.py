@@ -12,10 +12,17 @@ neighbours at ``NEIGHBOUR_RATE_RATIO`` times. Cooperation also grows
 everywhere by ``TREND_PER_YEAR`` a year, which is what makes a plain
 before/after comparison misleading. The ground truth is stored with the data
 (``dataset_info`` key ``sample_ground_truth``).
+
+Monitoring (``geo.monitoring.kpis``, ``geo.analysis.goals``), drawn with a random generator of its own so the
+records above stay exactly as they were: every visit's goals are the areas of its focus sectors
+(``GOAL_SECTORS``); about half of the agreements running at the end of the sample have a KPI (baseline, target by
+the agreement's end, monthly or quarterly readings) whose readings run up to ``MONITORING_AS_OF``: about half up
+to date, a quarter due and a quarter overdue on that day, and some behind their line (off track).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import math
 
@@ -31,7 +38,7 @@ from geo.regions import lookup
 from geo.regions.geodesy import haversine_km
 from geo.text.messages import UserError
 from geo.text.parsing import time_zone_for_province
-from geo.text.vocabulary import SECTORS, TIME_ZONES
+from geo.text.vocabulary import GOAL_SECTORS, SECTORS, TIME_ZONES
 
 SEED = 20240820
 START = dt.date(2021, 1, 1)
@@ -43,6 +50,7 @@ DIRECT_RATE_RATIO = 2.0
 NEIGHBOUR_RATE_RATIO = 1.3
 TREND_PER_YEAR = 0.12
 ACTOR = "sampel-simulasi"
+MONITORING_AS_OF = dt.date(2026, 11, 30)  # the day the sample's KPI readings are drawn up to
 
 MINISTRIES = {
     "Wakil Menteri Dalam Negeri": ("Kementerian Dalam Negeri", ["pemerintahan", "kependudukan", "kebencanaan"]),
@@ -154,6 +162,7 @@ def generate(seed: int = SEED) -> tuple[list[VisitData], list[AgreementData], di
                 agreements.append(_agreement(rng, i, int(m), codes, regs, lon, lat, pop, neighbours, months,
                                              visit_months, visit_sectors, sector_keys, seq_per_year))
     agreements.sort(key=lambda a: (a.signed_on or a.start_on or END, a.doc_number))
+    _monitoring(visits, agreements, seed)
     truth = {
         "seed": seed, "unit": "regency", "outcome": "new agreements initiated per regency-month",
         "effect_months": EFFECT_MONTHS, "direct_rate_ratio": DIRECT_RATE_RATIO,
@@ -216,6 +225,44 @@ def _agreement(rng, i, m, codes, regs, lon, lat, pop, neighbours, months, visit_
         sectors=sectors, signed_on=signed, start_on=start if signed else None, end_on=end if signed else None,
         value_idr=value, obstacles=obstacles, visit_ref=visit_ref, status_history=history, simulated=True,
         indicators=indicators, notes="Data simulasi")
+
+
+def _monitoring(visits: list[VisitData], agreements: list[AgreementData], seed: int) -> None:
+    """Goals on the visits and KPIs on running agreements (see the module's docstring), in place."""
+    from geo.monitoring.kpis import FREQUENCY_MONTHS, add_months, expected_share
+
+    for v in visits:
+        v.goals = [g for g, sectors in GOAL_SECTORS.items() if set(sectors) & set(v.focus_sectors)]
+    rng = np.random.default_rng(seed + 18)
+    for a in agreements:
+        a.indicators = [dataclasses.replace(i, baseline=0.0, target_on=a.end_on) for i in a.indicators]
+        if a.status != "berjalan" or not a.start_on or not a.end_on or rng.random() >= 0.5:
+            continue
+        frequency = "monthly" if rng.random() < 0.3 else "quarterly"
+        months = FREQUENCY_MONTHS[frequency]
+        state = rng.choice(["ok", "due", "overdue"], p=[0.5, 0.25, 0.25])
+        if state == "ok":
+            last = MONITORING_AS_OF - dt.timedelta(days=int(rng.integers(3, months * 28)))
+        elif state == "due":
+            last = add_months(MONITORING_AS_OF - dt.timedelta(days=int(rng.integers(0, 26))), -months)
+        else:
+            last = add_months(MONITORING_AS_OF - dt.timedelta(days=int(rng.integers(35, 150))), -months)
+        dates = []
+        while last > a.start_on and len(dates) < 24:
+            dates.append(last)
+            last = add_months(last, -months)
+        sector = a.sectors[0]
+        baseline = float(rng.integers(0, 5)) * 10
+        target = baseline + float(rng.integers(5, 50)) * 10
+        pace = float(rng.uniform(0.6, 1.15))
+        readings = []
+        for d in sorted(dates):
+            share = min(1.0, expected_share(a.start_on, a.end_on, d) * pace + float(rng.normal(0, 0.03)))
+            readings.append((d, round(baseline + (target - baseline) * max(0.0, share), 1),
+                             "Laporan berkala" if frequency == "quarterly" else "Laporan bulanan", ACTOR))
+        a.indicators = [Indicator(name=f"Capaian {TITLES.get(sector, sector).lower()}", unit="kegiatan",
+                                  target=target, readings=tuple(readings), baseline=baseline, target_on=a.end_on,
+                                  frequency=frequency)]
 
 
 def _history(rng, signed, start, end):

@@ -21,6 +21,7 @@ import datetime as dt
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass, field
+from typing import NamedTuple
 
 from sqlalchemy import select
 from sqlalchemy.exc import IntegrityError, OperationalError
@@ -57,12 +58,44 @@ class Party:
     as_written: str | None = None  # the region as the source wrote it, when it was read by other than today's name
 
 
+class Reading(NamedTuple):
+    """One reading of a KPI: its date, the value measured, a note, and who entered it (a user name)."""
+
+    on_date: dt.date
+    value: float
+    note: str = ""
+    by: str = ""
+
+
 @dataclass(frozen=True)
 class Indicator:
+    """A KPI of an agreement (``geo.monitoring.kpis`` has the rules): readings as ``Reading`` (plain
+    ``(date, value)`` pairs are taken and made readings)."""
+
     name: str
     unit: str = ""
     target: float | None = None
-    readings: tuple[tuple[dt.date, float], ...] = ()
+    readings: tuple[Reading, ...] = ()
+    baseline: float | None = None
+    target_on: dt.date | None = None
+    frequency: str = "quarterly"
+
+    def __post_init__(self):
+        object.__setattr__(self, "readings", tuple(Reading(*r) for r in self.readings))
+
+
+def indicator_of(i: ProgressIndicator) -> Indicator:
+    """A stored KPI as the record it belongs to carries it."""
+    return Indicator(i.name, i.unit or "", i.target,
+                     tuple(Reading(r.on_date, r.realisation, r.note or "", r.recorded_by or "") for r in i.readings),
+                     i.baseline, i.target_on, i.frequency or "quarterly")
+
+
+def _stored_indicator(i: Indicator) -> ProgressIndicator:
+    return ProgressIndicator(name=i.name, unit=i.unit, target=i.target, baseline=i.baseline, target_on=i.target_on,
+                             frequency=i.frequency,
+                             readings=[ProgressReading(on_date=r.on_date, realisation=r.value, note=r.note,
+                                                       recorded_by=r.by) for r in i.readings])
 
 
 @dataclass
@@ -113,6 +146,7 @@ class VisitData:
     people_met: str = ""
     simulated: bool = False
     planned: bool = False  # planned in the planner, not (yet) made
+    goals: list[str] = field(default_factory=list)  # areas the visit set out to advance (GOAL_AREAS keys)
 
 
 def _flush(session: Session, key: str) -> None:
@@ -163,8 +197,7 @@ def agreement_data(a: Agreement) -> AgreementData:
         status_on=max((c.changed_on for c in a.status_changes if c.status == a.status), default=None),
         obstacles=sorted((o.kind, o.note or "") for o in a.obstacles),
         visit_ref=a.visit.ref if a.visit else None, notes=a.notes or "",
-        indicators=[Indicator(i.name, i.unit or "", i.target, tuple((r.on_date, r.realisation) for r in i.readings))
-                    for i in a.indicators],
+        indicators=[indicator_of(i) for i in a.indicators],
         status_history=[(c.status, c.changed_on) for c in a.status_changes], simulated=a.simulated,
     )
 
@@ -173,7 +206,7 @@ def visit_data(v: Visit) -> VisitData:
     return VisitData(
         ref=v.ref, official_role=v.official_role, ministry=v.ministry, start_at=_aware(v.start_at),
         time_zone=v.time_zone, end_at=_aware(v.end_at), agenda=v.agenda or "", focus_sectors=list(v.focus_sectors or []),
-        people_met=v.people_met or "", simulated=v.simulated, planned=bool(v.planned),
+        people_met=v.people_met or "", simulated=v.simulated, planned=bool(v.planned), goals=list(v.goals or []),
         stops=[StopData(s.region_code, s.place_name or "", s.lat, s.lon, _aware(s.start_at), _aware(s.end_at),
                         s.agenda or "", s.people_met or "", s.as_written) for s in v.stops],
     )
@@ -369,12 +402,8 @@ def save_agreement(session: Session, data: AgreementData, actor: Principal, *, e
                      for i, p in enumerate(data.parties)]
     if sorted((o.kind, o.note or "") for o in a.obstacles) != sorted(tuple(o) for o in data.obstacles):
         a.obstacles = [Obstacle(kind=k, note=n) for k, n in data.obstacles]
-    if data.indicators != [Indicator(i.name, i.unit or "", i.target, tuple((r.on_date, r.realisation)
-                                                                           for r in i.readings))
-                           for i in a.indicators]:
-        a.indicators = [ProgressIndicator(name=i.name, unit=i.unit, target=i.target,
-                                          readings=[ProgressReading(on_date=d, realisation=v) for d, v in i.readings])
-                        for i in data.indicators]
+    if data.indicators != [indicator_of(i) for i in a.indicators]:
+        a.indicators = [_stored_indicator(i) for i in data.indicators]
     _apply_status(a, data, today or dt.date.today())
     if existing is not None:  # an update: a concurrent change shows here, as a version mismatch
         flag_modified(a, "notes")  # the row (and its version) changes even when only parties/obstacles did
@@ -402,14 +431,20 @@ def _apply_status(a: Agreement, data: AgreementData, today: dt.date) -> None:
 
 
 def record_progress(session: Session, doc_number: str, indicator: str, on_date: dt.date, realisation: float,
-                    actor: Principal, *, unit: str = "", target: float | None = None) -> None:
-    """Add (or correct) one realisation reading of an agreement's progress indicator (editors and admins)."""
+                    actor: Principal, *, unit: str = "", target: float | None = None, note: str = "") -> None:
+    """Add (or correct) one realisation reading of an agreement's progress indicator (editors and admins); the
+    reading keeps ``note`` and who entered it. A reading must be a finite number."""
+    import math
+
     who = require(actor, "editor").username
     a = load_agreement(session, doc_number)
     if a is None:
         raise KeyError(doc_number)
     if not indicator.strip():
         raise UserError("field.required", field="indikator")
+    if not math.isfinite(realisation):
+        raise UserError("field.required", field="nilai")
+    check_text({"name": indicator, "note": note})
     before = agreement_data(a)
     ind = next((i for i in a.indicators if i.name == indicator.strip()), None)
     if ind is None:
@@ -419,10 +454,36 @@ def record_progress(session: Session, doc_number: str, indicator: str, on_date: 
         ind.target = target
     reading = next((r for r in ind.readings if r.on_date == on_date), None)
     if reading is None:
-        ind.readings.append(ProgressReading(on_date=on_date, realisation=realisation))
+        ind.readings.append(ProgressReading(on_date=on_date, realisation=realisation, note=note.strip(),
+                                            recorded_by=who))
     else:
-        reading.realisation = realisation
+        reading.realisation, reading.note, reading.recorded_by = realisation, note.strip(), who
     flag_modified(a, "notes")  # the agreement's version moves: other editors holding it must reload
+    _flush(session, doc_number)
+    session.add(AuditEntry(actor=who, action="update", record_type="agreement", record_key=doc_number,
+                           changes=_diff({"indicators": _jsonable(before.indicators)},
+                                         {"indicators": _jsonable(agreement_data(a).indicators)})))
+
+
+def define_kpi(session: Session, doc_number: str, kpi: Indicator, actor: Principal) -> None:
+    """Add a KPI to an agreement, or change one of the same name (its unit, baseline, target, target date and
+    frequency; its readings stay); editors and admins, audited like every change of the agreement."""
+    from geo.monitoring.kpis import check_kpi
+
+    who = require(actor, "editor").username
+    a = load_agreement(session, doc_number)
+    if a is None:
+        raise KeyError(doc_number)
+    check_kpi(kpi)
+    check_text(kpi)
+    before = agreement_data(a)
+    ind = next((i for i in a.indicators if i.name == kpi.name.strip()), None)
+    if ind is None:
+        ind = ProgressIndicator(name=kpi.name.strip())
+        a.indicators.append(ind)
+    ind.unit, ind.baseline, ind.target, ind.target_on, ind.frequency = kpi.unit.strip(), kpi.baseline, kpi.target, \
+        kpi.target_on, kpi.frequency
+    flag_modified(a, "notes")
     _flush(session, doc_number)
     session.add(AuditEntry(actor=who, action="update", record_type="agreement", record_key=doc_number,
                            changes=_diff({"indicators": _jsonable(before.indicators)},
@@ -456,7 +517,7 @@ def validated_visit(data: VisitData, known=None) -> VisitData:
     of ``known`` (``geo.records.vocabularies.current(engine)``; default: the defaults)."""
     from geo.records import vocabularies
     from geo.regions import lookup
-    from geo.text.vocabulary import TIME_ZONES
+    from geo.text.vocabulary import GOAL_AREAS, TIME_ZONES
 
     known = known or vocabularies.defaults()
 
@@ -474,6 +535,9 @@ def validated_visit(data: VisitData, known=None) -> VisitData:
     for sector in data.focus_sectors:
         if not known.knows("sector", sector):
             raise UserError("sector.bad", text=sector)
+    for goal in data.goals:
+        if goal not in GOAL_AREAS:
+            raise UserError("goal.bad", text=goal)
     if data.end_at and data.end_at < data.start_at:
         raise UserError("time.order", text=f"{data.start_at} – {data.end_at}")
     check_text(data)
@@ -512,7 +576,7 @@ def save_visit(session: Session, data: VisitData, actor: Principal, *, expected_
     v.start_at, v.end_at = _utc(data.start_at), _utc(data.end_at)
     v.time_zone, v.agenda, v.focus_sectors, v.people_met = data.time_zone, data.agenda, data.focus_sectors, \
         data.people_met
-    v.simulated, v.planned = data.simulated, data.planned
+    v.simulated, v.planned, v.goals = data.simulated, data.planned, list(data.goals)
     if existing is not None:
         flag_modified(v, "agenda")  # the visit's version moves even when only its stops changed
     v.stops = [VisitStop(seq=i + 1, region_code=s.region_code, place_name=s.place_name, lat=s.lat, lon=s.lon,

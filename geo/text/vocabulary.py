@@ -121,6 +121,44 @@ SECTOR_ALIASES = {
     "pemerintahan umum": "pemerintahan", "pangan": "pangan", "pendidikan": "pendidikan",
 }
 
+# What a working visit sets out to advance, by area (a visit's ``goals``), and the sectors whose agreements count as
+# what followed in that area (``geo.analysis.goals``). Fixed, like statuses: a sector an admin adds to the open
+# vocabulary counts for no area until it is listed here.
+GOAL_AREAS = {
+    "infrastruktur": {"id": "Infrastruktur", "en": "Infrastructure"},
+    "ekonomi_kreatif": {"id": "Ekonomi kreatif", "en": "Creative economy"},
+    "sdm": {"id": "Sumber daya manusia", "en": "Human resources"},
+    "regulasi": {"id": "Regulasi", "en": "Regulation"},
+    "pangan_lingkungan": {"id": "Pangan dan lingkungan", "en": "Food and environment"},
+}
+GOAL_SECTORS = {
+    "infrastruktur": ("infrastruktur", "transportasi", "energi", "air_sanitasi"),
+    "ekonomi_kreatif": ("ekonomi_kreatif", "pariwisata", "umkm", "industri", "perdagangan", "investasi"),
+    "sdm": ("pengembangan_sdm", "pendidikan", "kesehatan", "ketenagakerjaan", "sosial"),
+    "regulasi": ("regulasi_perizinan", "pemerintahan", "kependudukan", "kebencanaan"),
+    "pangan_lingkungan": ("pangan", "pertanian", "perikanan", "lingkungan"),
+}
+GOAL_ALIASES = {"sumber daya manusia": "sdm", "pengembangan sdm": "sdm", "human resources": "sdm",
+                "ekraf": "ekonomi_kreatif", "creative economy": "ekonomi_kreatif", "infrastructure": "infrastruktur",
+                "regulation": "regulasi", "perizinan": "regulasi", "pangan": "pangan_lingkungan",
+                "lingkungan": "pangan_lingkungan"}
+
+
+def goal_key(text: str) -> str | None:
+    """The goal area a key, label (either language) or alias names, case and spacing ignored; else None.
+
+    >>> goal_key("Sumber Daya Manusia"), goal_key("ekonomi kreatif"), goal_key("pariwisata")
+    ('sdm', 'ekonomi_kreatif', None)
+    """
+    from geo.regions.names import normalize_name
+
+    wanted = normalize_name(text)
+    for key, labels in GOAL_AREAS.items():
+        if wanted in (normalize_name(key), normalize_name(labels["id"]), normalize_name(labels["en"])):
+            return key
+    return GOAL_ALIASES.get(wanted)
+
+
 # Indonesian time zones and their UTC offsets in hours.
 TIME_ZONES = {"WIB": 7, "WITA": 8, "WIT": 9}
 

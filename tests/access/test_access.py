@@ -59,6 +59,7 @@ def test_no_engine_write_path_accepts_a_viewer_or_anonymous(engine, tmp_path, wh
         "delete_agreement": lambda s: write.delete_agreement(s, "119/KB/2024", who),
         "record_progress": lambda s: write.record_progress(s, "119/KB/2024", "Wisatawan", dt.date(2024, 9, 1),
                                                              5.0, who),
+        "define_kpi": lambda s: write.define_kpi(s, "119/KB/2024", write.Indicator("Wisatawan", target=9.0), who),
         "save_visit": lambda s: write.save_visit(s, VisitData(**{**_visit().__dict__, "ref": "K-2"}), who),
         "delete_visit": lambda s: write.delete_visit(s, "KUNKER-1", who),
         "commit_import": lambda s: changes.commit_import(engine, plan, who),

@@ -172,7 +172,8 @@ def test_progress_readings_are_recorded_and_audited(engine):
     with storage.transaction(engine) as s:
         data = write.agreement_data(write.load_agreement(s, "119/KB/2024"))
         assert data.indicators[0].target == 500.0
-        assert data.indicators[0].readings == ((dt.date(2024, 12, 31), 120.0), (dt.date(2025, 3, 31), 260.0))
+        assert data.indicators[0].readings == (write.Reading(dt.date(2024, 12, 31), 120.0, "", "budi"),
+                                               write.Reading(dt.date(2025, 3, 31), 260.0, "", "budi"))
         assert [e.actor for e in write.audit_trail(s, "agreement", "119/KB/2024")] == ["ani", "budi", "budi"]
 
 

@@ -55,6 +55,15 @@ WORDS = {
         "en": "unknown document type: {text!r} (KB, PKS, other)"},
     "message.status.bad": {"id": "status tidak dikenal: {text!r}", "en": "unknown status: {text!r}"},
     "message.obstacle.bad": {"id": "hambatan tidak dikenal: {text!r}", "en": "unknown obstacle: {text!r}"},
+    "message.goal.bad": {"id": "tujuan kunjungan tidak dikenal: {text!r}", "en": "unknown visit goal: {text!r}"},
+    "message.kpi.frequency": {"id": "frekuensi pembacaan harus bulanan atau triwulanan, bukan {text!r}",
+                              "en": "the reading frequency must be monthly or quarterly, not {text!r}"},
+    "message.kpi.numbers": {"id": "baseline dan target indikator harus berupa angka",
+                            "en": "the indicator's baseline and target must be numbers"},
+    "message.report.period": {"id": "periode laporan tidak dikenal: {text!r} (contoh: 2026-Q3 atau 2026-09)",
+                              "en": "unknown report period: {text!r} (for example 2026-Q3 or 2026-09)"},
+    "message.report.extension": {"id": "laporan ditulis sebagai .pdf atau .xlsx, bukan {text!r}",
+                                 "en": "the report is written as .pdf or .xlsx, not {text!r}"},
     "message.sector.bad": {"id": "bidang tidak dikenal: {text!r}", "en": "unknown sector: {text!r}"},
     # open vocabularies (issue 14): a label nothing knows comes in as written, flagged for an admin
     "message.vocabulary.review.sector": {

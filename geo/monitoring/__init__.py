@@ -1,0 +1,1 @@
+"""Monitoring of agreements: KPIs and their readings (``kpis``), the periodic report (``report``)."""
