@@ -136,6 +136,46 @@ else:
                             st.success(w("add.saved"))
                             kpi_records.clear()
 
+def define_form() -> None:
+    """Editors add a KPI to an agreement, or change one of the same name (its readings stay): ``write.define_kpi``,
+    which checks the role and the numbers again."""
+    actor = auth.principal()
+    with st.expander(w("define.title"), expanded=table.empty or "mon_def_saved" in st.session_state):
+        if saved := st.session_state.pop("mon_def_saved", None):  # said after the rerun that shows the new KPI
+            st.success(saved)
+        if actor is None or not actor.can("editor"):
+            st.info(w("define.login"))
+            return
+        agreements = records_cache.frames(version)[0]
+        open_ones = agreements[agreements["status"].isin(kpis.MONITORED_STATUSES)]
+        titles = dict(zip(open_ones["doc_number"], open_ones["title"]))
+        with st.form("kpi-define", clear_on_submit=True):
+            doc = st.selectbox(w("define.agreement"), sorted(titles), index=None, placeholder=t("choose"),
+                               format_func=lambda d: f"{d} — {titles[d]}", key="mon_def_doc")
+            c1, c2 = st.columns(2)
+            name = c1.text_input(w("define.name"), max_chars=200, key="mon_def_name")
+            unit = c2.text_input(w("define.unit"), max_chars=40, key="mon_def_unit")
+            c3, c4, c5, c6 = st.columns(4)
+            baseline = c3.number_input(w("define.baseline"), value=None, step=1.0, key="mon_def_baseline")
+            target = c4.number_input(w("define.target"), value=None, step=1.0, key="mon_def_target")
+            target_on = c5.date_input(w("define.target_on"), value=None, format="DD/MM/YYYY", key="mon_def_target_on")
+            frequency = c6.selectbox(w("define.frequency"), list(kpis.FREQUENCY_MONTHS),
+                                     format_func=lambda f: w(f"frequency.{f}"), index=1, key="mon_def_frequency")
+            if st.form_submit_button(w("define.save")):
+                with errors_shown() as outcome:
+                    if doc is None:
+                        raise UserError("field.required", field=w("define.agreement"))
+                    with storage.transaction(eng) as s:
+                        write.define_kpi(s, doc, write.Indicator(name, unit, target, baseline=baseline,
+                                                                 target_on=target_on, frequency=frequency), actor)
+                if not outcome.failed:
+                    st.session_state["mon_def_saved"] = w("define.saved", name=md(name.strip()), doc=md(doc))
+                    kpi_records.clear()
+                    st.rerun()  # the counts and tables above include the new KPI
+
+
+define_form()
+
 st.subheader(w("download.title"))
 asked = st.text_input(w("download.period"), report.last_quarter(today).code, key="mon_period")
 with errors_shown() as period_outcome:

@@ -66,3 +66,35 @@ def test_an_editor_adds_a_reading_kept_with_its_note_and_author(own_app_database
     assert "Pembacaan tersimpan." in [s.value for s in at.success]
     [record] = kpis.load(own_app_database)
     assert record.kpi.readings[-1] == write.Reading(on, 12.5, "=laporan dinas", "ani")
+
+
+def test_an_editor_defines_a_kpi_on_the_page_and_a_viewer_is_only_told_to_log_in(own_app_database):
+    _store(own_app_database)
+    viewer = _page("vina")
+    assert "Masuk sebagai editor untuk menambah indikator." in [i.value for i in viewer.info]
+    at = _page("ani")
+    at.selectbox(key="mon_def_doc").set_value(DOC)
+    at.text_input(key="mon_def_name").set_value("Penumpang per hari")
+    at.text_input(key="mon_def_unit").set_value("orang")
+    at.number_input(key="mon_def_baseline").set_value(100.0)
+    at.number_input(key="mon_def_target").set_value(500.0)
+    at.date_input(key="mon_def_target_on").set_value(D(2027, 12, 31))
+    at.selectbox(key="mon_def_frequency").set_value("monthly")
+    [b for b in at.button if b.label == "Simpan indikator"][0].click()
+    at = at.run()
+    assert not at.exception and not at.error
+    assert any("Penumpang per hari" in s.value for s in at.success)
+    kpi = next(r.kpi for r in kpis.load(own_app_database) if r.kpi.name == "Penumpang per hari")
+    assert (kpi.unit, kpi.baseline, kpi.target, kpi.target_on, kpi.frequency) == ("orang", 100.0, 500.0,
+                                                                                  D(2027, 12, 31), "monthly")
+    assert {m.label: m.value for m in at.metric}["KPI dipantau"] == "2"  # the page shows it at once
+
+
+def test_a_kpi_without_a_name_is_refused_in_the_users_language_and_nothing_is_stored(own_app_database):
+    _store(own_app_database)
+    at = _page("ani")
+    at.selectbox(key="mon_def_doc").set_value(DOC)
+    [b for b in at.button if b.label == "Simpan indikator"][0].click()
+    at = at.run()
+    assert not at.exception and at.error and "indikator" in at.error[0].value
+    assert [r.kpi.name for r in kpis.load(own_app_database)] == ["Trayek terhubung"]
