@@ -11,7 +11,8 @@ Rules:
   planner's explanations, ``cli.`` the command line, ``maps.`` the web map, ``importer.`` the import templates,
   ``numbers.`` scale words of amounts, ``regions.`` the notes of name resolution (an earlier code or name matched),
   ``headline.`` the impact headline ("Apa artinya?", "Batasan"), ``audit.`` the audit trail in words, ``change.``
-  the before-and-after map, ``flow.`` the cooperation flow (stages and moves of agreements).
+  the before-and-after map, ``flow.`` the cooperation flow (stages and moves of agreements), ``evidence.`` photos
+  and documents attached to records (their credit line, the brief's and the deck's photo sections).
 * A key defined twice — twice in one words module (where Python would silently keep the last) or in two
   modules — is an error when this module is imported (``DuplicateKey``), so the app and the command line
   refuse to start. The words modules are read with ``ast`` for this: a dict literal keeps a repeated key silently.
@@ -36,6 +37,7 @@ from geo.text.words import (
     briefing,
     change,
     cli,
+    evidence,
     flow,
     headline,
     importer,
@@ -52,7 +54,7 @@ from geo.text.words import (
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 WORD_MODULES: tuple[ModuleType, ...] = (interface, messages, briefing, score, planner, cli, maps, importer, numbers,
-                                        regions, verdict, headline, audit, change, flow)
+                                        regions, verdict, headline, audit, change, flow, evidence)
 
 
 class DuplicateKey(Exception):

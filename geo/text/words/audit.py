@@ -27,6 +27,7 @@ WORDS = {
     "audit.record.visit": {"id": "kunjungan", "en": "visit"},
     "audit.record.dataset": {"id": "kumpulan data", "en": "data set"},
     "audit.record.user": {"id": "pengguna", "en": "user"},
+    "audit.record.attachment": {"id": "lampiran", "en": "attachment"},
     "audit.field.role": {"id": "peran", "en": "role"},
     "audit.field.active": {"id": "aktif", "en": "active"},
     "audit.field.doc_number": {"id": "nomor dokumen", "en": "document number"},
