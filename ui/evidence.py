@@ -15,6 +15,7 @@ from geo.db import storage
 from geo.evidence import attachments, gallery, images, pdfs
 from geo.text.vocabulary import STATUSES
 from ui.database import engine
+from ui.downloads import logged_file
 from ui.feedback import errors_shown
 from ui.i18n import current_language, label, t
 from ui.safe_text import md
@@ -56,7 +57,8 @@ def _item_card(item: attachments.Item, can_edit: bool, actor, widget: str) -> No
         st.image(_image(item.id, item.sha256, True), width="stretch")
     else:
         st.download_button(t("ev.download_pdf", pages=item.height or 0),
-                           lambda: _image(item.id, item.sha256, False), item.download_name, "application/pdf",
+                           logged_file(lambda: _image(item.id, item.sha256, False), "evidence", "pdf",
+                                       item.download_name), item.download_name, "application/pdf",
                            key=f"{widget}-dl-{item.id}", on_click="ignore", icon=":material/description:")
     if item.caption:
         st.markdown(md(item.caption))

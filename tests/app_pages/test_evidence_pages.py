@@ -55,6 +55,14 @@ def test_an_editor_attaches_a_photo_on_the_data_page_and_a_disguised_svg_is_refu
         "berkas SVG atau HTML tidak diterima (dapat berisi skrip); unggah foto JPEG, PNG atau WebP"]
     assert len(attachments.items(own_app_database, "agreement", DOC)) == 1
 
+    signed = hf.plain_pdf()
+    at = _attach_on_data_page(at, "perjanjian.pdf", signed, "Naskah bertanda tangan")
+    assert not at.error and "Lampiran disimpan." in [s.value for s in at.success]
+    [pdf] = [i for i in attachments.items(own_app_database, "agreement", DOC) if i.kind == "document"]
+    assert attachments.content(own_app_database, pdf.id) == signed
+    labels = [b.proto.label for b in at.get("download_button")]
+    assert "Unduh dokumen (PDF, 1 halaman)" in labels
+
 
 def test_the_gallery_shows_the_sample_pictures_and_narrows_by_region_and_sector(app_database):
     at = _page("gallery.py")

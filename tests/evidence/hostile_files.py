@@ -50,46 +50,45 @@ def declared_huge_jpeg(side: int = 30000) -> bytes:
     return bytes(data)
 
 
-def plain_pdf() -> bytes:
+def one_page_writer() -> PdfWriter:
     w = PdfWriter()
     w.add_blank_page(595, 842)
+    return w
+
+
+def written(w: PdfWriter) -> bytes:
     out = io.BytesIO()
     w.write(out)
     return out.getvalue()
+
+
+def plain_pdf() -> bytes:
+    return written(one_page_writer())
 
 
 def pdf_with_javascript() -> bytes:
     """A document-level script (the /Names /JavaScript tree)."""
     from pypdf.generic import ArrayObject, DictionaryObject, NameObject, TextStringObject
 
-    w = PdfWriter()
-    w.add_blank_page(595, 842)
+    w = one_page_writer()
     action = w._add_object(DictionaryObject({NameObject("/S"): NameObject("/JavaScript"),
                                              NameObject("/JS"): TextStringObject("app.alert('x');")}))
     tree = w._add_object(DictionaryObject({NameObject("/Names"): ArrayObject([TextStringObject("a"), action])}))
     w._root_object[NameObject("/Names")] = DictionaryObject({NameObject("/JavaScript"): tree})
-    out = io.BytesIO()
-    w.write(out)
-    return out.getvalue()
+    return written(w)
 
 
 def pdf_with_embedded_file() -> bytes:
-    w = PdfWriter()
-    w.add_blank_page(595, 842)
+    w = one_page_writer()
     w.add_attachment("run.exe", b"MZ not really")
-    out = io.BytesIO()
-    w.write(out)
-    return out.getvalue()
+    return written(w)
 
 
 def pdf_opening_with_launch() -> bytes:
     """An /OpenAction that launches a program, its names hidden behind ``#xx`` escapes."""
     from pypdf.generic import DictionaryObject, NameObject, TextStringObject
 
-    w = PdfWriter()
-    w.add_blank_page(595, 842)
+    w = one_page_writer()
     w._root_object[NameObject("/OpenAction")] = DictionaryObject(
         {NameObject("/S"): NameObject("/Launch"), NameObject("/F"): TextStringObject("calc.exe")})
-    out = io.BytesIO()
-    w.write(out)
-    return out.getvalue().replace(b"/Launch", b"/L#61unch")
+    return written(w).replace(b"/Launch", b"/L#61unch")

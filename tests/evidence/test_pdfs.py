@@ -35,16 +35,11 @@ def test_a_pdf_that_launches_a_program_on_opening_is_refused_even_behind_name_es
 
 
 def test_a_pdf_opening_at_a_page_is_not_refused_for_that():
-    import io
-
-    from pypdf import PdfWriter
     from pypdf.generic import ArrayObject, NameObject
-    w = PdfWriter()
-    page = w.add_blank_page(595, 842)
-    w._root_object[NameObject("/OpenAction")] = ArrayObject([page.indirect_reference, NameObject("/Fit")])
-    out = io.BytesIO()
-    w.write(out)
-    assert pdfs.check(out.getvalue()) == 1
+
+    w = hf.one_page_writer()
+    w._root_object[NameObject("/OpenAction")] = ArrayObject([w.pages[0].indirect_reference, NameObject("/Fit")])
+    assert pdfs.check(hf.written(w)) == 1
 
 
 def test_a_file_that_only_says_pdf_is_refused_as_unreadable():
