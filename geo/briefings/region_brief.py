@@ -312,6 +312,8 @@ def pdf_bytes(f: Facts, photos=()) -> bytes:
 
 def _photo_section(pdf, photos, lang: str, section) -> None:
     """Two photos a row, each 4:3 at most, its caption and its place · date · credit beneath."""
+    from PIL import Image
+
     from geo.evidence.gallery import photo_line
 
     gap = 6
@@ -328,13 +330,15 @@ def _photo_section(pdf, photos, lang: str, section) -> None:
         bottoms = []
         for i, (photo, data) in enumerate(row):
             x = pdf.l_margin + i * (width + gap)
-            pdf.image(io.BytesIO(data), x=x, y=top, keep_aspect_ratio=True, w=width, h=height)
-            pdf.set_xy(x, top + height + 1)
+            w, h = Image.open(io.BytesIO(data)).size
+            drawn = min(height, width * h / w)  # the caption right under the picture, however tall it is
+            pdf.image(io.BytesIO(data), x=x, y=top, keep_aspect_ratio=True, w=width, h=drawn)
+            pdf.set_xy(x, top + drawn + 1)
             pdf.set_font("DejaVu", "", 8)
-            pdf.multi_cell(width, 3.8, _short(photo.caption, 160), new_x="LEFT", new_y="NEXT")
+            pdf.multi_cell(width, 3.8, _short(photo.caption, 160), align="L", new_x="LEFT", new_y="NEXT")
             pdf.set_font("DejaVu", "", 7)
             pdf.set_text_color(90, 90, 90)
-            pdf.multi_cell(width, 3.4, photo_line(photo, lang), new_x="LEFT", new_y="NEXT")
+            pdf.multi_cell(width, 3.4, photo_line(photo, lang), align="L", new_x="LEFT", new_y="NEXT")
             pdf.set_text_color(0, 0, 0)
             bottoms.append(pdf.get_y())
         pdf.set_xy(pdf.l_margin, max(bottoms) + 3)
