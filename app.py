@@ -35,6 +35,7 @@ pages = [
     st.Page("app_pages/planner.py", title=t("nav.planner"), icon=":material/route:"),
     st.Page("app_pages/monitoring.py", title=text("monitoring.nav", current_language()), icon=":material/monitoring:"),
     st.Page("app_pages/records.py", title=t("nav.records"), icon=":material/table_view:"),
+    st.Page("app_pages/gallery.py", title=t("nav.gallery"), icon=":material/photo_library:"),
     st.Page("app_pages/briefing.py", title=t("nav.briefing"), icon=":material/slideshow:"),
     st.Page("app_pages/method.py", title=t("nav.method"), icon=":material/menu_book:"),
     st.Page("app_pages/about_data.py", title=t("nav.data_credits"), icon=":material/info:"),

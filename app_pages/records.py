@@ -15,6 +15,7 @@ from ui import (
     audit_trail,
     auth,
     date_columns,
+    evidence,
     import_preview,
     record_tables,
     records_cache,
@@ -186,6 +187,7 @@ with tab_agreements:
                                                     unit=ind_unit, target=ind_target)
                         st.success(t("rec.saved"))
                     settled("agreement", outcome)  # the reading moved the agreement's version
+        evidence.panel("agreement", doc, actor, can_edit=can_edit, widget="ev-a")
         delete_and_history("agreement", doc, write.delete_agreement, version, "del")
 
 with tab_visits:
@@ -256,6 +258,7 @@ with tab_visits:
                                                     expected_version=visit_version)
                     st.success(t("rec.saved") if action != "unchanged" else t("rec.unchanged"))
                 settled("visit", outcome)
+        evidence.panel("visit", ref, actor, can_edit=can_edit, widget="ev-v")
         delete_and_history("visit", ref, write.delete_visit, visit_version, "delv")
 
 with tab_add:

@@ -13,6 +13,7 @@ from ui import (
     briefing_files,
     charts,
     date_columns,
+    evidence,
     mini_maps,
     party_feedback_table,
     presentation,
@@ -91,6 +92,11 @@ ag_cols = ["doc_number", "title", "type", "status", "parties", "signed_on", "val
 ag_table = localized_columns(ag, ag_cols)
 st.dataframe(ag_table, hide_index=True, width="stretch", column_config=date_columns.config(ag_table, lang))
 download_buttons(ag_table, f"kerja_sama_{code}")
+
+photos = briefing_files.region_photos(version, code, start, end)
+if photos:
+    st.subheader(t("ev.region_photos"))
+    evidence.photo_grid(photos, columns=4)
 
 c1, c2 = st.columns(2)
 with c1:

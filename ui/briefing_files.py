@@ -10,9 +10,11 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.briefings import deck, region_brief
+from geo.evidence import gallery
 from geo.io import gis_export
 from geo.maps import map_view, print_map
 from ui import records_cache
+from ui.database import engine
 from ui.downloads import logged_file
 from ui.i18n import current_language, t
 
@@ -46,9 +48,21 @@ def filters_of(spec: map_view.Spec) -> tuple:
     return spec.sectors, spec.types, spec.statuses, spec.ministries
 
 
+@st.cache_data(show_spinner=False, max_entries=16)
+def region_photos(version: tuple, code: str, start=None, end=None) -> list:
+    """The photos of the region's agreements and visits in the period (``geo.evidence.gallery``), newest first."""
+    return gallery.region_photos(engine(), code, start=start, end=end)
+
+
+def photos_with_images(version: tuple, code: str, start=None, end=None) -> list:
+    """The newest photos the brief and the deck carry, with their stored images."""
+    return gallery.with_images(engine(), region_photos(version, code, start, end)[:region_brief.MAX_PHOTOS])
+
+
 def brief_pdf(version: tuple, code: str, lang: str, start=None, end=None, weights: tuple = (),
               filters: tuple = ((), (), (), ())) -> bytes:
-    return region_brief.pdf_bytes(facts(version, code, lang, start, end, weights, filters))
+    return region_brief.pdf_bytes(facts(version, code, lang, start, end, weights, filters),
+                                  photos_with_images(version, code, start, end))
 
 
 def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, itinerary=None) -> bytes:
@@ -56,7 +70,8 @@ def deck_file(version: tuple, spec: map_view.Spec, lang: str, chosen: tuple, iti
     return deck.build(view(version, spec, lang), records_cache.context(version), chosen=chosen, itinerary=itinerary,
                       facts={code: facts(version, code, lang, spec.start, spec.end, spec.weights, filters_of(spec))
                              for code in chosen},
-                      map_png=map_file(version, spec, lang, "png", 200))
+                      map_png=map_file(version, spec, lang, "png", 200),
+                      photos={code: photos_with_images(version, code, spec.start, spec.end) for code in chosen})
 
 
 def _name(spec: map_view.Spec) -> str:

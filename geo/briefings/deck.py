@@ -4,6 +4,10 @@ cannot show), method and data sources. No impact score stands alone: beside each
 verdict in words, and on a region's slide the verdict itself ("Belum pasti", the score only beside a clear one). Every text is a real, editable text box or table; only the map and
 the timeline and the flow diagram are pictures. Its words are in the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``);
 the itinerary's column headers stay Indonesian, the ministries' format.
+
+A chosen region with photos (``photos[code]``: (``geo.evidence.gallery.Photo``, stored image) pairs) gets a slide
+"Foto kegiatan" after its own: up to ``PHOTOS_PER_SLIDE`` pictures, each fitted in its cell without distortion, its
+caption and its place · date · credit beneath as text boxes. No slide without photos.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from geo.text.vocabulary import STATUSES
 
 ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
 TOP_N = 10
+PHOTOS_PER_SLIDE = 4
 ROWS_PER_SLIDE = 10
 # the method slide's paragraphs, in order (catalog keys briefing.deck.method.<name>)
 METHOD_PARAGRAPHS = ("records", "classes", "score", "boundaries")
@@ -172,9 +177,28 @@ def flow_slide(d: _Deck, view, ctx: Context) -> None:
            Inches(1.5), size=12, bullets=True)
 
 
+def photo_slide(d: _Deck, region_name: str, photos) -> None:
+    """Up to ``PHOTOS_PER_SLIDE`` photos in a 2 × 2 grid, each with its caption and credit line."""
+    from PIL import Image
+
+    from geo.evidence.gallery import photo_line
+
+    lang = d.lang
+    s = d.slide(text("evidence.deck.title", lang, region=region_name))
+    cell_w, cell_h, text_h = Inches(6.0), Inches(2.25), Inches(0.6)
+    for i, (photo, data) in enumerate(list(photos)[:PHOTOS_PER_SLIDE]):
+        left = Inches(0.5) + (i % 2) * Inches(6.3)
+        top = Inches(1.15) + (i // 2) * (cell_h + text_h + Inches(0.1))
+        w, h = Image.open(io.BytesIO(data)).size
+        scale = min(cell_w / w, cell_h / h)
+        pw, ph = int(w * scale), int(h * scale)
+        s.shapes.add_picture(io.BytesIO(data), left + (cell_w - pw) // 2, top, width=pw, height=ph)
+        d.text(s, [photo.caption, photo_line(photo, lang)], left, top + cell_h, cell_w, text_h, size=11)
+
+
 def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = None,
           facts: Mapping[str, region_brief.Facts] | None = None, map_png: bytes | None = None,
-          top_n: int = TOP_N) -> bytes:
+          top_n: int = TOP_N, photos: Mapping[str, list] | None = None) -> bytes:
     """The deck for ``view`` (a ``geo.maps.map_view.View`` made from ``ctx``), with a slide per code in ``chosen``.
 
     A chosen region's figures are ``facts[code]`` when given (made from the same context), else
@@ -219,6 +243,8 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
         headers_o, rows_o = f.obstacles_table()
         if rows_o:
             d.table(s, headers_o, rows_o, Inches(5.4), Inches(4.6), Inches(7.4), widths=(2, 1.2, 5), size=12)
+        if (photos or {}).get(code):
+            photo_slide(d, f.region.name, photos[code])
 
     if itinerary is not None and len(itinerary):
         rows = [[_cell_text(v) for v in r] for r in itinerary.itertuples(index=False)]

@@ -47,19 +47,21 @@ def check_metric(metric: str, level: str) -> None:
 
 
 def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | None = None, metric: str = "signed",
-         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None) -> bytes:
-    """The bytes of a briefing file in ``fmt`` from the records of ``ctx``."""
+         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None, photos=()) -> bytes:
+    """The bytes of a briefing file in ``fmt`` from the records of ``ctx``; ``photos`` (the region's, as
+    ``geo.evidence.gallery.with_images`` gives them) go into the region brief and the deck's region."""
     region = check_region(region)
     start, end = map_view.parse_period(period) if period else (None, None)
     if fmt == "pdf" and region:
-        return region_brief.brief_pdf(region, ctx, lang=lang, start=start, end=end)
+        return region_brief.brief_pdf(region, ctx, lang=lang, start=start, end=end, photos=photos)
     on_map = fmt != "pptx" and region
     spec = map_view.Spec(level=lookup.CHILD_LEVEL[lookup.level_of(region)] if on_map else level, metric=metric,
                               within=region if on_map else "", start=start, end=end)
     check_metric(spec.metric, spec.level)
     view = map_view.compute(spec, ctx, lang=lang)
     if fmt == "pptx":
-        return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary)
+        return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary,
+                          photos={region: photos} if region and photos else None)
     return print_map.render(view, fmt)
 
 
@@ -76,7 +78,17 @@ def make_file(engine, out: str, **choices) -> bytes:
         choices["itinerary"] = planned_itinerary(engine, plan)
     ctx = Context(read.agreements_frame(engine), read.visits_frame(engine))
     check_not_empty(ctx)
+    if choices.get("region") and fmt in ("pdf", "pptx"):
+        choices["photos"] = region_photos(engine, choices["region"], choices.get("period"))
     return make(fmt, ctx, **choices)
+
+
+def region_photos(engine, code: str, period: str | None = None, n: int = region_brief.MAX_PHOTOS) -> list:
+    """The region's newest ``n`` photos in the period, with their stored images (for the brief and the deck)."""
+    from geo.evidence import gallery
+
+    start, end = map_view.parse_period(period) if period else (None, None)
+    return gallery.with_images(engine, gallery.region_photos(engine, code, start=start, end=end, limit=n))
 
 
 def check_not_empty(ctx: Context) -> None:

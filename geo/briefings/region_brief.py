@@ -10,6 +10,10 @@ The visit impact figure is a verdict in words (``geo.analysis.verdict``, issue 1
 pasti" with the size sentence beneath (``Facts.impact_note``); the 0–100 score only beside a clear verdict ("Naik,
 jelas (skor 85)"); "Belum dikunjungi" and no score for a region never visited; "Data belum cukup" with its reason.
 Words: the catalog (``geo/text/words/briefing.py``, keys ``briefing.*``).
+
+Photos (``geo.evidence.gallery.region_photos``, with their stored images) come as ``photos``: up to
+``MAX_PHOTOS`` in a section "Foto kegiatan" after the obstacles, two a row, each with its caption and its place,
+date and credit; no section when there are none. The stored images are the re-encoded ones, never an upload as is.
 """
 
 from __future__ import annotations
@@ -33,6 +37,7 @@ from geo.text.messages import UserError
 from geo.text.vocabulary import AGREEMENT_TYPES, STATUSES
 
 MAX_AGREEMENT_ROWS = 12
+MAX_PHOTOS = 4
 # The key figures, in the order every output shows them, and their labels in the brief and the deck.
 KEY_FIGURES = {"population": "brief.population", "signed": "brief.signed", "value_idr": "brief.value",
                "partners": "brief.partners", "visits": "brief.visits", "impact": "brief.impact"}
@@ -213,8 +218,9 @@ def _pdf_class():
     return BriefPDF
 
 
-def pdf_bytes(f: Facts) -> bytes:
-    """The brief as an A4 PDF of one or two pages."""
+def pdf_bytes(f: Facts, photos=()) -> bytes:
+    """The brief as an A4 PDF of one or two pages (and the photos' section, when ``photos``: (Photo, image
+    bytes) pairs)."""
     from fpdf.fonts import FontFace
 
     lang = f.lang
@@ -299,8 +305,44 @@ def pdf_bytes(f: Facts) -> bytes:
                 table.row(r)
     else:
         pdf.cell(0, 5, catalog.text("briefing.brief.none", lang), new_x="LMARGIN", new_y="NEXT")
+    if photos:
+        _photo_section(pdf, list(photos)[:MAX_PHOTOS], lang, section)
     return bytes(pdf.output())
 
 
-def brief_pdf(code: str, ctx: Context, **kw) -> bytes:
-    return pdf_bytes(facts(code, ctx, **kw))
+def _photo_section(pdf, photos, lang: str, section) -> None:
+    """Two photos a row, each 4:3 at most, its caption and its place · date · credit beneath."""
+    from PIL import Image
+
+    from geo.evidence.gallery import photo_line
+
+    gap = 6
+    width = (pdf.epw - gap) / 2
+    height = width * 0.75
+    if pdf.will_page_break(height + 25):
+        pdf.add_page()
+    section(catalog.text("evidence.brief.title", lang))
+    for start in range(0, len(photos), 2):
+        row = photos[start:start + 2]
+        if pdf.will_page_break(height + 20):
+            pdf.add_page()
+        top = pdf.get_y()
+        bottoms = []
+        for i, (photo, data) in enumerate(row):
+            x = pdf.l_margin + i * (width + gap)
+            w, h = Image.open(io.BytesIO(data)).size
+            drawn = min(height, width * h / w)  # the caption right under the picture, however tall it is
+            pdf.image(io.BytesIO(data), x=x, y=top, keep_aspect_ratio=True, w=width, h=drawn)
+            pdf.set_xy(x, top + drawn + 1)
+            pdf.set_font("DejaVu", "", 8)
+            pdf.multi_cell(width, 3.8, _short(photo.caption, 160), align="L", new_x="LEFT", new_y="NEXT")
+            pdf.set_font("DejaVu", "", 7)
+            pdf.set_text_color(90, 90, 90)
+            pdf.multi_cell(width, 3.4, photo_line(photo, lang), align="L", new_x="LEFT", new_y="NEXT")
+            pdf.set_text_color(0, 0, 0)
+            bottoms.append(pdf.get_y())
+        pdf.set_xy(pdf.l_margin, max(bottoms) + 3)
+
+
+def brief_pdf(code: str, ctx: Context, *, photos=(), **kw) -> bytes:
+    return pdf_bytes(facts(code, ctx, **kw), photos)

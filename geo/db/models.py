@@ -15,17 +15,19 @@ import datetime as dt
 from sqlalchemy import (
     JSON,
     BigInteger,
+    CheckConstraint,
     Date,
     DateTime,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     String,
     Text,
     UniqueConstraint,
     false,
 )
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.orm import DeclarativeBase, Mapped, deferred, mapped_column, relationship
 
 
 def utcnow() -> dt.datetime:
@@ -172,6 +174,35 @@ class ProgressReading(Base):
     recorded_by: Mapped[str] = mapped_column(String(64), default="", server_default="")  # who entered it
     indicator: Mapped[ProgressIndicator] = relationship(back_populates="readings")
     __table_args__ = (UniqueConstraint("indicator_id", "on_date"),)
+
+
+class Attachment(Base):
+    """Evidence on an agreement or a visit (``geo.evidence``): a photo, re-encoded (JPEG or PNG) with its thumbnail,
+    or the signed document, a PDF kept byte for byte as uploaded once checked. The bytes live here, in the database
+    (why: ``geo.evidence.attachments``); ``sha256`` is the stored content's, checked again on restore. The bytes
+    columns are deferred: lists and galleries never load them by accident."""
+
+    __tablename__ = "attachment"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    agreement_id: Mapped[int | None] = mapped_column(ForeignKey("agreement.id", ondelete="CASCADE"), index=True)
+    visit_id: Mapped[int | None] = mapped_column(ForeignKey("visit.id", ondelete="CASCADE"), index=True)
+    kind: Mapped[str] = mapped_column(String(10))  # photo, document
+    mime: Mapped[str] = mapped_column(String(40))  # image/jpeg, image/png, application/pdf
+    sha256: Mapped[str] = mapped_column(String(64), index=True)
+    size: Mapped[int] = mapped_column(Integer)
+    width: Mapped[int | None] = mapped_column(Integer)
+    height: Mapped[int | None] = mapped_column(Integer)
+    caption: Mapped[str] = mapped_column(Text, default="")
+    place: Mapped[str] = mapped_column(String(300), default="")
+    taken_on: Mapped[dt.date | None] = mapped_column(Date)
+    credit: Mapped[str] = mapped_column(String(200), default="")
+    original_name: Mapped[str] = mapped_column(String(300), default="")
+    added_by: Mapped[str] = mapped_column(String(200))
+    added_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    simulated: Mapped[bool] = mapped_column(default=False)
+    content: Mapped[bytes] = deferred(mapped_column(LargeBinary))
+    thumbnail: Mapped[bytes | None] = deferred(mapped_column(LargeBinary))
+    __table_args__ = (CheckConstraint("(agreement_id IS NULL) <> (visit_id IS NULL)", name="attachment_one_owner"),)
 
 
 class AuditEntry(Base):

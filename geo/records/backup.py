@@ -12,17 +12,24 @@ there could be attacked offline; a restore must also not bring back removed
 accounts or old passwords, nor lock the current admins out. Accounts are few
 and are recreated with ``python -m geo user add``. Restoring needs an admin.
 
+Evidence (``attachment``: photos and signed PDFs, ``geo.evidence``) is in the backup like every record: its bytes
+columns as base64 text in ``attachment.jsonl``. A restore checks every attachment's bytes against its stored
+``sha256`` and refuses the whole backup when one differs (a damaged or edited backup), so what comes back is the
+same bytes that were attached.
+
 ``scheduled_backup`` (``python -m geo backup --dir DIR --keep N``, for cron)
 writes a timestamped folder and keeps the newest N.
 """
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import hashlib
 import json
 from pathlib import Path
 
-from sqlalchemy import Boolean, Date, DateTime, Engine, delete, func, insert, select, text
+from sqlalchemy import Boolean, Date, DateTime, Engine, LargeBinary, delete, func, insert, select, text
 
 from geo import events
 from geo.access.roles import Principal, require
@@ -40,6 +47,8 @@ def _encode(column, value):
         return value.astimezone(dt.timezone.utc).isoformat()
     if isinstance(column.type, Date):
         return value.isoformat()
+    if isinstance(column.type, LargeBinary):
+        return base64.b64encode(bytes(value)).decode("ascii")
     return value
 
 
@@ -52,7 +61,15 @@ def _decode(column, value):
         return dt.date.fromisoformat(value)
     if isinstance(column.type, Boolean):
         return bool(value)
+    if isinstance(column.type, LargeBinary):
+        return base64.b64decode(value, validate=True)
     return value
+
+
+def _check_content(table_name: str, row: dict) -> None:
+    """An attachment's bytes must still be the ones whose ``sha256`` was stored with them."""
+    if table_name == "attachment" and hashlib.sha256(row["content"]).hexdigest() != row["sha256"]:
+        raise RestoreError(f"attachment {row['id']}: its bytes differ from their sha256 (damaged backup)")
 
 
 def _revision(engine: Engine) -> str | None:
@@ -132,8 +149,10 @@ def restore_backup(engine: Engine, folder: str | Path, actor: Principal, *, repl
             with path.open(encoding="utf-8") as fh:
                 for line in fh:
                     raw = json.loads(line)
-                    batch.append({c.name: _decode(c, raw.get(c.name)) for c in table.columns})
-                    if len(batch) == 1000:
+                    row = {c.name: _decode(c, raw.get(c.name)) for c in table.columns}
+                    _check_content(table.name, row)
+                    batch.append(row)
+                    if len(batch) == 1000 or (table.name == "attachment" and len(batch) == 20):
                         conn.execute(insert(table), batch)
                         n += len(batch)
                         batch = []

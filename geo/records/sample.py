@@ -3,7 +3,8 @@
 About 150 working visits (2021–2026) by several vice ministers and about 2,000
 agreements whose partners follow population and distance (neighbours more
 likely), with sectors, values, status histories and obstacles that look like
-the real thing. Every record has ``simulated=True``.
+the real thing. Every record has ``simulated=True``. A few running or completed agreements and visits carry drawn
+pictures (``geo.evidence.sample_photos``), also marked simulated, so the gallery is not empty.
 
 Planted effect (the ground truth the impact engine is checked against): for
 ``EFFECT_MONTHS`` months after a visit, the visited regency initiates new
@@ -32,6 +33,7 @@ from sqlalchemy import Engine, delete, func, select
 from geo.access.roles import SAMPLE_SEEDER, Principal, require
 from geo.db import storage
 from geo.db.models import Agreement, AuditEntry, DatasetInfo, record_tables
+from geo.evidence import sample_photos
 from geo.records import write
 from geo.records.write import AgreementData, Indicator, Party, StopData, VisitData
 from geo.regions import lookup
@@ -341,6 +343,8 @@ def seed(engine: Engine, actor: Principal, *, replace: bool = False, force: bool
             write.save_agreement(s, a, sample_author, assume_new=True)
             if progress and i % step == 0:
                 progress(i, total)
+        s.flush()
+        sample_photos.seed_pictures(s, agreements, visits, sample_author, truth["seed"])  # so the gallery shows some
         s.merge(DatasetInfo(key="sample_ground_truth", value=truth))
         s.merge(DatasetInfo(key="simulated", value={"simulated": True, "seed": truth["seed"]}))
     return {"visits": len(visits), "agreements": len(agreements)}

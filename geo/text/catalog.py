@@ -13,7 +13,8 @@ Rules:
   ``headline.`` the impact headline ("Apa artinya?", "Batasan"), ``audit.`` the audit trail in words, ``change.``
   the before-and-after map, ``flow.`` the cooperation flow (stages and moves of agreements), ``party_feedback.``
   the parties' feedback form, its moderation and the approved feedback on the region page, ``monitoring.`` KPIs,
-  the periodic report and visit goals against what followed.
+  the periodic report and visit goals against what followed, ``evidence.`` photos and
+  documents attached to records (their credit line, the brief's and the deck's photo sections).
 * A key defined twice — twice in one words module (where Python would silently keep the last) or in two
   modules — is an error when this module is imported (``DuplicateKey``), so the app and the command line
   refuse to start. The words modules are read with ``ast`` for this: a dict literal keeps a repeated key silently.
@@ -38,6 +39,7 @@ from geo.text.words import (
     briefing,
     change,
     cli,
+    evidence,
     flow,
     headline,
     importer,
@@ -56,7 +58,8 @@ from geo.text.words import (
 LANGUAGES = {"id": "Bahasa Indonesia", "en": "English"}
 DEFAULT_LANGUAGE = "id"
 WORD_MODULES: tuple[ModuleType, ...] = (interface, messages, briefing, score, planner, cli, maps, importer, numbers,
-                                        regions, verdict, headline, audit, change, flow, party_feedback, monitoring)
+                                        regions, verdict, headline, audit, change, flow, party_feedback, monitoring,
+                                        evidence)
 
 
 class DuplicateKey(Exception):

@@ -192,7 +192,7 @@ def test_migration_0008_adds_and_removes_the_kpi_and_goal_columns(sqlite_engine)
     with sqlite_engine.begin() as conn:
         cfg = storage.alembic_config(sqlite_engine)
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0005")
+        command.downgrade(cfg, "0007")
     assert "goals" not in columns("visit") and "note" not in columns("progress_reading")
     storage.migrate(sqlite_engine)
     assert "goals" in columns("visit") and {"note", "recorded_by"} <= columns("progress_reading")

@@ -259,7 +259,7 @@ def test_migration_0007_adds_and_removes_both_tables_as_the_models_describe_them
     with sqlite_engine.begin() as conn:
         cfg = storage.alembic_config(sqlite_engine)
         cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0005")
+        command.downgrade(cfg, "0006")
     assert not {"feedback_code", "party_feedback"} & set(inspect(sqlite_engine).get_table_names())
     storage.migrate(sqlite_engine)
     assert {"feedback_code", "party_feedback"} <= set(inspect(sqlite_engine).get_table_names())

@@ -29,6 +29,7 @@ WORDS = {
     "audit.record.user": {"id": "pengguna", "en": "user"},
     "audit.record.party_feedback": {"id": "umpan balik pihak", "en": "party feedback"},
     "audit.record.feedback_code": {"id": "kode umpan balik", "en": "feedback code"},
+    "audit.record.attachment": {"id": "lampiran", "en": "attachment"},
     "audit.field.role": {"id": "peran", "en": "role"},
     "audit.field.moderation": {"id": "moderasi", "en": "moderation"},
     "audit.field.active": {"id": "aktif", "en": "active"},

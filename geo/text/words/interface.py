@@ -682,4 +682,39 @@ WORDS = {
     "ui.gis.format.geojson": {"id": "GeoJSON (.geojson)", "en": "GeoJSON (.geojson)"},
     "ui.gis.format.kml": {"id": "KML (.kml)", "en": "KML (.kml)"},
     "ui.gis.download": {"id": "Unduh berkas GIS", "en": "Download GIS file"},
+    "ui.nav.gallery": {"id": "Contoh Kerja Sama Berhasil", "en": "Cooperation that worked"},
+    "ui.ev.title": {"id": "Contoh kerja sama yang berhasil", "en": "Examples of cooperation that worked"},
+    "ui.ev.intro": {
+        "id": "Foto dari kerja sama yang berjalan atau selesai. Periode: tanggal tanda tangan kerja sama (atau "
+              "tanggal mulainya).",
+        "en": "Photos of running or completed agreements. Period: the agreement's signing date (or its start)."},
+    "ui.ev.region": {"id": "Wilayah", "en": "Region"},
+    "ui.ev.all_regions": {"id": "Seluruh Indonesia", "en": "All of Indonesia"},
+    "ui.ev.none": {"id": "Belum ada foto untuk pilihan ini.", "en": "No photos for this choice yet."},
+    "ui.ev.count": {"id": "{n} foto", "en": "{n} photos"},
+    "ui.ev.more": {"id": "{shown} dari {n} foto ditampilkan; persempit saringan untuk melihat yang lain.",
+                   "en": "{shown} of {n} photos shown; narrow the filters to see others."},
+    "ui.ev.section": {"id": "Bukti: dokumen dan foto", "en": "Evidence: documents and photos"},
+    "ui.ev.region_photos": {"id": "Foto kegiatan", "en": "Photos"},
+    "ui.ev.upload": {"id": "Foto (JPEG, PNG, WebP) atau dokumen bertanda tangan (PDF)",
+                     "en": "Photo (JPEG, PNG, WebP) or signed document (PDF)"},
+    "ui.ev.upload_help": {
+        "id": "Berkas dinilai dari isinya, bukan namanya. Foto disimpan ulang tanpa data tambahan (EXIF, lokasi GPS), "
+              "paling banyak {mp} juta piksel dan {mb_image} MB; PDF paling besar {mb_pdf} MB, dan PDF berisi skrip, "
+              "aksi otomatis atau berkas sisipan ditolak.",
+        "en": "Files are judged by their content, not their name. Photos are stored again without extras (EXIF, GPS "
+              "position), at most {mp} million pixels and {mb_image} MB; PDFs at most {mb_pdf} MB, and PDFs holding "
+              "scripts, automatic actions or embedded files are refused."},
+    "ui.ev.caption": {"id": "Keterangan", "en": "Caption"},
+    "ui.ev.place": {"id": "Tempat", "en": "Place"},
+    "ui.ev.taken_on": {"id": "Tanggal foto atau dokumen", "en": "Date of the photo or document"},
+    "ui.ev.credit": {"id": "Kredit (pemotret atau sumber)", "en": "Credit (photographer or source)"},
+    "ui.ev.attach": {"id": "Lampirkan", "en": "Attach"},
+    "ui.ev.attached": {"id": "Lampiran disimpan.", "en": "Attachment saved."},
+    "ui.ev.pick_file": {"id": "Pilih berkas dahulu.", "en": "Choose a file first."},
+    "ui.ev.remove": {"id": "Hapus lampiran", "en": "Remove attachment"},
+    "ui.ev.removed": {"id": "Lampiran dihapus.", "en": "Attachment removed."},
+    "ui.ev.download_pdf": {"id": "Unduh dokumen (PDF, {pages} halaman)", "en": "Download document (PDF, {pages} pages)"},
+    "ui.ev.empty": {"id": "Belum ada lampiran.", "en": "No attachments yet."},
+    "ui.ev.added_by": {"id": "dilampirkan oleh {who}", "en": "attached by {who}"},
 }

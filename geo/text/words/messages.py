@@ -324,4 +324,29 @@ WORDS = {
               "this time."},
     "message.party_feedback.decided": {"id": "Umpan balik ini sudah dimoderasi.",
                                        "en": "This feedback has already been moderated."},
+    "message.evidence.empty": {"id": "berkas kosong", "en": "the file is empty"},
+    "message.evidence.too_big": {
+        "id": "berkas terlalu besar: paling besar {mb} MB", "en": "file too large: at most {mb} MB"},
+    "message.evidence.markup": {
+        "id": "berkas SVG atau HTML tidak diterima (dapat berisi skrip); unggah foto JPEG, PNG atau WebP",
+        "en": "SVG or HTML files are not accepted (they can hold scripts); upload a JPEG, PNG or WebP photo"},
+    "message.evidence.too_many_pixels": {
+        "id": "gambar terlalu besar: paling banyak {mp} juta piksel",
+        "en": "image too large: at most {mp} million pixels"},
+    "message.evidence.not_image": {
+        "id": "berkas tidak diterima: hanya foto JPEG, PNG atau WebP dan dokumen PDF (dinilai dari isinya, "
+              "bukan dari nama berkas)",
+        "en": "file not accepted: only JPEG, PNG or WebP photos and PDF documents (judged by content, not by the "
+              "file name)"},
+    "message.evidence.not_pdf": {
+        "id": "berkas PDF tidak dapat dibaca", "en": "the PDF cannot be read"},
+    "message.evidence.pdf_encrypted": {
+        "id": "PDF terkunci sandi tidak diterima: isinya tidak dapat diperiksa",
+        "en": "password-protected PDFs are not accepted: their content cannot be checked"},
+    "message.evidence.pdf_active": {
+        "id": "PDF berisi bagian aktif ({what}) dan tidak diterima; cetak ulang sebagai PDF biasa atau pindai",
+        "en": "the PDF holds active content ({what}) and is not accepted; print it again as a plain PDF or scan it"},
+    "message.evidence.no_record": {"id": "catatan {text!r} tidak ada", "en": "no record {text!r}"},
+    "message.evidence.gone": {
+        "id": "lampiran ini sudah dihapus orang lain", "en": "this attachment was already removed by someone else"},
 }

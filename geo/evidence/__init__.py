@@ -1,0 +1,1 @@
+"""Evidence: photos and signed documents attached to agreements and visits (issue 18)."""
