@@ -320,11 +320,12 @@ def flow_slide(d: _Deck, view, ctx: Context) -> None:
 
 def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = None,
           facts: Mapping[str, region_brief.Facts] | None = None, map_png: bytes | None = None,
-          top_n: int = TOP_N) -> bytes:
+          top_n: int = TOP_N, labels: bool | None = None) -> bytes:
     """The deck for ``view`` (a ``geo.maps.map_view.View`` made from ``ctx``), with a slide per code in ``chosen``.
 
     A chosen region's figures are ``facts[code]`` when given (made from the same context), else
-    ``region_brief.facts`` of ``ctx`` over the view's period; ``map_png`` defaults to the static map of the view.
+    ``region_brief.facts`` of ``ctx`` over the view's period; ``map_png`` defaults to the static map of the view
+    (with region names as ``labels`` says, ``geo.maps.print_map.render``).
     """
     lang = view.lang
     if itinerary is not None:
@@ -339,7 +340,7 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
     where = view.spec.within
     s = d.slide(text("briefing.deck.map_within", lang, region=lookup.get(where).name, metric=view.metric_label)
                 if where else text("briefing.deck.map", lang, metric=view.metric_label))
-    png = map_png if map_png is not None else print_map.render(view, "png", dpi=200)
+    png = map_png if map_png is not None else print_map.render(view, "png", dpi=200, labels=labels)
     s.shapes.add_picture(io.BytesIO(png), Inches(2.2), Inches(1.15), height=Inches(5.8))
 
     verdict_of = score_verdicts(view, ctx)

@@ -47,8 +47,10 @@ def check_metric(metric: str, level: str) -> None:
 
 
 def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | None = None, metric: str = "signed",
-         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None) -> bytes:
-    """The bytes of a briefing file in ``fmt`` from the records of ``ctx``."""
+         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None,
+         labels: bool | None = None) -> bytes:
+    """The bytes of a briefing file in ``fmt`` from the records of ``ctx``; ``labels``: region names on the map
+    (None: where ``geo.maps.map_labels`` shows them by default)."""
     region = check_region(region)
     start, end = map_view.parse_period(period) if period else (None, None)
     if fmt == "pdf" and region:
@@ -59,8 +61,8 @@ def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | Non
     check_metric(spec.metric, spec.level)
     view = map_view.compute(spec, ctx, lang=lang)
     if fmt == "pptx":
-        return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary)
-    return print_map.render(view, fmt)
+        return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary, labels=labels)
+    return print_map.render(view, fmt, labels=labels)
 
 
 def make_file(engine, out: str, **choices) -> bytes:
