@@ -3,6 +3,7 @@ full draw), no two names meet and every name lies inside the map's axes; "Kabupa
 on by default where they fit and can be turned on or off."""
 
 import pytest
+from matplotlib.backends.backend_agg import FigureCanvasAgg
 
 from geo.analysis.context import Context
 from geo.maps import map_labels, map_view, print_map
@@ -16,6 +17,8 @@ def ctx(sample_frames):
 
 def drawn_labels(fig):
     """(the map axes' box, [(name, its box)]) as the figure draws them."""
+    if not isinstance(fig.canvas, FigureCanvasAgg):  # a figure without names has no canvas yet
+        FigureCanvasAgg(fig)
     fig.canvas.draw()
     renderer = fig.canvas.get_renderer()
     ax = fig.axes[0]
