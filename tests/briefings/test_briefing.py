@@ -401,3 +401,14 @@ def test_region_brief_counts_the_period_as_the_map_does(frames, ctx):
                                                                        f.profile.agreements["start_on"]))
         assert (days <= pd.Timestamp(end)).all() and (days >= pd.Timestamp(start)).all()
         assert len(f.profile.agreements) == signed
+
+
+def test_cli_map_of_a_provinces_regencies_carries_their_names_unless_told_not_to(data_dir, tmp_path):
+    out = tmp_path / "papua_selatan.svg"
+    r = _cli(data_dir, "--out", str(out), "--region", "93")
+    assert r.returncode == 0, r.stderr
+    assert "Kab. Merauke" in out.read_text(encoding="utf-8")
+    r = _cli(data_dir, "--out", str(out), "--region", "93", "--no-labels")
+    assert r.returncode == 0, r.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "Kab. Merauke" not in svg and "Papua Selatan" in svg
