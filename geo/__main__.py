@@ -9,7 +9,7 @@
     python -m geo user add NAME [--role viewer|editor|admin] [--user ADMIN]
     python -m geo user list|set-role NAME ROLE|set-password NAME|disable NAME|enable NAME|remove NAME --user ADMIN
     python -m geo brief --out FILE [--region CODE] [--period FROM:TO] [--metric M] [--level L] [--lang id|en]
-                        [--plan REF]
+                        [--plan REF] [--labels|--no-labels]
     python -m geo impact --out FILE.csv|FILE.xlsx [--level province|regency] [--period FROM:TO] [--lang id|en]
     python -m geo export-map --out FILE.gpkg|FILE.zip|FILE.geojson|FILE.kml [--level L] [--metric M]
                              [--period FROM:TO] [--region CODE] [--lang id|en]
@@ -26,7 +26,9 @@ install gets its first admin.
 
 ``brief`` writes a briefing file; the format follows the extension: ``.pptx`` (deck, with a slide for
 ``--region``), ``.pdf`` (the region brief with ``--region``, else the map), ``.png`` (300 dpi) or ``.svg``
-(the national map, or the map of ``--region``'s regencies/districts). It exits 2 on bad input.
+(the national map, or the map of ``--region``'s regencies/districts); ``--labels``/``--no-labels`` prints region
+names on the map or not (default: on for provinces and one region's regencies/districts, ``geo.maps.map_labels``).
+It exits 2 on bad input.
 ``impact`` writes the impact of visits, one row per province or regency/city
 (``geo.analysis.impact_table``), as CSV or XLSX; it exits 2 on bad input. ``export-map`` writes the map layer
 of a view (the same as ``brief`` draws) as a GIS file, the format from the extension (``geo.io.gis_export``);
@@ -255,7 +257,7 @@ def cmd_brief(args) -> int:
         if not folder.is_dir():  # checked first: no rendering for a file that cannot be written
             raise UserError("file.no_folder", text=str(folder))
         data = maker.make_file(_engine(), args.out, region=args.region, period=args.period, metric=args.metric,
-                                  level=args.level, lang=args.lang, plan=args.plan)
+                                  level=args.level, lang=args.lang, plan=args.plan, labels=args.labels)
         _write_whole(Path(args.out), data, "brief")
     except UserError as exc:
         print(exc.text(args.lang), file=sys.stderr)
@@ -411,6 +413,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--level", default="province", choices=list(MAP_LEVELS))
     p.add_argument("--lang", choices=["id", "en"], default="id")
     p.add_argument("--plan", help="reference of a planned visit (from the planner) for the deck's itinerary slides")
+    p.add_argument("--labels", action=argparse.BooleanOptionalAction, default=None,
+                   help="region names on the map (default: on for provinces and one region's regencies/districts)")
     p.set_defaults(func=cmd_brief)
     p = sub.add_parser("impact", help="write the impact of visits per region as a CSV or XLSX table")
     p.add_argument("--out", required=True, help="FILE.csv or FILE.xlsx")

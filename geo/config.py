@@ -145,6 +145,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "`1`: browser tests fail instead of skipping when Chromium is missing (as in CI)", scope="tests"),
     Setting("SINERGI_REQUIRE_NGINX", False, _flag, "1/0, true/false, yes/no or on/off",
             "`1`: the serving tests fail instead of skipping when nginx is not installed (as in CI)", scope="tests"),
+    Setting("SINERGI_REQUIRE_LIBREOFFICE", False, _flag, "1/0, true/false, yes/no or on/off",
+            "`1`: the tests that render decks fail instead of skipping when LibreOffice (`soffice`) or poppler's "
+            "`pdftotext` is missing (as in CI)", scope="tests"),
     Setting("SINERGI_REQUIRE_POSTGRES", False, _flag, "1/0, true/false, yes/no or on/off",
             "`1`: the PostgreSQL tests fail instead of skipping when `SINERGI_TEST_DATABASE_URL` is unset",
             scope="tests"),

@@ -60,6 +60,17 @@ def require_nginx() -> str:
     return path
 
 
+@pytest.fixture(scope="session")
+def require_soffice() -> tuple[str, str]:
+    """LibreOffice's ``soffice`` and poppler's ``pdftotext`` (Debian: libreoffice-impress-nogui, poppler-utils)."""
+    found = shutil.which("soffice"), shutil.which("pdftotext")
+    if None in found:
+        if config.get("SINERGI_REQUIRE_LIBREOFFICE"):
+            pytest.fail("SINERGI_REQUIRE_LIBREOFFICE=1 but soffice or pdftotext is not installed")
+        pytest.skip("no LibreOffice or poppler here (CI installs them and sets SINERGI_REQUIRE_LIBREOFFICE=1)")
+    return found
+
+
 def _postgres_url() -> str | None:
     url = config.get("SINERGI_TEST_DATABASE_URL")
     if not url and config.get("SINERGI_REQUIRE_POSTGRES"):

@@ -47,9 +47,11 @@ def check_metric(metric: str, level: str) -> None:
 
 
 def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | None = None, metric: str = "signed",
-         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None, photos=()) -> bytes:
+         level: str = "province", lang: str = "id", itinerary: pd.DataFrame | None = None, photos=(),
+         labels: bool | None = None) -> bytes:
     """The bytes of a briefing file in ``fmt`` from the records of ``ctx``; ``photos`` (the region's, as
-    ``geo.evidence.gallery.with_images`` gives them) go into the region brief and the deck's region."""
+    ``geo.evidence.gallery.with_images`` gives them) go into the region brief and the deck's region; ``labels``:
+    region names on the map (None: where ``geo.maps.map_labels`` shows them by default)."""
     region = check_region(region)
     start, end = map_view.parse_period(period) if period else (None, None)
     if fmt == "pdf" and region:
@@ -61,8 +63,8 @@ def make(fmt: str, ctx: Context, *, region: str | None = None, period: str | Non
     view = map_view.compute(spec, ctx, lang=lang)
     if fmt == "pptx":
         return deck.build(view, ctx, chosen=[region] if region else [], itinerary=itinerary,
-                          photos={region: photos} if region and photos else None)
-    return print_map.render(view, fmt)
+                          photos={region: photos} if region and photos else None, labels=labels)
+    return print_map.render(view, fmt, labels=labels)
 
 
 def make_file(engine, out: str, **choices) -> bytes:

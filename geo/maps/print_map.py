@@ -1,7 +1,9 @@
 """A map view as a print file (PNG at 300 dpi, SVG or PDF), drawn with matplotlib.
 
 Same regions, classes, colours and legend as the interactive map (all from a ``geo.maps.map_view.View``),
-with the title, period, filters, data source and date, and the simulated-data note when it applies.
+with the title, period, filters, data source and date, and the simulated-data note when it applies; region names
+where they fit (``geo.maps.map_labels``: on by default for the province map and one region's regencies or
+districts, none overlapping, none clipped at the edge; ``labels=`` turns them on or off).
 Text is set in DejaVu Sans, which ships with matplotlib: nothing is fetched.
 """
 
@@ -17,7 +19,7 @@ from matplotlib.figure import Figure
 from matplotlib.patches import Patch
 from matplotlib.path import Path
 
-from geo.maps import verdict_classes, web_map
+from geo.maps import map_labels, verdict_classes, web_map
 from geo.regions import lookup
 from geo.text import catalog
 
@@ -59,8 +61,9 @@ def region_paths(level: str) -> dict[str, Path]:
     return out
 
 
-def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
-    """The map of ``view`` as a matplotlib figure (not yet saved)."""
+def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE, labels: bool | None = None) -> Figure:
+    """The map of ``view`` as a matplotlib figure (not yet saved); region names when ``labels`` (None: where they
+    are shown by default, ``map_labels.shown_by_default``)."""
     level, within = view.spec.level, view.spec.within
     paths = region_paths(level)
     codes = [c for c in paths if (not within or lookup.is_within(c, within))
@@ -87,6 +90,8 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
         ax.set_xlim(x0 - pad, x1 + pad)
         ax.set_ylim(y0 - pad, y1 + pad)
     ax.set_aspect(1 / np.cos(np.radians((y0 + y1) / 2)) if codes else "equal")
+    if codes and (map_labels.shown_by_default(view) if labels is None else labels):
+        map_labels.place(ax, codes, level)
 
     fig.text(0.02, 0.965, catalog.text("briefing.map.title", view.lang), fontsize=11, color="#555555", va="top")
     fig.text(0.02, 0.935, view.title, fontsize=17, fontweight="bold", va="top")
@@ -104,12 +109,14 @@ def figure(view, *, size: tuple[float, float] = A4_LANDSCAPE) -> Figure:
     return fig
 
 
-def render(view, fmt: str = "png", *, dpi: int = PRINT_DPI, size: tuple[float, float] = A4_LANDSCAPE) -> bytes:
-    """The map of ``view`` as PNG (``dpi``, print resolution by default), SVG or PDF bytes."""
+def render(view, fmt: str = "png", *, dpi: int = PRINT_DPI, size: tuple[float, float] = A4_LANDSCAPE,
+           labels: bool | None = None) -> bytes:
+    """The map of ``view`` as PNG (``dpi``, print resolution by default), SVG or PDF bytes; ``labels`` as in
+    ``figure``."""
     if fmt not in FORMATS:
         raise ValueError(f"format must be one of {FORMATS}")
     with matplotlib.rc_context(RC):
-        fig = figure(view, size=size)
+        fig = figure(view, size=size, labels=labels)
         buf = io.BytesIO()
         fig.savefig(buf, format=fmt, dpi=dpi, facecolor="white",
                     metadata={"Title": view.title} if fmt in ("svg", "pdf") else None)

@@ -269,12 +269,18 @@ def test_deck_without_itinerary_or_regions_and_bad_itinerary(real_ctx):
     assert titles == ["Inter-regional cooperation briefing", "National map: Working visits", "Top 10 regions",
                       "Bottom 10 regions", "Cooperation flow", "Method and data sources"]
     assert not any("SIMULATED" in sh.text_frame.text for s in prs.slides for sh in s.shapes if sh.has_text_frame)
-    long = pd.DataFrame([[dt.date(2026, 12, 1 + i), "09.00 WIB", f"Lokasi {i}", "Bupati", "Rapat"] for i in range(12)],
+    long = pd.DataFrame([[dt.date(2026, 12, 1 + i), "09.00 WIB", f"Lokasi {i}", "Bupati", "Rapat"] for i in range(25)],
                         columns=deck.ITINERARY_COLUMNS)
     prs = Presentation(io.BytesIO(deck.build(view, real_ctx, itinerary=long)))
-    tables = [[sh.table for sh in s.shapes if sh.has_table][0] for s in prs.slides if s.shapes.title.text == "Itinerary"]
-    assert [len(tb.rows) - 1 for tb in tables] == [10, 2]  # split over two slides, headers on both
-    assert tables[1].cell(2, 2).text == "Lokasi 11"
+    frames = [[sh for sh in s.shapes if sh.has_table][0] for s in prs.slides
+              if s.shapes.title.text in ("Itinerary", "Itinerary (continued)")]
+    tables = [f.table for f in frames]
+    # split over two slides by the measured row budget, headers on both, nothing below the slide's bottom line
+    assert len(tables) == 2 and sum(len(tb.rows) - 1 for tb in tables) == 25
+    assert [c.text for c in tables[1].rows[0].cells] == deck.ITINERARY_COLUMNS
+    assert tables[1].cell(len(tables[1].rows) - 1, 2).text == "Lokasi 24"
+    assert all(f.top + f.height <= deck.SLIDE_BOTTOM for f in frames)
+    assert frames[0].top + frames[0].height + tables[0].rows[1].height > deck.SLIDE_BOTTOM  # the first one is full
     with pytest.raises(ValueError, match="Narasumber"):
         deck.build(view, real_ctx, itinerary=pd.DataFrame({"Tanggal": [], "Lokasi": []}))
 
@@ -395,3 +401,14 @@ def test_region_brief_counts_the_period_as_the_map_does(frames, ctx):
                                                                        f.profile.agreements["start_on"]))
         assert (days <= pd.Timestamp(end)).all() and (days >= pd.Timestamp(start)).all()
         assert len(f.profile.agreements) == signed
+
+
+def test_cli_map_of_a_provinces_regencies_carries_their_names_unless_told_not_to(data_dir, tmp_path):
+    out = tmp_path / "papua_selatan.svg"
+    r = _cli(data_dir, "--out", str(out), "--region", "93")
+    assert r.returncode == 0, r.stderr
+    assert "Kab. Merauke" in out.read_text(encoding="utf-8")
+    r = _cli(data_dir, "--out", str(out), "--region", "93", "--no-labels")
+    assert r.returncode == 0, r.stderr
+    svg = out.read_text(encoding="utf-8")
+    assert "Kab. Merauke" not in svg and "Papua Selatan" in svg

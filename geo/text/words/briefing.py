@@ -91,6 +91,13 @@ WORDS = {
     "briefing.deck.region": {"id": "Rincian wilayah: {region}", "en": "Region details: {region}"},
     "briefing.deck.itinerary": {"id": "Rencana perjalanan", "en": "Itinerary"},
     "briefing.deck.method": {"id": "Metode dan sumber data", "en": "Method and data sources"},
+    "briefing.deck.continued": {"id": "{title} (lanjutan)", "en": "{title} (continued)"},
+    "briefing.deck.notes.heading": {
+        "id": "Teks lengkap dari yang dipendekkan di slide ini:",
+        "en": "The full text of what this slide shortens:"},
+    "briefing.deck.notes.cell": {"id": "{column}, baris {row}: {text}", "en": "{column}, row {row}: {text}"},
+    "briefing.deck.notes.box": {"id": "Teks: {text}", "en": "Text: {text}"},
+    "briefing.deck.notes.title": {"id": "Judul: {text}", "en": "Title: {text}"},
     "briefing.deck.method.records": {
         "id": "Ukuran per wilayah dihitung dari data kerja sama antar daerah dan kunjungan kerja yang tersimpan di "
               "Sinergi; satu kerja sama dihitung sekali untuk setiap wilayah yang menjadi pihaknya.",
