@@ -180,7 +180,26 @@ def hostile_deck(ctx) -> tuple[bytes, pd.DataFrame]:
                                   "infrastruktur", "transportasi", "lingkungan", "energi", "industri", "umkm"),
                          types=("KB", "PKS"))
     view = map_view.compute(spec, ctx, lang="en")
-    return deck.build(view, ctx, chosen=LONGEST_REGENCIES[:3], itinerary=trip), trip
+    return deck.build(view, ctx, chosen=LONGEST_REGENCIES[:3], itinerary=trip,
+                      photos={LONGEST_REGENCIES[0]: hostile_photos()}), trip
+
+
+def hostile_photos() -> list:
+    """Four photos (tall, wide, square) with a 400-character caption and long place and credit lines."""
+    from PIL import Image
+
+    from geo.evidence.gallery import Photo
+
+    out = []
+    for i, size in enumerate([(300, 900), (1200, 300), (500, 500), (640, 480)]):
+        buffer = io.BytesIO()
+        Image.new("RGB", size, (40 * i, 120, 160)).save(buffer, "PNG")
+        caption = ("Peresmian jalan penghubung antarkabupaten yang dibangun bersama " * 7)[:400]
+        out.append((Photo(i + 1, "agreement", f"KB/{i}", "Jalan", "selesai", (), (LONGEST_REGENCIES[0],), None,
+                          caption, "Kabupaten Kepulauan Siau Tagulandang Biaro, Sulawesi Utara, " * 2,
+                          dt.date(2031, 9, 1), "Bagian Protokol dan Komunikasi Pimpinan Sekretariat Daerah " * 2,
+                          dt.datetime(2031, 9, 2), *size, "0" * 64), buffer.getvalue()))
+    return out
 
 
 def test_a_hostile_deck_is_built_to_fit_long_tables_split_and_long_cells_shortened_with_the_full_text_kept(
@@ -189,6 +208,7 @@ def test_a_hostile_deck_is_built_to_fit_long_tables_split_and_long_cells_shorten
     assert all(len(a) == 726 for a in trip["Agenda"])
     prs = Presentation(io.BytesIO(data))
     titles = [s.shapes.title.text for s in prs.slides]
+    assert any(t.startswith("Photos: ") for t in titles)  # four photos with long captions, drawn below too
     assert titles.count("Itinerary") == 1 and titles.count("Itinerary (continued)") >= 9  # 40 long stops
     shown = [c.text for s in prs.slides if s.shapes.title.text.startswith("Itinerary")
              for sh in s.shapes if sh.has_table for r in list(sh.table.rows)[1:] for c in r.cells]
