@@ -80,7 +80,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
                 partner_links=None, outline: str | None = None, center=None, zoom=None, legend_extra=(),
                 legend_title: str | None = None, clickable: bool = False, tile_url: str | None = None,
                 height: int = 620, boundary_folder=None, loading_text: str = "…",
-                error_text: str = "!", legend_px: int | None = None) -> dict:
+                error_text: str = "!", legend_px: int | None = None, fill: dict | None = None) -> dict:
     """What the map component (``ui/region_map.py``) draws for ``view`` (a ``geo.maps.map_view.View``): only
     what changes between views, never geometry (the browser has that from ``geo.maps.boundary_files``).
 
@@ -92,6 +92,9 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
     optionally number, shown inside the marker); ``partner_links``: rows with lat_a, lon_a, lat_b, lon_b, count
     (and optionally name_a, name_b). ``legend_extra``: (colour, text, kind) rows after the classes, kind
     ``"dot"`` or ``"line"``. ``legend_px``: the legend's type size (a projector's back row), default the frame's.
+    ``fill`` (presentation mode): the frame fills the browser window from its top down, leaving ``below`` pixels
+    and never lower than ``min``, instead of ``height``; its legend is ``legend_em`` times the page's root type
+    size (``ui.presentation``'s room type), so it grows with the window as the page's text does.
     """
     import hashlib
 
@@ -130,7 +133,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
         "legend": {"title": legend_title if legend_title is not None else view.metric_label,
                    "items": [[c, t, "hatch" if c == classes.NO_DATA_COLOR else ""] for c, t in view.legend()]
                    + [list(x) for x in legend_extra], "size": legend_px},
-        "clickable": clickable, "tile_url": tile_url, "height": height,
+        "clickable": clickable, "tile_url": tile_url, "height": height, "fill": fill,
         "loading_text": loading_text, "error_text": error_text,
     }
     payload["view_id"] = hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:12]
