@@ -227,6 +227,7 @@ def test_an_agenda_typed_in_the_planner_shows_exactly_as_typed_in_the_briefing(a
     _keys_ready(page)
     steps = int(page.locator(STEP_LABEL).first.inner_text().split()[3].rstrip(":"))
     for number in range(2, steps + 1):
+        wait_until_idle(page)  # the presenter waits for the step to be drawn
         page.keyboard.press("PageDown")
         assert _wait_for_step(page, number) == number
     page.get_by_text("Rencana perjalanan").first.wait_for(timeout=30_000)
