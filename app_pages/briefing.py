@@ -1,5 +1,10 @@
 """Briefing: a guided story (national map → top regions → chosen regions → itinerary), stepped forward and
-back, and the files to take home (PPTX deck, PDF region briefs, PNG/SVG/PDF map)."""
+back, and the files to take home (PPTX deck, PDF region briefs, PNG/SVG/PDF map).
+
+Presenting (``ui.presentation``): no page title (the view's statement says what is shown), the step bar right
+under the one-line simulated-data banner, the map filling the window below it with its legend inside; the keys
+of ``ui.step_keys`` step the story (presenter clickers too). Tables show their cells as written
+(``ui.text_table``): an agenda typed "1. Rapat" stays "1. Rapat", never a Markdown list."""
 
 import datetime as dt
 
@@ -10,7 +15,17 @@ from geo.briefings import deck, region_brief
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.catalog import text
-from ui import briefing_files, presentation, records_cache, shared_view, url_state
+from ui import (
+    briefing_files,
+    presentation,
+    records_cache,
+    region_map,
+    safe_text,
+    shared_view,
+    step_keys,
+    text_table,
+    url_state,
+)
 from ui.database import simulated_banner
 from ui.downloads import download_buttons
 from ui.i18n import current_language, t
@@ -19,7 +34,9 @@ lang = current_language()
 this_year = dt.date.today().year
 choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions(lv)]
 
-st.title(t("brief.title"))
+presenting = presentation.active()
+if not presenting:
+    st.title(t("brief.title"))
 simulated_banner()
 version = records_cache.version()
 shared_view.begin()  # the measure, period, filters and weights chosen on the map (or any page)
@@ -40,7 +57,10 @@ with presentation.controls():
 shared_view.end()
 
 spec = shared_view.spec(st.session_state["b_level"] or "province")
-shared_view.caption(spec.level)
+if presenting:
+    shared_view.weights_note()  # the period and filters are in the statement above the picture
+else:
+    shared_view.caption(spec.level)
 view = briefing_files.view(version, spec, lang)
 chosen = tuple(st.session_state["b_regions"])
 itinerary = st.session_state.get(briefing_files.ITINERARY_KEY)
@@ -68,14 +88,18 @@ c3.button(t("brief.next"), key="story_next", on_click=go, args=(1,), disabled=st
           width="stretch", type="primary")
 
 kind, code = steps[step]
-if presentation.active():
+if presenting:
     presentation.statement(view.title, view.subtitle)
 else:
     st.subheader(view.title)
     st.caption(view.subtitle)
 
 if kind == "map":
-    st.image(briefing_files.map_file(version, spec, lang, "png", briefing_files.SCREEN_DPI), width="stretch")
+    payload = region_map.view_payload(  # the live map, its legend inside; the PNG is among the downloads
+        version, spec, lang, labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank")),
+        no_data_text=t("map.no_data"), height=620, fill=presentation.MAP_FILL if presenting else None,
+        loading_text=t("map.loading"), error_text=t("map.load_failed"))
+    region_map.show(payload, key="story-map")
 elif kind == "top":
     verdict_of = deck.score_verdicts(view, records_cache.context(version))
     headers = deck.ranking_headers(view, verdict_of)
@@ -84,8 +108,8 @@ elif kind == "top":
         rows = deck.ranking_rows(view, top=top, verdict_of=verdict_of)
         col.markdown(f"### {text('briefing.deck.top' if top else 'briefing.deck.bottom', lang, n=len(rows))}")
         table = pd.DataFrame(rows, columns=headers)
-        col.table(table, hide_index=True)
         with col:
+            text_table.show(table)
             download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
 elif kind == "region":
     f = briefing_files.facts(version, code, lang, spec.start, spec.end, spec.weights, briefing_files.filters_of(spec))
@@ -97,7 +121,7 @@ elif kind == "region":
     left, right = st.columns([3, 2])
     with left:
         for line in f.explanation:
-            st.markdown(f"- {line}")
+            st.markdown(f"- {safe_text.md(line)}")
         chart = region_brief.timeline_png(f)
         if chart:
             st.image(chart, caption=text("briefing.brief.timeline_note", lang), width="stretch")
@@ -105,15 +129,17 @@ elif kind == "region":
         headers_o, rows_o = f.obstacles_table()
         st.markdown(f"**{text('briefing.brief.obstacles', lang)}**")
         if rows_o:
-            st.table(pd.DataFrame(rows_o, columns=headers_o), hide_index=True)
+            text_table.show(pd.DataFrame(rows_o, columns=headers_o))
         else:
             st.info(text("briefing.brief.none", lang))
 else:
-    st.table(itinerary, hide_index=True)
+    text_table.show(itinerary)
 
-with st.expander(t("brief.downloads"), expanded=not presentation.active()):
+with st.expander(t("brief.downloads"), expanded=not presenting):
     briefing_files.deck_button(version, spec, chosen, itinerary)
     briefing_files.map_buttons(version, spec, key="story-map")
     for c in chosen:
         briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end,
                                     weights=spec.weights, filters=briefing_files.filters_of(spec))
+if presenting:
+    step_keys.listen(next_key="story_next", prev_key="story_prev")

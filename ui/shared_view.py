@@ -65,6 +65,11 @@ def caption(level: str | None = None, within: str = "") -> None:
     """"Periode: 2023–2024 · Saring: …" under a page's title, and the temporary-weights note if any."""
     lang = current_language()
     st.caption(map_view.describe(spec(level, within), lang))
+    weights_note()
+
+
+def weights_note() -> None:
+    """The temporary-weights note, when the viewer's weights are not the default ones (every page says so)."""
     if not weights_are_default():
         st.caption(t("view.weights_temporary", shown=weights_text(url_state.weights()),
                      default=weights_text(default_weights(records_cache.version()))))

@@ -80,7 +80,8 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
                 partner_links=None, outline: str | None = None, center=None, zoom=None, legend_extra=(),
                 legend_title: str | None = None, clickable: bool = False, tile_url: str | None = None,
                 height: int = 620, boundary_folder=None, loading_text: str = "…",
-                error_text: str = "!", legend_px: int | None = None, names_px: int | None = None) -> dict:
+                error_text: str = "!", legend_px: int | None = None, names_px: int | None = None,
+                fill: dict | None = None) -> dict:
     """What the map component (``ui/region_map.py``) draws for ``view`` (a ``geo.maps.map_view.View``): only
     what changes between views, never geometry (the browser has that from ``geo.maps.boundary_files``).
 
@@ -98,6 +99,9 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
     frame places them greedily in that order after every zoom and move, hiding a name that would overlap one
     already placed or a control, and moving one that would cross the map's edge inside it, so more names appear
     as the user zooms in. ``names_px``: their type size (bigger in presentation mode), default ``NAMES_PX``.
+    ``fill`` (presentation mode): the frame fills the browser window from its top down, leaving ``below`` pixels
+    and never lower than ``min``, instead of ``height``; its legend is ``legend_em`` times the page's root type
+    size (``ui.presentation``'s room type), so it grows with the window as the page's text does.
     """
     import hashlib
 
@@ -136,7 +140,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
         "legend": {"title": legend_title if legend_title is not None else view.metric_label,
                    "items": [[c, t, "hatch" if c == classes.NO_DATA_COLOR else ""] for c, t in view.legend()]
                    + [list(x) for x in legend_extra], "size": legend_px},
-        "clickable": clickable, "tile_url": tile_url, "height": height,
+        "clickable": clickable, "tile_url": tile_url, "height": height, "fill": fill,
         "loading_text": loading_text, "error_text": error_text,
     }
     payload["view_id"] = hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:12]

@@ -1,12 +1,22 @@
 """Headless Chromium: presentation mode hides the sidebar and editing widgets and enlarges the type; the
-story's PNG download is a print-resolution map (what only a browser shows)."""
+story's PNG download is a print-resolution map (what only a browser shows). On a projector (issue 17): at 1280×720
+and 1920×1080 the step-one map and its legend are in view without scrolling, in room type; presenter keys step
+the story; an agenda is shown as typed."""
 
 import io
 import time
 
+import pytest
 from PIL import Image
 
-from tests.browser.test_browser import _wait_for_paths, app_url, download, page  # noqa: F401  (fixtures)
+from tests.browser.test_browser import (  # noqa: F401  (fixtures)
+    MAP_FRAME,
+    _wait_for_paths,
+    app_url,
+    download,
+    page,
+    wait_until_idle,
+)
 
 
 def _font_px(browser_page, selector):
@@ -52,4 +62,177 @@ def test_story_steps_and_png_download(app_url, page):  # noqa: F811
     assert img.size[0] >= 3500 and len(img.convert("RGB").getcolors(1 << 24)) > 50
     page.get_by_role("button", name="← Sebelumnya").click()
     page.get_by_text("Langkah 1 dari 2: Peta nasional").wait_for(timeout=30_000)
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+# Issue 17, a projector: the sizes stated in README (*Briefings*) and ui/presentation.py, per window size:
+# (body text, the map's legend, table cells) in px. 1280×720 is the same room picture as 1920×1080, two thirds.
+ROOM_TYPE = {(1920, 1080): (24, 20, 20), (1280, 720): (16, 14, 14)}
+STEP_LABEL = "[data-testid='stMarkdownContainer'] p:has-text('Langkah')"
+KEYS_FRAME = "iframe[title='ui.step_keys.step_keys']"
+
+
+def _keys_ready(browser_page) -> None:
+    """Until the keys' frame listens (it loads after the page is drawn)."""
+    browser_page.frame_locator(KEYS_FRAME).first.locator("body[data-listening='1']").wait_for(
+        state="attached", timeout=30_000)
+
+
+def _presenting_briefing(browser_page, app_url):  # noqa: F811
+    """The briefing page, opened from the navigation, then the sidebar's presentation switch turned on."""
+    browser_page.goto(app_url)
+    link = browser_page.get_by_role("link", name="Mode presentasi / Briefing")
+    link.wait_for(timeout=90_000)  # the app's first run on a busy machine
+    link.click()
+    browser_page.get_by_text("Langkah 1 dari").first.wait_for(timeout=60_000)
+    browser_page.get_by_text("Mode presentasi", exact=True).click()
+    browser_page.locator(".sinergi-present-statement").wait_for(timeout=30_000)
+    _keys_ready(browser_page)
+
+
+def _step_shown(browser_page) -> int:
+    label = browser_page.locator(STEP_LABEL).first
+    label.wait_for(timeout=30_000)
+    return int(label.inner_text().split()[1])
+
+
+def _wait_for_step(browser_page, number: int, timeout_s: float = 30) -> int:
+    deadline = time.time() + timeout_s
+    while (shown := _step_shown(browser_page)) != number and time.time() < deadline:
+        time.sleep(0.2)
+    return shown
+
+
+def _inside(box, width, height) -> bool:
+    return box["x"] >= 0 and box["y"] >= 0 and box["x"] + box["width"] <= width and box["y"] + box["height"] <= height
+
+
+def _scrolled(browser_page) -> list[float]:
+    """How far the page and Streamlit's scrolling main area are scrolled."""
+    return browser_page.evaluate("() => [window.scrollY, document.scrollingElement.scrollTop, "
+                                 "document.querySelector('[data-testid=stMain]').scrollTop]")
+
+
+@pytest.mark.parametrize("size", list(ROOM_TYPE))
+def test_at_projector_sizes_the_step_one_map_and_its_legend_are_in_view_in_room_type(app_url, page, size):  # noqa: F811
+    width, height = size
+    body_px, legend_px, table_px = ROOM_TYPE[size]
+    page.set_viewport_size({"width": width, "height": height})
+    _presenting_briefing(page, app_url)
+    assert _wait_for_paths(page, 38) == 38
+    frame = page.locator(MAP_FRAME).first
+    legend = page.frame_locator(MAP_FRAME).first.locator(".sinergi-legend")
+    deadline = time.time() + 15  # the frame sizes itself to the window (again after the page above it settled)
+    while not _inside(frame.bounding_box(), width, height) and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(3)  # its last re-measure: the frame must still be in view after it
+    box, legend_box = frame.bounding_box(), legend.bounding_box()
+    assert _scrolled(page) == [0, 0, 0]
+    assert _inside(box, width, height), box
+    assert _inside(legend_box, width, height), legend_box
+    assert box["height"] >= 0.6 * height and box["width"] >= 0.9 * width  # it fills the screen, not a corner
+    assert box["x"] <= legend_box["x"] and legend_box["y"] + legend_box["height"] <= box["y"] + box["height"]
+    assert "tidak ada data" in legend.inner_text()
+    assert page.locator(STEP_LABEL).first.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= body_px
+    assert _font_px(page, ".sinergi-present-statement") >= body_px
+    assert legend.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= legend_px
+    assert not page.locator('[data-testid="stSidebar"]').is_visible()
+
+    page.keyboard.press("PageDown")  # step 2: the top and bottom regions, two tables
+    assert _wait_for_step(page, 2) == 2
+    cell = page.locator(".sinergi-table td").first
+    cell.wait_for(timeout=30_000)
+    assert cell.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= table_px
+    tables = page.locator(".sinergi-table")
+    assert tables.count() == 2 and all(_inside(tables.nth(i).bounding_box(), width, height) for i in range(2))
+    assert _scrolled(page) == [0, 0, 0]
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_presenter_keys_step_the_story_but_not_while_typing(app_url, page):  # noqa: F811
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _presenting_briefing(page, app_url)
+    assert _step_shown(page) == 1
+    page.keyboard.press("ArrowLeft")  # nothing before the first step
+    page.keyboard.press("PageDown")
+    assert _wait_for_step(page, 2) == 2
+    page.keyboard.press("PageUp")
+    assert _wait_for_step(page, 1) == 1
+    page.keyboard.press("ArrowRight")
+    assert _wait_for_step(page, 2) == 2
+    page.keyboard.press("ArrowLeft")
+    assert _wait_for_step(page, 1) == 1
+    assert _scrolled(page) == [0, 0, 0]  # PageDown stepped; it did not scroll
+    page.keyboard.press("Space")
+    assert _wait_for_step(page, 2) == 2
+    page.keyboard.press("PageUp")
+    assert _wait_for_step(page, 1) == 1
+    assert _wait_for_paths(page, 38) == 38
+    page.frame_locator(MAP_FRAME).first.locator("#map").click(position={"x": 5, "y": 300})  # the map has the focus
+    page.keyboard.press("PageDown")  # a presenter's clicker after someone clicked the map
+    assert _wait_for_step(page, 2) == 2
+    page.keyboard.press("PageUp")
+    assert _wait_for_step(page, 1) == 1
+
+    # typing: an input of the page keeps its keys (the page's own inputs are hidden while presenting)
+    page.evaluate("() => { const i = document.createElement('input'); i.id = 'typing-here'; "
+                  "document.querySelector('[data-testid=stMain]').prepend(i); }")
+    page.locator("#typing-here").fill("Rapat")
+    for key in ("ArrowRight", "PageDown", "Space", "ArrowLeft"):
+        page.locator("#typing-here").press(key)
+    time.sleep(2)
+    assert _step_shown(page) == 1
+    assert page.locator("#typing-here").input_value() == "Rapat "  # the Space went into the text
+    assert page.outside_requests == [] and page.console_errors == []
+
+
+def test_an_agenda_typed_in_the_planner_shows_exactly_as_typed_in_the_briefing(app_url, page):  # noqa: F811
+    agenda = "1. Rapat\n2) Kunjungan *pasar*"
+    page.goto(app_url)  # the planner from the navigation: a direct /planner URL makes Streamlit probe /planner/_stcore
+    link = page.get_by_role("link", name="Perencana Kunjungan")
+    link.wait_for(timeout=90_000)
+    link.click()
+    page.get_by_role("button", name="Unduh jadwal (XLSX)").wait_for(timeout=120_000)
+    grid = page.locator("[data-testid='stDataFrame']").last  # the schedule's editor
+    first, second = agenda.split("\n")
+    for attempt in range(3):  # the page's first runs may redraw the editor under the typing: type again
+        wait_until_idle(page)
+        grid.scroll_into_view_if_needed()
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + 120, box["y"] + 55)  # the first stop's date
+        for _ in range(4):  # → Waktu, Lokasi, Narasumber, Agenda
+            page.keyboard.press("ArrowRight")
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(500)
+        page.keyboard.press("Control+A")
+        page.keyboard.type(first)
+        page.keyboard.press("Shift+Enter")
+        page.keyboard.type(second)
+        page.keyboard.press("Enter")
+        page.wait_for_timeout(2000)
+        if grid.locator("td", has_text="Kunjungan *pasar*").count():  # the grid's own accessible table
+            break
+    for attempt in range(3):  # a click that lands while the edit's rerun redraws the page can be lost
+        page.wait_for_timeout(1000)
+        wait_until_idle(page)
+        page.get_by_role("button", name="Tampilkan di briefing (peta, wilayah terpilih, jadwal)").click()
+        try:
+            page.get_by_text("Langkah 1 dari").first.wait_for(timeout=30_000)
+            break
+        except Exception:
+            if attempt == 2:
+                raise
+    page.get_by_text("Mode presentasi", exact=True).click()
+    page.locator(".sinergi-present-statement").wait_for(timeout=30_000)
+    _keys_ready(page)
+    steps = int(page.locator(STEP_LABEL).first.inner_text().split()[3].rstrip(":"))
+    for number in range(2, steps + 1):
+        wait_until_idle(page)  # the presenter waits for the step to be drawn
+        page.keyboard.press("PageDown")
+        assert _wait_for_step(page, number) == number
+    page.get_by_text("Rencana perjalanan").first.wait_for(timeout=30_000)
+    cells = page.locator(".sinergi-table td")
+    assert agenda in [cells.nth(i).inner_text() for i in range(cells.count())]
+    shown = page.locator(".sinergi-table td", has_text="Kunjungan").first
+    assert shown.locator("ol, li, em, strong").count() == 0  # no list, no italics: the text as typed
     assert page.outside_requests == [] and page.console_errors == []

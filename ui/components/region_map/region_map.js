@@ -13,6 +13,8 @@
 //   is hidden, and one that would cross the map's edge is moved inside it (its point stays under it), so no two
 //   names overlap and none is cut off at the edge; zooming in leaves room for more of them.
 // * When the regions are drawn, <body data-drawn="N" data-view="..."> says how many, for tests and benchmarks.
+// * Presentation mode (args.fill): the frame fills the window below its top, and the legend's type follows the
+//   page's root type size, both measured in the page around the frame (same origin) and again when it resizes.
 (function () {
   "use strict";
 
@@ -149,13 +151,22 @@
   // Fit the view's regions (or the searched region's centre and zoom) into the frame as it is now.
   function fit(a) {
     state.map.invalidateSize(false);
-    // the legend sits in the bottom-left corner: the regions are fitted into the space above it (in a phone's
-    // narrow frame it is below the map instead, see drawLegend)
+    // the legend sits in the bottom-left corner: the regions are fitted into the space above it, or beside it
+    // when that draws them larger (a wide, low frame: a projector's); in a phone's narrow frame it is below the
+    // map instead, see drawLegend
     const legend = state.legend ? state.legend.getContainer() : null;
-    const below = legend ? legend.offsetHeight + 16 : 0;
+    const bounds = L.latLngBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]]);
+    let padding = { paddingBottomRight: [0, legend ? legend.offsetHeight + 16 : 0] };
+    if (legend) {
+      const beside = { paddingTopLeft: [legend.offsetWidth + 16, 0] };
+      const zoomOf = function (p) {
+        return state.map.getBoundsZoom(bounds, false, L.point(p.paddingTopLeft || [0, 0]).add(
+          p.paddingBottomRight || [0, 0]));
+      };
+      if (zoomOf(beside) > zoomOf(padding)) padding = beside;
+    }
     if (a.center && a.zoom) state.map.setView(a.center, a.zoom, { animate: false });
-    else state.map.fitBounds(a.fit || [[-11.2, 94.7], [6.2, 141.1]], { animate: false,
-                                                                      paddingBottomRight: [0, below] });
+    else state.map.fitBounds(bounds, Object.assign({ animate: false }, padding));
     state.touched = false;
   }
 
@@ -343,9 +354,10 @@
   const NARROW_PX = 480;
   function narrow() { return (document.documentElement.clientWidth || window.innerWidth || 800) <= NARROW_PX; }
 
-  function legendBox(lg) {
+  function legendBox(lg, px) {  // px: the type size (presentation mode: the room type), else the legend's own
     const box = el("div", "sinergi-legend");
-    if (lg.size) box.style.setProperty("--legend-size", lg.size + "px");
+    const size = px || lg.size;
+    if (size) box.style.setProperty("--legend-size", size + "px");
     if (lg.title) box.appendChild(el("div", "t", lg.title));
     lg.items.forEach(function (item) {
       const kind = item[2] || "";
@@ -369,22 +381,11 @@
     const lg = a.legend;
     state.narrow = narrow();
     if (!lg || !(lg.items || []).length) return;
-    if (state.narrow) { below.appendChild(legendBox(lg)); return; }
+    if (state.narrow) { below.appendChild(legendBox(lg, null)); return; }
     const control = L.control({ position: "bottomleft" });  // the Indian Ocean: no land under it
-    control.onAdd = function () { return legendBox(lg); };
+    control.onAdd = function () { return legendBox(lg, legendPx(a)); };
     control.addTo(state.map);
     state.legend = control;
-  }
-
-  // The frame's height: the map's (lower in a narrow frame: the country's shape is wide, the rest would be sea)
-  // and, in a narrow frame, the legend's below it.
-  function sizeFrame(a) {
-    const wide = document.documentElement.clientWidth || window.innerWidth || 800;
-    const below = document.getElementById("legend-below").offsetHeight;
-    document.getElementById("map").style.bottom = below + "px";
-    send("streamlit:setFrameHeight", { height: Math.round(Math.min(a.height || 600, Math.max(280, wide * 0.8))) +
-                                                below });
-    if (state.map) state.map.invalidateSize(false);
   }
 
   function drawTiles(a) {
@@ -405,9 +406,65 @@
   let pending = 0;
   function mark(name) { try { performance.mark(name); } catch (e) { /* old browsers */ } }
   mark("sinergi-script");
+  // ------------------------------------------------------------------ the frame's height
+  // The page around this frame (same origin: Streamlit's component frames may read it), or null.
+  function parentWindow() {
+    try { return window.frameElement && window.parent.document ? window.parent : null; } catch (e) { return null; }
+  }
+
+  // Presentation mode ("fill"): from the frame's top, as the page stands scrolled to the top, down to the window's
+  // bottom less `below` pixels; at least `min`. Null when the page cannot be read or the window is narrow (a phone
+  // keeps the rule below: a tall narrow map would be mostly sea).
+  function fillHeight(a) {
+    const win = parentWindow();
+    if (!a.fill || !win || win.innerWidth < 700) return null;
+    let scrolled = win.scrollY || 0;
+    for (let n = window.frameElement.parentElement; n; n = n.parentElement) scrolled += n.scrollTop || 0;
+    const top = window.frameElement.getBoundingClientRect().top + scrolled;
+    return Math.max(a.fill.min || 280, Math.floor(win.innerHeight - top - (a.fill.below || 0)));
+  }
+
+  // The frame's height: in presentation mode the window's (fillHeight); else the map's, lower in a narrow frame
+  // (a phone: the country's shape is wide, the rest would be sea); plus, in a narrow frame, the legend below it.
+  let sentHeight = null;
+  function sizeFrame() {
+    const a = state.args;
+    if (!a) return;
+    const wide = document.documentElement.clientWidth || window.innerWidth || 800;
+    const below = document.getElementById("legend-below").offsetHeight;
+    document.getElementById("map").style.bottom = below + "px";
+    const height = (fillHeight(a) || Math.round(Math.min(a.height || 600, Math.max(280, wide * 0.8)))) + below;
+    if (height !== sentHeight) {
+      sentHeight = height;
+      send("streamlit:setFrameHeight", { height: height });
+    }
+    if (state.map) state.map.invalidateSize(false);
+  }
+
+  // Presentation mode: the legend's type follows the page's root type size (the room type), `legend_em` of it.
+  function legendPx(a) {
+    const win = a.fill && a.fill.legend_em ? parentWindow() : null;
+    if (!win) return a.legend && a.legend.size;
+    const root = parseFloat(win.getComputedStyle(win.document.documentElement).fontSize);
+    return root ? Math.round(root * a.fill.legend_em * 10) / 10 : a.legend.size;
+  }
+
+  let watching = false;
+  function watchWindow() {  // the window resized, or the page above the frame settled: size the frame again
+    const win = parentWindow();
+    if (watching || !win) return;
+    watching = true;
+    win.addEventListener("resize", function () { sizeFrame(); if (state.args) drawLegend(state.args); });
+  }
+
   function render(a) {
     mark("sinergi-render");
     state.args = a;
+    sizeFrame();
+    if (a.fill) {
+      watchWindow();
+      [250, 1000, 2500].forEach(function (ms) { setTimeout(sizeFrame, ms); });
+    }
     ensureMap(a);
     drawTiles(a);
     drawLegend(a);
