@@ -70,7 +70,12 @@ if user is not None:
             if pw1 != pw2:
                 st.error(t("users.mismatch"))
             else:
-                attempt(lambda: accounts.set_password(eng, admin, picked, pw1))
+                def set_password():
+                    accounts.set_password(eng, admin, picked, pw1)
+                    if picked == admin.username:  # a new password ends older logins: this one goes on
+                        auth.start_session(admin)
+
+                attempt(set_password)
     confirm = st.checkbox(t("users.remove"), key="remove_confirm")
     if st.button(t("users.remove"), disabled=not confirm, key="btn_remove", type="primary"):
         attempt(lambda: accounts.remove_user(eng, admin, picked))
