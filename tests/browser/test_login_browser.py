@@ -52,7 +52,7 @@ def _login_cookie(pg):
     return next((c for c in pg.context.cookies() if c["name"] == login_sessions.COOKIE), None)
 
 
-def _wait_for_cookie(pg, present: bool, timeout_ms: int = 20_000):
+def wait_for_cookie(pg, present: bool, timeout_ms: int = 20_000):
     waited = 0
     while (_login_cookie(pg) is not None) != present and waited < timeout_ms:
         pg.wait_for_timeout(200)
@@ -64,7 +64,7 @@ def test_a_login_survives_a_reload_and_a_logout_ends_it_for_good(users_app, page
     page.goto(users_app)
     log_in(page, ADMIN_NAME, ADMIN_PASSWORD)
     _logged_in_text(page).wait_for(timeout=60_000)
-    cookie = _wait_for_cookie(page, True)
+    cookie = wait_for_cookie(page, True)
     assert cookie is not None and cookie["path"] == "/" and cookie["sameSite"] == "Strict"
     assert not cookie["secure"]  # plain http here; over https the browser adds Secure
     assert cookie["expires"] > 0  # not a session cookie: it lasts SINERGI_SESSION_MAX_HOURS
@@ -76,7 +76,7 @@ def test_a_login_survives_a_reload_and_a_logout_ends_it_for_good(users_app, page
     wait_until_idle(page)
     _sidebar(page).get_by_role("button", name="Keluar").click()
     _sidebar(page).get_by_text("Masuk", exact=True).first.wait_for(timeout=60_000)
-    assert _wait_for_cookie(page, False) is None
+    assert wait_for_cookie(page, False) is None
 
     page.reload()
     _sidebar(page).get_by_text("Masuk", exact=True).first.wait_for(timeout=90_000)
@@ -88,7 +88,7 @@ def test_a_login_survives_a_reload_and_a_logout_ends_it_for_good(users_app, page
     _sidebar(page).get_by_text("Masuk", exact=True).first.wait_for(timeout=90_000)
     wait_until_idle(page)
     assert _logged_in_text(page).count() == 0
-    assert _wait_for_cookie(page, False) is None  # and cleared from the browser
+    assert wait_for_cookie(page, False) is None  # and cleared from the browser
     assert page.console_errors == [] and page.outside_requests == []
 
 
