@@ -10,8 +10,8 @@ from geo.access.roles import Principal
 from geo.db import storage
 from geo.db.models import LoginSession, SigningKey, record_tables
 
-# a minute ahead of the clock: after the accounts of a test were made (a session older than its password is refused)
-T0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(minutes=1)
+# a day ahead of the clock: after the accounts of every test were made (a session older than its password is refused)
+T0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(days=1)
 KEPALA = Principal("kepala", "admin")
 
 
