@@ -98,8 +98,16 @@ def open_everything(pg, seen: list[str]) -> None:
     watch_until_idle(pg, seen)
     pick = next((p for p in main.locator("[data-testid='stMultiSelect'] input").all() if p.is_visible()), None)
     if pick is not None:
-        pick.click()
-        pg.locator("[role='listbox'] [role='option']").first.wait_for(timeout=10_000)
+        options = pg.locator("[role='listbox'] [role='option']").first
+        for attempt in range(3):  # a click that lands while the page is still being laid out can be lost
+            pick.scroll_into_view_if_needed()
+            pick.click()
+            try:
+                options.wait_for(timeout=5_000)
+                break
+            except Exception:
+                if attempt == 2:
+                    raise
         seen.append(seen_text(pg))  # the list, with its "select all"
         pick.type("zzqx")
         pg.wait_for_timeout(1_000)
