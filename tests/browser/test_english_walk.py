@@ -87,7 +87,7 @@ def watch_until_idle(pg, seen: list[str], timeout_s: float = 120) -> None:
         pg.wait_for_timeout(300)
 
 
-def open_everything(pg, seen: list[str]) -> None:
+def open_everything(pg, seen: list[str], shots) -> None:
     """The page's closed expanders opened, the first multiselect's list opened and searched, each tab shown."""
     main = pg.locator("[data-testid='stMain']")
     for summary in main.locator("[data-testid='stExpander'] details:not([open]) > summary").all():
@@ -112,6 +112,7 @@ def open_everything(pg, seen: list[str]) -> None:
         pick.type("zzqx")
         pg.wait_for_timeout(1_000)
         seen.append(seen_text(pg))  # nothing found
+        pg.screenshot(path=shots / "multiselect-search.png")
         assert "zzqx" in (pick.input_value() or ""), "the multiselect's search was not typed"
         pg.keyboard.press("Escape")
     for tab in main.get_by_role("tab").all():
@@ -154,7 +155,7 @@ def test_every_page_in_indonesian_shows_no_raw_key_and_no_english_interface_word
     page.locator("[data-testid='stMain'] h1").first.wait_for(timeout=120_000)
     watch_until_idle(page, seen)
     assert re.search(rf"Masuk sebagai\s+{ADMIN_NAME}", seen[-1])  # walked as the admin
-    open_everything(page, seen)
+    open_everything(page, seen, tmp_path)
     name = path.split("?")[0] or "map"
     page.screenshot(path=tmp_path / f"{name}.png", full_page=True)  # kept with the test's folder, to look at
     (tmp_path / f"{name}.txt").write_text("\n".join(seen), encoding="utf-8")
