@@ -46,7 +46,7 @@ if st.session_state.get("b_level") not in lookup.GOVERNMENT_LEVELS:
 
 with presentation.controls():
     st.selectbox(t("map.metric"), list(map_view.METRIC_UNITS), format_func=lambda k: t(f"metric.{k}"),
-                 key="metric")
+                 key="metric", placeholder=t("choose"))
     st.segmented_control(t("map.level"), list(lookup.GOVERNMENT_LEVELS), format_func=lambda lv: t(f"level.{lv}"),
                          key="b_level")
     y0, y1 = st.slider(t("map.period"), url_state.FIRST_YEAR, this_year,

@@ -34,7 +34,7 @@ with st.sidebar:
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="imp_years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
     st.selectbox(t("imp2.outcome"), OUTCOMES, format_func=lambda k: t(f"imp2.outcome.{k}"), key="imp_outcome",
-                 help=t("imp2.outcome_help"))
+                 help=t("imp2.outcome_help"), placeholder=t("choose"))
     st.slider(t("imp2.window"), 3, 24, key="imp_window")
     with st.expander(t("imp2.weights")):
         for key in ("effect", "breadth", "progress"):
@@ -84,7 +84,7 @@ st.dataframe(table, hide_index=True, width="stretch",
                             t("col.verdict_size"): st.column_config.TextColumn(width="large")})
 download_buttons(table, "skor_dampak")
 pick = st.selectbox(t("imp2.explain"), frame.index.tolist(), key="score_pick",
-                    format_func=lambda c: f"{lookup.get(c).name} ({c})")
+                    format_func=lambda c: f"{lookup.get(c).name} ({c})", placeholder=t("choose"))
 if pick:
     for line in rep.scores[pick].explain(lang):
         st.markdown(f"- {line}")

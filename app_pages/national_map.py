@@ -62,7 +62,8 @@ st.session_state["measures"] = measures
 if st.session_state["metric"] not in measures:
     st.session_state["metric"] = measures[0] if "signed" not in measures else "signed"
 with presentation.controls():
-    st.selectbox(t("map.metric"), measures, format_func=lambda k: t(f"metric.{k}"), key="metric")
+    st.selectbox(t("map.metric"), measures, format_func=lambda k: t(f"metric.{k}"), key="metric",
+                 placeholder=t("choose"))
     y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
@@ -76,10 +77,10 @@ with presentation.controls():
         st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))
     with st.expander(t("map.scheme")):
         st.selectbox(t("map.scheme"), list(classes.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
-                     key="scheme")
+                     key="scheme", placeholder=t("choose"))
         st.slider(t("map.k"), 3, 7, key="k")
         st.text_input(t("map.breaks"), key="breaks")
-        st.selectbox(t("map.palette"), PALETTES, key="palette")
+        st.selectbox(t("map.palette"), PALETTES, key="palette", placeholder=t("choose"))
     st.caption(t("map.layers"))
     st.toggle(t("map.layer.visits"), key="visits")
     st.toggle(t("map.layer.links"), key="links")

@@ -53,7 +53,7 @@ with st.sidebar:
                                   key=f"plan_w_{k}") / 100) for k in rank.COMPONENTS)
     with st.expander(t("plan.constraints"), expanded=True):
         level = st.selectbox(t("plan.level"), ["regency", "province"], format_func=lambda lv: t(f"level.{lv}"),
-                             key="plan_level")
+                             key="plan_level", placeholder=t("choose"))
         exclude = st.number_input(t("plan.exclude"), 0, 120, 6, key="plan_exclude")
         provinces = st.multiselect(t("plan.provinces"), [r.code for r in lookup.all_regions("province")],
                                    format_func=lambda c: lookup.get(c).name, key="plan_provinces",
@@ -64,7 +64,8 @@ with st.sidebar:
                                  format_func=lambda k: label(vocabulary_labels.labels("sector"), k),
                                  key="plan_sectors", placeholder=t("choose"))
         ministry = st.selectbox(t("plan.ministry"), [""] + sorted(visits["ministry"].dropna().unique()),
-                                format_func=lambda m: m or t("plan.ministry_all"), key="plan_ministry")
+                                format_func=lambda m: m or t("plan.ministry_all"), key="plan_ministry",
+                                placeholder=t("choose"))
 
 constraints = rank.Constraints(exclude_visited_months=int(exclude), provinces=tuple(provinces),
                                   islands=tuple(islands), sectors=tuple(sectors), ministry=ministry or None)
@@ -105,7 +106,8 @@ with c_table:
     download_buttons(ranked, "peringkat_kunjungan")
     if not table.empty:
         why_code = st.selectbox(t("plan.why"), list(table.index[:50]), key="plan_why",
-                                format_func=lambda c: f"{int(table.at[c, 'rank'])}. {table.at[c, 'name']}")
+                                format_func=lambda c: f"{int(table.at[c, 'rank'])}. {table.at[c, 'name']}",
+                                placeholder=t("choose"))
         st.markdown("\n".join(f"- {md(line)}" for line in ranking.why(why_code, lang)))
 
 # ------------------------------------------------------------------ itinerary inputs
@@ -122,7 +124,8 @@ cities = [r.code for r in lookup.all_regions("regency")]
 if st.session_state.get("plan_start") not in cities:
     st.session_state["plan_start"] = "31.71"
 # the defaults of these widgets come from the draft (plan_draft.restore), never from the calls
-start = c1.selectbox(t("plan.start"), cities, key="plan_start", format_func=lambda c: lookup.get(c).name)
+start = c1.selectbox(t("plan.start"), cities, key="plan_start", format_func=lambda c: lookup.get(c).name,
+                     placeholder=t("choose"))
 start_date = c2.date_input(t("plan.date"), key="plan_date", format="DD/MM/YYYY")
 days = int(c3.number_input(t("plan.days"), 1, 60, key="plan_days"))
 per_day = int(c4.radio(t("plan.per_day"), [1, 2], horizontal=True, key="plan_per_day"))

@@ -123,7 +123,8 @@ with tab_agreements:
         ag_shown, lang, **{t("col.value_idr"): st.column_config.NumberColumn(format="localized")}))
     download_buttons(localized_columns(table, cols), "kerja_sama")
 
-    doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc") if can_edit else ""
+    doc = st.selectbox(t("rec.pick"), [""] + shown["doc_number"].tolist(), key="edit_doc",
+                       placeholder=t("choose")) if can_edit else ""
     if doc:
         with storage.transaction(eng) as s:
             loaded = write.load_agreement(s, doc)
@@ -148,7 +149,7 @@ with tab_agreements:
             e_end = d3.date_input(t("rec.end_on"), current.end_on, **DATE_RANGE,
                                   key=field_key("agreement", doc, "end"))
             status = st.selectbox(t("rec.status"), list(STATUSES), index=list(STATUSES).index(current.status),
-                                  format_func=lambda k: label(STATUSES, k))
+                                  format_func=lambda k: label(STATUSES, k), placeholder=t("choose"))
             status_on = st.date_input(t("rec.status_date"), current.status_on or dt.date.today(), format="DD/MM/YYYY")
             value = st.number_input(t("rec.value"), min_value=0, value=current.value_idr or 0, step=1_000_000)
             obstacle_kinds = st.multiselect(t("rec.obstacles"),
@@ -199,7 +200,8 @@ with tab_visits:
     v_shown = localized_columns(vtable, vcols)
     st.dataframe(v_shown, hide_index=True, width="stretch", column_config=date_columns.config(v_shown, lang))
     download_buttons(localized_columns(vtable, vcols), "kunjungan")
-    ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick") if can_edit else ""
+    ref = st.selectbox(t("rec.pick"), [""] + vdf["ref"].tolist(), key="visit_pick",
+                       placeholder=t("choose")) if can_edit else ""
     if ref:
         with storage.transaction(eng) as s:
             loaded_visit = write.load_visit(s, ref)
@@ -217,7 +219,7 @@ with tab_visits:
             z1, z2, z3, z4, z5 = st.columns(5)
             v_zone = z1.selectbox(t("rec.time_zone"), forms.TIME_ZONE_CHOICES, key=field_key("visit", ref, "zone"),
                                   index=forms.TIME_ZONE_CHOICES.index(current_visit.time_zone)
-                                  if current_visit.time_zone in forms.TIME_ZONE_CHOICES else 0)
+                                  if current_visit.time_zone in forms.TIME_ZONE_CHOICES else 0, placeholder=t("choose"))
             v_start_day = z2.date_input(t("rec.start_day"), local_start.date(), **DATE_RANGE,
                                         key=field_key("visit", ref, "start_day"))
             v_start_time = z3.time_input(t("rec.start_time"), local_start.time(), step=300,
@@ -234,7 +236,8 @@ with tab_visits:
                 stop_code = s1.selectbox(
                     t("rec.stop", n=i + 1), stop_codes, index=stop_codes.index(stop.region_code) if stop else 0,
                     format_func=lambda c, extra=stop is None: region_label(c) if c else t(
-                        "rec.stop_new" if extra else "rec.stop_remove"), key=field_key("visit", ref, f"stop{i}"))
+                        "rec.stop_new" if extra else "rec.stop_remove"), key=field_key("visit", ref, f"stop{i}"),
+                    placeholder=t("choose"))
                 stop_place = s2.text_input(t("rec.stop_place", n=i + 1), stop.place_name if stop else "",
                                            key=field_key("visit", ref, f"place{i}"))
                 stop_rows.append((stop_code, stop_place))
@@ -271,14 +274,15 @@ with tab_add:
             doc_number = st.text_input(t("rec.doc_number"))
             title = st.text_input(t("rec.title_field"))
             a_type = st.selectbox(t("rec.type"), known.options("agreement_type"),
-                                  format_func=lambda k: label(AGREEMENT_TYPES, k))
+                                  format_func=lambda k: label(AGREEMENT_TYPES, k), placeholder=t("choose"))
             parties = st.multiselect(t("rec.parties"), options,
                                      format_func=lambda c: f"{lookup.get(c).name} ({c})", placeholder=t("choose"))
             partners = st.text_input(t("rec.partners"))
             sectors = st.multiselect(t("rec.sector"), known.options("sector"), format_func=lambda k: label(SECTORS, k),
                                      placeholder=t("choose"))
             signed_on = st.date_input(t("rec.signed_on"), None, format="DD/MM/YYYY")
-            status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k))
+            status = st.selectbox(t("rec.status"), list(STATUSES), index=1, format_func=lambda k: label(STATUSES, k),
+                                  placeholder=t("choose"))
             value = st.number_input(t("rec.value"), min_value=0, value=0, step=1_000_000)
             if st.form_submit_button(t("rec.add"), type="primary"):
                 all_parties = [Party(region_code=c) for c in parties] + [
@@ -295,7 +299,8 @@ with tab_add:
         with st.form("add-visit", clear_on_submit=False):
             v_ref = st.text_input(t("rec.visit_ref"))
             v_official = st.text_input(t("rec.official"))
-            v_region = st.selectbox(t("rec.region"), options, format_func=lambda c: f"{lookup.get(c).name} ({c})")
+            v_region = st.selectbox(t("rec.region"), options, format_func=lambda c: f"{lookup.get(c).name} ({c})",
+                                    placeholder=t("choose"))
             v_place = st.text_input(t("rec.place"))
             v_date = st.date_input(t("rec.date"), dt.date.today(), format="DD/MM/YYYY")
             v_time = st.text_input(t("rec.time"), "09.00 – 12.00")
@@ -381,7 +386,7 @@ with tab_trail:
         picked = st.selectbox(
             t("rec.trail_record"), [""] + records, key="trail_pick",
             format_func=lambda r: t("rec.trail_all") if not r else
-            f"{audit_text.record_name(r.split(':', 1)[0], lang)} {r.split(':', 1)[1]}")
+            f"{audit_text.record_name(r.split(':', 1)[0], lang)} {r.split(':', 1)[1]}", placeholder=t("choose"))
         if picked:
             kind_picked, key_picked = picked.split(":", 1)
             entries = entries[(entries["record_type"] == kind_picked) & (entries["record_key"] == key_picked)]

@@ -36,7 +36,8 @@ choices = [r.code for lv in lookup.GOVERNMENT_LEVELS for r in lookup.all_regions
 wanted = st.query_params.get("region", "")
 if "region_pick" not in st.session_state:
     st.session_state["region_pick"] = wanted if wanted in choices else "32"
-code = st.selectbox(t("reg.pick"), choices, key="region_pick", format_func=lambda c: f"{lookup.get(c).name} ({c})")
+code = st.selectbox(t("reg.pick"), choices, key="region_pick", format_func=lambda c: f"{lookup.get(c).name} ({c})",
+                    placeholder=t("choose"))
 st.query_params["region"] = code
 region = lookup.get(code)
 crumbs = " › ".join(["Indonesia"] + [a.name for a in lookup.ancestors(code)] + [region.name])

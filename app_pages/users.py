@@ -44,7 +44,8 @@ with st.form("user-add", clear_on_submit=True):
     st.subheader(t("users.add"))
     c1, c2 = st.columns(2)
     name = c1.text_input(t("auth.username"), key="new_user")
-    role = c2.selectbox(t("users.role"), ROLES, format_func=lambda r: t(f"role.{r}"), key="new_role")
+    role = c2.selectbox(t("users.role"), ROLES, format_func=lambda r: t(f"role.{r}"), key="new_role",
+                        placeholder=t("choose"))
     pw1 = c1.text_input(t("auth.password"), type="password", key="new_pw1")
     pw2 = c2.text_input(t("users.password_again"), type="password", key="new_pw2")
     if st.form_submit_button(t("users.add"), type="primary"):
@@ -53,12 +54,12 @@ with st.form("user-add", clear_on_submit=True):
         else:
             attempt(lambda: accounts.add_user(eng, admin, name, pw1, role))
 
-picked = st.selectbox(t("users.pick"), [""] + [u.username for u in people], key="user_pick")
+picked = st.selectbox(t("users.pick"), [""] + [u.username for u in people], key="user_pick", placeholder=t("choose"))
 user = next((u for u in people if u.username == picked), None)
 if user is not None:
     c1, c2 = st.columns(2)
     new_role = c1.selectbox(t("users.role"), ROLES, index=ROLES.index(user.role), format_func=lambda r: t(f"role.{r}"),
-                            key="edit_role")
+                            key="edit_role", placeholder=t("choose"))
     if c1.button(t("users.set_role"), key="btn_role"):
         attempt(lambda: accounts.set_role(eng, admin, picked, new_role))
     if c2.button(t("users.disable") if user.active else t("users.enable"), key="btn_active"):
@@ -70,7 +71,12 @@ if user is not None:
             if pw1 != pw2:
                 st.error(t("users.mismatch"))
             else:
-                attempt(lambda: accounts.set_password(eng, admin, picked, pw1))
+                def set_password():
+                    accounts.set_password(eng, admin, picked, pw1)
+                    if picked == admin.username:  # a new password ends older logins: this one goes on
+                        auth.start_session(admin)
+
+                attempt(set_password)
     confirm = st.checkbox(t("users.remove"), key="remove_confirm")
     if st.button(t("users.remove"), disabled=not confirm, key="btn_remove", type="primary"):
         attempt(lambda: accounts.remove_user(eng, admin, picked))

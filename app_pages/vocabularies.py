@@ -59,7 +59,8 @@ else:
                                t("voc.col.key"): [r["key"] for r in review],
                                t("voc.col.records"): [r["records"] for r in review]}), hide_index=True, width="stretch")
     c1, c2 = st.columns(2)
-    pending = c1.selectbox(t("voc.col.label"), [r["key"] for r in review], format_func=term_name, key="voc_review")
+    pending = c1.selectbox(t("voc.col.label"), [r["key"] for r in review], format_func=term_name, key="voc_review",
+                           placeholder=t("choose"))
     targets = [k for k in terms if k not in known.review[kind]]
     # no term chosen in advance: one careless click must not file "Ketahanan Pangan" under the first term listed
     target = c2.selectbox(t("voc.map_to"), targets, format_func=term_name, key="voc_review_target", index=None,
@@ -93,7 +94,7 @@ with st.form("voc-add", clear_on_submit=True):
         attempt(lambda: vocabularies.add_term(eng, admin, kind, new_id, new_en))
 
 st.subheader(t("voc.rename"))
-picked = st.selectbox(t("voc.pick"), terms, format_func=term_name, key="voc_pick")
+picked = st.selectbox(t("voc.pick"), terms, format_func=term_name, key="voc_pick", placeholder=t("choose"))
 if picked:
     with st.form(f"voc-rename-{kind}-{picked}"):
         c1, c2 = st.columns(2)
@@ -108,9 +109,10 @@ if picked:
 
 st.subheader(t("voc.merge"))
 c1, c2 = st.columns(2)
-source = c1.selectbox(t("voc.merge_source"), terms, format_func=term_name, key="voc_merge_source")
+source = c1.selectbox(t("voc.merge_source"), terms, format_func=term_name, key="voc_merge_source",
+                      placeholder=t("choose"))
 into = c2.selectbox(t("voc.merge_target"), [k for k in terms if k != source], format_func=term_name,
-                    key="voc_merge_target")
+                    key="voc_merge_target", placeholder=t("choose"))
 confirm = st.checkbox(t("voc.merge_confirm"), key="voc_merge_confirm")
 if st.button(t("voc.merge"), disabled=not (confirm and source and into), key="voc_merge"):
     attempt(lambda: vocabularies.merge(eng, admin, kind, source, into))

@@ -121,6 +121,8 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "`1`: viewing needs a login too (otherwise maps and reports are open, changes need a login)"),
     Setting("SINERGI_SESSION_IDLE_MINUTES", 30.0, _non_negative, "a number of minutes, 0 or more",
             "a login ends after this many minutes without activity"),
+    Setting("SINERGI_SESSION_MAX_HOURS", 12.0, _positive, "a positive number of hours",
+            "a login kept across reloads (its cookie) ends this many hours after it began, even when active"),
     Setting("SINERGI_MAX_IMPORT_MB", 50.0, _positive, "a positive number (megabytes)",
             "largest import file accepted (CSV/XLSX), in MB (also the upload limit of Streamlit and nginx)"),
     Setting("SINERGI_FEEDBACK_PER_CLIENT_HOUR", 5, _count, "a whole number, 1 or more",

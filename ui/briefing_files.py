@@ -97,7 +97,7 @@ def map_buttons(version: tuple, spec: map_view.Spec, *, key: str = "map") -> Non
                             icon=":material/download:")
     pick, button = st.columns([2, 1], vertical_alignment="bottom")
     fmt = pick.selectbox(t("gis.format"), tuple(gis_export.MIME), format_func=lambda f: t(f"gis.format.{f}"),
-                         key=f"{key}-gis-format", help=t("gis.format_help"))
+                         key=f"{key}-gis-format", help=t("gis.format_help"), placeholder=t("choose"))
     button.download_button(t("gis.download"),
                            logged_file(lambda: gis_file(version, spec, lang, fmt), "map_layer", fmt, _name(spec)),
                            f"{_name(spec)}{gis_export.SUFFIX[fmt]}", gis_export.MIME[fmt], key=f"{key}-gis",

@@ -37,5 +37,5 @@ def t(key: str, **kwargs) -> str:
 def language_picker() -> None:
     if "lang" not in st.session_state:
         st.session_state["lang"] = current_language()
-    st.sidebar.selectbox(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang")
+    st.sidebar.selectbox(t("language"), list(LANGUAGES), format_func=LANGUAGES.get, key="lang", placeholder=t("choose"))
     st.query_params["lang"] = st.session_state["lang"]

@@ -172,7 +172,7 @@ def reopen_picker(actor, refs: list[str], t) -> None:
     if not refs:
         return
     c1, c2 = st.columns([3, 1], vertical_alignment="bottom")
-    c1.selectbox(t("plan.reopen"), refs, key="plan_reopen_ref", help=t("plan.reopen_help"))
+    c1.selectbox(t("plan.reopen"), refs, key="plan_reopen_ref", help=t("plan.reopen_help"), placeholder=t("choose"))
     c2.button(t("plan.reopen_button"), key="plan_reopen", on_click=_reopen, args=(actor,),
               icon=":material/folder_open:")
 

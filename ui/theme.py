@@ -5,7 +5,8 @@ and the words Streamlit writes itself, which no API translates, in the page's la
   it ``ui.upload.drop`` instead of "Drag and drop a file here", and its English
   "200MB per file • CSV, XLSX" line is hidden — the page writes its own caption under it with the real limit
   (``SINERGI_MAX_IMPORT_MB``, ``upload_caption``), since the importer, not Streamlit's 200 MB, sets it.
-* A multiselect's "Select all" ("Select N matches" while typing) says ``ui.select_all`` / ``ui.select_matches``.
+* A multiselect's "Select all" ("Select N matches" while typing) says ``ui.select_all`` / ``ui.select_matches``,
+  and its list's "No results" (the one option without a ``data-key``) ``ui.no_results``.
 
 The words come from the catalog and are written as CSS strings (``json.dumps``), never as markup.
 """
@@ -37,13 +38,16 @@ WORDS_CSS = """
 [role="option"][data-key="__select_all__"] [data-item-hl]::after { content: %(select_all)s; font-size: 0.875rem; }
 [role="option"][data-key="__select_matches__"] [data-item-hl]::after {
   content: %(select_matches)s; font-size: 0.875rem; }
+[role="listbox"] > [role="option"]:not([data-key]) > span { font-size: 0; }
+[role="listbox"] > [role="option"]:not([data-key]) > span::after { content: %(no_results)s; font-size: 0.875rem; }
 """
 
 
 def css() -> str:
     """The page's CSS, Streamlit's own words replaced by the catalog's in the current language."""
     words = {k: json.dumps(t(key)) for k, key in (("upload", "upload.button"), ("drop", "upload.drop"),
-                                                   ("select_all", "select_all"), ("select_matches", "select_matches"))}
+                                                   ("select_all", "select_all"), ("select_matches", "select_matches"),
+                                                   ("no_results", "no_results"))}
     return "<style>" + LAYOUT_CSS + WORDS_CSS % words + "</style>"
 
 

@@ -266,8 +266,30 @@ class PlanDraft(Base):
     updated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
 
 
-# accounts and what belongs to one account (its planner draft): never in backups, restores or the sample
-ACCOUNT_TABLES = frozenset({"app_user", "login_throttle", "plan_draft"})
+class LoginSession(Base):
+    """A login kept across reloads (``geo.access.login_sessions``): the browser holds a signed token naming it in a
+    cookie; only the SHA-256 of the token's random id is stored. Logging out deletes the row, so the token is
+    refused from then on."""
+
+    __tablename__ = "login_session"
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 (hex) of the token's random id
+    user_id: Mapped[int] = mapped_column(ForeignKey("app_user.id", ondelete="CASCADE"), index=True)
+    opened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+    last_seen_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+class SigningKey(Base):
+    """A secret the server signs with (``name`` "login": the login tokens), generated once and kept in the database
+    so that every worker on every host agrees. Never logged, never in a backup."""
+
+    __tablename__ = "signing_key"
+    name: Mapped[str] = mapped_column(String(40), primary_key=True)
+    value: Mapped[str] = mapped_column(String(128))
+    created_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow)
+
+
+# accounts and what belongs to one account (its planner draft, its logins): never in backups, restores or the sample
+ACCOUNT_TABLES = frozenset({"app_user", "login_throttle", "plan_draft", "login_session", "signing_key"})
 
 
 def record_tables() -> list:

@@ -374,6 +374,19 @@ def test_login_form_logs_in_and_wrong_password_is_refused(app_db):
     assert any("ani" in m.value for m in at.sidebar.markdown)
 
 
+def test_a_failed_login_keeps_the_typed_user_name_and_empties_the_password(app_db):
+    at = AppTest.from_function(_gated_page, default_timeout=120).run()
+    at.text_input(key="login_name").set_value("ani")
+    at.text_input(key="login_password").set_value("salah-sandi-2")
+    _login_button(at).click().run()
+    assert any("salah" in e.value for e in at.error)
+    assert at.text_input(key="login_name").value == "ani"
+    assert at.text_input(key="login_password").value == ""
+    at.text_input(key="login_password").set_value("sandi-ani-panjang")  # only the password typed again
+    _login_button(at).click().run()
+    assert at.session_state["_auth"]["username"] == "ani" and at.session_state["_auth"]["token"]
+
+
 def test_viewing_can_require_a_login(app_db, monkeypatch):
     monkeypatch.setenv("SINERGI_VIEW_REQUIRES_LOGIN", "1")
     at = _page(ROOT / "app.py")

@@ -8,6 +8,7 @@ def test_css_replaces_the_uploader_button_and_select_all_with_indonesian_words()
     css = theme.css()
     assert 'content: "Pilih berkas"' in css and 'content: "Pilih semua"' in css
     assert 'content: "Lepaskan berkas di sini"' in css  # over "Drag and drop a file here"
+    assert 'content: "Tidak ada yang cocok"' in css  # over a list's "No results"
     assert '[data-testid="stFileUploaderDropzoneInstructions"] { display: none; }' in css  # "200MB per file"
 
 

@@ -340,6 +340,7 @@ WORDS = {
     "ui.upload.drop": {"id": "Lepaskan berkas di sini", "en": "Drop the file here"},
     "ui.select_all": {"id": "Pilih semua", "en": "Select all"},
     "ui.select_matches": {"id": "Pilih semua yang cocok", "en": "Select all matches"},
+    "ui.no_results": {"id": "Tidak ada yang cocok", "en": "No results"},
     "ui.imp.template": {"id": "Unduh templat XLSX", "en": "Download XLSX template"},
     "ui.imp.preview": {"id": "Pratinjau (belum ada yang disimpan)", "en": "Preview (nothing saved yet)"},
     "ui.imp.commit": {"id": "Simpan {n} baris yang diterima", "en": "Save the {n} accepted rows"},
