@@ -217,3 +217,16 @@ def sqlite_engine(tmp_path):
     storage.migrate(eng)
     yield eng
     eng.dispose()
+
+
+def migrate_down(engine, revision: str) -> None:
+    """Run the Alembic migrations of ``engine``'s database down to ``revision`` (a migration test then checks what
+    its ``downgrade`` removed, and ``storage.migrate`` brings it back up)."""
+    from alembic import command
+
+    from geo.db import storage
+
+    with engine.begin() as conn:
+        cfg = storage.alembic_config(engine)
+        cfg.attributes["connection"] = conn
+        command.downgrade(cfg, revision)

@@ -9,6 +9,7 @@ from geo.access import accounts, login_sessions
 from geo.access.roles import Principal
 from geo.db import storage
 from geo.db.models import LoginSession, SigningKey, record_tables
+from tests.conftest import migrate_down
 
 # a day ahead of the clock: after the accounts of every test were made (a session older than its password is refused)
 T0 = dt.datetime.now(dt.timezone.utc).replace(microsecond=0) + dt.timedelta(days=1)
@@ -124,13 +125,8 @@ def test_the_signing_key_is_made_once(users):
 
 
 def test_migration_0009_adds_and_removes_the_login_tables(sqlite_engine):
-    from alembic import command
-
     assert {"login_session", "signing_key"} <= set(inspect(sqlite_engine).get_table_names())
-    with sqlite_engine.begin() as conn:
-        cfg = storage.alembic_config(sqlite_engine)
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0008")
+    migrate_down(sqlite_engine, "0008")
     assert not {"login_session", "signing_key"} & set(inspect(sqlite_engine).get_table_names())
     storage.migrate(sqlite_engine)
     assert {"login_session", "signing_key"} <= set(inspect(sqlite_engine).get_table_names())

@@ -4,7 +4,6 @@ kept: audited, in backups, in the sample, by migration 0008."""
 import datetime as dt
 
 import pytest
-from alembic import command
 from sqlalchemy import inspect, select
 
 from geo.access.roles import AccessDenied
@@ -14,7 +13,7 @@ from geo.monitoring import kpis
 from geo.records import backup, write
 from geo.records.write import AgreementData, Indicator, Party, Reading
 from geo.text.messages import UserError
-from tests.conftest import ADMIN, EDITOR, VIEWER
+from tests.conftest import ADMIN, EDITOR, VIEWER, migrate_down
 
 D = dt.date
 
@@ -189,10 +188,7 @@ def test_migration_0008_adds_and_removes_the_kpi_and_goal_columns(sqlite_engine)
         return {c["name"] for c in inspect(sqlite_engine).get_columns(table)}
 
     assert {"baseline", "target_on", "frequency"} <= columns("progress_indicator")
-    with sqlite_engine.begin() as conn:
-        cfg = storage.alembic_config(sqlite_engine)
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0007")
+    migrate_down(sqlite_engine, "0007")
     assert "goals" not in columns("visit") and "note" not in columns("progress_reading")
     storage.migrate(sqlite_engine)
     assert "goals" in columns("visit") and {"note", "recorded_by"} <= columns("progress_reading")

@@ -4,14 +4,13 @@ the user's order holds, saved plans reopen (SQLite, and PostgreSQL when configur
 import datetime as dt
 
 import pytest
-from alembic import command
 from sqlalchemy import inspect
 
 from geo.access.roles import AccessDenied, Principal
 from geo.db import storage
 from geo.db.models import record_tables
 from geo.planner import drafts, itinerary, rank
-from tests.conftest import ADMIN, EDITOR, VIEWER
+from tests.conftest import ADMIN, EDITOR, VIEWER, migrate_down
 
 OTHER_EDITOR = Principal("budi", "editor")
 
@@ -128,10 +127,7 @@ def test_drafts_belong_to_accounts_so_no_backup_restore_or_sample_touches_them()
 
 def test_migration_0005_adds_and_removes_the_drafts_table(sqlite_engine):
     assert "plan_draft" in inspect(sqlite_engine).get_table_names()
-    with sqlite_engine.begin() as conn:
-        cfg = storage.alembic_config(sqlite_engine)
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0004")
+    migrate_down(sqlite_engine, "0004")
     assert "plan_draft" not in inspect(sqlite_engine).get_table_names()
     storage.migrate(sqlite_engine)
     assert "plan_draft" in inspect(sqlite_engine).get_table_names()

@@ -17,7 +17,7 @@ from geo.records import backup, party_feedback, write
 from geo.records.party_feedback import FeedbackForm
 from geo.records.write import AgreementData, Party
 from geo.text.messages import UserError
-from tests.conftest import ADMIN, EDITOR, VIEWER
+from tests.conftest import ADMIN, EDITOR, VIEWER, migrate_down
 
 DOC = "KB/018/2025"
 NOW = dt.datetime(2026, 11, 30, 3, 0, tzinfo=dt.timezone.utc)
@@ -247,7 +247,6 @@ def test_deleting_the_agreement_takes_its_codes_and_feedback_with_it(with_code):
 
 
 def test_migration_0007_adds_and_removes_both_tables_as_the_models_describe_them(sqlite_engine):
-    from alembic import command
     from alembic.autogenerate import compare_metadata
     from alembic.migration import MigrationContext
 
@@ -256,10 +255,7 @@ def test_migration_0007_adds_and_removes_both_tables_as_the_models_describe_them
     with sqlite_engine.connect() as conn:
         differences = compare_metadata(MigrationContext.configure(conn), Base.metadata)
     assert [d for d in differences if "feedback" in str(d)] == []
-    with sqlite_engine.begin() as conn:
-        cfg = storage.alembic_config(sqlite_engine)
-        cfg.attributes["connection"] = conn
-        command.downgrade(cfg, "0006")
+    migrate_down(sqlite_engine, "0006")
     assert not {"feedback_code", "party_feedback"} & set(inspect(sqlite_engine).get_table_names())
     storage.migrate(sqlite_engine)
     assert {"feedback_code", "party_feedback"} <= set(inspect(sqlite_engine).get_table_names())
