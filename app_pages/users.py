@@ -36,6 +36,8 @@ people = accounts.list_users(eng, admin)
 frame = pd.DataFrame([u.__dict__ for u in people], columns=["username", "role", "active", "created_at",
                                                             "last_login_at"])
 frame["role"] = frame["role"].map(lambda r: t(f"role.{r}"))
+for column in ("created_at", "last_login_at"):  # never logged in: an empty cell (NaT), never the word "None"
+    frame[column] = pd.to_datetime(frame[column], utc=True)
 people_shown = localized_columns(frame, list(frame.columns))
 st.dataframe(people_shown, hide_index=True, width="stretch",
              column_config=date_columns.config(people_shown, current_language()))

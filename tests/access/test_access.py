@@ -403,6 +403,8 @@ def test_users_page_is_for_admins_only(app_db):
         assert any("hanya untuk admin" in w.value for w in at.warning) and len(at.dataframe) == 0
     at = _page(ROOT / "app_pages" / "users.py", **_session("kepala"))
     assert not at.exception and {"kepala", "vina", "ani"} <= set(at.dataframe[0].value["Nama pengguna"])
+    # a user who never logged in has an empty "last login" (a missing time), never the word "None"
+    assert at.dataframe[0].value["Terakhir masuk"].dtype.kind == "M"
     if accounts.current_principal(app_db, "budi"):
         accounts.remove_user(app_db, Principal("kepala", "admin"), "budi")
     at.text_input(key="new_user").set_value("budi")
