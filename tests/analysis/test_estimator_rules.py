@@ -165,6 +165,43 @@ def test_a_panel_that_cannot_be_estimated_is_refused_with_the_reason(change, mes
         att(df, **kw)
 
 
+def test_two_rows_for_one_unit_and_period_are_refused_even_with_different_outcomes():
+    df = small_panel()
+    twice = pd.concat([df, df.tail(1).assign(y=99.0)])
+    with pytest.raises(ValueError, match="^the panel has more than one row for a unit and period$"):
+        att(twice)
+
+
+def test_a_first_treated_period_missing_in_some_rows_of_a_unit_is_refused():
+    df = small_panel().astype({"first": float})
+    df.loc[(df["unit"] == "u5") & (df["time"] == 2), "first"] = np.nan
+    with pytest.raises(ValueError, match="^first_treated must be constant within a unit$"):
+        att(df)
+
+
+def test_two_periods_are_enough_and_give_the_difference_of_the_changes():
+    df = small_panel()
+    two = df[df["time"].isin([2, 3])]
+    res = att(two)
+    wide = two.pivot(index="unit", columns="time", values="y")
+    first = two.groupby("unit")["first"].first()
+    change = wide[3] - wide[2]
+    assert res.att == pytest.approx(change[first == 3].mean() - change[first != 3].mean())
+    assert res.group_time[["group", "time", "base"]].values.tolist() == [[3, 3, 2]]
+
+
+def test_a_group_of_one_unit_has_its_cells():
+    res = att(small_panel(cohorts={0: 3, 3: 1, 5: 2}))
+    assert 3 in set(res.group_time["group"]) and set(res.group_time.loc[res.group_time["group"] == 3, "treated"]) == {1}
+
+
+def test_a_period_where_a_group_has_no_observed_unit_skips_only_that_cell():
+    df = small_panel()
+    gap = df[~((df["first"] == 3) & (df["time"] == 4))]
+    cells = set(zip(att(gap).group_time["group"], att(gap).group_time["time"]))
+    assert (3, 4) not in cells and {(3, 3), (3, 5), (3, 6)} <= cells
+
+
 def test_a_panel_where_no_cell_has_comparison_units_is_refused():
     df = small_panel(cohorts={3: 2, 4: 2})  # every unit treated by period 4, no one left to compare after it
     cut = df[df["time"] >= 3]  # the first period is 3: cohort 3 drops out, cohort 4 has no comparison

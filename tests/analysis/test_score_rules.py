@@ -48,7 +48,7 @@ def _metrics(**changes) -> pd.DataFrame:
 
 def test_a_scored_region_is_the_weighted_average_of_its_parts_out_of_100():
     s = score.region_scores(_panel(), _metrics())["up"]
-    assert s.status == "scored" and s.visited and s.verdict.kind == "up"
+    assert s.status == "scored" and s.visited and s.verdict.kind == "up" and s.region == "up"
     c = s.components
     assert c["breadth"] == 19 / 20 and c["progress"] == 0.5 and c["effect"] > 0.99
     assert c["effect"] == pytest.approx(score.effect_component(s.details["visit_effect"]))
@@ -99,7 +99,8 @@ def test_a_visit_with_too_few_months_after_it_has_an_estimate_but_no_effect_in_t
 
 def test_a_visited_region_with_too_few_agreements_gets_its_verdict_but_no_score():
     s = score.region_scores(_panel(), _metrics())["thin"]
-    assert s.status == "too_few_agreements" and s.score is None and s.visited
+    assert s.status == "too_few_agreements" and s.score is None and s.visited and s.region == "thin"
+    assert s.weights == score.DEFAULT_WEIGHTS
     assert s.components == {"effect": None, "breadth": None, "progress": None}
     assert s.verdict is not None and s.verdict.kind != "too_little_data"
     assert s.details["agreements"] == score.MIN_AGREEMENTS - 1
@@ -110,6 +111,7 @@ def test_a_visited_region_with_too_few_agreements_gets_its_verdict_but_no_score(
 def test_a_region_never_visited_has_no_score_and_no_verdict_but_its_parts():
     s = score.region_scores(_panel(), _metrics())["c0"]
     assert s.status == "not_visited" and not s.visited and s.score is None and s.verdict is None
+    assert s.region == "c0"
     assert s.components == {"effect": None, "breadth": 0.0, "progress": 0.5}
     assert s.details["visit_effect"] is None and s.weights == score.DEFAULT_WEIGHTS
 
@@ -117,8 +119,10 @@ def test_a_region_never_visited_has_no_score_and_no_verdict_but_its_parts():
 def test_the_outcome_window_and_visits_given_reach_the_estimate():
     p, m = _panel(), _metrics()
     plain = score.region_scores(p, m)["up"].details["visit_effect"]
-    other = score.region_scores(p, m, outcome="other")["up"].details["visit_effect"]
+    others = score.region_scores(p, m, outcome="other")
+    other = others["up"].details["visit_effect"]
     assert other.outcome == "other" and other.did == pytest.approx(10 * plain.did)
+    assert others["up"].verdict.outcome == "other" and others["late"].verdict.outcome == "other"  # estimate or not
     six = score.region_scores(p, m, window=6)["up"]
     assert six.details["visit_effect"].window_months == 6 and six.details["window_months_held"] == (6, 6)
     busy = pd.DataFrame({"region": ["c0", "c1"], "month": [MONTHS[20], MONTHS[2]]})
@@ -201,7 +205,11 @@ def test_a_scored_region_explains_itself_in_english_with_signs_either_way():
     assert lines[1] == ("After the visit of 08/2024: 2.50 new agreements a month on average (before: 1.25). In 40 "
                         "similar regions not visited: 1.50 a month (before: 1.00). The rise here minus the rise in "
                         "similar regions: −0.40 a month (95%: −1.20 to +0.00); rated 0.90 of 1.")
-    assert lines[-1] == "Score 72 of 100 (weights: effect 50%, network 25%, implementation 25%)."
+    assert lines[2:] == [
+        "Network (all records, every year): 6 distinct partner regions, more than 50% of regions of the same level; "
+        "rated 0.50 of 1.",
+        "Implementation (all records, every year): 75% of agreements are running or completed; rated 0.75 of 1.",
+        "Score 72 of 100 (weights: effect 50%, network 25%, implementation 25%)."]
 
 
 def test_the_verdict_and_the_total_can_be_left_out_of_the_explanation():
@@ -217,6 +225,7 @@ def test_a_region_without_progress_or_effect_says_so():
     lines = s.explain("id", verdict=False)
     assert lines[0].startswith("Jejaring") and lines[1] == "Pelaksanaan: belum ada kerja sama yang ditandatangani " \
                                                            "untuk dinilai."
+    assert s.explain("en", verdict=False)[1] == "Implementation: no signed agreement to assess yet."
     s.details["visit_effect"] = None
     s.components["effect"] = 0.9
     assert s.explain("id", verdict=False)[0].startswith("Jejaring")
@@ -228,6 +237,7 @@ def test_a_region_with_too_few_agreements_explains_that_and_its_verdict():
     assert s.explain("id") == ["Data terlalu sedikit (2 kerja sama, minimal 3): skor tidak ditampilkan.",
                                s.verdict.sentence("id")]
     assert s.explain("en", verdict=False) == ["Too little data (2 agreements, at least 3 needed): no score shown."]
+    assert s.explain("en")[1] == s.verdict.sentence("en") != s.verdict.sentence("id")
     s.verdict = None
     assert len(s.explain("id")) == 1
 
