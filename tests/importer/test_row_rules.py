@@ -147,11 +147,33 @@ def test_a_term_waiting_for_review_warns_each_row_that_uses_it():
 
 
 def test_the_plan_counts_each_action():
-    parsed = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024", "2/KB/2024;Judul;Kota Bandung;")
+    parsed = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024", "2/KB/2024;Judul;Kota Bandung;",
+                        "3/KB/2024;Judul;Kota Bandung;")
     parsed[0].action = "add"
     plan = rows.ImportPlan("agreements", None, parsed)
-    assert plan.counts() == {"add": 1, "update": 0, "unchanged": 0, "reject": 1}
-    assert plan.rejected == [parsed[1]]
+    assert plan.counts() == {"add": 1, "update": 0, "unchanged": 0, "reject": 2}
+    assert plan.rejected == parsed[1:]
+
+
+def test_a_rows_reasons_warnings_and_readings_are_joined_in_the_language_asked_for():
+    [r] = agreements(";;Kota Bandung, Kab. Bandung;Senin, 12 Maret 2024")
+    for lang in ("id", "en"):
+        assert r.reasons(lang) == "; ".join(e.text(lang) for e in r.errors)
+    assert r.reasons("en") != r.reasons("id") and r.reasons() == r.reasons("id")
+    [w] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;Senin, 12 Maret 2024")
+    w.warnings.append(w.warnings[0])
+    w.read_as.append(w.read_as[0])
+    for lang in ("id", "en"):
+        assert w.warning_text(lang) == "; ".join(x.text(lang) for x in w.warnings) and "; " in w.warning_text(lang)
+        assert w.read_as_text(lang) == "; ".join(x.text(lang) for x in w.read_as) and "; " in w.read_as_text(lang)
+    assert w.warning_text("en") != w.warning_text("id") and w.read_as_text("en") != w.read_as_text("id")
+
+
+def test_a_region_that_cannot_be_told_apart_names_its_first_five_candidates():
+    from types import SimpleNamespace
+
+    res = SimpleNamespace(candidates=[SimpleNamespace(name=f"Kab. {i}", code=f"11.0{i}") for i in range(1, 8)])
+    assert rows._candidates_text(res) == "Kab. 1 (11.01), Kab. 2 (11.02), Kab. 3 (11.03), Kab. 4 (11.04), Kab. 5 (11.05)"
 
 
 # ---------------------------------------------------------------------- visits
@@ -245,12 +267,13 @@ def test_the_rows_of_one_visit_must_agree_on_the_official_and_ministry():
 
 
 def test_rows_of_one_visit_are_grouped_into_its_stops_in_file_order():
-    parsed = visits("V-1;Wamen;20/08/2024;13.00-15.00;Kota Bandung;;Rapat;Pariwisata;Bupati",
+    parsed = visits("V-0;Wamen;20/08/2024;jam berapa;Kota Bandung;;;;",
+                    "V-1;Wamen;20/08/2024;13.00-15.00;Kota Bandung;;Rapat;Pariwisata;Bupati",
                     "V-1;Wamen;20/08/2024;09.00;Kab. Bandung;;Kunjungan;UMKM;Camat",
                     "V-1;Wamen;20/08/2024;16.00-17.00;Kota Cimahi;;Rapat;Pariwisata;Bupati",
                     "V-2;Wamen;21/08/2024;09.00;Kota Cimahi;;;;")
     grouped = rows._group_visits(parsed)
-    assert list(grouped) == ["V-1", "V-2"]
+    assert list(grouped) == ["V-1", "V-2"]  # V-0 is rejected: no visit, and the rows after it still count
     v = grouped["V-1"]
     assert [s.region_code for s in v.stops] == ["32.73", "32.04", "32.77"]
     assert v.start_at.hour == 9 and v.end_at.hour == 17
@@ -258,3 +281,7 @@ def test_rows_of_one_visit_are_grouped_into_its_stops_in_file_order():
     assert v.agenda == "Rapat\nKunjungan" and v.people_met == "Bupati\nCamat"
     assert v.official_role == "Wamen" and v.time_zone == "WIB"
     assert grouped["V-2"].end_at is None
+    alone = rows._group_visits(visits("V-3;Wakil Menteri Desa;22/08/2024;09.00-10.00;Kota Cimahi;;Rapat;;Lurah"))
+    v3 = alone["V-3"]
+    assert (v3.ref, v3.ministry, v3.agenda, v3.people_met) == ("V-3", "Kementerian Desa", "Rapat", "Lurah")
+    assert v3.end_at == v3.stops[0].end_at and v3.end_at.hour == 10
