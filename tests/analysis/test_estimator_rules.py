@@ -12,48 +12,18 @@ from scipy import stats
 
 from geo.analysis import estimator
 from geo.analysis.estimator import estimate_att
+from tests.analysis.test_estimator_weights import cells_by_definition, cohort_panel
 
 PERIODS = 6
 COHORTS = {0: 4, 3: 3, 4: 2, 6: 3}  # first treated period: units (0: never treated)
 
 
 def small_panel(seed: int = 5, cohorts: dict[int, int] = COHORTS) -> pd.DataFrame:
-    rng = np.random.default_rng(seed)
-    rows, i = [], 0
-    for g, size in cohorts.items():
-        for _ in range(size):
-            a = rng.normal()
-            for t in range(1, PERIODS + 1):
-                rows.append((f"u{i}", t, a + 0.5 * t + rng.normal() + (2.0 if g and t >= g else 0.0), g))
-            i += 1
-    return pd.DataFrame(rows, columns=["unit", "time", "y", "first"])
+    return cohort_panel(cohorts, PERIODS, lambda g, t: 2.0, seed=seed, trend=0.5, noise=1.0)
 
 
 def att(df, **kw):
     return estimate_att(df, unit="unit", time="time", outcome="y", first_treated="first", **kw)
-
-
-def cells_by_definition(df: pd.DataFrame, control_group: str) -> list[dict]:
-    """Every group-time cell straight from the definition: base g-1 after the first treated period, t-1 before;
-    comparison units never treated, or (not yet treated) first treated after t and not of the group."""
-    wide = df.pivot(index="unit", columns="time", values="y")
-    first = df.groupby("unit")["first"].first()
-    never = first == 0
-    out = []
-    for g in sorted(first[~never].unique()):
-        in_g = first == g
-        for t in range(2, PERIODS + 1):
-            base = g - 1 if t >= g else t - 1
-            ctrl = never if control_group == "never_treated" else (never | (first > t)) & ~in_g
-            change = wide[t] - wide[base]
-            treated, controls = change[in_g], change[ctrl]
-            if len(controls) == 0:
-                continue
-            se = math.sqrt(((treated - treated.mean()) ** 2).sum() / len(treated) ** 2
-                           + ((controls - controls.mean()) ** 2).sum() / len(controls) ** 2)
-            out.append({"group": int(g), "time": t, "base": base, "att": treated.mean() - controls.mean(), "se": se,
-                        "post": t >= g, "treated": len(treated), "controls": len(controls)})
-    return out
 
 
 @pytest.mark.parametrize("control_group", ["not_yet_treated", "never_treated"])
