@@ -285,3 +285,44 @@ def test_rows_of_one_visit_are_grouped_into_its_stops_in_file_order():
     v3 = alone["V-3"]
     assert (v3.ref, v3.ministry, v3.agenda, v3.people_met) == ("V-3", "Kementerian Desa", "Rapat", "Lurah")
     assert v3.end_at == v3.stops[0].end_at and v3.end_at.hour == 10
+
+
+def test_a_place_found_says_what_it_was_read_as_and_whether_it_is_a_village_or_a_district():
+    from geo.regions import lookup, places
+
+    district = lookup.get(visits("V-1;Wamen;20/08/2024;;Kota Bandung;Kec. Sukajadi;;;")[0].data["stop"].region_code)
+    village = next(v for v in lookup.children(district.code) if places.find_place(v.name, "32.73").status == "exact")
+    found_district, found_village = visits(f"V-1;Wamen;20/08/2024;;Kota Bandung;Kec. {district.name};;;",
+                                           f"V-1;Wamen;20/08/2024;;Kota Bandung;{village.name};;;")
+    for row, code, key in ((found_district, district.code, "importer.how.place_district"),
+                           (found_village, village.code, "importer.how.place_village")):
+        [reading] = [a for a in row.read_as if a.field == "place_name"]
+        assert (reading.kind, reading.value, row.data["stop"].region_code) == ("region", code, code)
+        assert reading.written == row.data["stop"].place_name
+        assert [(n.key, dict(n.params)) for n in reading.how] == [(key, {"region": "Kota Bandung (32.73)"})]
+    # inside a district, its villages are looked for too
+    [in_district] = visits(f"V-1;Wamen;20/08/2024;;{district.code};{village.name};;;",
+                           header="Kode Kunjungan;Pejabat;Tanggal;Waktu;Kode Wilayah;Lokasi;Agenda;Bidang;Narasumber")
+    assert in_district.data["stop"].region_code == village.code
+
+
+def test_a_place_in_a_province_wide_stop_is_kept_as_a_name_only():
+    [r] = visits("V-1;Wamen;20/08/2024;;Jawa Barat;Gedung Sate;;;")
+    assert r.data["stop"].region_code == "32" and r.data["stop"].place_name == "Gedung Sate"
+    assert not any(a.field == "place_name" for a in r.read_as)
+
+
+def test_coordinates_outside_the_region_name_the_point_the_distance_and_the_region():
+    from geo.regions import coordinates
+
+    [r] = visits("V-1;Wamen;20/08/2024;Kota Bandung;-2,51234567;140,71234567",
+                 header="Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur")
+    check = coordinates.check_point("32.73", -2.51234567, 140.71234567)
+    assert r.warnings[0].params == {"lat": "-2.512346", "lon": "140.712346", "km": f"{round(check.distance_km)}",
+                                    "region": "Kota Bandung (32.73)"}
+
+
+def test_a_visit_whose_stops_have_no_end_time_has_no_end():
+    grouped = rows._group_visits(visits("V-1;Wamen;20/08/2024;09.00;Kota Bandung;;;;",
+                                        "V-1;Wamen;20/08/2024;13.00;Kab. Bandung;;;;"))
+    assert grouped["V-1"].end_at is None and len(grouped["V-1"].stops) == 2
