@@ -326,3 +326,18 @@ def test_a_visit_whose_stops_have_no_end_time_has_no_end():
     grouped = rows._group_visits(visits("V-1;Wamen;20/08/2024;09.00;Kota Bandung;;;;",
                                         "V-1;Wamen;20/08/2024;13.00;Kab. Bandung;;;;"))
     assert grouped["V-1"].end_at is None and len(grouped["V-1"].stops) == 2
+
+
+def test_a_place_named_by_several_villages_or_by_none_warns_and_the_stop_keeps_its_regency():
+    several, none = visits("V-1;Wamen;20/08/2024;;Kabupaten Bogor;Desa Nagrak;;;",
+                           "V-2;Wamen;20/08/2024;;Kabupaten Bandung;Desa Cigadung;;;")
+    assert several.data["stop"].region_code == "32.01" and [w.key for w in several.warnings] == ["place.ambiguous"]
+    params = several.warnings[0].params
+    assert params["place"] == "Desa Nagrak" and params["region"] == "Kabupaten Bogor (32.01)"
+    assert params["candidates"].count("(32.01.") >= 2 and "Nagrak (32.01." in params["candidates"]
+    assert none.data["stop"].region_code == "32.04" and [w.key for w in none.warnings] == ["place.not_found"]
+    assert none.warnings[0].params == {"place": "Desa Cigadung", "region": "Kabupaten Bandung (32.04)"}
+    for row, code in ((several, "32.01"), (none, "32.04")):
+        [reading] = [a for a in row.read_as if a.field == "place_name"]
+        assert (reading.kind, reading.value, [n.key for n in reading.how]) == ("region", code,
+                                                                               ["importer.how.place_kept"])
