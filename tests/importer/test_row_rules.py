@@ -341,3 +341,22 @@ def test_a_place_named_by_several_villages_or_by_none_warns_and_the_stop_keeps_i
         [reading] = [a for a in row.read_as if a.field == "place_name"]
         assert (reading.kind, reading.value, [n.key for n in reading.how]) == ("region", code,
                                                                                ["importer.how.place_kept"])
+
+
+def test_coordinates_say_what_they_were_read_as_and_a_swapped_pair_names_both_readings():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur"
+    ok, swapped, half = visits("V-1;Wamen;20/08/2024;Kota Bandung;-6,9175;107,6191",
+                               "V-2;Wamen;20/08/2024;Kota Bandung;107,61912345;-6,91751234",
+                               "V-3;Wamen;20/08/2024;Kota Bandung;-6,9175;", header=header)
+    [plain] = [a for a in ok.read_as if a.field == "coordinates"]
+    assert (plain.written, plain.kind, plain.value, plain.how) == ("-6,9175, 107,6191", "coordinates",
+                                                                    (-6.9175, 107.6191), ())
+    [turned] = [a for a in swapped.read_as if a.field == "coordinates"]
+    assert (turned.written, turned.kind, turned.value) == ("107,61912345, -6,91751234", "coordinates",
+                                                           (-6.91751234, 107.61912345))
+    assert [n.key for n in turned.how] == ["importer.how.swapped"]
+    assert swapped.warnings[0].params == {"text": "107,61912345, -6,91751234", "lat": "-6.917512", "lon": "107.619123"}
+    assert keys(half) == ["coords.bad"] and half.errors[0].params == {"text": "-6,9175, "}
+    [none] = visits("V-4;Wamen;20/08/2024;Kota Bandung;;", header=header)
+    assert none.errors == [] and (none.data["stop"].lat, none.data["stop"].lon) == (None, None)
+    assert not any(a.field == "coordinates" for a in none.read_as)
