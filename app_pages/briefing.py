@@ -86,6 +86,8 @@ c1.button(t("brief.prev"), key="story_prev", on_click=go, args=(-1,), disabled=s
 c2.markdown(f"**{t('brief.step', i=step + 1, n=len(steps), name=step_name(*steps[step]))}**")
 c3.button(t("brief.next"), key="story_next", on_click=go, args=(1,), disabled=step == len(steps) - 1,
           width="stretch", type="primary")
+if presenting:  # before the step's own content: its frame keeps its place from step to step, so it never reloads
+    step_keys.listen(next_key="story_next", prev_key="story_prev")  # (a key pressed while it reloads would be lost)
 
 kind, code = steps[step]
 if presenting:
@@ -141,5 +143,4 @@ with st.expander(t("brief.downloads"), expanded=not presenting):
     for c in chosen:
         briefing_files.brief_button(version, c, lookup.get(c).name, start=spec.start, end=spec.end,
                                     weights=spec.weights, filters=briefing_files.filters_of(spec))
-if presenting:
-    step_keys.listen(next_key="story_next", prev_key="story_prev")
+
