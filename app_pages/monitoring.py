@@ -18,7 +18,7 @@ from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.parsing import short_date
 from geo.text.vocabulary import GOAL_AREAS, STATUSES
-from ui import auth, charts, records_cache, vocabulary_labels
+from ui import auth, charts, party_feedback_table, records_cache, vocabulary_labels
 from ui.database import engine, simulated_banner
 from ui.downloads import logged_file
 from ui.feedback import errors_shown
@@ -175,6 +175,17 @@ def define_form() -> None:
 
 
 define_form()
+
+st.subheader(w("feedback.title"))  # what the parties themselves say, beside the KPIs (approved entries only)
+said = party_feedback_table.approved()
+said = said[said["doc_number"].isin(set(shown["doc_number"]))] if len(table) else said.iloc[0:0]
+if said.empty:
+    st.info(w("feedback.none"))
+else:
+    f1, f2 = st.columns(2)
+    f1.metric(w("feedback.count"), numbers.number(len(said), 0, lang))
+    f2.metric(w("feedback.mean"), numbers.number(float(said["rating"].mean()), 1, lang))
+    st.dataframe(party_feedback_table.table(said, lang), hide_index=True, width="stretch", height=240)
 
 st.subheader(w("download.title"))
 asked = st.text_input(w("download.period"), report.last_quarter(today).code, key="mon_period")

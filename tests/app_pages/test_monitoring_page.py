@@ -98,3 +98,21 @@ def test_a_kpi_without_a_name_is_refused_in_the_users_language_and_nothing_is_st
     at = at.run()
     assert not at.exception and at.error and "indikator" in at.error[0].value
     assert [r.kpi.name for r in kpis.load(own_app_database)] == ["Trayek terhubung"]
+
+
+def test_approved_feedback_from_the_parties_shows_beside_the_kpis_and_pending_feedback_does_not(own_app_database):
+    from geo.records import party_feedback
+    from geo.records.party_feedback import FeedbackForm
+
+    _store(own_app_database)
+    code = party_feedback.issue_code(own_app_database, EDITOR, DOC)
+    kept = party_feedback.submit(own_app_database, code, FeedbackForm("32.73", 2, ("anggaran",), "Dana belum cair"),
+                                 client="10.0.0.1")
+    party_feedback.submit(own_app_database, code, FeedbackForm("32.04", 5), client="10.0.0.2")  # still pending
+    party_feedback.moderate(own_app_database, EDITOR, kept, approve=True)
+    at = _page("vina")
+    assert not at.exception and not at.error
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["Umpan balik disetujui"] == "1" and metrics["Rata-rata penilaian kemajuan (1–5)"] == "2,0"
+    said = next(d.value for d in at.dataframe if "Dana belum cair" in d.value.to_string())
+    assert len(said) == 1 and "Anggaran" in said.to_string()

@@ -89,6 +89,12 @@ WORDS = {
     "monitoring.define.save": {"id": "Simpan indikator", "en": "Save the KPI"},
     "monitoring.define.saved": {"id": "Indikator \"{name}\" tersimpan pada {doc}.",
                                 "en": "KPI \"{name}\" saved on {doc}."},
+    "monitoring.feedback.title": {"id": "Umpan balik para pihak", "en": "Feedback from the parties"},
+    "monitoring.feedback.none": {
+        "id": "Belum ada umpan balik para pihak yang disetujui untuk kerja sama yang dipantau di sini.",
+        "en": "No approved feedback from the parties yet for the agreements monitored here."},
+    "monitoring.feedback.count": {"id": "Umpan balik disetujui", "en": "Approved feedback"},
+    "monitoring.feedback.mean": {"id": "Rata-rata penilaian kemajuan (1–5)", "en": "Mean progress rating (1–5)"},
     "monitoring.empty": {"id": "Belum ada indikator kinerja yang tercatat.", "en": "No KPIs recorded yet."},
     "monitoring.download.title": {"id": "Laporan berkala", "en": "Periodic report"},
     "monitoring.download.period": {"id": "Periode (mis. 2026-Q3 atau 2026-09)",
