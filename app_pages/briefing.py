@@ -90,9 +90,9 @@ if presenting:  # before the step's own content: its frame keeps its place from 
     step_keys.listen(next_key="story_next", prev_key="story_prev")  # (a key pressed while it reloads would be lost)
 
 kind, code = steps[step]
-if presenting:
+if presenting and kind != "region":  # a region's step names its region instead (below), with the period
     presentation.statement(view.title, view.subtitle)
-else:
+elif not presenting:
     st.subheader(view.title)
     st.caption(view.subtitle)
 
@@ -115,17 +115,19 @@ elif kind == "top":
             download_buttons(table, "wilayah_tertinggi" if top else "wilayah_terendah")
 elif kind == "region":
     f = briefing_files.facts(version, code, lang, spec.start, spec.end, spec.weights, briefing_files.filters_of(spec))
-    st.markdown(f"### {f.region.name}  \n{f.crumbs}")
+    st.markdown(f"### {f.region.name}  \n{f.crumbs}" + (f" · {safe_text.md(view.subtitle)}" if presenting else ""))
     for col, (key, (label, value)) in zip(st.columns(len(f.figures)), zip(region_brief.KEY_FIGURES, f.figures)):
         col.metric(label, value)
         if key == "impact":  # a verdict in words; its size (or reason) beneath
             col.caption(f.impact_note)
     left, right = st.columns([3, 2])
     with left:
+        chart = region_brief.timeline_png(f)
+        if chart and presenting:  # on a projector the step's picture comes first, in view; the reading below it
+            st.image(chart, caption=text("briefing.brief.timeline_note", lang), width="stretch")
         for line in f.explanation:
             st.markdown(f"- {safe_text.md(line)}")
-        chart = region_brief.timeline_png(f)
-        if chart:
+        if chart and not presenting:
             st.image(chart, caption=text("briefing.brief.timeline_note", lang), width="stretch")
     with right:
         headers_o, rows_o = f.obstacles_table()

@@ -4,6 +4,7 @@ and 1920×1080 the step-one map and its legend are in view without scrolling, in
 the story; an agenda is shown as typed."""
 
 import io
+import os
 import time
 from urllib.parse import urlparse
 
@@ -79,13 +80,22 @@ def _keys_ready(browser_page) -> None:
         state="attached", timeout=30_000)
 
 
-def _presenting_briefing(browser_page, app_url):  # noqa: F811
-    """The briefing page, opened from the navigation, then the sidebar's presentation switch turned on."""
+def _presenting_briefing(browser_page, app_url, region: str | None = None):  # noqa: F811
+    """The briefing page, opened from the navigation, ``region`` (a name) chosen to present, then the sidebar's
+    presentation switch turned on."""
     browser_page.goto(app_url)
     link = browser_page.get_by_role("link", name="Mode presentasi / Briefing")
     link.wait_for(timeout=90_000)  # the app's first run on a busy machine
     link.click()
     browser_page.get_by_text("Langkah 1 dari").first.wait_for(timeout=60_000)
+    if region:
+        wait_until_idle(browser_page)
+        box = browser_page.locator(".st-key-b_regions input").first
+        box.click()
+        box.type(region)
+        browser_page.get_by_role("option", name=region).first.click()
+        browser_page.keyboard.press("Escape")
+        browser_page.get_by_text("Langkah 1 dari 3").first.wait_for(timeout=30_000)
     browser_page.get_by_text("Mode presentasi", exact=True).click()
     browser_page.locator(".sinergi-present-statement").wait_for(timeout=30_000)
     _keys_ready(browser_page)
@@ -119,7 +129,7 @@ def test_at_projector_sizes_the_step_one_map_and_its_legend_are_in_view_in_room_
     width, height = size
     body_px, legend_px, table_px = ROOM_TYPE[size]
     page.set_viewport_size({"width": width, "height": height})
-    _presenting_briefing(page, app_url)
+    _presenting_briefing(page, app_url, region="Jawa Barat (32)")
     assert _wait_for_paths(page, 38) == 38
     frame = page.locator(MAP_FRAME).first
     legend = page.frame_locator(MAP_FRAME).first.locator(".sinergi-legend")
@@ -147,6 +157,22 @@ def test_at_projector_sizes_the_step_one_map_and_its_legend_are_in_view_in_room_
     tables = page.locator(".sinergi-table")
     assert tables.count() == 2 and all(_inside(tables.nth(i).bounding_box(), width, height) for i in range(2))
     assert _scrolled(page) == [0, 0, 0]
+
+    wait_until_idle(page)
+    page.keyboard.press("PageDown")  # step 3: the first chosen region — its figures and its timeline chart in view
+    assert _wait_for_step(page, 3) == 3
+    assert "Rincian" in page.locator(STEP_LABEL).first.inner_text()
+    chart = page.locator("[data-testid='stImage'] img").first
+    chart.wait_for(timeout=30_000)
+    page.wait_for_function("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)")
+    wait_until_idle(page)
+    assert _inside(chart.bounding_box(), width, height), chart.bounding_box()
+    assert chart.bounding_box()["width"] >= 0.45 * width  # the picture of the step, not a thumbnail
+    figures = page.locator("[data-testid='stMetric']")
+    assert figures.count() == 6 and all(_inside(figures.nth(i).bounding_box(), width, height) for i in range(6))
+    assert _scrolled(page) == [0, 0, 0]
+    if shots := os.environ.get("SINERGI_SHOTS_DIR"):  # for a person to look at
+        page.screenshot(path=f"{shots}/briefing-region-{width}x{height}.png")
     assert page.outside_requests == [] and page.console_errors == []
 
 
