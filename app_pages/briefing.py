@@ -11,7 +11,7 @@ import datetime as dt
 import pandas as pd
 import streamlit as st
 
-from geo.briefings import deck, region_brief
+from geo.briefings import deck, region_brief, screen_pages
 from geo.maps import map_view
 from geo.regions import lookup
 from geo.text.catalog import text
@@ -67,8 +67,11 @@ itinerary = st.session_state.get(briefing_files.ITINERARY_KEY)
 if itinerary is not None:
     itinerary = deck.check_itinerary(itinerary)
 
+# on a projector a long itinerary is a step per page that fits the screen (``screen_pages``); else one step
+trip_pages = screen_pages.pages(itinerary) if itinerary is not None and len(itinerary) else []
 steps = [("map", None), ("top", None)] + [("region", c) for c in chosen] \
-    + ([("itinerary", None)] if itinerary is not None and len(itinerary) else [])
+    + ([("itinerary", i) for i in range(len(trip_pages))] if presenting else [("itinerary", None)] if trip_pages
+       else [])
 step = min(max(int(st.session_state.get("story_step", 0)), 0), len(steps) - 1)
 st.session_state["story_step"] = step
 
@@ -77,8 +80,12 @@ def go(delta: int) -> None:
     st.session_state["story_step"] = min(max(step + delta, 0), len(steps) - 1)
 
 
-def step_name(kind: str, code: str | None) -> str:
-    return t("brief.step.region", region=lookup.get(code).name) if kind == "region" else t(f"brief.step.{kind}")
+def step_name(kind: str, code) -> str:
+    if kind == "region":
+        return t("brief.step.region", region=lookup.get(code).name)
+    if kind == "itinerary" and code is not None and len(trip_pages) > 1:  # a page of the itinerary
+        return f"{t('brief.step.itinerary')} ({code + 1}/{len(trip_pages)})"
+    return t(f"brief.step.{kind}")
 
 
 c1, c2, c3 = st.columns([1, 4, 1], vertical_alignment="center")
@@ -136,6 +143,10 @@ elif kind == "region":
             text_table.show(pd.DataFrame(rows_o, columns=headers_o))
         else:
             st.info(text("briefing.brief.none", lang))
+elif presenting:  # a page of it, cells shortened; the whole itinerary, every cell in full, below the picture
+    text_table.show(trip_pages[code])
+    with st.expander(t("brief.itinerary_full")):
+        text_table.show(itinerary)
 else:
     text_table.show(itinerary)
 

@@ -8,7 +8,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from geo.analysis import metrics
-from geo.briefings import deck
+from geo.briefings import deck, screen_pages
 from geo.db import storage
 from geo.records import read
 from tests.conftest import ROOT
@@ -150,6 +150,23 @@ def test_story_steps_forward_and_back(app_data_dir):
     at.button(key="story_prev").click().run()
     assert step() == "**Langkah 3 dari 4: Rincian Kota Bandung**"
     assert not at.exception
+
+
+def test_on_a_projector_a_long_itinerary_is_a_step_per_page_with_every_cell_whole_below():
+    long = "Rapat koordinasi kerja sama antardaerah dan peninjauan lapangan bersama para pihak. " * 8
+    itinerary = pd.DataFrame([[dt.date(2026, 12, 7 + i), "08.00–10.00 WIB", "Kota Bandung", "Wali Kota", long]
+                              for i in range(12)], columns=deck.ITINERARY_COLUMNS)
+    at = _app(ROOT / "app_pages" / "briefing.py", present=True, briefing_itinerary=itinerary, story_step=2)
+    assert not at.exception
+    step = lambda: [m.value for m in at.markdown if m.value.startswith("**Langkah")][0]  # noqa: E731
+    assert step() == "**Langkah 3 dari 5: Rencana perjalanan (1/3)**"  # 12 stops: pages of 5, 5 and 2
+    page, whole = _table(at, 0), _table(at, 1)
+    assert len(page) == screen_pages.ROWS and len(whole) == 12
+    assert all(len(a) <= screen_pages.CHARS + 2 and a.endswith("…") for a in page["Agenda"])
+    assert set(whole["Agenda"]) == {long}  # nothing lost: the whole itinerary below the picture
+    at.button(key="story_next").click().run()
+    at.button(key="story_next").click().run()
+    assert step() == "**Langkah 5 dari 5: Rencana perjalanan (3/3)**" and len(_table(at, 0)) == 2
 
 
 def test_story_in_presentation_mode_keeps_only_the_stepping():

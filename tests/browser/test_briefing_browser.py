@@ -229,6 +229,7 @@ def test_presenter_keys_step_the_story_but_not_while_typing(app_url, page):  # n
 
 def test_an_agenda_typed_in_the_planner_shows_exactly_as_typed_in_the_briefing(app_url, page):  # noqa: F811
     agenda = "1. Rapat\n2) Kunjungan *pasar*"
+    page.set_viewport_size({"width": 1280, "height": 720})  # a projector
     missing = []  # 404s: only a picture of a step already left may be gone (Streamlit drops a past run's media)
     page.on("response", lambda r: r.status == 404 and missing.append(urlparse(r.url).path))
     page.goto(app_url)  # the planner from the navigation: a direct /planner URL makes Streamlit probe /planner/_stcore
@@ -269,15 +270,25 @@ def test_an_agenda_typed_in_the_planner_shows_exactly_as_typed_in_the_briefing(a
     page.locator(".sinergi-present-statement").wait_for(timeout=30_000)
     _keys_ready(page)
     steps = int(page.locator(STEP_LABEL).first.inner_text().split()[3].rstrip(":"))
+    seen, trip_steps = [], 0
     for number in range(2, steps + 1):
         wait_until_idle(page)  # the presenter waits for the step to be drawn
         page.keyboard.press("PageDown")
         assert _wait_for_step(page, number) == number
-    page.get_by_text("Rencana perjalanan").first.wait_for(timeout=30_000)
-    cells = page.locator(".sinergi-table td")
-    assert agenda in [cells.nth(i).inner_text() for i in range(cells.count())]
-    shown = page.locator(".sinergi-table td", has_text="Kunjungan").first
-    assert shown.locator("ol, li, em, strong").count() == 0  # no list, no italics: the text as typed
+        if "Rencana perjalanan" not in page.locator(STEP_LABEL).first.inner_text():
+            continue
+        # a page of the itinerary, on a projector: the whole table in view, nothing to scroll
+        trip_steps += 1
+        wait_until_idle(page)
+        table = page.locator(".sinergi-table").first
+        assert _inside(table.bounding_box(), 1280, 720), table.bounding_box()
+        assert _scrolled(page) == [0, 0, 0]
+        cells = table.locator("td")
+        seen += [cells.nth(i).inner_text() for i in range(cells.count())]
+        if agenda in seen[-cells.count():]:
+            shown = table.locator("td", has_text="Kunjungan").first
+            assert shown.locator("ol, li, em, strong").count() == 0  # no list, no italics: the text as typed
+    assert agenda in seen and trip_steps >= 1
     assert all(path.startswith("/media/") for path in missing), missing
     # what the room sees has no broken picture: every image on the page now has loaded
     assert page.evaluate("() => [...document.images].every(i => i.complete && i.naturalWidth > 0)")

@@ -666,6 +666,8 @@ WORDS = {
     "ui.brief.step.top": {"id": "Wilayah tertinggi dan terendah", "en": "Top and bottom regions"},
     "ui.brief.step.region": {"id": "Rincian {region}", "en": "{region} in detail"},
     "ui.brief.step.itinerary": {"id": "Rencana perjalanan", "en": "Itinerary"},
+    "ui.brief.itinerary_full": {"id": "Rencana perjalanan lengkap (setiap isian utuh)",
+                                "en": "The whole itinerary (every cell in full)"},
     "ui.brief.downloads": {"id": "Unduh bahan briefing", "en": "Download briefing files"},
     "ui.brief.dl_pptx": {"id": "Presentasi (PPTX)", "en": "Slides (PPTX)"},
     "ui.brief.dl_brief": {"id": "Ringkasan {region} (PDF)", "en": "{region} brief (PDF)"},
