@@ -29,7 +29,8 @@ METRIC_UNITS = map_view.METRIC_UNITS
 PALETTES = ["YlGnBu", "YlOrBr", "PuBu"]
 FIRST_YEAR, this_year = url_state.FIRST_YEAR, dt.date.today().year
 
-st.title(t("map.title"))
+if not presentation.active():  # on a projector the statement above the map says what it shows
+    st.title(t("map.title"))
 simulated_banner()
 version = records_cache.version()
 ctx = records_cache.context(version)  # shared by every session, read-only (no copy of the records per run)
@@ -43,6 +44,7 @@ shared_view.begin({"scheme": "quantiles", "k": 5, "palette": "YlGnBu", "breaks":
 MAP_KEYS = ("scheme", "k", "palette", "breaks", "visits", "links", "labels")
 # presentation mode: a taller map, a legend and region names the back row can read
 PRESENT_HEIGHT, PRESENT_LEGEND_PX, PRESENT_NAMES_PX = 760, 20, 18
+PRESENT_FILL = {"below": 12, "min": 280}  # presenting: the map fills the window below its top (legend: 20 px)
 SWATCH = {"": "width:1.1rem;height:0.9rem;border:1px solid #999;background:{}",  # the text legend under the map
           "dot": "width:0.9rem;height:0.9rem;border-radius:50%;background:{}",
           "line": "width:1.1rem;height:0;border-top:3px solid {}"}
@@ -87,10 +89,11 @@ with presentation.controls():
     st.toggle(t("map.layer.labels"), key="labels")
 
 
-with caption_box:
-    shared_view.caption(shown_level())
-with summary_box:
-    impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)
+if not presenting:  # on a projector: the period is in the statement, and "Apa artinya?" comes below the map
+    with caption_box:
+        shared_view.caption(shown_level())
+    with summary_box:
+        impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)
 
 
 def use_years(y0: int, y1: int) -> None:
@@ -188,7 +191,7 @@ def map_section() -> None:
     """The map and what belongs to it; a click reruns only this part of the page."""
     left, right = st.columns([3, 2])
     with right:
-        found = search_box()
+        found = None if presenting else search_box()
     with left:
         prov = st.session_state["prov"] if lookup.exists(st.session_state["prov"] or "-") else ""
         if prov:
@@ -203,7 +206,8 @@ def map_section() -> None:
         if not prov:
             level = st.segmented_control(t("map.level"), list(lookup.MAP_LEVELS),
                                          format_func=lambda lv: t(f"level.{lv}"), key="level") or "province"
-            st.caption(t(f"map.hint_{level}"))
+            if not presenting:  # (the control is hidden while presenting: no hint beside nothing)
+                st.caption(t(f"map.hint_{level}"))
     if map_view.metrics_at(level, records_cache.context(version)) != st.session_state.get("measures"):
         st.rerun()  # the measure list outside this fragment follows the level (districts: fewer measures)
     shared_view.end(MAP_KEYS)
@@ -243,6 +247,7 @@ def map_section() -> None:
         partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
         legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"),
         height=PRESENT_HEIGHT if presenting else 620, legend_px=PRESENT_LEGEND_PX if presenting else None,
+        fill=PRESENT_FILL if presenting else None,
         names_px=PRESENT_NAMES_PX if presenting else None,
         loading_text=t("map.loading"), error_text=t("map.load_failed"))
     map_key = "map-main"  # one component for every view: the browser keeps it and its boundaries
@@ -266,3 +271,5 @@ def map_section() -> None:
 
 
 map_section()
+if presenting:  # below the picture: scroll to it when the room asks
+    impact_summary.what_it_means(version, shared_view.spec("regency"), compact=True)

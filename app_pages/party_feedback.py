@@ -11,7 +11,7 @@ from geo.records import party_feedback, read
 from geo.text.catalog import text
 from geo.text.periods import moment
 from ui import auth, party_feedback_form, party_feedback_table, vocabulary_labels
-from ui.database import engine
+from ui.database import engine, simulated_banner
 from ui.downloads import download_buttons
 from ui.feedback import errors_shown
 from ui.i18n import current_language, t
@@ -19,6 +19,7 @@ from ui.safe_text import md
 
 lang = current_language()
 st.title(text("party_feedback.mod.title", lang))
+simulated_banner()
 eng = engine()
 actor = auth.principal()
 if actor is None or not actor.can("editor"):

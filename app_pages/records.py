@@ -9,6 +9,7 @@ from geo.importer import changes, files, templates
 from geo.records import audit_text, forms, read, sample, write
 from geo.records.write import AgreementData, Party
 from geo.regions import lookup
+from geo.text import numbers
 from geo.text.catalog import text
 from geo.text.vocabulary import GOAL_AREAS, STATUSES
 from ui import (
@@ -114,7 +115,8 @@ with tab_agreements:
                               key="f_sector", placeholder=t("choose"))
     search = c4.text_input(t("rec.search"), key="f_search")
     shown = read.filter_agreements(df, statuses=status_f, types=type_f, sectors=sector_f, text=search)
-    st.caption(t("rec.count", n=len(shown), total=len(df)))
+    st.caption(t("rec.count", n=numbers.number(len(shown), 0, current_language()),
+                 total=numbers.number(len(df), 0, current_language())))
     table = record_tables.agreements_table(shown, known)
     cols = ["doc_number", "title", "type", "status", "sectors", "parties", "signed_on", "value_idr", "obstacles",
             "visit_ref"]

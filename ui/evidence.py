@@ -13,6 +13,7 @@ import streamlit as st
 
 from geo.db import storage
 from geo.evidence import attachments, gallery, images, pdfs
+from geo.text import numbers
 from geo.text.vocabulary import STATUSES
 from ui.database import engine
 from ui.downloads import logged_file
@@ -49,7 +50,8 @@ def photo_grid(photos: list[gallery.Photo], *, columns: int = 3, title: bool = T
             with col:
                 photo_card(photo, title=title)
     if len(photos) > len(shown):
-        st.caption(t("ev.more", shown=len(shown), n=len(photos)))
+        st.caption(t("ev.more", shown=numbers.number(len(shown), 0, current_language()),
+                     n=numbers.number(len(photos), 0, current_language())))
 
 
 def _item_card(item: attachments.Item, can_edit: bool, actor, widget: str) -> None:

@@ -7,6 +7,8 @@ and the words Streamlit writes itself, which no API translates, in the page's la
   (``SINERGI_MAX_IMPORT_MB``, ``upload_caption``), since the importer, not Streamlit's 200 MB, sets it.
 * A multiselect's "Select all" ("Select N matches" while typing) says ``ui.select_all`` / ``ui.select_matches``,
   and its list's "No results" (the one option without a ``data-key``) ``ui.no_results``.
+* A text input's English hint "Press Enter to submit form" / "Press Enter to apply" is hidden: forms have their
+  submit button, and a field applies when it loses focus.
 
 The words come from the catalog and are written as CSS strings (``json.dumps``), never as markup.
 """
@@ -40,6 +42,7 @@ WORDS_CSS = """
   content: %(select_matches)s; font-size: 0.875rem; }
 [role="listbox"] > [role="option"]:not([data-key]) > span { font-size: 0; }
 [role="listbox"] > [role="option"]:not([data-key]) > span::after { content: %(no_results)s; font-size: 0.875rem; }
+[data-testid="InputInstructions"] { display: none; }
 """
 
 

@@ -176,6 +176,29 @@ def test_at_projector_sizes_the_step_one_map_and_its_legend_are_in_view_in_room_
     assert page.outside_requests == [] and page.console_errors == []
 
 
+@pytest.mark.parametrize("size", list(ROOM_TYPE))
+def test_the_national_map_presented_fills_the_screen_with_its_legend_in_view(app_url, page, size):  # noqa: F811
+    width, height = size
+    page.set_viewport_size({"width": width, "height": height})
+    page.goto(f"{app_url}/?present=1")
+    assert _wait_for_paths(page, 38, timeout=120) == 38
+    frame = page.locator(MAP_FRAME).first
+    legend = page.frame_locator(MAP_FRAME).first.locator(".sinergi-legend")
+    deadline = time.time() + 15  # the frame sizes itself to the window once the page above it settled
+    while not _inside(frame.bounding_box(), width, height) and time.time() < deadline:
+        time.sleep(0.2)
+    time.sleep(3)
+    box, legend_box = frame.bounding_box(), legend.bounding_box()
+    assert _scrolled(page) == [0, 0, 0]
+    assert _inside(box, width, height) and _inside(legend_box, width, height), (box, legend_box)
+    assert box["height"] >= 0.55 * height  # the picture of the page, not a strip under the controls
+    assert legend.evaluate("e => parseFloat(getComputedStyle(e).fontSize)") >= 20
+    assert _font_px(page, ".sinergi-present-statement") >= ROOM_TYPE[size][0]
+    if shots := os.environ.get("SINERGI_SHOTS_DIR"):
+        page.screenshot(path=f"{shots}/map-present-{width}x{height}.png")
+    assert page.outside_requests == [] and page.console_errors == []
+
+
 def test_presenter_keys_step_the_story_but_not_while_typing(app_url, page):  # noqa: F811
     page.set_viewport_size({"width": 1280, "height": 720})
     _presenting_briefing(page, app_url)

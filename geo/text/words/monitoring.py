@@ -17,7 +17,7 @@ WORDS = {
     "monitoring.rules": {
         "id": "Aturan: pembacaan jatuh tempo bila sejak pembacaan terakhir (atau sejak mulai) sudah lewat satu "
               "periode (bulanan: 1 bulan, triwulanan: 3 bulan); terlambat {grace} hari setelah jatuh tempo. "
-              "Tertinggal bila pembacaan terakhir lebih dari {tolerance} di belakang garis lurus dari baseline "
+              "Tertinggal bila pembacaan terakhir lebih dari {tolerance} di belakang garis lurus dari nilai awal "
               "saat mulai ke target pada tanggal target. Hanya kerja sama yang ditandatangani, berjalan atau "
               "terhambat yang diharapkan melapor.",
         "en": "Rules: a reading is due once a whole period has passed since the last reading (or since the start; "
