@@ -109,6 +109,9 @@ class Report:
     simulated: bool = False
     lang: str = "id"
     quiet: bool = False  # nothing happened in the period: no status change, reading or visit dated in it
+    # no status change and no visit in the period (readings only): the last day either was recorded, said plainly so
+    # that zeros do not read as "nothing happened" when the records simply stop earlier
+    last_recorded: dt.date | None = None
     made_at: dt.datetime = field(default_factory=lambda: dt.datetime.now(dt.timezone.utc))
 
     @property
@@ -125,6 +128,9 @@ class Report:
 
     def notes(self) -> list[str]:
         out = [text("monitoring.report.nothing", self.lang)] if self.quiet else []
+        if self.last_recorded is not None:
+            out.append(text("monitoring.report.last_recorded", self.lang,
+                            day=day_text(self.last_recorded, self.lang)))
         return out + ([text("briefing.simulated", self.lang)] if self.simulated else [])
 
 
@@ -154,7 +160,12 @@ def build(agreements: pd.DataFrame, visits: pd.DataFrame, records: list[kpis.Kpi
     sections = [(w("status_end"), by_status), (w("moves"), moves), (w("kpis"), kpi_rows),
                 (w("visits"), visit_rows)]
     quiet = not (sum(n for _, n in moves) or kpi_rows[4][1] or len(in_period))
-    return Report(period, as_of, sections, attention_table(watched, lang), simulated, lang, quiet)
+    last = None
+    if not quiet and not sum(n for _, n in moves) and not len(in_period):
+        earlier = [d for h in agreements["status_history"] for _, d in h if d < period.start] + \
+            [d for d in days if d < period.start]
+        last = max(earlier, default=None)
+    return Report(period, as_of, sections, attention_table(watched, lang), simulated, lang, quiet, last)
 
 
 def attention_table(table: pd.DataFrame, lang: str = "id") -> pd.DataFrame:

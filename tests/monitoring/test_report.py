@@ -175,3 +175,22 @@ def test_the_command_line_writes_the_report_whole_and_logs_an_export_line(data_d
     assert sorted(p.name for p in tmp_path.iterdir()) == ["data", "laporan.pdf"]  # no temporary file left
     [line] = [json.loads(x) for x in r.stderr.splitlines() if '"export"' in x]
     assert (line["kind"], line["format"], line["via"], line["bytes"]) == ("report", "pdf", "cli", out.stat().st_size)
+
+
+def test_a_period_with_readings_but_no_status_change_or_visit_says_when_the_last_one_was_recorded(sample_database):
+    # the sample's statuses and visits end in June 2026 while its KPI readings run on: 2026-Q3 is that case
+    eng = storage.make_engine(f"sqlite:///{sample_database}")
+    try:
+        agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
+        rep = report.from_database(eng, report.parse_period("2026-Q3"), today=dt.date(2026, 11, 30))
+    finally:
+        eng.dispose()
+    start = dt.date(2026, 7, 1)
+    moves = [d for h in agreements["status_history"] for _, d in h]
+    days = [d.date() for d in visits.loc[~visits["planned"].astype(bool), "local_start"]]
+    assert not [d for d in moves + days if start <= d <= dt.date(2026, 9, 30)]  # the case itself
+    last = max(d for d in moves + days if d < start)
+    assert not rep.quiet and rep.last_recorded == last
+    assert f"yang terakhir tercatat pada {report.day_text(last, 'id')}." in " ".join(rep.notes())
+    assert report.build(agreements, visits, [], report.parse_period("2026-Q2"), today=dt.date(2026, 11, 30)
+                        ).last_recorded is None  # a period with status changes says nothing of the kind

@@ -152,6 +152,10 @@ WORDS = {
                                     "en": "KPIs needing attention (off track or overdue)"},
     "monitoring.report.nothing": {"id": "Tidak ada kegiatan tercatat pada periode ini.",
                                   "en": "Nothing was recorded in this period."},
+    "monitoring.report.last_recorded": {
+        "id": "Tidak ada perubahan status maupun kunjungan yang tercatat pada periode ini; yang terakhir tercatat "
+              "pada {day}.",
+        "en": "No status change and no visit was recorded in this period; the last one recorded was on {day}."},
     "monitoring.report.more": {"id": "… dan {n} lainnya: daftar lengkap di berkas XLSX.",
                                "en": "… and {n} more: the XLSX file lists them all."},
     "monitoring.report.summary_sheet": {"id": "Ringkasan", "en": "Summary"},
