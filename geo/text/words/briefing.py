@@ -104,19 +104,20 @@ WORDS = {
         "en": "Figures per region come from the inter-regional agreements and working visits stored in Sinergi; an "
               "agreement counts once for every region that is a party to it."},
     "briefing.deck.method.classes": {
-        "id": "Kelas warna peta: {scheme}, {k} kelas; wilayah tanpa data berwarna abu-abu, bukan kelas terendah.",
-        "en": "Map colour classes: {scheme}, {k} classes; regions without data are grey, never the lowest class."},
+        "id": "Kelas warna peta: {scheme}, {k} kelas; wilayah tanpa data berwarna abu-abu bergaris, bukan kelas "
+              "terendah.",
+        "en": "Map colour classes: {scheme}, {k} classes; regions without data are hatched grey, never the lowest class."},
     "briefing.deck.method.score": {
         "id": "Dampak kunjungan: kerja sama baru yang diprakarsai daerah itu (pihak pertama) sesudah kunjungan, "
               "dibanding daerah serupa yang tidak dikunjungi. "
               "\"Naik, jelas\" atau \"Turun, jelas\" hanya bila seluruh rentang 95% di atas atau di bawah nol; "
               "selain itu \"Belum pasti\". Skor dampak (0–100) menggabungkan dampak itu, jejaring mitra dan "
-              "pelaksanaan kerja sama; lihat docs/impact_method.md.",
+              "pelaksanaan kerja sama; caranya di halaman Metode di Sinergi.",
         "en": "Visit impact: new agreements the region initiates (first party) after the visit, compared with "
               "similar regions not visited. \"Up, "
               "clearly\" or \"Down, clearly\" only when the whole 95% range is above or below zero; otherwise "
               "\"Not yet clear\". The impact score (0–100) combines that impact, the partner network and "
-              "implementation; see docs/impact_method.md."},
+              "implementation; the Method page in Sinergi explains how."},
     "briefing.deck.method.boundaries": {
         "id": "Batas dan kode wilayah: © cahya dsn (lisensi MIT), Kepmendagri No 300.2.2-2138 Tahun 2025.",
         "en": "Region boundaries and codes: © cahya dsn (MIT licence), Kepmendagri No 300.2.2-2138 of 2025."},
