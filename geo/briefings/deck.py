@@ -51,6 +51,7 @@ from geo.text.vocabulary import STATUSES
 ITINERARY_COLUMNS = ["Tanggal", "Waktu", "Lokasi", "Narasumber/Pihak yang Dijumpai", "Agenda"]
 TOP_N = 10
 PHOTOS_PER_SLIDE = 4
+MAP_BOX_IN = (12.6, 5.7)  # the map slide's picture: the slide's width, from below the title to above the note
 # the method slide's paragraphs, in order (catalog keys briefing.deck.method.<name>)
 METHOD_PARAGRAPHS = ("records", "classes", "score", "boundaries")
 WIDE = (Inches(13.333), Inches(7.5))
@@ -323,9 +324,19 @@ def flow_slide(d: _Deck, view, ctx: Context) -> None:
            Inches(1.5), size=12, bullets=True)
 
 
+def _fitted_picture(s, data: bytes, left, top, width, height):
+    """A picture as large as fits the box (``left``, ``top``, ``width``, ``height``), never distorted, centred."""
+    from PIL import Image
+
+    w, h = Image.open(io.BytesIO(data)).size
+    scale = min(width / w, height / h)
+    pw, ph = int(w * scale), int(h * scale)
+    return s.shapes.add_picture(io.BytesIO(data), left + (width - pw) // 2, top + (height - ph) // 2, width=pw,
+                                height=ph)
+
+
 def photo_slide(d: _Deck, region_name: str, photos) -> None:
     """Up to ``PHOTOS_PER_SLIDE`` photos in a 2 × 2 grid, each with its caption and credit line."""
-    from PIL import Image
 
     from geo.evidence.gallery import photo_line
 
@@ -336,10 +347,7 @@ def photo_slide(d: _Deck, region_name: str, photos) -> None:
     for i, (photo, data) in enumerate(list(photos)[:PHOTOS_PER_SLIDE]):
         left = Inches(0.5) + (i % 2) * Inches(6.3)
         top = Inches(1.15) + (i // 2) * (cell_h + text_h + Inches(0.1))
-        w, h = Image.open(io.BytesIO(data)).size
-        scale = min(cell_w / w, cell_h / h)
-        pw, ph = int(w * scale), int(h * scale)
-        s.shapes.add_picture(io.BytesIO(data), left + (cell_w - pw) // 2, top, width=pw, height=ph)
+        _fitted_picture(s, data, left, top, cell_w, cell_h)
         d.text(s, [photo.caption, photo_line(photo, lang)], left, top + cell_h, cell_w, text_h, size=MIN_TEXT_PT)
 
 
@@ -365,8 +373,10 @@ def build(view, ctx: Context, *, chosen=(), itinerary: pd.DataFrame | None = Non
     where = view.spec.within
     s = d.slide(text("briefing.deck.map_within", lang, region=lookup.get(where).name, metric=view.metric_label)
                 if where else text("briefing.deck.map", lang, metric=view.metric_label))
-    png = map_png if map_png is not None else print_map.render(view, "png", dpi=200, labels=labels)
-    s.shapes.add_picture(io.BytesIO(png), Inches(2.2), Inches(1.15), height=Inches(5.8))
+    # the map drawn for the slide's own shape (wide, like the country), fitted into the slide below its title
+    png = map_png if map_png is not None else print_map.render(view, "png", dpi=200, labels=labels,
+                                                               size=MAP_BOX_IN)
+    _fitted_picture(s, png, Inches(0.37), Inches(1.15), Inches(MAP_BOX_IN[0]), Inches(MAP_BOX_IN[1]))
 
     verdict_of = score_verdicts(view, ctx)
     headers = ranking_headers(view, verdict_of)

@@ -13,6 +13,7 @@ import pytest
 from PIL import Image
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
+from pptx.util import Inches
 from pypdf import PdfReader
 
 from geo.analysis import impact_report, metrics
@@ -230,6 +231,10 @@ def test_deck_slides_tables_and_numbers_match_the_engine(frames, ctx, national, 
     # only the map and the flow diagram are pictures; every slide says the data is simulated
     pictures = [sh for s in slides for sh in s.shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
     assert len(pictures) == 2
+    # the map as large as the slide allows (the room reads it): its full width, inside the slide, above the note
+    [the_map] = [sh for sh in slides[1].shapes if sh.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    assert the_map.width >= Inches(11) and the_map.left >= 0 and the_map.left + the_map.width <= prs.slide_width
+    assert the_map.top >= Inches(1) and the_map.top + the_map.height <= deck.SLIDE_BOTTOM
     for s in slides:
         assert any("DATA SIMULASI" in sh.text_frame.text for sh in s.shapes if sh.has_text_frame)
 
