@@ -37,8 +37,8 @@ def test_every_package_of_the_runtime_and_test_files_is_pinned_with_hashes():
     runtime = pins(ROOT / "requirements.txt")
     test = pins(ROOT / "requirements-test.txt")
     assert {"streamlit", "xstatic-leaflet", "shapely", "sqlalchemy", "psycopg-binary"} <= runtime.keys()
-    assert {"pytest", "playwright", "pypdf", "hypothesis", "differences"} <= test.keys()
-    assert not {"pytest", "playwright", "pypdf", "hypothesis", "differences"} & runtime.keys()
+    assert {"pytest", "playwright", "hypothesis", "differences"} <= test.keys()
+    assert not {"pytest", "playwright", "hypothesis", "differences"} & runtime.keys()
 
 
 def test_the_maintainers_tools_are_pinned_in_the_dev_file_only_at_the_test_files_versions():

@@ -189,7 +189,8 @@ def test_a_scored_region_explains_its_verdict_each_part_and_the_score_in_indones
         s.verdict.sentence("id"),
         "Sesudah kunjungan 08/2024: rata-rata 2,50 kerja sama baru per bulan (sebelumnya 1,25). Di 40 daerah "
         "serupa yang tidak dikunjungi: 1,50 per bulan (sebelumnya 1,00). Kenaikan di sini dikurangi kenaikan di "
-        "daerah serupa: +0,80 per bulan (95%: +0,30 s.d. +1,30); nilai 0,90 dari 1.",
+        "daerah serupa: +0,80 per bulan (95%: +0,30 s.d. +1,30); nilai 0,90 dari 1 (0,5 berarti tidak ada selisih; "
+        "mendekati 1 hanya bila kenaikannya jelas).",
         "Jejaring (seluruh data, semua tahun): 6 daerah mitra berbeda, lebih banyak dari 50% daerah setingkat; "
         "nilai 0,50 dari 1.",
         "Pelaksanaan (seluruh data, semua tahun): 75% kerja sama sudah berjalan atau selesai; nilai 0,75 dari 1.",
@@ -204,7 +205,8 @@ def test_a_scored_region_explains_itself_in_english_with_signs_either_way():
     assert lines[0] == s.verdict.sentence("en") and lines[0].startswith("Not yet clear")
     assert lines[1] == ("After the visit of 08/2024: 2.50 new agreements a month on average (before: 1.25). In 40 "
                         "similar regions not visited: 1.50 a month (before: 1.00). The rise here minus the rise in "
-                        "similar regions: −0.40 a month (95%: −1.20 to +0.00); rated 0.90 of 1.")
+                        "similar regions: −0.40 a month (95%: −1.20 to +0.00); rated 0.90 of 1 (0.5 means no difference; "
+                        "near 1 only when the rise is clear).")
     assert lines[2:] == [
         "Network (all records, every year): 6 distinct partner regions, more than 50% of regions of the same level; "
         "rated 0.50 of 1.",

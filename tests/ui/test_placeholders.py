@@ -1,5 +1,6 @@
-"""Every multiselect (and every select box that starts empty, ``index=None``) says "Pilih…" (``t("choose")``),
-never Streamlit's English "Choose an option"."""
+"""Every multiselect (and every select box that starts empty, ``index=None``) has a placeholder from the catalog —
+"Pilih…" (``t("choose")``) or a catalog text of its own (``text("…", lang)``, e.g. the public feedback form's
+"Pilih daerah Anda") — never Streamlit's English "Choose an option"."""
 
 import ast
 
@@ -23,8 +24,10 @@ def _starts_empty(node: ast.Call) -> bool:
 
 def _says_choose(node: ast.Call) -> bool:
     value = {k.arg: k.value for k in node.keywords}.get("placeholder")
-    return (isinstance(value, ast.Call) and getattr(value.func, "id", "") == "t" and value.args
-            and isinstance(value.args[0], ast.Constant) and value.args[0].value == "choose")
+    if not (isinstance(value, ast.Call) and value.args and isinstance(value.args[0], ast.Constant)):
+        return False
+    name = getattr(value.func, "id", "")
+    return (name == "t" and value.args[0].value == "choose") or (name == "text" and len(value.args) == 2)
 
 
 def test_every_widget_that_can_be_empty_has_the_indonesian_placeholder():
