@@ -3,6 +3,7 @@ the map's edge (a name at the edge, "Kab. Merauke", is moved inside, not cut off
 on a laptop, a projector and a phone; the visit markers and partner lines have legend entries wherever a map shows
 them, readable at 20 px in presentation mode."""
 
+import re
 import time
 
 import pytest
@@ -40,6 +41,16 @@ def _open(pg, url: str, viewport, regions: int):
     time.sleep(1.5)  # the last fit's move has ended: the names are laid out for it
 
 
+def _assert_scale_fits(pg) -> None:
+    """The scale bar is metric only and its text lies inside its line (no tick crossing "500 km")."""
+    scale = _in_map(pg, "() => { const s = document.querySelector('.leaflet-control-scale-line'); "
+                        "const t = document.createRange(); t.selectNodeContents(s); "
+                        "return [s.textContent, t.getBoundingClientRect().right, s.getBoundingClientRect().right, "
+                        "parseFloat(getComputedStyle(s).borderRightWidth)]; }")
+    text_right, line_right, border = scale[1], scale[2], scale[3]
+    assert re.fullmatch(r"\d+ k?m", scale[0]) and text_right <= line_right - border, scale
+
+
 def _names(pg) -> dict:
     return _in_map(pg, BOXES)
 
@@ -67,6 +78,7 @@ def test_province_names_never_overlap_and_stay_inside_the_map(app_url, page, vie
     seen = _names(page)
     _assert_laid_out(seen, 8 if viewport == PHONE else 20)
     assert {s for *_, s in seen["names"]} == {13}  # the payload's type size
+    _assert_scale_fits(page)
     _in_map(page, "() => { sinergiMap.setView([-2.5, 118], sinergiMap.getZoom() + 1, {animate: false}); }")
     time.sleep(0.5)
     zoomed = _names(page)
@@ -161,6 +173,7 @@ def test_the_planners_legend_lists_its_stops_and_legs_and_the_region_pages_maps_
     assert _layers(_legend(page)) == {text("ui.plan.legend.stops", "id"): "dot",
                                       text("ui.plan.legend.legs", "id"): "line"}
     assert all(r["whole"] for r in _legend(page)["rows"])
+    _assert_scale_fits(page)  # the planner's map is half the page wide: the scale bar's shortest line
 
     page.goto(f"{app_url}/region?region=32.73")  # partners and children maps: coloured regions, no markers or lines
     page.get_by_role("heading", name="Kota Bandung").wait_for(timeout=60_000)

@@ -137,7 +137,9 @@
       minZoom: 3, maxZoom: 14, worldCopyJump: false,
     });
     window.sinergiMap = state.map;  // for the browser tests and benchmarks
-    L.control.scale({ metric: true, imperial: false, position: "bottomleft" }).addTo(state.map);
+    // maxWidth 160: Leaflet draws the longest round distance that fits (half to all of it), so the line is at least
+    // 80 px, longer than its own text ("1000 km"); at the default 100 px the tick crossed "500 km"
+    L.control.scale({ metric: true, imperial: false, position: "bottomleft", maxWidth: 160 }).addTo(state.map);
     ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {  // the user moves the map now
       state.map.getContainer().addEventListener(name, function () { state.touched = true; }, { passive: true });
     });
