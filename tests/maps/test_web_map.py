@@ -35,7 +35,8 @@ def test_the_map_frame_references_no_external_assets():
 
 def test_the_scale_bar_measures_in_kilometres_only():
     script = (FRONTEND / "region_map.js").read_text()
-    assert re.findall(r"L\.control\.scale\(([^)]*)\)", script) == ['{ metric: true, imperial: false, position: "bottomleft" }']
+    assert re.findall(r"L\.control\.scale\(([^)]*)\)", script) == [
+        '{ metric: true, imperial: false, position: "bottomleft", maxWidth: 160 }']
 
 
 def test_the_map_frame_writes_every_text_as_text_never_as_html():
