@@ -7,7 +7,8 @@ nothing.
 * First visit to the regency map (a new browser profile) on emulated links — Chromium's own network emulation
   (DevTools ``Network.emulateNetworkConditions``): 10 Mbit/s with 50 ms latency and 2 Mbit/s with 150 ms — and
   the returning visitor (same profile, second visit) on the 10 Mbit/s link. Seconds until all 514 regencies are
-  drawn.
+  drawn; and for each visit the HTTP requests that went over the network (a revalidation's 304 counts, a file from
+  the browser's cache does not) and the bytes they carried, the websocket apart.
 * ``--viewers`` viewers opening the map at the same moment, speaking Streamlit's own protocol through nginx
   (each first fetches the page, so it has nginx's sticky cookie, then opens the websocket): median and p95 of the
   seconds until the server has sent the whole page (``script_finished``).
@@ -73,12 +74,37 @@ def start_serve(tree: Path, data_dir: str, workers: int = 2) -> tuple[subprocess
     raise SystemExit("run.py serve did not start")
 
 
-def _emulate(context, page, bits_per_s: float, latency_ms: float) -> None:
+def _emulate(context, page, bits_per_s: float, latency_ms: float) -> dict:
+    """Emulate the link on ``page``; returns a tally, filled as the page loads, of the HTTP requests that went
+    over the network (``requests``: a 304 counts, a file from the browser's cache does not) and the bytes they
+    carried (``bytes``, as sent: compressed, headers included; the websocket apart)."""
     cdp = context.new_cdp_session(page)
+    tally = {"requests": 0, "bytes": 0, "cached": 0}
+    from_cache = set()
+
+    def served_from_cache(event):
+        if event["requestId"] not in from_cache:
+            from_cache.add(event["requestId"])
+            tally["cached"] += 1
+
+    def finished(event):
+        if event["requestId"] not in from_cache:
+            tally["requests"] += 1
+            tally["bytes"] += int(event.get("encodedDataLength", 0))
+
+    def received(event):
+        response = event["response"]
+        if response.get("fromDiskCache") or response.get("fromPrefetchCache") or response.get("fromServiceWorker"):
+            served_from_cache(event)
+
+    cdp.on("Network.requestServedFromCache", served_from_cache)
+    cdp.on("Network.responseReceived", received)
+    cdp.on("Network.loadingFinished", finished)
     cdp.send("Network.enable")
     cdp.send("Network.emulateNetworkConditions", {"offline": False, "latency": latency_ms,
                                                   "downloadThroughput": bits_per_s / 8,
                                                   "uploadThroughput": bits_per_s / 8})
+    return tally
 
 
 def browser_visits(url: str, component: bool) -> dict:
@@ -91,18 +117,20 @@ def browser_visits(url: str, component: bool) -> dict:
         for name, (bits, latency) in LINKS.items():
             context = b.new_context(viewport={"width": 1400, "height": 1000})
             page = context.new_page()
-            _emulate(context, page, bits, latency)
+            tally = _emulate(context, page, bits, latency)
             t0 = time.perf_counter()
             page.goto(f"{url}/?level=regency", timeout=180_000)
             first = wait_drawn(page, component, 514, t0)
+            out[f"{name} network"] = (dict(tally), None)
             back = None
             if name.startswith("10"):
                 time.sleep(2)
                 again = context.new_page()
-                _emulate(context, again, bits, latency)
+                tally = _emulate(context, again, bits, latency)
                 t0 = time.perf_counter()
                 again.goto(f"{url}/?level=regency", timeout=180_000)
                 back = wait_drawn(again, component, 514, t0)
+                out[f"{name} network"] = (out[f"{name} network"][0], dict(tally))
             out[name] = (first, back)
             context.close()
         b.close()
@@ -178,6 +206,12 @@ def measure(tree: Path, serve: bool, viewers: int) -> dict:
 
 def report(name: str, r: dict) -> None:
     for link, (first, back) in r["visits"].items():
+        if link.endswith(" network"):
+            said = [f"{v['requests']} requests over the network, {v['bytes'] / 1e3:.1f} KB, {v['cached']} from the "
+                    f"browser's cache" for v in (first, back) if v is not None]
+            print(f"[{name}] {link}: first visit {said[0]}" + (f"; returning visitor {said[1]}" if len(said) > 1
+                                                                else ""), flush=True)
+            continue
         extra = f", returning visitor {back:.2f} s" if back is not None else ""
         print(f"[{name}] regency map on {link}: first visit {first:.2f} s{extra}", flush=True)
     tries = r["crowd"].pop("tries", None)

@@ -92,10 +92,20 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
     """The nginx configuration for these worker ports (the template with its blanks filled)."""
     import streamlit
 
+    import ui.login_cookie  # noqa: F401  (these three build their frames' versioned files when imported, as
+    import ui.region_map  # noqa: F401   the workers do when they start: on disk before nginx serves them)
+    import ui.step_keys  # noqa: F401
     from geo.maps import boundary_files
+    from serving import icon_font, preload
+    from ui import component_files
 
     for level in boundary_files.LEVELS:  # on disk before nginx serves them
         boundary_files.published(level)
+    try:
+        icon_url, icon_file = icon_font.write(run_dir)
+    except Exception as exc:  # noqa: BLE001 - the whole font still works, only bigger
+        events.log("icon_font_failed", error=type(exc).__name__)
+        icon_url, icon_file = f"/static/media/{icon_font.font_file().name}", icon_font.font_file()
     listen = f"[{address}]:{port}" if ":" in address else f"{address}:{port}"
     values = {
         "workers": str(len(ports)),
@@ -108,6 +118,10 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
         "max_body_mb": str(math.ceil(config.get("SINERGI_MAX_IMPORT_MB"))),
         "streamlit_static": str(Path(streamlit.__file__).parent / "static"),
         "boundary_dir": str(boundary_files.default_folder()),
+        "component_dir": str(component_files.default_root()),
+        "preload_links": preload.links(),
+        "icon_font_url": icon_url,
+        "icon_font_file": str(icon_file),
         # nginx started by root would run its workers as "nobody", who cannot read the data folder's boundary
         # files; they run as the user who started it instead (as they do for anyone else: nginx only switches
         # users when started by root).

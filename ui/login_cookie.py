@@ -24,9 +24,11 @@ import streamlit as st
 import streamlit.components.v1 as components
 
 from geo.access import login_sessions
+from ui import component_files
 
 _FRONTEND = Path(__file__).parent / "components" / "login_cookie"
-_component = components.declare_component("login_cookie", path=str(_FRONTEND))
+_component = components.declare_component("login_cookie", path=str(component_files.build(
+    _FRONTEND, component_files.default_root() / f"{__name__}.login_cookie")))
 
 
 def read() -> str | None:

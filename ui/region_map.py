@@ -6,7 +6,8 @@ new session at regency level, 5.3 MB for districts) and the browser redraws it a
 boundaries as static, versioned files (``geo.maps.boundary_files``, served at
 ``/component/ui.region_map.boundaries/``) that the browser fetches once per level and keeps (in IndexedDB, and
 in its HTTP cache behind ``run.py serve``'s nginx); each view sends only ``geo.maps.web_map.map_payload``:
-colours, texts, ranks and layers. Leaflet comes from ``ui.offline_leaflet``.
+colours, texts, ranks and layers. Leaflet comes from the installed xstatic-leaflet package, never a CDN; the
+frame's files are versioned (``ui.component_files``), so a returning browser loads none of them again.
 
 ``show`` returns the last click as ``{"code": ..., "n": ...}`` (``n`` counts clicks, so a second click on the
 same region is a new value) or None.
@@ -18,12 +19,14 @@ from pathlib import Path
 
 import streamlit as st
 import streamlit.components.v1 as components
+import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geo.maps import boundary_files, map_view, web_map
-from ui import offline_leaflet  # noqa: F401  (declares the Leaflet files the frame loads)
+from ui import component_files
 
 _FRONTEND = Path(__file__).parent / "components" / "region_map"
-_component = components.declare_component("region_map", path=str(_FRONTEND))
+_component = components.declare_component("region_map", path=str(component_files.build(
+    _FRONTEND, component_files.default_root() / f"{__name__}.region_map", {"leaflet/": xstatic_leaflet.BASE_DIR})))
 _BOUNDARY_FOLDER = boundary_files.default_folder()
 _BOUNDARY_FOLDER.mkdir(parents=True, exist_ok=True)
 _boundaries = components.declare_component("boundaries", path=str(_BOUNDARY_FOLDER))

@@ -16,7 +16,10 @@ from pathlib import Path
 import streamlit as st
 import streamlit.components.v1 as components
 
-_component = components.declare_component("step_keys", path=str(Path(__file__).parent / "components" / "step_keys"))
+from ui import component_files
+
+_component = components.declare_component("step_keys", path=str(component_files.build(
+    Path(__file__).parent / "components" / "step_keys", component_files.default_root() / f"{__name__}.step_keys")))
 BOX = "step-keys"  # its container: out of the layout (the frame has no picture)
 
 CSS = """<style>

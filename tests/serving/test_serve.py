@@ -1,6 +1,7 @@
 """``run.py serve`` for real: nginx in front of two Streamlit workers sharing one SQLite file."""
 
 import gzip
+import hashlib
 import json
 import os
 import re
@@ -121,6 +122,59 @@ def test_the_maps_boundaries_come_from_disk_gzip_compressed_with_a_year_long_cac
     with pytest.raises(urllib.error.HTTPError) as missing:  # a name nginx does not have is asked of a worker
         _get(f"{url}/component/ui.region_map.boundaries/regency.000000000000.json")
     assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
+
+
+def test_the_maps_frame_names_versioned_files_that_nginx_sends_from_disk_with_a_year_long_cache(served):
+    url, _, _ = served
+    status, headers, body = _get(f"{url}/component/ui.region_map.region_map/index.html?streamlitUrl=x")
+    assert status == 200 and headers["cache-control"] == "no-cache" and headers.get("etag")
+    assert "x-sinergi-worker" not in headers  # from disk
+    names = re.findall(r'(?:src|href)="([^"]+)"', body.decode())
+    assert len(names) == 4 and all(re.fullmatch(r"[a-z_]+\.[0-9a-f]{12}\.(js|css)", n) for n in names), names
+    for name in names:
+        status, headers, data = _get(f"{url}/component/ui.region_map.region_map/{name}", gzip_ok=True)
+        assert status == 200 and headers.get("content-encoding") == "gzip" and "x-sinergi-worker" not in headers
+        assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
+        assert hashlib.sha256(gzip.decompress(data)).hexdigest()[:12] == name.split(".")[-2]  # the name is its content
+    # unchanged: a returning browser's revalidation gets a 304 and no body
+    request = urllib.request.Request(f"{url}/component/ui.region_map.region_map/index.html",
+                                     headers={"If-None-Match": _get(f"{url}/component/ui.region_map.region_map/"
+                                                                    "index.html")[1]["etag"]})
+    with pytest.raises(urllib.error.HTTPError) as unchanged:
+        urllib.request.urlopen(request, timeout=30)
+    assert unchanged.value.code == 304
+    for frame in ("ui.step_keys.step_keys", "ui.login_cookie.login_cookie"):
+        page = _get(f"{url}/component/{frame}/index.html")[2].decode()
+        assert re.search(r'src="[a-z_]+\.[0-9a-f]{12}\.js"', page), page
+    with pytest.raises(urllib.error.HTTPError) as missing:  # a name nginx does not have is asked of a worker
+        _get(f"{url}/component/ui.region_map.region_map/region_map.000000000000.js")
+    assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
+
+
+def test_every_page_names_the_widgets_chunks_for_preloading_and_each_is_served(served):
+    from serving import preload
+
+    url, _, _ = served
+    for path in ("/", "/planner", "/?level=regency"):
+        status, headers, body = _get(f"{url}{path}", gzip_ok=True)
+        page = gzip.decompress(body).decode() if headers.get("content-encoding") == "gzip" else body.decode()
+        head = page[:page.index("</head>")]
+        named = re.findall(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">', head)
+        assert set(preload.chunks()) <= set(named) and len(named) == len(set(named)), path
+        assert page.count("</head>") == 1
+    for name in preload.chunks()[:5]:
+        assert _get(f"{url}/static/js/{name}", gzip_ok=True)[0] == 200
+
+
+def test_the_icon_font_is_the_apps_cut_revalidated_on_every_visit(served):
+    from serving import icon_font
+
+    url, _, _ = served
+    original = icon_font.font_file()
+    status, headers, body = _get(f"{url}/static/media/{original.name}")
+    assert status == 200 and body[:4] == b"wOF2" and len(body) < original.stat().st_size / 5
+    assert headers["cache-control"] == "no-cache" and headers.get("etag") and "x-sinergi-worker" not in headers
+    assert headers["content-type"] == "font/woff2"
 
 
 def test_each_worker_is_warmed_once_it_is_healthy_so_its_first_visitor_finds_its_caches_filled(served):
