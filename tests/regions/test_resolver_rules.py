@@ -1,0 +1,392 @@
+"""geo.regions.resolver, rule by rule, on a small region store: every province and regency of ``data/``, the
+districts of Kota and Kabupaten Bandung, the villages of Coblong and every village or district named "Kota Baru",
+with the real history and BPS crosswalk. Its index is built in a fraction of a second (the whole store's takes
+seconds), so the mutation run can use it; ``test_resolver.py`` and ``test_region_history.py`` check the same rules,
+and the real-world name lists, against every region.
+"""
+
+import csv
+import shutil
+
+import pytest
+
+from geo import config
+from geo.regions import lookup, resolver
+from geo.regions.resolver import NameResolver, Note, Resolution, alternate_parts, split_kind
+
+DATA = config.REGION_DATA_DIR
+DISTRICTS_OF = ("32.73", "32.04")  # Kota Bandung, Kabupaten Bandung
+VILLAGES_OF = ("32.73.02",)  # Coblong
+
+
+def _small_data(dest, history=None):
+    with (DATA / "regions.csv").open(encoding="utf-8") as fh:
+        reader = csv.DictReader(fh)
+        kept = [r for r in reader if r["level"] in ("province", "regency") or r["parent_code"] in DISTRICTS_OF
+                or r["name"] == "Kota Baru"]
+        fields = reader.fieldnames
+    with (dest / "regions.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, fields)
+        writer.writeheader()
+        writer.writerows(kept)
+    with (DATA / "gazetteer.csv").open(encoding="utf-8") as fh:
+        villages = [r for r in csv.DictReader(fh) if r["code"].count(".") == 3
+                    and (r["code"][:8] in VILLAGES_OF or r["name"] == "Kota Baru")]
+    with (dest / "gazetteer.csv").open("w", encoding="utf-8", newline="") as fh:
+        writer = csv.DictWriter(fh, ["code", "name"])
+        writer.writeheader()
+        writer.writerows(villages)
+    (dest / "neighbors.csv").write_text("level,code_a,code_b,shared_border_km\n")
+    shutil.copy(DATA / "bps_crosswalk.csv", dest / "bps_crosswalk.csv")
+    if history is None:
+        shutil.copy(DATA / "region_history.csv", dest / "region_history.csv")
+    else:
+        (dest / "region_history.csv").write_text(history, encoding="utf-8")
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("regions")
+    _small_data(folder)
+    return lookup.RegionStore(folder)
+
+
+def resolve(store, name, province=None, level=None) -> Resolution:
+    return store.resolve(name, province=province, level=level)
+
+
+def codes(res: Resolution) -> list[str]:
+    return [c.code for c in res.candidates]
+
+
+# ---------------------------------------------------------------------- codes
+
+
+def test_a_kemendagri_code_that_exists_is_taken_as_it_is(store):
+    res = resolve(store, " 32.73 ")
+    assert (res.status, res.code, res.query) == ("exact", "32.73", " 32.73 ")
+    [c] = res.candidates
+    assert (c.code, c.name, c.level, c.score) == ("32.73", "Kota Bandung", "regency", 100.0)
+    assert res.note is None and res.note_text() == ""
+
+
+def test_a_code_asked_at_another_level_is_unknown_and_at_its_own_level_exact(store):
+    assert resolve(store, "32.73", level="province").status == "unknown"
+    assert resolve(store, "32.73", level="province").code is None
+    assert resolve(store, "32.73", level="regency").code == "32.73"
+    assert resolve(store, "32.73.02", level="district").code == "32.73.02"
+
+
+def test_a_code_no_list_ever_had_is_unknown(store):
+    res = resolve(store, "99.99")
+    assert (res.status, res.code, res.candidates) == ("unknown", None, ())
+
+
+def test_an_old_code_means_todays_region_with_a_note_naming_both(store):
+    res = resolve(store, "91.01")
+    assert (res.status, res.code, codes(res)) == ("exact", "93.01", ["93.01"])
+    assert res.note.key == "regions.note.old_code"
+    assert dict(res.note.params) == {"old_code": "91.01", "old_name": "KAB. MERAUKE", "editions": "2016–2022",
+                                     "code_now": "93.01", "name_now": "Kabupaten Merauke"}
+    assert "91.01" in res.note_text("en") and "Kabupaten Merauke" in res.note_text("en")
+    assert res.note_text("en") != res.note_text("id") and res.note_text() == res.note_text("id")
+
+
+def test_an_old_code_asked_at_its_todays_level_resolves_and_at_another_is_unknown(store):
+    assert resolve(store, "91.01", level="regency").code == "93.01"
+    res = resolve(store, "91.01", level="province")
+    assert (res.status, res.code, res.candidates) == ("unknown", None, ())
+
+
+def test_an_old_code_that_earlier_lists_gave_to_two_regions_today_is_ambiguous(tmp_path):
+    history = ("old_code,old_name,old_province_name,editions,code_now,name_now,how,why\n"
+               "91.99,KAB. GABUNGAN,PAPUA,2016,93.01,Kabupaten Merauke,split,\n"
+               "91.99,KAB. GABUNGAN,PAPUA,2018,93.02,Kabupaten Boven Digoel,split,\n"
+               "91.98,KAB. HILANG,PAPUA,2016,,,dissolved,\n")
+    _small_data(tmp_path, history)
+    store = lookup.RegionStore(tmp_path)
+    res = resolve(store, "91.99")
+    assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["93.01", "93.02"])
+    assert resolve(store, "91.99", level="regency").status == "ambiguous"
+    assert resolve(store, "91.98").status == "unknown"  # dissolved: no region today
+
+
+def test_a_bare_number_is_read_as_a_bps_code_or_a_code_without_dots(store):
+    assert resolve(store, "3273").code == "32.73"
+    assert resolve(store, " 32 ").code == "32"
+
+
+def test_digits_of_another_script_are_no_code(store):
+    res = resolve(store, "٣٢٧٣")
+    assert (res.status, res.code, res.candidates) == ("unknown", None, ())
+
+
+def test_an_empty_name_is_unknown_and_keeps_the_query(store):
+    for written in ("", "   ", None):
+        res = resolve(store, written)
+        assert (res.status, res.code, res.candidates, res.note) == ("unknown", None, (), None)
+    assert resolve(store, "  ").query == "  " and resolve(store, None).query == ""
+
+
+# ---------------------------------------------------------------------- names
+
+
+@pytest.mark.parametrize("written, code", [
+    ("Kab. Bandung", "32.04"), ("Kabupaten Bandung", "32.04"), ("KOTA BANDUNG", "32.73"),
+    ("Pemkot Bandung", "32.73"), ("Kota Adm. Jakarta Pusat", "31.71"), ("Prov. Jawa Barat", "32"),
+    ("Provinsi Jawa Barat", "32"), ("Jawa Barat", "32"), ("DKI Jakarta", "31"), ("DIY", "34"), ("Jabar", "32"),
+    ("Kab. Kep. Seribu", "31.01"), ("Kab. Tanjab Barat", "15.06"), ("Ujung Pandang", "73.71"), ("Solo", "33.72"),
+    ("Djokjakarta", "34"), ("Tjilatjap", "33.01"), ("Selayar", "73.01"), ("Kab. Aru", "81.07"),
+    ("P A P U A", "91"), ("N T B", "52"), ("Kec. Coblong", "32.73.02"), ("Desa Cipaganti", "32.73.02.1001"),
+])
+def test_a_name_as_offices_write_it_resolves_exactly(store, written, code):
+    res = resolve(store, written)
+    assert (res.status, res.code, codes(res)) == ("exact", code, [code])
+    assert res.candidates[0].score == 100.0 and res.note is None
+
+
+def test_a_name_meaning_several_regions_is_ambiguous_never_a_guess(store):
+    res = resolve(store, "Bandung")
+    assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["32.04", "32.73"])
+    assert all(c.score == 100.0 for c in res.candidates)
+    assert [c.name for c in res.candidates] == ["Kabupaten Bandung", "Kota Bandung"]
+
+
+def test_the_kind_word_tells_a_kabupaten_from_a_kota_of_the_same_name(store):
+    assert resolve(store, "Kota Bandung").code == "32.73"
+    assert resolve(store, "Kabupaten Bandung").code == "32.04"
+    assert resolve(store, "Kota Sorong").code == "96.71" and resolve(store, "Kab. Sorong").code == "96.01"
+
+
+def test_an_alias_that_is_also_a_name_today_is_ambiguous_between_both(store):
+    res = resolve(store, "Yogyakarta")  # the province (alias) and Kota Yogyakarta (name)
+    assert (res.status, codes(res)) == ("ambiguous", ["34", "34.71"])
+    assert resolve(store, "Kota Yogyakarta").code == "34.71"
+    assert resolve(store, "Provinsi Yogyakarta").code == "34"
+
+
+def test_an_alias_is_only_taken_at_its_own_level_and_inside_the_province_asked_for(store):
+    assert resolve(store, "Solo", level="province").code is None
+    assert resolve(store, "Solo", province="Jawa Tengah").code == "33.72"
+    assert resolve(store, "Solo", province="Jawa Barat").code is None
+
+
+def test_a_province_narrows_every_step_to_regions_inside_it(store):
+    assert resolve(store, "Kota Bandung", province="Jawa Timur").status == "unknown"
+    assert resolve(store, "Kota Bandung", province="Jawa Timur").code is None
+    assert resolve(store, "Bandung", province="Jabar").status == "ambiguous"
+    assert resolve(store, "Sorong", province="Papua Barat Daya").status == "ambiguous"
+    assert resolve(store, "Kab Sorong", province="Papua Barat Daya").code == "96.01"
+    assert resolve(store, "Kab. Bandug", province="Jawa Timur").code is None  # the fuzzy step too
+
+
+def test_a_province_hint_that_names_no_province_narrows_nothing(store):
+    assert resolve(store, "Kota Bandung", province="Atlantis").code == "32.73"
+    assert resolve(store, "Kota Bandung", province="Kota Bandung").code == "32.73"  # not a province
+
+
+def test_lower_levels_are_found_by_their_kind_word_or_by_the_level_asked_for(store):
+    assert resolve(store, "Coblong", level="district").code == "32.73.02"
+    assert resolve(store, "Kec. Coblong").code == "32.73.02"
+    assert resolve(store, "Coblong").status == "unknown"  # without either: provinces and regencies only
+    assert resolve(store, "Cipaganti", level="village").code == "32.73.02.1001"
+
+
+def test_a_kind_word_that_is_part_of_a_lower_levels_name_stays_in_the_name(store):
+    res = resolve(store, "Kota Baru", level="village")
+    assert res.status == "ambiguous" and res.code is None
+    assert codes(res) == sorted(r.code for r in store.all("village") if r.name == "Kota Baru") and len(codes(res)) > 8
+    assert all(c.level == "village" for c in res.candidates)
+    assert {c.code for c in resolve(store, "Kota Baru", level="district").candidates} == {
+        "15.71.07", "32.15.25", "53.08.13"}
+
+
+def test_an_unknown_level_is_refused(store):
+    with pytest.raises(ValueError, match="unknown level 'kelurahan'"):
+        resolve(store, "Bandung", level="kelurahan")
+
+
+# ---------------------------------------------------------------------- history
+
+
+def test_an_earlier_name_means_todays_region_with_a_note(store):
+    res = resolve(store, "Maluku Tenggara Barat")
+    assert (res.status, res.code, codes(res)) == ("exact", "81.03", ["81.03"])
+    assert res.note.key == "regions.note.old_name"
+    assert dict(res.note.params) == {"old_name": "KAB MALUKU TENGGARA BARAT", "editions": "2016–2018",
+                                     "name_now": "Kabupaten Kepulauan Tanimbar"}
+
+
+def test_a_former_name_without_editions_says_only_the_names(store):
+    res = resolve(store, "Kabupaten Pontianak")
+    assert (res.status, res.code) == ("exact", "61.02")
+    assert (res.note.key, dict(res.note.params)) == ("regions.note.former_name", {
+        "old_name": "Kabupaten Pontianak", "name_now": "Kabupaten Mempawah"})
+
+
+def test_a_regency_with_the_province_it_was_in_then_says_so(store):
+    res = resolve(store, "Merauke", province="Papua")
+    assert (res.status, res.code) == ("exact", "93.01")
+    assert (res.note.key, dict(res.note.params)) == ("regions.note.old_province", {
+        "old_province": "Papua", "editions": "2016–2022", "name_now": "Kabupaten Merauke",
+        "province_now": "Papua Selatan"})
+    assert resolve(store, "Kab. Merauke").note is None  # today's name, no province: nothing to say
+
+
+def test_the_history_keeps_the_kind_and_the_province_apart(store):
+    assert resolve(store, "Kota Merauke").code is None  # Merauke was a kabupaten
+    assert resolve(store, "Merauke", province="Papua Barat").code is None  # never in Papua Barat
+    assert resolve(store, "Kabupaten Sorong", province="Papua Barat").code == "96.01"
+    assert resolve(store, "Kota Sorong", province="Papua Barat").code == "96.71"
+    res = resolve(store, "Sorong", province="Papua Barat")
+    assert (res.status, codes(res)) == ("ambiguous", ["96.01", "96.71"])
+
+
+def test_names_the_history_marks_as_written_otherwise_are_no_names(store):
+    assert resolve(store, "Daerah Istimewa").code is None
+    assert resolve(store, "Daerah Istimewa").status == "unknown"
+
+
+def test_a_history_row_without_an_old_code_finds_its_province_by_name(tmp_path):
+    history = ("old_code,old_name,old_province_name,editions,code_now,name_now,how,why\n"
+               ",KAB. LAMA SEKALI,JAWA BARAT,2016 2018,32.04,Kabupaten Bandung,renamed,\n"
+               ",KAB. LAMA JUGA,NEGERI ANTAH,,32.73,Kota Bandung,renamed,\n")
+    _small_data(tmp_path, history)
+    store = lookup.RegionStore(tmp_path)
+    assert resolve(store, "Kab. Lama Sekali", province="Jawa Barat").code == "32.04"
+    assert resolve(store, "Kab. Lama Sekali", province="Jawa Timur").code is None
+    assert resolve(store, "Kab. Lama Juga").code == "32.73"
+    assert resolve(store, "Kab. Lama Juga", province="Jawa Timur").code is None
+
+
+def test_a_store_without_a_history_file_has_no_earlier_names(tmp_path):
+    _small_data(tmp_path)
+    (tmp_path / "region_history.csv").unlink()
+    assert resolver.read_history(tmp_path / "region_history.csv") == []
+    store = lookup.RegionStore(tmp_path)
+    assert resolve(store, "91.01").status == "unknown" and resolve(store, "Kab. Bandung").code == "32.04"
+
+
+def test_the_span_of_editions_is_the_first_and_last_year_or_the_one_year():
+    assert resolver._span(["2020", "2016", "2018", "2016"]) == "2016–2020"
+    assert resolver._span(["2022", "2022"]) == "2022"
+
+
+# ---------------------------------------------------------------------- names written together
+
+
+@pytest.mark.parametrize("written, code, part", [
+    ("Kota Surakarta (Solo)", "33.72", "Kota Surakarta"), ("Solo (Surakarta)", "33.72", "Solo"),
+    ("Sidenreng Rappang/Rapang", "73.14", "Sidenreng Rappang"), ("Kab. Bandung (Jawa Barat)", "32.04", "Kab. Bandung"),
+    ("Jawa Barat (Kab. Bandung)", "32.04", "Kab. Bandung"),
+])
+def test_an_alternate_in_brackets_or_after_a_slash_is_read_as_the_same_region(store, written, code, part):
+    res = resolve(store, written)
+    assert (res.status, res.code, codes(res)) == ("exact", code, [code])
+    assert (res.note.key, dict(res.note.params)) == ("regions.note.alternate", {"part": part})
+
+
+def test_parts_that_disagree_stay_ambiguous_with_every_candidate(store):
+    res = resolve(store, "Kota Surakarta (Bandung)")
+    assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["32.04", "32.73", "33.72"])
+    res = resolve(store, "Kab. Bandung / Kab. Bandung Barat")
+    assert (res.status, codes(res)) == ("ambiguous", ["32.04", "32.17"])
+
+
+def test_an_unknown_part_is_ignored_and_no_known_part_is_no_answer(store):
+    res = resolve(store, "Kota Bandung (Gedung Sate)")
+    assert (res.status, res.code) == ("exact", "32.73")
+    assert resolve(store, "Gedung (Sate)").code is None
+
+
+def test_a_fuzzy_part_makes_the_whole_fuzzy(store):
+    res = resolve(store, "Kab. Bandug (Jawa Barat)")
+    assert (res.status, res.code) == ("fuzzy", "32.04")
+
+
+def test_a_part_carries_its_own_note(store):
+    res = resolve(store, "Kabupaten Pontianak (Kalimantan Barat)")
+    assert (res.status, res.code) == ("exact", "61.02") and res.note.key == "regions.note.former_name"
+
+
+def test_the_parts_of_a_cell_are_the_bracketed_alternate_or_the_names_after_slashes():
+    assert alternate_parts("Kota Surakarta (Solo)") == ["Kota Surakarta", "Solo"]
+    assert alternate_parts("Kota (Solo) Surakarta") == ["Kota Surakarta", "Solo"]
+    assert alternate_parts("Kab. Sidenreng Rappang/Rapang") == ["Kab. Sidenreng Rappang", "kabupaten Rapang"]
+    assert alternate_parts("Kab. Bandung/Kota Cimahi") == ["Kab. Bandung", "Kota Cimahi"]
+    assert alternate_parts("Bandung/Cimahi") == ["Bandung", "Cimahi"]
+    assert alternate_parts("Kota Bandung") == [] and alternate_parts("Bandung (()") == []
+    assert alternate_parts("Kota Bandung ( )") == ["Kota Bandung"] and alternate_parts("Solo/ /") == ["Solo"]
+
+
+# ---------------------------------------------------------------------- close names
+
+
+def test_a_typo_with_one_close_name_well_ahead_is_fuzzy_with_its_candidates(store):
+    res = resolve(store, "Kab. Bandug")
+    assert (res.status, res.code) == ("fuzzy", "32.04")
+    assert codes(res)[0] == "32.04" and res.candidates[0].score == 92.3
+    assert all(75 <= c.score < 100 for c in res.candidates)
+    assert [c.score for c in res.candidates] == sorted((c.score for c in res.candidates), reverse=True)
+
+
+def test_close_names_that_are_not_far_enough_apart_are_ambiguous(store):
+    res = resolve(store, "Benkulu")  # the province Bengkulu and Kota Bengkulu, equally close
+    assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["17", "17.71"])
+    assert [c.score for c in res.candidates] == [93.3, 93.3]
+
+
+def test_a_far_name_is_unknown_with_the_closest_shown(store):
+    res = resolve(store, "Kota Baru")
+    assert (res.status, res.code, codes(res)) == ("unknown", None, ["35.79"])
+    assert res.candidates[0].score == 75.0
+    assert resolve(store, "Zzzzzzzz").candidates == ()
+
+
+def test_a_short_name_is_never_matched_approximately(store):
+    assert resolve(store, "Kab. Baw").status == "unknown" and resolve(store, "Kab. Baw").candidates == ()
+
+
+def test_villages_are_never_matched_approximately(store):
+    res = resolve(store, "Lebak Siliwang", level="village")
+    assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["32.73.02.1006"])
+    assert res.candidates[0].score == 96.3
+    res = resolve(store, "Bojongloa Kidull", level="district")  # a district is
+    assert (res.status, res.code, codes(res)) == ("fuzzy", "32.73.17", ["32.73.17", "32.73.04"])
+
+
+# ---------------------------------------------------------------------- words
+
+
+def test_the_kind_word_is_split_off_the_name():
+    assert split_kind("kab bandung barat") == ("kabupaten", "bandung barat")
+    assert split_kind("kota administrasi jakarta pusat") == ("kota", "jakarta pusat")
+    assert split_kind("kabupaten") == ("kabupaten", "")
+    assert split_kind("kabandungan") == (None, "kabandungan")
+    assert split_kind("desa cipaganti") == ("desa", "cipaganti")
+
+
+def test_abbreviations_are_spelt_out_word_by_word_and_longest_first():
+    assert resolver._expand("kab kep seribu") == "kabupaten kepulauan seribu"
+    assert resolver._expand("d i yogyakarta") == "daerah istimewa yogyakarta"
+    assert resolver._expand("di yogyakarta") == "daerah istimewa yogyakarta"
+    assert resolver._expand("kepanjen") == "kepanjen"
+
+
+def test_old_spellings_are_converted():
+    assert resolver._old_to_new_spelling("djokjakarta") == "jokyakarta"
+    assert resolver._old_to_new_spelling("tjilatjap") == "cilacap"
+    assert resolver._old_to_new_spelling("soerabaja") == "surabaya"
+    assert resolver._old_to_new_spelling("njonja sjech") == "nyonya syekh"
+
+
+def test_a_note_reads_in_the_language_asked_for():
+    note = Note("regions.note.alternate", (("part", "Solo"),))
+    assert "Solo" in note.text("en") and "Solo" in note.text("id") and note.text("en") != note.text("id")
+    assert note.text() == note.text("id")
+
+
+def test_an_alias_naming_no_single_region_stops_the_index(store, monkeypatch):
+    monkeypatch.setitem(resolver.ALIASES, "negeri antah", "Kabupaten Antah Berantah")
+    with pytest.raises(ValueError, match="'negeri antah' names no single official region"):
+        NameResolver(store)
