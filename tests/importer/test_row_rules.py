@@ -360,3 +360,166 @@ def test_coordinates_say_what_they_were_read_as_and_a_swapped_pair_names_both_re
     [none] = visits("V-4;Wamen;20/08/2024;Kota Bandung;;", header=header)
     assert none.errors == [] and (none.data["stop"].lat, none.data["stop"].lon) == (None, None)
     assert not any(a.field == "coordinates" for a in none.read_as)
+
+
+# ---------------------------------------------------------------------- rules the mutation run found unchecked
+
+
+def test_a_row_with_an_empty_parties_cell_is_rejected_naming_the_column():
+    [r] = agreements("1/KB/2024;Judul;;12/03/2024")
+    assert keys(r) == ["field.required"] and r.errors[0].params == {"field": "pihak"} and r.data is None
+
+
+def test_a_party_found_through_the_province_it_was_in_keeps_the_cell_as_written_and_says_how_it_was_read():
+    header = "Nomor Dokumen;Judul;Pihak;Provinsi;Tanggal Penandatanganan"
+    [r] = agreements("1/KB/2024;Judul;Kab. Merauke, Kota Bandung;Papua;12/03/2024", header=header)
+    assert [(p.region_code, p.as_written) for p in r.data.parties] == [("93.01", "Kab. Merauke, Papua"),
+                                                                       ("32.73", None)]
+    parties = [a for a in r.read_as if a.field == "parties"]
+    assert [(a.written, a.value) for a in parties] == [("Kab. Merauke, Papua", "93.01"), ("Kota Bandung", "32.73")]
+    assert [n.key for n in parties[0].how] == ["regions.note.old_province"] and parties[1].how == ()
+    [plain] = agreements("1/KB/2024;Judul;Kab. Merauke, Kota Bandung;12/03/2024")  # no province: today's name
+    assert [(p.region_code, p.as_written) for p in plain.data.parties] == [("93.01", None), ("32.73", None)]
+
+
+def test_a_village_as_a_party_is_refused_naming_it():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, 32.73.01.1001;12/03/2024")
+    [err] = [e for e in r.errors if e.key == "region.level"]
+    assert err.params == {"text": "32.73.01.1001"}
+
+
+def test_an_unknown_term_is_flagged_with_the_label_as_written():
+    vocab = rows._Vocab(vocabularies.defaults())
+    key = vocab.key("sector", "Ekonomi Bulan")
+    assert key == vocabularies.slug("sector", "Ekonomi Bulan") and vocab.read_as == []
+    assert [(w.key, w.params) for w in vocab.warnings] == [("vocabulary.review.sector", {"text": "Ekonomi Bulan"})]
+    assert vocab.new_terms == {("sector", key): "Ekonomi Bulan"}
+
+
+def test_a_term_written_as_its_label_in_either_language_or_as_its_key_is_not_read_as_anything_else():
+    known = vocabularies.defaults()
+    [(key, labels)] = [(k, v) for k, v in known.labels("sector").items() if k == "pariwisata"]
+    vocab = rows._Vocab(known)
+    for written in (labels["id"], labels["en"].upper(), key):
+        assert vocab.key("sector", written) == key
+    assert vocab.read_as == [] and vocab.warnings == []
+
+
+def test_a_term_known_by_an_alias_says_what_it_was_read_as_with_the_terms_labels():
+    known = vocabularies.defaults()
+    vocab = rows._Vocab(known)
+    key = vocab.key("sector", "SDM")
+    assert key is not None and key != vocabularies.slug("sector", "SDM")
+    [reading] = vocab.read_as
+    assert (reading.field, reading.written, reading.kind, reading.value) == ("sector", "SDM", "term",
+                                                                             known.labels("sector")[key])
+
+
+def test_an_alias_to_a_key_without_labels_reads_as_the_key_in_both_languages():
+    known = vocabularies.defaults()
+    known.names["sector"]["kopi"] = "kopi_lokal"  # an alias row naming a key no term has
+    known.names["sector"]["kopi lokal"] = "kopi_lokal"
+    vocab = rows._Vocab(known)
+    assert vocab.key("sector", "Kopi") == "kopi_lokal"
+    assert [(a.written, a.value) for a in vocab.read_as] == [("Kopi", {"id": "kopi_lokal", "en": "kopi_lokal"})]
+    assert vocab.key("sector", "kopi_lokal") == "kopi_lokal" and len(vocab.read_as) == 1  # the key itself
+
+
+def test_a_known_term_waiting_for_review_warns_once_per_way_it_is_written():
+    known = vocabularies.defaults()
+    known.terms["sector"]["ekonomi_bulan"] = {"id": "Ekonomi Bulan", "en": "Moon Economy"}
+    known.names["sector"].update({"ekonomi bulan": "ekonomi_bulan", "moon economy": "ekonomi_bulan"})
+    known.review["sector"] = {*known.review["sector"], "ekonomi_bulan"}
+    vocab = rows._Vocab(known)
+    for written in ("Ekonomi Bulan", "Ekonomi Bulan", "Moon Economy"):
+        assert vocab.key("sector", written) == "ekonomi_bulan"
+    assert [(w.key, w.params) for w in vocab.warnings] == [("vocabulary.review.sector", {"text": "Ekonomi Bulan"}),
+                                                           ("vocabulary.review.sector", {"text": "Moon Economy"})]
+    assert vocab.new_terms == {}
+
+
+def test_a_visit_region_needing_its_province_is_found_with_it_and_kept_as_written():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Provinsi"
+    district, unknown, moved = visits("V-1;Wamen;20/08/2024;Coblong;Jawa Barat", "V-2;Wamen;20/08/2024;Coblong;",
+                                      "V-3;Wamen;20/08/2024;Merauke;Papua", header=header)
+    assert district.data["stop"].region_code == "32.73.02" and district.data["stop"].as_written is None
+    assert keys(unknown) == ["region.unknown"]
+    assert moved.data["stop"].region_code == "93.01" and moved.data["stop"].as_written == "Merauke, Papua"
+
+
+def test_a_visits_region_columns_each_say_what_they_were_read_as_and_the_first_read_otherwise_is_kept():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kode Wilayah;Kode BPS"
+    [r] = visits("V-1;Wamen;20/08/2024;Kab. Bandug;32.04;3204", header=header)
+    assert r.data["stop"].region_code == "32.04" and r.data["stop"].as_written == "Kab. Bandug"
+    regions = [(a.field, a.written, a.value) for a in r.read_as if a.kind == "region"]
+    assert regions == [("region", "Kab. Bandug", "32.04"), ("region_kemendagri", "32.04", "32.04"),
+                       ("region_bps", "3204", "32.04")]
+    [exact] = visits("V-1;Wamen;20/08/2024;Kabupaten Bandung;32.04;", header=header)
+    assert exact.data["stop"].as_written is None
+
+
+def test_region_columns_that_disagree_name_each_cell_and_the_region_it_means():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kode Wilayah;Kode BPS"
+    [r] = visits("V-1;Wamen;20/08/2024;Kota Bandung;32.04;3273", header=header)
+    assert r.errors[0].params == {"regions": "Kota Bandung → Kota Bandung (32.73); 32.04 → Kabupaten Bandung (32.04); "
+                                             "3273 → Kota Bandung (32.73)"}
+
+
+def test_a_place_named_by_many_villages_lists_the_first_six_with_their_districts():
+    from geo.regions import lookup, places
+
+    [r] = visits("V-1;Wamen;20/08/2024;;Kabupaten Garut;Desa Mekarsari;;;")
+    found = places.find_place("Desa Mekarsari", "32.05")
+    assert len(found.candidates) > 6
+    assert r.warnings[0].params["candidates"] == ", ".join(
+        f"{name} ({c}, {lookup.parent(c).name})" for c, name in found.candidates[:6])
+    [kept] = [a for a in r.read_as if a.field == "place_name"]
+    assert kept.written == "Desa Mekarsari"
+
+
+def test_a_latitude_missing_beside_a_longitude_is_refused_naming_both_cells():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur"
+    lon_only, lat_only, far = visits("V-1;Wamen;20/08/2024;Kota Bandung;;107,6191",
+                                     "V-2;Wamen;20/08/2024;Kota Bandung;-6,9175;",
+                                     "V-3;Wamen;20/08/2024;Kota Bandung;60;10", header=header)
+    assert keys(lon_only) == ["coords.bad"] and lon_only.errors[0].params == {"text": ", 107,6191"}
+    assert keys(lat_only) == ["coords.bad"] and lat_only.errors[0].params == {"text": "-6,9175, "}
+    assert far.errors[0].params == {"text": "60, 10"}
+
+
+def test_a_visit_row_is_rejected_with_each_of_its_reasons():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Waktu;Wilayah;Tujuan"
+    bad_time, bad_date, bad_goal = visits("V-1;Wamen;20/08/2024;25.00;Kota Bandung;",
+                                          "V-2;Wamen;32/08/2024;09.00;Kota Bandung;",
+                                          "V-3;Wamen;20/08/2024;09.00;Kota Bandung;bukan tujuan", header=header)
+    assert keys(bad_time) == ["time.bad"] and bad_time.errors[0].params == {"text": "25.00"}
+    assert keys(bad_date) and keys(bad_date)[0].startswith("date") and bad_date.data is None
+    assert [(e.key, e.params) for e in bad_goal.errors] == [("goal.bad", {"text": "bukan tujuan"})]
+
+
+def test_a_visits_goals_are_read_by_label_or_alias_and_kept_in_order_without_repeats():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Waktu;Wilayah;Tujuan;Bidang"
+    parsed = visits('V-1;Wamen;20/08/2024;09.00;Kota Bandung;"Sumber Daya Manusia; ekonomi kreatif";Pariwisata',
+                    'V-1;Wamen;20/08/2024;13.00;Kab. Bandung;"SDM; Ekonomi Kreatif";UMKM', header=header)
+    assert parsed[0].data["goals"] == ["sdm", "ekonomi_kreatif"] and parsed[1].data["goals"] == ["sdm",
+                                                                                                 "ekonomi_kreatif"]
+    grouped = rows._group_visits(parsed)["V-1"]
+    assert grouped.goals == ["sdm", "ekonomi_kreatif"]
+    alone = rows._group_visits(parsed[:1])["V-1"]
+    assert alone.goals == ["sdm", "ekonomi_kreatif"] and alone.focus_sectors == ["pariwisata"]
+    other = rows._group_visits(visits('V-2;Wamen;20/08/2024;09.00;Kota Bandung;Ekonomi Kreatif;', header=header) +
+                               visits('V-2;Wamen;20/08/2024;13.00;Kab. Bandung;"SDM";', header=header))["V-2"]
+    assert other.goals == ["ekonomi_kreatif", "sdm"]
+
+
+def test_a_visit_without_a_time_starts_at_midnight_and_its_ministry_column_wins_over_the_officials_title():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kementerian"
+    timeless, named = visits("V-1;Wakil Menteri Desa;20/08/2024;Kota Bandung;",
+                             "V-2;Wakil Menteri Desa;20/08/2024;Kota Bandung;Kementerian Lain", header=header)
+    assert timeless.data["stop"].start_at == dt.datetime(2024, 8, 20, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    assert timeless.data["ministry"] == "Kementerian Desa" and named.data["ministry"] == "Kementerian Lain"
+
+
+def test_a_weekday_that_contradicts_a_visits_date_is_a_warning_and_the_row_comes_in():
+    [r] = visits("V-1;Wamen;Senin, 20 Agustus 2024;09.00;Kota Bandung;;;;")
+    assert r.data is not None and [w.key for w in r.warnings] == ["date.weekday"]
