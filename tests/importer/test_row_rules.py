@@ -11,6 +11,7 @@ from geo.importer import rows
 from geo.importer.columns import map_headers
 from geo.importer.files import read_table
 from geo.records import vocabularies
+from geo.regions import resolver
 
 AGREEMENT_HEADER = "Nomor Dokumen;Judul;Pihak;Tanggal Penandatanganan"
 
@@ -523,3 +524,66 @@ def test_a_visit_without_a_time_starts_at_midnight_and_its_ministry_column_wins_
 def test_a_weekday_that_contradicts_a_visits_date_is_a_warning_and_the_row_comes_in():
     [r] = visits("V-1;Wamen;Senin, 20 Agustus 2024;09.00;Kota Bandung;;;;")
     assert r.data is not None and [w.key for w in r.warnings] == ["date.weekday"]
+
+
+def _region_rows(*lines: str) -> list[rows.RowResult]:
+    return visits(*lines, header="Kode Kunjungan;Pejabat;Tanggal;Wilayah;Provinsi")
+
+
+def _outcome(r: rows.RowResult):
+    return r.data["stop"].region_code if r.data else [(e.key, e.params) for e in r.errors]
+
+
+def test_a_region_name_several_provinces_share_is_narrowed_by_the_province_column():
+    here, fuzzy, several, none = _region_rows("V-1;Wamen;20/08/2024;Kec. Karanganyar;Jawa Timur",
+                                              "V-2;Wamen;20/08/2024;Kec. Karanganyarr;Jawa Timur",
+                                              "V-3;Wamen;20/08/2024;Kec. Karanganyar;Jawa Tengah",
+                                              "V-4;Wamen;20/08/2024;Kec. Karanganyar;Papua")
+    assert _outcome(here) == "35.21.17" and _outcome(fuzzy) == "35.21.17"
+    in_province = [e.params for e in several.errors if e.key == "region.ambiguous"]
+    assert in_province == [{"text": "Kec. Karanganyar", "candidates": rows._candidates_text(
+        resolver.resolve("Kec. Karanganyar", province="Jawa Tengah"))}]
+    assert "(35.21.17)" not in in_province[0]["candidates"] and in_province[0]["candidates"].count("(33.") == 5
+    assert _outcome(none) == [("region.ambiguous", {"text": "Kec. Karanganyar", "candidates": rows._candidates_text(
+        resolver.resolve("Kec. Karanganyar"))})]  # no such district in Papua: the six the name means
+
+
+def test_a_name_that_means_two_regions_is_refused_naming_its_candidates():
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Bandung;")
+    assert _outcome(r) == [("region.ambiguous", {"text": "Bandung",
+                                                 "candidates": "Kabupaten Bandung (32.04), Kota Bandung (32.73)"})]
+
+
+def test_a_bare_number_meaning_two_regions_is_refused_naming_the_number():
+    [r] = visits("V-1;Wamen;20/08/2024;1101", header="Kode Kunjungan;Pejabat;Tanggal;Wilayah")
+    [err] = r.errors
+    assert err.key == "region.code_ambiguous" and err.params["text"] == "1101" and len(err.params) == 3
+
+
+def test_a_district_or_village_without_its_kind_word_is_found_inside_the_stated_province():
+    district, village, fuzzy, namesake, elsewhere = _region_rows(
+        "V-1;Wamen;20/08/2024;Coblong;Jawa Barat", "V-2;Wamen;20/08/2024;Lebak Siliwangi;Jawa Barat",
+        "V-3;Wamen;20/08/2024;Bojongloa Kidull;Jawa Barat", "V-4;Wamen;20/08/2024;Kota Baru;Jawa Barat",
+        "V-5;Wamen;20/08/2024;Lebak Siliwangi;Papua")
+    assert (_outcome(district), _outcome(village), _outcome(fuzzy)) == ("32.73.02", "32.73.02.1006", "32.73.17")
+    assert _outcome(namesake) == "32.15.25"  # three districts are called Kota Baru; one in Jawa Barat
+    assert [k for k, _ in _outcome(elsewhere)] == ["region.unknown"]
+    readings = [a for a in village.read_as if a.kind == "region"]
+    assert [(a.field, a.written, a.value) for a in readings] == [("region", "Lebak Siliwangi", "32.73.02.1006")]
+
+
+def test_a_region_written_with_a_district_or_village_word_is_looked_for_at_that_level_only():
+    district_word, village_word, unknown_district, unknown_village = _region_rows(
+        "V-1;Wamen;20/08/2024;Kec. Upak I;Sumatera Utara",  # not the village Kecupak I
+        "V-2;Wamen;20/08/2024;Kel. Apa Gading;DKI Jakarta",  # not the district Kelapa Gading
+        "V-3;Wamen;20/08/2024;Kec. Tidakada;Jawa Barat", "V-4;Wamen;20/08/2024;Desa Tidakada;Jawa Barat")
+    assert keys(village_word) == ["region.ambiguous"]  # villages near "Apa Gading", no district
+    for row in (district_word, unknown_district, unknown_village):
+        assert row.data is None and keys(row)[0].startswith("region.unknown")
+
+
+def test_a_bps_code_says_it_was_read_as_one():
+    [r] = visits("V-1;Wamen;20/08/2024;3204", header="Kode Kunjungan;Pejabat;Tanggal;Kode BPS")
+    [reading] = [a for a in r.read_as if a.kind == "region"]
+    assert (reading.field, reading.value) == ("region_bps", "32.04")
+    assert [(n.key, dict(n.params)) for n in reading.how] == [("importer.how.bps", {"code": "3204"})]
