@@ -587,3 +587,10 @@ def test_a_bps_code_says_it_was_read_as_one():
     [reading] = [a for a in r.read_as if a.kind == "region"]
     assert (reading.field, reading.value) == ("region_bps", "32.04")
     assert [(n.key, dict(n.params)) for n in reading.how] == [("importer.how.bps", {"code": "3204"})]
+
+
+def test_a_region_named_exactly_stays_itself_whatever_close_name_the_stated_province_holds():
+    bandung, riau = _region_rows("V-1;Wamen;20/08/2024;Kabupaten Bandung;Bali",  # Bali holds Kabupaten Badung
+                                 "V-2;Wamen;20/08/2024;Riau;Kepulauan Riau")
+    assert (_outcome(bandung), _outcome(riau)) == ("32.04", "14")
+    assert bandung.data["stop"].as_written is None
