@@ -594,3 +594,85 @@ def test_a_region_named_exactly_stays_itself_whatever_close_name_the_stated_prov
                                  "V-2;Wamen;20/08/2024;Riau;Kepulauan Riau")
     assert (_outcome(bandung), _outcome(riau)) == ("32.04", "14")
     assert bandung.data["stop"].as_written is None
+
+
+def test_a_date_and_a_coordinate_pair_are_kept_as_written_without_surrounding_spaces():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;  Senin, 12 Maret 2024 ")
+    [reading] = [a for a in r.read_as if a.field == "signed_on"]
+    assert reading.written == "Senin, 12 Maret 2024"
+    [v] = visits("V-1;Wamen;20/08/2024;Kota Bandung; -6,9175 ;107,6191  ",
+                 header="Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur")
+    [coords] = [a for a in v.read_as if a.field == "coordinates"]
+    assert coords.written == "-6,9175, 107,6191"
+
+
+def test_a_cell_that_is_no_text_is_read_as_it_is():
+    from geo.importer.files import Table
+
+    table = Table(headers=["Nomor Dokumen", "Judul", "Pihak", "Tanggal Penandatanganan", "Nilai"],
+                  rows=[{"Nomor Dokumen": "1/KB/2024", "Judul": "Judul", "Pihak": "Kota Bandung, Kab. Bandung",
+                         "Tanggal Penandatanganan": dt.date(2024, 3, 12), "Nilai": 1500000}])
+    [r] = rows.parse_rows(map_headers(table, "agreements"), "agreements")
+    assert r.errors == [] and r.data.signed_on == dt.date(2024, 3, 12) and r.data.value_idr == 1_500_000
+
+
+def test_a_district_or_village_namesakes_inside_the_province_are_refused_naming_them():
+    from geo.regions import lookup
+
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Dago;Jawa Barat")
+    [err] = r.errors
+    assert err.key == "region.ambiguous" and err.params["text"] == "Dago"
+    assert err.params["candidates"] == rows._candidates_text(lookup.resolve("Dago", province="Jawa Barat",
+                                                                           level="village"))
+
+
+def test_a_partner_close_to_a_regions_name_is_refused_as_a_possible_region_and_a_far_one_is_a_partner():
+    from geo.regions import bps
+
+    [r] = agreements("1/KB/2024;Judul;qqqn Komering Ulu Timur, Universitas Padjadjaran;12/03/2024")
+    assert bps.resolve("qqqn Komering Ulu Timur").candidates[0].score == 85.0
+    [err] = r.errors
+    assert (err.key, err.params) == ("region.unknown_hint", {"text": "qqqn Komering Ulu Timur", "candidates":
+                                                             "Kabupaten Ogan Komering Ulu Timur (16.08)"})
+    [partner] = agreements("1/KB/2024;Judul;qqqq Komering Ulu Timur, Kota Bandung;12/03/2024")
+    assert partner.errors == [] and partner.data.parties[0].partner_name == "qqqq Komering Ulu Timur"
+
+
+def test_a_party_written_as_a_region_that_is_none_is_refused_naming_it():
+    [r] = agreements("1/KB/2024;Judul;Kabupaten Tidakada, Kota Bandung;12/03/2024")
+    assert [(e.key, e.params) for e in r.errors] == [("region.unknown", {"text": "Kabupaten Tidakada"})]
+
+
+def test_a_visits_unknown_or_aliased_focus_sector_is_flagged_on_its_row():
+    [r] = visits("V-1;Wamen;20/08/2024;09.00;Kota Bandung;;;\"Ekonomi Bulan; SDM\";")
+    key = vocabularies.slug("sector", "Ekonomi Bulan")
+    assert r.data["sectors"][0] == key and [w.key for w in r.warnings] == ["vocabulary.review.sector"]
+    assert r.new_terms == {("sector", key): "Ekonomi Bulan"}
+    assert [a.written for a in r.read_as if a.kind == "term"] == ["SDM"]
+
+
+def test_a_row_with_text_no_database_column_holds_is_rejected():
+    [long_number, fits] = agreements(f"{'1' * 201};Judul;Kota Bandung, Kab. Bandung;12/03/2024",
+                                     f"{'2' * 200};Judul;Kota Bandung, Kab. Bandung;12/03/2024")
+    assert keys(long_number) == ["field.too_long"] and long_number.data is None
+    assert long_number.errors[0].params == {"field": "nomor dokumen", "n": 200}
+    assert fits.errors == [] and fits.data is not None
+    [v] = visits(f"{'V' * 101};Wamen;20/08/2024;09.00;Kota Bandung;;;;")
+    assert v.data is None and keys(v) == ["field.too_long"]
+
+
+def test_the_rows_of_one_visit_are_checked_for_agreement_past_a_rejected_row_and_apart_from_other_visits():
+    header = "Kode Kunjungan;Pejabat;Kementerian;Tanggal;Wilayah"
+    bad, first, second, other = visits("V-0;Wamen A;;32/08/2024;Kota Bandung",
+                                       "V-1;Wamen A;Kementerian X;20/08/2024;Kota Bandung",
+                                       "V-1;Wamen A;Kementerian Y;21/08/2024;Kota Bandung",
+                                       "V-2;Wamen B;Kementerian Z;21/08/2024;Kota Bandung", header=header)
+    assert bad.data is None and first.data is None and second.data is None
+    assert second.errors[0].params == {"ref": "V-1", "field": "kementerian"}
+    assert first.errors[0].params == {"ref": "V-1", "field": "pejabat/kementerian"}
+    assert other.errors == [] and other.data is not None
+
+
+def test_a_visit_row_with_extra_cells_keeps_its_reference_as_key():
+    [r] = visits("V-9;Wamen;20/08/2024;09.00;Kota Bandung;;;;;lebih")
+    assert keys(r) == ["row.extra_cells"] and r.key == "V-9"
