@@ -415,3 +415,22 @@ def test_users_change_their_own_password_and_admins_anyones(engine, admin, logge
         accounts.set_password(engine, None, "vina", "sandi-vina-baru-2")
     refused("user.weak_password", accounts.set_password, engine, vina, "vina", "pendek")
     refused("user.weak_password", accounts.set_password, engine, ROOT, "budi-sandi-1", "budi-sandi-1")
+
+
+def test_a_name_the_check_missed_is_refused_as_existing_by_the_database(engine, admin, monkeypatch):
+    """Two sessions adding one name at once both pass the look-up; the database's unique name refuses the second
+    (PostgreSQL; SQLite refuses the second writer earlier). The look-up is made to miss to stand for the race."""
+    import sqlalchemy
+
+    accounts.add_user(engine, ROOT, "ani", "rahasia-ani-123")
+    monkeypatch.setattr(accounts, "select", lambda *cols: sqlalchemy.select(*cols).where(sqlalchemy.false()))
+    assert refused("user.exists", accounts.add_user, engine, ROOT, "Ani", "sandi-lain-123").params == {"name": "ani"}
+    monkeypatch.undo()
+    assert len(audit(engine)) == 2 and stored(engine, "ani").role == "viewer"
+
+
+def test_only_changing_the_last_active_admin_is_refused_not_changing_others_when_no_admin_is_active(engine):
+    with storage.transaction(engine) as s:
+        s.add(User(username="ani", password_hash="x", role="editor", active=True))
+    accounts.set_role(engine, ROOT, "ani", "viewer")  # a session's admin whose account is gone meanwhile
+    assert stored(engine, "ani").role == "viewer"
