@@ -390,3 +390,13 @@ def test_an_alias_naming_no_single_region_stops_the_index(store, monkeypatch):
     monkeypatch.setitem(resolver.ALIASES, "negeri antah", "Kabupaten Antah Berantah")
     with pytest.raises(ValueError, match="'negeri antah' names no single official region"):
         NameResolver(store)
+
+
+def test_the_module_resolves_in_the_default_store_with_the_province_and_level_asked_for(store, monkeypatch):
+    monkeypatch.setattr(lookup, "default_store", lambda: store)
+    assert resolver.resolve("Kab. Bandung") == resolve(store, "Kab. Bandung")
+    assert resolver.resolve("Kab. Bandung").code == "32.04"
+    assert resolver.resolve("Kota Bandung", province="Jawa Timur").code is None
+    assert resolver.resolve("Kota Bandung", province="Jawa Barat").code == "32.73"
+    assert resolver.resolve("32.73", level="province").code is None
+    assert resolver.resolve("32.73", level="regency").code == "32.73"
