@@ -400,3 +400,25 @@ def test_the_module_resolves_in_the_default_store_with_the_province_and_level_as
     assert resolver.resolve("Kota Bandung", province="Jawa Barat").code == "32.73"
     assert resolver.resolve("32.73", level="province").code is None
     assert resolver.resolve("32.73", level="regency").code == "32.73"
+
+
+def test_the_parts_of_a_cell_are_read_with_the_province_and_level_asked_for(store):
+    assert resolve(store, "Kota Bandung (Bandung)", province="Jawa Timur").code is None
+    assert resolve(store, "Kota Bandung (Bandung)", province="Jawa Barat").code == "32.73"
+    res = resolve(store, "Coblong (Bandung)", level="district")  # Bandung is no district
+    assert (res.status, res.code, res.query) == ("exact", "32.73.02", "Coblong (Bandung)")
+    assert res.candidates[0].score == 100.0
+
+
+def test_a_part_that_narrows_another_parts_namesakes_picks_the_one_inside_it(store):
+    res = resolve(store, "Kec. Kota Baru (Jawa Barat)")  # three districts Kota Baru; one in Jawa Barat
+    assert (res.status, res.code) == ("exact", "32.15.25")
+    assert (res.note.key, dict(res.note.params)) == ("regions.note.alternate", {"part": "Kec. Kota Baru"})
+
+
+def test_parts_that_disagree_show_their_own_scores_and_eight_candidates_at_most(store):
+    res = resolve(store, "Kab. Bandug / Kota Cimahii")
+    assert (res.status, res.query) == ("ambiguous", "Kab. Bandug / Kota Cimahii")
+    assert [(c.code, c.score) for c in res.candidates] == [("32.04", 92.3), ("32.77", 92.3)]
+    many = resolve(store, "Kota Baru (Kota Baru)", level="village")
+    assert many.status == "ambiguous" and len(many.candidates) == 8
