@@ -422,3 +422,14 @@ def test_parts_that_disagree_show_their_own_scores_and_eight_candidates_at_most(
     assert [(c.code, c.score) for c in res.candidates] == [("32.04", 92.3), ("32.77", 92.3)]
     many = resolve(store, "Kota Baru (Kota Baru)", level="village")
     assert many.status == "ambiguous" and len(many.candidates) == 8
+
+
+def test_an_earlier_name_with_its_province_is_still_named_as_an_earlier_name(store):
+    res = resolve(store, "Maluku Tenggara Barat", province="Maluku")
+    assert (res.code, res.note.key) == ("81.03", "regions.note.old_name")
+
+
+def test_an_earlier_name_two_regions_had_is_ambiguous_between_them(store):
+    res = resolve(store, "Sorong", province="Papua Barat")
+    assert (res.query, res.status, [(c.code, c.score) for c in res.candidates]) == (
+        "Sorong", "ambiguous", [("96.01", 100.0), ("96.71", 100.0)])
