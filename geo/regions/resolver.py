@@ -298,6 +298,10 @@ class NameResolver:
                 kind, core = region.kind, norm
             self._kind[region.code] = kind
             self._index[region.level][_compact(core)].append(region.code)
+            if region.level not in GOVERNMENT_LEVELS and _expand(core) != core:
+                # a word of the name reads as an abbreviation ("Sei Rampah"): a written name is spelt out
+                # ("sungai rampah") before it is looked up, so the name is indexed spelt out too
+                self._index[region.level][_compact(_expand(core))].append(region.code)
             if region.level in GOVERNMENT_LEVELS and core.startswith("kepulauan "):
                 # people drop the word: "Selayar", "Kab. Aru", "Talaud", "Mentawai"
                 self._short[region.level][_compact(core[len("kepulauan "):])].append(region.code)
