@@ -23,7 +23,7 @@ def _small_data(dest, history=None):
     with (DATA / "regions.csv").open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         kept = [r for r in reader if r["level"] in ("province", "regency") or r["parent_code"] in DISTRICTS_OF
-                or r["name"] == "Kota Baru"]
+                or r["name"] in ("Kota Baru", "Sei Rampah")]
         fields = reader.fieldnames
     with (dest / "regions.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fields)
@@ -100,15 +100,19 @@ def test_an_old_code_asked_at_its_todays_level_resolves_and_at_another_is_unknow
 
 def test_an_old_code_that_earlier_lists_gave_to_two_regions_today_is_ambiguous(tmp_path):
     history = ("old_code,old_name,old_province_name,editions,code_now,name_now,how,why\n"
+               "91.98,KAB. HILANG,PAPUA,2016,,,dissolved,\n"
+               "91.97,KAB. TIDAK ADA LAGI,PAPUA,2016,93.99,Kabupaten Tak Ada,moved,\n"
                "91.99,KAB. GABUNGAN,PAPUA,2016,93.01,Kabupaten Merauke,split,\n"
-               "91.99,KAB. GABUNGAN,PAPUA,2018,93.02,Kabupaten Boven Digoel,split,\n"
-               "91.98,KAB. HILANG,PAPUA,2016,,,dissolved,\n")
+               "91.99,KAB. GABUNGAN,PAPUA,2018,93.02,Kabupaten Boven Digoel,split,\n")
     _small_data(tmp_path, history)
     store = lookup.RegionStore(tmp_path)
     res = resolve(store, "91.99")
     assert (res.status, res.code, codes(res)) == ("ambiguous", None, ["93.01", "93.02"])
     assert resolve(store, "91.99", level="regency").status == "ambiguous"
     assert resolve(store, "91.98").status == "unknown"  # dissolved: no region today
+    assert resolve(store, "91.97").status == "unknown"  # its region today is no region of the store
+    assert resolve(store, "91.99").query == "91.99" and [c.score for c in resolve(store, "91.99").candidates] == [
+        100.0, 100.0]
 
 
 def test_a_bare_number_is_read_as_a_bps_code_or_a_code_without_dots(store):
@@ -250,13 +254,16 @@ def test_names_the_history_marks_as_written_otherwise_are_no_names(store):
 def test_a_history_row_without_an_old_code_finds_its_province_by_name(tmp_path):
     history = ("old_code,old_name,old_province_name,editions,code_now,name_now,how,why\n"
                ",KAB. LAMA SEKALI,JAWA BARAT,2016 2018,32.04,Kabupaten Bandung,renamed,\n"
-               ",KAB. LAMA JUGA,NEGERI ANTAH,,32.73,Kota Bandung,renamed,\n")
+               ",KAB. LAMA JUGA,NEGERI ANTAH,,32.73,Kota Bandung,renamed,\n"
+               ",KAB. PINDAHAN,PAPUA,2016,93.01,Kabupaten Merauke,moved,\n")
     _small_data(tmp_path, history)
     store = lookup.RegionStore(tmp_path)
     assert resolve(store, "Kab. Lama Sekali", province="Jawa Barat").code == "32.04"
     assert resolve(store, "Kab. Lama Sekali", province="Jawa Timur").code is None
     assert resolve(store, "Kab. Lama Juga").code == "32.73"
     assert resolve(store, "Kab. Lama Juga", province="Jawa Timur").code is None
+    assert resolve(store, "Kab. Pindahan", province="Papua").code == "93.01"  # the province it was in then
+    assert resolve(store, "Kab. Pindahan", province="Papua Barat").code is None
 
 
 def test_a_store_without_a_history_file_has_no_earlier_names(tmp_path):
@@ -433,3 +440,62 @@ def test_an_earlier_name_two_regions_had_is_ambiguous_between_them(store):
     res = resolve(store, "Sorong", province="Papua Barat")
     assert (res.query, res.status, [(c.code, c.score) for c in res.candidates]) == (
         "Sorong", "ambiguous", [("96.01", 100.0), ("96.71", 100.0)])
+
+
+def test_a_lower_level_name_with_a_word_read_as_an_abbreviation_is_found_by_that_name(store):
+    """A survivor of the mutation run showed "Sei Rampah" unknown: a written name is spelt out before it is looked up
+    ("sungai rampah") while districts and villages were indexed as written (fixed 30/11/2026)."""
+    for written, level in (("Kec. Sei Rampah", None), ("Sei Rampah", "district"), ("Kec. Sungai Rampah", None)):
+        res = resolve(store, written, level=level)
+        assert (res.status, res.code) == ("exact", "12.18.04")
+
+
+def test_a_fresh_index_holds_every_level_short_names_aliases_and_the_history(store):
+    fresh = NameResolver(store)
+    for (written, province, level), code in {
+            ("Jawa Barat", None, None): "32", ("Provinsi Jawa Barat", None, None): "32", ("Kab. Bandung", None, None):
+            "32.04", ("Kota Bandung", None, None): "32.73", ("Kota Bandung", "Jawa Barat", None): "32.73",
+            ("Selayar", None, None): "73.01", ("Kab. Aru", None, None): "81.07", ("Solo", None, None): "33.72",
+            ("Coblong", None, "district"): "32.73.02", ("Cipaganti", None, "village"): "32.73.02.1001",
+            ("Kec. Sei Rampah", None, None): "12.18.04", ("91.01", None, None): "93.01",
+            ("Merauke", "Papua", None): "93.01", ("Kab. Pahuwato", None, None): "75.04",
+            ("Daerah Istimewa", None, None): None, ("Kota Merauke", None, None): None,
+            ("Kepulauan Selayar", None, "district"): None}.items():
+        assert fresh.resolve(written, province=province, level=level).code == code, written
+    old_name = fresh.resolve("Maluku Tenggara Barat").note
+    assert (old_name.key, dict(old_name.params)) == ("regions.note.old_name", {
+        "old_name": "KAB MALUKU TENGGARA BARAT", "editions": "2016–2018", "name_now": "Kabupaten Kepulauan Tanimbar"})
+    assert dict(fresh.resolve("Kabupaten Pontianak").note.params)["old_name"] == "Kabupaten Pontianak"
+    assert dict(fresh.resolve("91.01").note.params)["old_name"] == "KAB. MERAUKE"
+
+
+def test_a_province_narrows_a_name_whatever_order_its_namesakes_come_in(store):
+    assert resolve(store, "Kec. Kota Baru", province="Jawa Barat").code == "32.15.25"  # after 15.71.07
+    assert resolve(store, "Kec. Kota Baru", province="Nusa Tenggara Timur").code == "53.08.13"
+
+
+def test_a_bare_number_read_two_ways_is_narrowed_by_the_province_and_the_level(store):
+    both = resolve(store, "9103")  # BPS: 92.07 in Papua Barat; Kemendagri without dots: 91.03 in Papua
+    assert (both.status, codes(both), both.query) == ("ambiguous", ["91.03", "92.07"], "9103")
+    assert resolve(store, "9103", province="Papua").code == "91.03"
+    assert resolve(store, "3273", level="district").status == "unknown"
+    assert resolve(store, "3273", level="regency").code == "32.73"
+
+
+def test_a_province_hint_is_read_as_a_province_even_when_misspelt(store):
+    assert resolve(store, "Kab. Bandung", province="Kota Bandung").code == "32.04"  # no province: no narrowing
+    assert resolve(store, "Kota Bandung", province="Jawa Timurr").code is None
+    assert resolve(store, "Kota Bandung", province="Jawa Baratt").code == "32.73"
+
+
+def test_each_answer_keeps_the_query_as_written_and_full_scores(store):
+    for written, level in (("91.01", None), ("91.01", "province"), ("32.73", "province"), ("٣٢٧٣", None),
+                           ("Maluku Tenggara Barat", None), (" 3273", None)):
+        assert resolve(store, written, level=level).query == written
+    for written in ("91.01", "Maluku Tenggara Barat", "Kota Surakarta (Solo)"):
+        assert [c.score for c in resolve(store, written).candidates] == [100.0]
+
+
+def test_an_old_code_is_named_as_its_first_edition_wrote_it(store):
+    note = resolve(store, "91.12").note  # "KAB PEGUNUNGAN BINTANG" in 2016-2020, with a dot in 2022
+    assert dict(note.params)["old_name"] == "KAB PEGUNUNGAN BINTANG"
