@@ -395,8 +395,8 @@ class NameResolver:
             norm = norm.replace(" ", "")
         kind, core = split_kind(norm)
         core = _expand(core)
-        kind2, core2 = split_kind(core)  # "DKI Jakarta" expanded, or "Kab." written twice
-        if kind is None and kind2:
+        kind2, core2 = split_kind(core)  # "Pemerintah Kab. Bandung" expanded, or "Kab." written twice
+        if kind2 and kind in (None, kind2):
             kind, core = kind2, core2
         if level and kind and _KIND_LEVEL[kind] != level:
             kind, core = None, norm  # "Kota Baru" asked as a village is a name, not "Kota" + "Baru"
