@@ -499,3 +499,41 @@ def test_each_answer_keeps_the_query_as_written_and_full_scores(store):
 def test_an_old_code_is_named_as_its_first_edition_wrote_it(store):
     note = resolve(store, "91.12").note  # "KAB PEGUNUNGAN BINTANG" in 2016-2020, with a dot in 2022
     assert dict(note.params)["old_name"] == "KAB PEGUNUNGAN BINTANG"
+
+
+def test_a_kind_word_written_twice_or_spelt_out_after_another_word_still_says_the_kind(store):
+    """"Kab." written twice was meant to be read (the code's own comment) but was not: fixed 30/11/2026."""
+    assert resolve(store, "Kab. Kab. Bandung").code == "32.04"
+    assert resolve(store, "Pemerintah Kab. Bandung").code == "32.04"
+    assert resolve(store, "Kota Kab. Bandung").code is None  # two kinds that disagree: no answer
+
+
+def test_a_name_without_kepulauan_keeps_its_kind_and_province(store):
+    assert resolve(store, "Kota Aru").code is None and resolve(store, "Kab. Aru", province="Maluku").code == "81.07"
+    assert resolve(store, "Kab. Aru", province="Jawa Barat").code is None
+
+
+def test_a_name_with_an_empty_bracket_is_read_as_the_name_not_as_one_of_its_parts(store):
+    res = resolve(store, "Kab. Bandug ( )")
+    assert (res.status, res.code, res.note) == ("fuzzy", "32.04", None)
+
+
+def test_a_close_name_scores_as_its_closest_spelling(store):
+    res = resolve(store, "Kec. Sei Rampahh")  # close to "sungai rampah" and, less, to "sei rampah"
+    assert (res.status, res.code, res.candidates[0].score) == ("fuzzy", "12.18.04", 96.0)
+
+
+def test_close_names_show_eight_candidates_at_most_and_a_score_of_ninety_is_enough(store):
+    assert len(resolve(store, "Kota Baruu", level="village").candidates) == 8
+    res = resolve(store, "Ogen Komering Ulu Timor")
+    assert (res.status, res.code, res.candidates[0].score) == ("fuzzy", "16.08", 90.0)
+
+
+@pytest.mark.parametrize("written, level, status", [
+    ("Kab. Bandung", None, "exact"), ("Bandung", None, "ambiguous"), ("Kota Surakarta (Bandung)", None, "ambiguous"),
+    ("Kota Surakarta (Solo)", None, "exact"), ("Kab. Bandug", None, "fuzzy"), ("Benkulu", None, "ambiguous"),
+    ("Kota Baru", None, "unknown"), ("Zzzzzzzz", None, "unknown"), ("Kab. Baw", None, "unknown"),
+    ("Maluku Tenggara Barat", None, "exact"), ("3273", None, "exact")])
+def test_every_answer_keeps_the_query_as_written(store, written, level, status):
+    res = resolve(store, written, level=level)
+    assert (res.query, res.status) == (written, status)
