@@ -19,12 +19,13 @@ DISTRICTS_OF = ("32.73", "32.04")  # Kota Bandung, Kabupaten Bandung
 VILLAGES_OF = ("32.73.02",)  # Coblong
 
 
-def _small_data(dest, history=None):
+def _small_data(dest, history=None, extra=()):
     with (DATA / "regions.csv").open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         kept = [r for r in reader if r["level"] in ("province", "regency") or r["parent_code"] in DISTRICTS_OF
                 or r["name"] in ("Kota Baru", "Sei Rampah")]
         fields = reader.fieldnames
+    kept += [{"code": code, "level": "regency", "name": name, "parent_code": code[:2]} for code, name in extra]
     with (dest / "regions.csv").open("w", encoding="utf-8", newline="") as fh:
         writer = csv.DictWriter(fh, fields)
         writer.writeheader()
@@ -537,3 +538,11 @@ def test_close_names_show_eight_candidates_at_most_and_a_score_of_ninety_is_enou
 def test_every_answer_keeps_the_query_as_written(store, written, level, status):
     res = resolve(store, written, level=level)
     assert (res.query, res.status) == (written, status)
+
+
+def test_a_close_name_six_points_ahead_of_the_next_is_taken(tmp_path):
+    alphabet = "abcdefghijklmnopqrstuvwxy" * 2  # 50 letters; two made-up regencies 2 and 5 letters off
+    _small_data(tmp_path, extra=(("32.98", "Kabupaten Zz" + alphabet[2:]), ("32.99", "Kabupaten Zzzzz" + alphabet[5:])))
+    res = resolve(lookup.RegionStore(tmp_path), "Kabupaten " + alphabet)
+    assert [c.score for c in res.candidates] == [96.0, 90.0]
+    assert (res.status, res.code) == ("fuzzy", "32.98")
