@@ -434,3 +434,11 @@ def test_only_changing_the_last_active_admin_is_refused_not_changing_others_when
         s.add(User(username="ani", password_hash="x", role="editor", active=True))
     accounts.set_role(engine, ROOT, "ani", "viewer")  # a session's admin whose account is gone meanwhile
     assert stored(engine, "ani").role == "viewer"
+
+
+def test_no_name_names_no_user_not_even_one_called_xxxx(engine, admin):
+    accounts.add_user(engine, ROOT, "xxxx", "sandi-xxxx-panjang")
+    refused("user.unknown", accounts.set_role, engine, ROOT, None, "editor")
+    assert stored(engine, "xxxx").role == "viewer"
+    with pytest.raises(AccessDenied):  # a viewer changes only their own password, and no name is not theirs
+        accounts.set_password(engine, Principal("xxxx", "viewer"), None, "sandi-baru-panjang")
