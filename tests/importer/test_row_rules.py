@@ -575,10 +575,9 @@ def test_a_district_or_village_without_its_kind_word_is_found_inside_the_stated_
 def test_a_region_written_with_a_district_or_village_word_is_looked_for_at_that_level_only():
     district_word, village_word, unknown_district, unknown_village = _region_rows(
         "V-1;Wamen;20/08/2024;Kec. Upak I;Sumatera Utara",  # not the village Kecupak I
-        "V-2;Wamen;20/08/2024;Kel. Apa Gading;DKI Jakarta",  # not the district Kelapa Gading
+        "V-2;Wamen;20/08/2024;Kel. Iling Danau;Jambi",  # not the district Keliling Danau
         "V-3;Wamen;20/08/2024;Kec. Tidakada;Jawa Barat", "V-4;Wamen;20/08/2024;Desa Tidakada;Jawa Barat")
-    assert keys(village_word) == ["region.ambiguous"]  # villages near "Apa Gading", no district
-    for row in (district_word, unknown_district, unknown_village):
+    for row in (district_word, village_word, unknown_district, unknown_village):
         assert row.data is None and keys(row)[0].startswith("region.unknown")
 
 
@@ -676,3 +675,30 @@ def test_the_rows_of_one_visit_are_checked_for_agreement_past_a_rejected_row_and
 def test_a_visit_row_with_extra_cells_keeps_its_reference_as_key():
     [r] = visits("V-9;Wamen;20/08/2024;09.00;Kota Bandung;;;;;lebih")
     assert keys(r) == ["row.extra_cells"] and r.key == "V-9"
+
+
+def test_namesakes_inside_the_province_are_the_candidates_named_not_the_first_five_anywhere():
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Kec. Wonosari;Jawa Timur")  # five districts; two in Jawa Timur
+    [err] = r.errors
+    assert (err.key, err.params["candidates"]) == ("region.ambiguous", "Wonosari (35.07.32), Wonosari (35.11.09)")
+
+
+def test_obstacles_come_with_their_notes_and_an_unknown_one_is_flagged():
+    header = AGREEMENT_HEADER + ";Hambatan;Keterangan Hambatan"
+    [r] = agreements('1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024;"Anggaran; Banjir Rob";dana belum cair',
+                     header=header)
+    known = vocabularies.defaults().key_for("obstacle", "Anggaran")
+    flood = vocabularies.slug("obstacle", "Banjir Rob")
+    assert known is not None and r.data.obstacles == sorted({(known, "dana belum cair"), (flood, "dana belum cair")})
+    assert [w.key for w in r.warnings] == ["vocabulary.review.obstacle"]
+    assert r.new_terms == {("obstacle", flood): "Banjir Rob"}
+    [plain] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024")
+    assert plain.data.obstacles == []
+
+
+def test_an_amount_says_what_it_was_read_as():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024;Rp 1,5 miliar",
+                     header=AGREEMENT_HEADER + ";Nilai")
+    [amount] = [a for a in r.read_as if a.kind == "amount"]
+    assert (amount.field, amount.written, amount.value) == ("value_idr", "Rp 1,5 miliar", 1_500_000_000)
+    assert None not in r.read_as
