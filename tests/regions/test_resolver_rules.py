@@ -23,7 +23,7 @@ def _small_data(dest, history=None, extra=()):
     with (DATA / "regions.csv").open(encoding="utf-8") as fh:
         reader = csv.DictReader(fh)
         kept = [r for r in reader if r["level"] in ("province", "regency") or r["parent_code"] in DISTRICTS_OF
-                or r["name"] in ("Kota Baru", "Sei Rampah")]
+                or r["name"] in ("Kota Baru", "Sei Rampah", "Kepulauan Pongok")]
         fields = reader.fieldnames
     kept += [{"code": code, "level": "regency", "name": name, "parent_code": code[:2]} for code, name in extra]
     with (dest / "regions.csv").open("w", encoding="utf-8", newline="") as fh:
@@ -546,3 +546,19 @@ def test_a_close_name_six_points_ahead_of_the_next_is_taken(tmp_path):
     res = resolve(lookup.RegionStore(tmp_path), "Kabupaten " + alphabet)
     assert [c.score for c in res.candidates] == [96.0, 90.0]
     assert (res.status, res.code) == ("fuzzy", "32.98")
+
+
+def test_a_close_name_near_both_spellings_of_a_place_scores_as_the_closer(store):
+    res = resolve(store, "Kec. Sungirampah")  # 95.7 to "sungai rampah", 80 to "sei rampah"
+    assert (res.status, res.code, [c.score for c in res.candidates]) == ("fuzzy", "12.18.04", [95.7])
+
+
+def test_a_village_ninety_points_close_is_ambiguous_never_taken(store):
+    res = resolve(store, "Cipagantiaa", level="village")
+    assert (res.status, res.code, [(c.code, c.score) for c in res.candidates]) == (
+        "ambiguous", None, [("32.73.02.1001", 90.0)])
+
+
+def test_only_provinces_and_regencies_are_found_without_the_word_kepulauan(store):
+    assert resolve(store, "Kec. Kepulauan Pongok").code == "19.03.08"
+    assert resolve(store, "Kec. Pongok").code is None
