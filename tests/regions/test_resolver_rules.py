@@ -559,7 +559,7 @@ def test_a_village_ninety_points_close_is_ambiguous_never_taken(store):
         "ambiguous", None, [("32.73.02.1001", 90.0)])
 
 
-def test_only_provinces_and_regencies_are_found_without_the_word_kepulauan(store):
+def test_a_district_is_not_found_without_the_word_kepulauan_as_regencies_are(store):
     fresh = NameResolver(store)  # its own index: the run then sees this test reach the indexing
     assert fresh.resolve("Kec. Kepulauan Pongok").code == "19.03.08"
     assert fresh.resolve("Kec. Pongok").code is None and fresh.resolve("Kab. Aru").code == "81.07"
