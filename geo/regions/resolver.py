@@ -298,6 +298,10 @@ class NameResolver:
                 kind, core = region.kind, norm
             self._kind[region.code] = kind
             self._index[region.level][_compact(core)].append(region.code)
+            if region.level not in GOVERNMENT_LEVELS and _expand(core) != core:
+                # a word of the name reads as an abbreviation ("Sei Rampah"): a written name is spelt out
+                # ("sungai rampah") before it is looked up, so the name is indexed spelt out too
+                self._index[region.level][_compact(_expand(core))].append(region.code)
             if region.level in GOVERNMENT_LEVELS and core.startswith("kepulauan "):
                 # people drop the word: "Selayar", "Kab. Aru", "Talaud", "Mentawai"
                 self._short[region.level][_compact(core[len("kepulauan "):])].append(region.code)
@@ -391,8 +395,8 @@ class NameResolver:
             norm = norm.replace(" ", "")
         kind, core = split_kind(norm)
         core = _expand(core)
-        kind2, core2 = split_kind(core)  # "DKI Jakarta" expanded, or "Kab." written twice
-        if kind is None and kind2:
+        kind2, core2 = split_kind(core)  # "Pemerintah Kab. Bandung" expanded, or "Kab." written twice
+        if kind2 and kind in (None, kind2):
             kind, core = kind2, core2
         if level and kind and _KIND_LEVEL[kind] != level:
             kind, core = None, norm  # "Kota Baru" asked as a village is a name, not "Kota" + "Baru"

@@ -11,6 +11,7 @@ from geo.importer import rows
 from geo.importer.columns import map_headers
 from geo.importer.files import read_table
 from geo.records import vocabularies
+from geo.regions import resolver
 
 AGREEMENT_HEADER = "Nomor Dokumen;Judul;Pihak;Tanggal Penandatanganan"
 
@@ -360,3 +361,344 @@ def test_coordinates_say_what_they_were_read_as_and_a_swapped_pair_names_both_re
     [none] = visits("V-4;Wamen;20/08/2024;Kota Bandung;;", header=header)
     assert none.errors == [] and (none.data["stop"].lat, none.data["stop"].lon) == (None, None)
     assert not any(a.field == "coordinates" for a in none.read_as)
+
+
+# ---------------------------------------------------------------------- rules the mutation run found unchecked
+
+
+def test_a_row_with_an_empty_parties_cell_is_rejected_naming_the_column():
+    [r] = agreements("1/KB/2024;Judul;;12/03/2024")
+    assert keys(r) == ["field.required"] and r.errors[0].params == {"field": "pihak"} and r.data is None
+
+
+def test_a_party_found_through_the_province_it_was_in_keeps_the_cell_as_written_and_says_how_it_was_read():
+    header = "Nomor Dokumen;Judul;Pihak;Provinsi;Tanggal Penandatanganan"
+    [r] = agreements("1/KB/2024;Judul;Kab. Merauke, Kota Bandung;Papua;12/03/2024", header=header)
+    assert [(p.region_code, p.as_written) for p in r.data.parties] == [("93.01", "Kab. Merauke, Papua"),
+                                                                       ("32.73", None)]
+    parties = [a for a in r.read_as if a.field == "parties"]
+    assert [(a.written, a.value) for a in parties] == [("Kab. Merauke, Papua", "93.01"), ("Kota Bandung", "32.73")]
+    assert [n.key for n in parties[0].how] == ["regions.note.old_province"] and parties[1].how == ()
+    [plain] = agreements("1/KB/2024;Judul;Kab. Merauke, Kota Bandung;12/03/2024")  # no province: today's name
+    assert [(p.region_code, p.as_written) for p in plain.data.parties] == [("93.01", None), ("32.73", None)]
+
+
+def test_a_village_as_a_party_is_refused_naming_it():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, 32.73.01.1001;12/03/2024")
+    [err] = [e for e in r.errors if e.key == "region.level"]
+    assert err.params == {"text": "32.73.01.1001"}
+
+
+def test_an_unknown_term_is_flagged_with_the_label_as_written():
+    vocab = rows._Vocab(vocabularies.defaults())
+    key = vocab.key("sector", "Ekonomi Bulan")
+    assert key == vocabularies.slug("sector", "Ekonomi Bulan") and vocab.read_as == []
+    assert [(w.key, w.params) for w in vocab.warnings] == [("vocabulary.review.sector", {"text": "Ekonomi Bulan"})]
+    assert vocab.new_terms == {("sector", key): "Ekonomi Bulan"}
+
+
+def test_a_term_written_as_its_label_in_either_language_or_as_its_key_is_not_read_as_anything_else():
+    known = vocabularies.defaults()
+    [(key, labels)] = [(k, v) for k, v in known.labels("sector").items() if k == "pariwisata"]
+    vocab = rows._Vocab(known)
+    for written in (labels["id"], labels["en"].upper(), key):
+        assert vocab.key("sector", written) == key
+    assert vocab.read_as == [] and vocab.warnings == []
+
+
+def test_a_term_known_by_an_alias_says_what_it_was_read_as_with_the_terms_labels():
+    known = vocabularies.defaults()
+    vocab = rows._Vocab(known)
+    key = vocab.key("sector", "SDM")
+    assert key is not None and key != vocabularies.slug("sector", "SDM")
+    [reading] = vocab.read_as
+    assert (reading.field, reading.written, reading.kind, reading.value) == ("sector", "SDM", "term",
+                                                                             known.labels("sector")[key])
+
+
+def test_an_alias_to_a_key_without_labels_reads_as_the_key_in_both_languages():
+    known = vocabularies.defaults()
+    known.names["sector"]["kopi"] = "kopi_lokal"  # an alias row naming a key no term has
+    known.names["sector"]["kopi lokal"] = "kopi_lokal"
+    vocab = rows._Vocab(known)
+    assert vocab.key("sector", "Kopi") == "kopi_lokal"
+    assert [(a.written, a.value) for a in vocab.read_as] == [("Kopi", {"id": "kopi_lokal", "en": "kopi_lokal"})]
+    assert vocab.key("sector", "kopi_lokal") == "kopi_lokal" and len(vocab.read_as) == 1  # the key itself
+
+
+def test_a_known_term_waiting_for_review_warns_once_per_way_it_is_written():
+    known = vocabularies.defaults()
+    known.terms["sector"]["ekonomi_bulan"] = {"id": "Ekonomi Bulan", "en": "Moon Economy"}
+    known.names["sector"].update({"ekonomi bulan": "ekonomi_bulan", "moon economy": "ekonomi_bulan"})
+    known.review["sector"] = {*known.review["sector"], "ekonomi_bulan"}
+    vocab = rows._Vocab(known)
+    for written in ("Ekonomi Bulan", "Ekonomi Bulan", "Moon Economy"):
+        assert vocab.key("sector", written) == "ekonomi_bulan"
+    assert [(w.key, w.params) for w in vocab.warnings] == [("vocabulary.review.sector", {"text": "Ekonomi Bulan"}),
+                                                           ("vocabulary.review.sector", {"text": "Moon Economy"})]
+    assert vocab.new_terms == {}
+
+
+def test_a_visit_region_needing_its_province_is_found_with_it_and_kept_as_written():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Provinsi"
+    district, unknown, moved = visits("V-1;Wamen;20/08/2024;Coblong;Jawa Barat", "V-2;Wamen;20/08/2024;Coblong;",
+                                      "V-3;Wamen;20/08/2024;Merauke;Papua", header=header)
+    assert district.data["stop"].region_code == "32.73.02" and district.data["stop"].as_written is None
+    assert keys(unknown) == ["region.unknown"]
+    assert moved.data["stop"].region_code == "93.01" and moved.data["stop"].as_written == "Merauke, Papua"
+
+
+def test_a_visits_region_columns_each_say_what_they_were_read_as_and_the_first_read_otherwise_is_kept():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kode Wilayah;Kode BPS"
+    [r] = visits("V-1;Wamen;20/08/2024;Kab. Bandug;32.04;3204", header=header)
+    assert r.data["stop"].region_code == "32.04" and r.data["stop"].as_written == "Kab. Bandug"
+    regions = [(a.field, a.written, a.value) for a in r.read_as if a.kind == "region"]
+    assert regions == [("region", "Kab. Bandug", "32.04"), ("region_kemendagri", "32.04", "32.04"),
+                       ("region_bps", "3204", "32.04")]
+    [exact] = visits("V-1;Wamen;20/08/2024;Kabupaten Bandung;32.04;", header=header)
+    assert exact.data["stop"].as_written is None
+
+
+def test_region_columns_that_disagree_name_each_cell_and_the_region_it_means():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kode Wilayah;Kode BPS"
+    [r] = visits("V-1;Wamen;20/08/2024;Kota Bandung;32.04;3273", header=header)
+    assert r.errors[0].params == {"regions": "Kota Bandung → Kota Bandung (32.73); 32.04 → Kabupaten Bandung (32.04); "
+                                             "3273 → Kota Bandung (32.73)"}
+
+
+def test_a_place_named_by_many_villages_lists_the_first_six_with_their_districts():
+    from geo.regions import lookup, places
+
+    [r] = visits("V-1;Wamen;20/08/2024;;Kabupaten Garut;Desa Mekarsari;;;")
+    found = places.find_place("Desa Mekarsari", "32.05")
+    assert len(found.candidates) > 6
+    assert r.warnings[0].params["candidates"] == ", ".join(
+        f"{name} ({c}, {lookup.parent(c).name})" for c, name in found.candidates[:6])
+    [kept] = [a for a in r.read_as if a.field == "place_name"]
+    assert kept.written == "Desa Mekarsari"
+
+
+def test_a_latitude_missing_beside_a_longitude_is_refused_naming_both_cells():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur"
+    lon_only, lat_only, far = visits("V-1;Wamen;20/08/2024;Kota Bandung;;107,6191",
+                                     "V-2;Wamen;20/08/2024;Kota Bandung;-6,9175;",
+                                     "V-3;Wamen;20/08/2024;Kota Bandung;60;10", header=header)
+    assert keys(lon_only) == ["coords.bad"] and lon_only.errors[0].params == {"text": ", 107,6191"}
+    assert keys(lat_only) == ["coords.bad"] and lat_only.errors[0].params == {"text": "-6,9175, "}
+    assert far.errors[0].params == {"text": "60, 10"}
+
+
+def test_a_visit_row_is_rejected_with_each_of_its_reasons():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Waktu;Wilayah;Tujuan"
+    bad_time, bad_date, bad_goal = visits("V-1;Wamen;20/08/2024;25.00;Kota Bandung;",
+                                          "V-2;Wamen;32/08/2024;09.00;Kota Bandung;",
+                                          "V-3;Wamen;20/08/2024;09.00;Kota Bandung;bukan tujuan", header=header)
+    assert keys(bad_time) == ["time.bad"] and bad_time.errors[0].params == {"text": "25.00"}
+    assert keys(bad_date) and keys(bad_date)[0].startswith("date") and bad_date.data is None
+    assert [(e.key, e.params) for e in bad_goal.errors] == [("goal.bad", {"text": "bukan tujuan"})]
+
+
+def test_a_visits_goals_are_read_by_label_or_alias_and_kept_in_order_without_repeats():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Waktu;Wilayah;Tujuan;Bidang"
+    parsed = visits('V-1;Wamen;20/08/2024;09.00;Kota Bandung;"Sumber Daya Manusia; ekonomi kreatif";Pariwisata',
+                    'V-1;Wamen;20/08/2024;13.00;Kab. Bandung;"SDM; Ekonomi Kreatif";UMKM', header=header)
+    assert parsed[0].data["goals"] == ["sdm", "ekonomi_kreatif"] and parsed[1].data["goals"] == ["sdm",
+                                                                                                 "ekonomi_kreatif"]
+    grouped = rows._group_visits(parsed)["V-1"]
+    assert grouped.goals == ["sdm", "ekonomi_kreatif"]
+    alone = rows._group_visits(parsed[:1])["V-1"]
+    assert alone.goals == ["sdm", "ekonomi_kreatif"] and alone.focus_sectors == ["pariwisata"]
+    other = rows._group_visits(visits('V-2;Wamen;20/08/2024;09.00;Kota Bandung;Ekonomi Kreatif;', header=header) +
+                               visits('V-2;Wamen;20/08/2024;13.00;Kab. Bandung;"SDM";', header=header))["V-2"]
+    assert other.goals == ["ekonomi_kreatif", "sdm"]
+
+
+def test_a_visit_without_a_time_starts_at_midnight_and_its_ministry_column_wins_over_the_officials_title():
+    header = "Kode Kunjungan;Pejabat;Tanggal;Wilayah;Kementerian"
+    timeless, named = visits("V-1;Wakil Menteri Desa;20/08/2024;Kota Bandung;",
+                             "V-2;Wakil Menteri Desa;20/08/2024;Kota Bandung;Kementerian Lain", header=header)
+    assert timeless.data["stop"].start_at == dt.datetime(2024, 8, 20, tzinfo=dt.timezone(dt.timedelta(hours=7)))
+    assert timeless.data["ministry"] == "Kementerian Desa" and named.data["ministry"] == "Kementerian Lain"
+
+
+def test_a_weekday_that_contradicts_a_visits_date_is_a_warning_and_the_row_comes_in():
+    [r] = visits("V-1;Wamen;Senin, 20 Agustus 2024;09.00;Kota Bandung;;;;")
+    assert r.data is not None and [w.key for w in r.warnings] == ["date.weekday"]
+
+
+def _region_rows(*lines: str) -> list[rows.RowResult]:
+    return visits(*lines, header="Kode Kunjungan;Pejabat;Tanggal;Wilayah;Provinsi")
+
+
+def _outcome(r: rows.RowResult):
+    return r.data["stop"].region_code if r.data else [(e.key, e.params) for e in r.errors]
+
+
+def test_a_region_name_several_provinces_share_is_narrowed_by_the_province_column():
+    here, fuzzy, several, none = _region_rows("V-1;Wamen;20/08/2024;Kec. Karanganyar;Jawa Timur",
+                                              "V-2;Wamen;20/08/2024;Kec. Karanganyarr;Jawa Timur",
+                                              "V-3;Wamen;20/08/2024;Kec. Karanganyar;Jawa Tengah",
+                                              "V-4;Wamen;20/08/2024;Kec. Karanganyar;Papua")
+    assert _outcome(here) == "35.21.17" and _outcome(fuzzy) == "35.21.17"
+    in_province = [e.params for e in several.errors if e.key == "region.ambiguous"]
+    assert in_province == [{"text": "Kec. Karanganyar", "candidates": rows._candidates_text(
+        resolver.resolve("Kec. Karanganyar", province="Jawa Tengah"))}]
+    assert "(35.21.17)" not in in_province[0]["candidates"] and in_province[0]["candidates"].count("(33.") == 5
+    assert _outcome(none) == [("region.ambiguous", {"text": "Kec. Karanganyar", "candidates": rows._candidates_text(
+        resolver.resolve("Kec. Karanganyar"))})]  # no such district in Papua: the six the name means
+
+
+def test_a_name_that_means_two_regions_is_refused_naming_its_candidates():
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Bandung;")
+    assert _outcome(r) == [("region.ambiguous", {"text": "Bandung",
+                                                 "candidates": "Kabupaten Bandung (32.04), Kota Bandung (32.73)"})]
+
+
+def test_a_bare_number_meaning_two_regions_is_refused_naming_the_number():
+    [r] = visits("V-1;Wamen;20/08/2024;1101", header="Kode Kunjungan;Pejabat;Tanggal;Wilayah")
+    [err] = r.errors
+    assert err.key == "region.code_ambiguous" and err.params["text"] == "1101" and len(err.params) == 3
+
+
+def test_a_district_or_village_without_its_kind_word_is_found_inside_the_stated_province():
+    district, village, fuzzy, namesake, elsewhere = _region_rows(
+        "V-1;Wamen;20/08/2024;Coblong;Jawa Barat", "V-2;Wamen;20/08/2024;Lebak Siliwangi;Jawa Barat",
+        "V-3;Wamen;20/08/2024;Bojongloa Kidull;Jawa Barat", "V-4;Wamen;20/08/2024;Kota Baru;Jawa Barat",
+        "V-5;Wamen;20/08/2024;Lebak Siliwangi;Papua")
+    assert (_outcome(district), _outcome(village), _outcome(fuzzy)) == ("32.73.02", "32.73.02.1006", "32.73.17")
+    assert _outcome(namesake) == "32.15.25"  # three districts are called Kota Baru; one in Jawa Barat
+    assert [k for k, _ in _outcome(elsewhere)] == ["region.unknown"]
+    readings = [a for a in village.read_as if a.kind == "region"]
+    assert [(a.field, a.written, a.value) for a in readings] == [("region", "Lebak Siliwangi", "32.73.02.1006")]
+
+
+def test_a_region_written_with_a_district_or_village_word_is_looked_for_at_that_level_only():
+    district_word, village_word, unknown_district, unknown_village = _region_rows(
+        "V-1;Wamen;20/08/2024;Kec. Upak I;Sumatera Utara",  # not the village Kecupak I
+        "V-2;Wamen;20/08/2024;Kel. Iling Danau;Jambi",  # not the district Keliling Danau
+        "V-3;Wamen;20/08/2024;Kec. Tidakada;Jawa Barat", "V-4;Wamen;20/08/2024;Desa Tidakada;Jawa Barat")
+    for row in (district_word, village_word, unknown_district, unknown_village):
+        assert row.data is None and keys(row)[0].startswith("region.unknown")
+
+
+def test_a_bps_code_says_it_was_read_as_one():
+    [r] = visits("V-1;Wamen;20/08/2024;3204", header="Kode Kunjungan;Pejabat;Tanggal;Kode BPS")
+    [reading] = [a for a in r.read_as if a.kind == "region"]
+    assert (reading.field, reading.value) == ("region_bps", "32.04")
+    assert [(n.key, dict(n.params)) for n in reading.how] == [("importer.how.bps", {"code": "3204"})]
+
+
+def test_a_region_named_exactly_stays_itself_whatever_close_name_the_stated_province_holds():
+    bandung, riau = _region_rows("V-1;Wamen;20/08/2024;Kabupaten Bandung;Bali",  # Bali holds Kabupaten Badung
+                                 "V-2;Wamen;20/08/2024;Riau;Kepulauan Riau")
+    assert (_outcome(bandung), _outcome(riau)) == ("32.04", "14")
+    assert bandung.data["stop"].as_written is None
+
+
+def test_a_date_and_a_coordinate_pair_are_kept_as_written_without_surrounding_spaces():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;  Senin, 12 Maret 2024 ")
+    [reading] = [a for a in r.read_as if a.field == "signed_on"]
+    assert reading.written == "Senin, 12 Maret 2024"
+    [v] = visits("V-1;Wamen;20/08/2024;Kota Bandung; -6,9175 ;107,6191  ",
+                 header="Kode Kunjungan;Pejabat;Tanggal;Wilayah;Lintang;Bujur")
+    [coords] = [a for a in v.read_as if a.field == "coordinates"]
+    assert coords.written == "-6,9175, 107,6191"
+
+
+def test_a_cell_that_is_no_text_is_read_as_it_is():
+    from geo.importer.files import Table
+
+    table = Table(headers=["Nomor Dokumen", "Judul", "Pihak", "Tanggal Penandatanganan", "Nilai"],
+                  rows=[{"Nomor Dokumen": "1/KB/2024", "Judul": "Judul", "Pihak": "Kota Bandung, Kab. Bandung",
+                         "Tanggal Penandatanganan": dt.date(2024, 3, 12), "Nilai": 1500000}])
+    [r] = rows.parse_rows(map_headers(table, "agreements"), "agreements")
+    assert r.errors == [] and r.data.signed_on == dt.date(2024, 3, 12) and r.data.value_idr == 1_500_000
+
+
+def test_a_district_or_village_namesakes_inside_the_province_are_refused_naming_them():
+    from geo.regions import lookup
+
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Dago;Jawa Barat")
+    [err] = r.errors
+    assert err.key == "region.ambiguous" and err.params["text"] == "Dago"
+    assert err.params["candidates"] == rows._candidates_text(lookup.resolve("Dago", province="Jawa Barat",
+                                                                           level="village"))
+
+
+def test_a_partner_close_to_a_regions_name_is_refused_as_a_possible_region_and_a_far_one_is_a_partner():
+    from geo.regions import bps
+
+    [r] = agreements("1/KB/2024;Judul;qqqn Komering Ulu Timur, Universitas Padjadjaran;12/03/2024")
+    assert bps.resolve("qqqn Komering Ulu Timur").candidates[0].score == 85.0
+    [err] = r.errors
+    assert (err.key, err.params) == ("region.unknown_hint", {"text": "qqqn Komering Ulu Timur", "candidates":
+                                                             "Kabupaten Ogan Komering Ulu Timur (16.08)"})
+    [partner] = agreements("1/KB/2024;Judul;qqqq Komering Ulu Timur, Kota Bandung;12/03/2024")
+    assert partner.errors == [] and partner.data.parties[0].partner_name == "qqqq Komering Ulu Timur"
+
+
+def test_a_party_written_as_a_region_that_is_none_is_refused_naming_it():
+    [r] = agreements("1/KB/2024;Judul;Kabupaten Tidakada, Kota Bandung;12/03/2024")
+    assert [(e.key, e.params) for e in r.errors] == [("region.unknown", {"text": "Kabupaten Tidakada"})]
+
+
+def test_a_visits_unknown_or_aliased_focus_sector_is_flagged_on_its_row():
+    [r] = visits("V-1;Wamen;20/08/2024;09.00;Kota Bandung;;;\"Ekonomi Bulan; SDM\";")
+    key = vocabularies.slug("sector", "Ekonomi Bulan")
+    assert r.data["sectors"][0] == key and [w.key for w in r.warnings] == ["vocabulary.review.sector"]
+    assert r.new_terms == {("sector", key): "Ekonomi Bulan"}
+    assert [a.written for a in r.read_as if a.kind == "term"] == ["SDM"]
+
+
+def test_a_row_with_text_no_database_column_holds_is_rejected():
+    [long_number, fits] = agreements(f"{'1' * 201};Judul;Kota Bandung, Kab. Bandung;12/03/2024",
+                                     f"{'2' * 200};Judul;Kota Bandung, Kab. Bandung;12/03/2024")
+    assert keys(long_number) == ["field.too_long"] and long_number.data is None
+    assert long_number.errors[0].params == {"field": "nomor dokumen", "n": 200}
+    assert fits.errors == [] and fits.data is not None
+    [v] = visits(f"{'V' * 101};Wamen;20/08/2024;09.00;Kota Bandung;;;;")
+    assert v.data is None and keys(v) == ["field.too_long"]
+
+
+def test_the_rows_of_one_visit_are_checked_for_agreement_past_a_rejected_row_and_apart_from_other_visits():
+    header = "Kode Kunjungan;Pejabat;Kementerian;Tanggal;Wilayah"
+    bad, first, second, other = visits("V-0;Wamen A;;32/08/2024;Kota Bandung",
+                                       "V-1;Wamen A;Kementerian X;20/08/2024;Kota Bandung",
+                                       "V-1;Wamen A;Kementerian Y;21/08/2024;Kota Bandung",
+                                       "V-2;Wamen B;Kementerian Z;21/08/2024;Kota Bandung", header=header)
+    assert bad.data is None and first.data is None and second.data is None
+    assert second.errors[0].params == {"ref": "V-1", "field": "kementerian"}
+    assert first.errors[0].params == {"ref": "V-1", "field": "pejabat/kementerian"}
+    assert other.errors == [] and other.data is not None
+
+
+def test_a_visit_row_with_extra_cells_keeps_its_reference_as_key():
+    [r] = visits("V-9;Wamen;20/08/2024;09.00;Kota Bandung;;;;;lebih")
+    assert keys(r) == ["row.extra_cells"] and r.key == "V-9"
+
+
+def test_namesakes_inside_the_province_are_the_candidates_named_not_the_first_five_anywhere():
+    [r] = _region_rows("V-1;Wamen;20/08/2024;Kec. Wonosari;Jawa Timur")  # five districts; two in Jawa Timur
+    [err] = r.errors
+    assert (err.key, err.params["candidates"]) == ("region.ambiguous", "Wonosari (35.07.32), Wonosari (35.11.09)")
+
+
+def test_obstacles_come_with_their_notes_and_an_unknown_one_is_flagged():
+    header = AGREEMENT_HEADER + ";Hambatan;Keterangan Hambatan"
+    [r] = agreements('1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024;"Anggaran; Banjir Rob";dana belum cair',
+                     header=header)
+    known = vocabularies.defaults().key_for("obstacle", "Anggaran")
+    flood = vocabularies.slug("obstacle", "Banjir Rob")
+    assert known is not None and r.data.obstacles == sorted({(known, "dana belum cair"), (flood, "dana belum cair")})
+    assert [w.key for w in r.warnings] == ["vocabulary.review.obstacle"]
+    assert r.new_terms == {("obstacle", flood): "Banjir Rob"}
+    [plain] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024")
+    assert plain.data.obstacles == []
+
+
+def test_an_amount_says_what_it_was_read_as():
+    [r] = agreements("1/KB/2024;Judul;Kota Bandung, Kab. Bandung;12/03/2024;Rp 1,5 miliar",
+                     header=AGREEMENT_HEADER + ";Nilai")
+    [amount] = [a for a in r.read_as if a.kind == "amount"]
+    assert (amount.field, amount.written, amount.value) == ("value_idr", "Rp 1,5 miliar", 1_500_000_000)
+    assert None not in r.read_as
