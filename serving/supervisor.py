@@ -99,8 +99,8 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
     from serving import icon_font, preload
     from ui import component_files
 
-    for level in boundary_files.LEVELS:  # on disk before nginx serves them
-        boundary_files.published(level)
+    boundaries = {level: boundary_files.published(level) for level in boundary_files.LEVELS}  # on disk first
+    prefetch = preload.map_prefetch(ui.region_map.frame_folder(), boundaries)
     try:
         icon_url, icon_file = icon_font.write(run_dir)
     except Exception as exc:  # noqa: BLE001 - the whole font still works, only bigger
@@ -120,6 +120,7 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
         "boundary_dir": str(boundary_files.default_folder()),
         "component_dir": str(component_files.default_root()),
         "preload_links": preload.links(),
+        "map_prefetch": "\n".join(f"        \"/:{level}\" '{links}';" for level, links in prefetch.items()),
         "icon_font_url": icon_url,
         "icon_font_file": str(icon_file),
         # nginx started by root would run its workers as "nobody", who cannot read the data folder's boundary

@@ -9,10 +9,15 @@ Rules:
 * A name under one of ``assets``' prefixes comes from that folder (``leaflet/leaflet.js`` from the installed
   xstatic-leaflet package); any other name from the component's own folder. A subfolder the stylesheets point at
   (Leaflet's ``images/``) is copied as it is. A name with a scheme or ``//`` is refused: nothing from outside.
+* The page itself is versioned too: ``index.html`` in the build folder is the current page, and a copy of it
+  is written as ``index.<12 hex digits>.html``. The component is declared with both ``path`` (Streamlit serves
+  the folder) and ``url=frame_url(folder)`` (the frame opens the versioned page), so no file of a frame is ever
+  asked for again once a browser has it: not even the page, which used to cost a revalidation round trip (one
+  or two per visit, 50 ms each on a 50 ms link).
 * The build folder is ``<data folder>/web/components/<module>.<name>/`` (the component's URL path). Behind
-  ``run.py serve``, nginx serves it from disk: the versioned files with a year's ``immutable`` cache (0 requests
-  on a return visit), ``index.html`` revalidated every time (one small 304). Without nginx, Streamlit serves the
-  same folder.
+  ``run.py serve``, nginx serves it from disk with a year's ``immutable`` cache (0 requests on a return visit).
+  Without nginx, Streamlit serves the same folder. Older versions stay in the folder, so a browser that still
+  holds an older page of the app finds every file that page names.
 * Files are written atomically (a temporary name, then a rename), so workers that build at once never serve half
   a file.
 
@@ -25,6 +30,8 @@ Measured by ``bench/bench_serve.py`` (network requests and bytes on a returning 
     >>> out = build(src, pathlib.Path(tempfile.mkdtemp()) / "x.y.z")
     >>> (out / "index.html").read_text()
     '<link rel="stylesheet" href="a.806db221261e.css"><script src="a.6b86b273ff34.js"></script>'
+    >>> frame_url(out, base="")
+    '/component/x.y.z/index.57d8310677e7.html'
 """
 
 from __future__ import annotations
@@ -36,7 +43,7 @@ import shutil
 from pathlib import Path
 
 REFERENCE = re.compile(r'(<(?:script|link)\b[^>]*?\b(?:src|href)=")([^"]+)(")')
-VERSIONED = re.compile(r"\.[0-9a-f]{12}\.(?:js|css)$")
+VERSIONED = re.compile(r"\.[0-9a-f]{12}\.(?:js|css|html)$")
 
 
 def versioned_name(name: str, content: bytes) -> str:
@@ -79,9 +86,21 @@ def build(folder: Path, out: Path, assets: dict[str, Path] | None = None) -> Pat
             copied_dirs.add(images)
         return match.group(1) + name + match.group(3)
 
-    html = REFERENCE.sub(replace, (folder / "index.html").read_text(encoding="utf-8"))
-    _write_atomically(out / "index.html", html.encode("utf-8"))
+    html = REFERENCE.sub(replace, (folder / "index.html").read_text(encoding="utf-8")).encode("utf-8")
+    _write_atomically(out / versioned_name("index.html", html), html)  # first: never a page naming a missing one
+    _write_atomically(out / "index.html", html)
     return out
+
+
+def frame_url(out: Path, base: str | None = None) -> str:
+    """The URL path of the versioned page of the frame built in ``out`` (``/component/<out's name>/index.<hash>
+    .html``), under Streamlit's ``server.baseUrlPath`` (``base``; read from Streamlit's settings when None)."""
+    if base is None:
+        from streamlit import config
+
+        base = config.get_option("server.baseUrlPath") or ""
+    prefix = "/" + base.strip("/") if base.strip("/") else ""
+    return f"{prefix}/component/{out.name}/{versioned_name('index.html', (out / 'index.html').read_bytes())}"
 
 
 def default_root() -> Path:

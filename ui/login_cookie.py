@@ -27,8 +27,8 @@ from geo.access import login_sessions
 from ui import component_files
 
 _FRONTEND = Path(__file__).parent / "components" / "login_cookie"
-_component = components.declare_component("login_cookie", path=str(component_files.build(
-    _FRONTEND, component_files.default_root() / f"{__name__}.login_cookie")))
+_FILES = component_files.build(_FRONTEND, component_files.default_root() / f"{__name__}.login_cookie")
+_component = components.declare_component("login_cookie", path=str(_FILES), url=component_files.frame_url(_FILES))
 
 
 def read() -> str | None:

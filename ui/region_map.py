@@ -25,11 +25,17 @@ from geo.maps import boundary_files, map_view, web_map
 from ui import component_files
 
 _FRONTEND = Path(__file__).parent / "components" / "region_map"
-_component = components.declare_component("region_map", path=str(component_files.build(
-    _FRONTEND, component_files.default_root() / f"{__name__}.region_map", {"leaflet/": xstatic_leaflet.BASE_DIR})))
+_FILES = component_files.build(_FRONTEND, component_files.default_root() / f"{__name__}.region_map",
+                               {"leaflet/": xstatic_leaflet.BASE_DIR})
+_component = components.declare_component("region_map", path=str(_FILES), url=component_files.frame_url(_FILES))
 _BOUNDARY_FOLDER = boundary_files.default_folder()
 _BOUNDARY_FOLDER.mkdir(parents=True, exist_ok=True)
 _boundaries = components.declare_component("boundaries", path=str(_BOUNDARY_FOLDER))
+
+
+def frame_folder() -> Path:
+    """The frame's build folder (``ui.component_files``): its versioned page, scripts and stylesheets."""
+    return _FILES
 
 
 def boundary_folder() -> Path:

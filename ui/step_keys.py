@@ -18,8 +18,9 @@ import streamlit.components.v1 as components
 
 from ui import component_files
 
-_component = components.declare_component("step_keys", path=str(component_files.build(
-    Path(__file__).parent / "components" / "step_keys", component_files.default_root() / f"{__name__}.step_keys")))
+_FILES = component_files.build(Path(__file__).parent / "components" / "step_keys",
+                               component_files.default_root() / f"{__name__}.step_keys")
+_component = components.declare_component("step_keys", path=str(_FILES), url=component_files.frame_url(_FILES))
 BOX = "step-keys"  # its container: out of the layout (the frame has no picture)
 
 CSS = """<style>

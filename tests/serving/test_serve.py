@@ -124,31 +124,52 @@ def test_the_maps_boundaries_come_from_disk_gzip_compressed_with_a_year_long_cac
     assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
 
 
-def test_the_maps_frame_names_versioned_files_that_nginx_sends_from_disk_with_a_year_long_cache(served):
+def test_the_maps_frame_is_versioned_files_that_nginx_sends_from_disk_with_a_year_long_cache(served):
+    import ui.region_map
+
     url, _, _ = served
-    status, headers, body = _get(f"{url}/component/ui.region_map.region_map/index.html?streamlitUrl=x")
-    assert status == 200 and headers["cache-control"] == "no-cache" and headers.get("etag")
-    assert "x-sinergi-worker" not in headers  # from disk
-    names = re.findall(r'(?:src|href)="([^"]+)"', body.decode())
+    frame = ui.region_map._component.url  # what the browser's frame opens: /component/<module.name>/index.<hash>.html
+    assert re.fullmatch(r"/component/ui\.region_map\.region_map/index\.[0-9a-f]{12}\.html", frame), frame
+    status, headers, body = _get(f"{url}{frame}?streamlitUrl=x", gzip_ok=True)
+    assert status == 200 and "x-sinergi-worker" not in headers  # from disk
+    assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
+    page = gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body
+    assert hashlib.sha256(page).hexdigest()[:12] == frame.split(".")[-2]  # the name is its content
+    names = re.findall(r'(?:src|href)="([^"]+)"', page.decode())
     assert len(names) == 4 and all(re.fullmatch(r"[a-z_]+\.[0-9a-f]{12}\.(js|css)", n) for n in names), names
     for name in names:
         status, headers, data = _get(f"{url}/component/ui.region_map.region_map/{name}", gzip_ok=True)
         assert status == 200 and headers.get("content-encoding") == "gzip" and "x-sinergi-worker" not in headers
         assert "max-age=31536000" in headers["cache-control"] and "immutable" in headers["cache-control"]
         assert hashlib.sha256(gzip.decompress(data)).hexdigest()[:12] == name.split(".")[-2]  # the name is its content
-    # unchanged: a returning browser's revalidation gets a 304 and no body
-    request = urllib.request.Request(f"{url}/component/ui.region_map.region_map/index.html",
-                                     headers={"If-None-Match": _get(f"{url}/component/ui.region_map.region_map/"
-                                                                    "index.html")[1]["etag"]})
-    with pytest.raises(urllib.error.HTTPError) as unchanged:
-        urllib.request.urlopen(request, timeout=30)
-    assert unchanged.value.code == 304
-    for frame in ("ui.step_keys.step_keys", "ui.login_cookie.login_cookie"):
-        page = _get(f"{url}/component/{frame}/index.html")[2].decode()
-        assert re.search(r'src="[a-z_]+\.[0-9a-f]{12}\.js"', page), page
+    for module in ("ui.step_keys", "ui.login_cookie"):
+        frame = __import__(module, fromlist=["_component"])._component.url
+        status, headers, body = _get(f"{url}{frame}")
+        assert status == 200 and "immutable" in headers["cache-control"], (module, headers)
+        assert re.search(r'src="[a-z_]+\.[0-9a-f]{12}\.js"', body.decode()), body
     with pytest.raises(urllib.error.HTTPError) as missing:  # a name nginx does not have is asked of a worker
         _get(f"{url}/component/ui.region_map.region_map/region_map.000000000000.js")
     assert missing.value.code == 404 and missing.value.headers["X-Sinergi-Worker"]
+
+
+def test_the_map_page_names_its_frames_files_and_its_levels_boundaries_for_prefetching_and_each_is_served(served):
+    from serving import preload
+
+    url, _, _ = served
+    for path, level in (("/", "province"), ("/?level=regency", "regency"), ("/?level=district", "district"),
+                        ("/?lang=en&level=province", "province")):
+        status, headers, body = _get(f"{url}{path}", gzip_ok=True)
+        page = gzip.decompress(body).decode() if headers.get("content-encoding") == "gzip" else body.decode()
+        named = re.findall(r'<link rel="prefetch" href="([^"]+)">', page[:page.index("</head>")])
+        assert len(named) == 5, (path, named)
+        assert re.fullmatch(rf"/component/ui\.region_map\.boundaries/{level}\.[0-9a-f]{{12}}\.json", named[-1]), named
+        for name in named:
+            status, headers, _ = _get(f"{url}{name}", gzip_ok=True)
+            assert status == 200 and "immutable" in headers["cache-control"] and "x-sinergi-worker" not in headers
+    assert set(preload.frame_files(__import__("ui.region_map").region_map.frame_folder())) <= set(named)
+    for other in ("/planner", "/region"):  # no other page asks for the map's files
+        body = _get(f"{url}{other}", gzip_ok=True)[2]
+        assert b'rel="prefetch"' not in (gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)
 
 
 def test_every_page_names_the_widgets_chunks_for_preloading_and_each_is_served(served):

@@ -51,6 +51,20 @@ def test_a_changed_script_gets_a_new_name_and_an_unchanged_one_keeps_its_name(tm
     assert (out / after[2]).read_text() == "console.log(2)"
 
 
+def test_the_frames_page_has_a_versioned_copy_which_the_frame_opens_and_an_older_one_stays(tmp_path):
+    src, assets = _component(tmp_path)
+    out = component_files.build(src, tmp_path / "out" / "ui.x.frame", assets)
+    url = component_files.frame_url(out, base="")
+    assert re.fullmatch(r"/component/ui\.x\.frame/index\.[0-9a-f]{12}\.html", url), url
+    page = (out / url.rsplit("/", 1)[1]).read_bytes()
+    assert page == (out / "index.html").read_bytes() and hashlib.sha256(page).hexdigest()[:12] in url
+    (src / "frame.js").write_text("console.log(2)")
+    component_files.build(src, out, assets)
+    newer = component_files.frame_url(out, base="")
+    assert newer != url and (out / url.rsplit("/", 1)[1]).read_bytes() == page  # a browser with the old page
+    assert component_files.frame_url(out, base="/sinergi/") == "/sinergi" + newer  # under server.baseUrlPath
+
+
 def test_a_stylesheets_images_folder_comes_along(tmp_path):
     src, assets = _component(tmp_path)
     (src / "index.html").write_text('<link rel="stylesheet" href="lib/lib.css">')
@@ -78,6 +92,8 @@ def test_the_apps_frames_name_only_versioned_files_that_exist():
         names = _names(folder)
         assert folder.name.startswith(module + ".") and folder.parent.name == "components", folder
         assert names and all(re.fullmatch(r"[a-z_]+\.[0-9a-f]{12}\.(js|css)", n) for n in names), (module, names)
+        module_obj = __import__(module, fromlist=["_component"])
+        assert module_obj._component.url == component_files.frame_url(folder)  # the frame opens the versioned page
         assert all((folder / n).is_file() for n in names)
     assert [n.split(".")[0] for n in _names(frames["ui.region_map"])] == ["leaflet", "region_map", "leaflet",
                                                                           "region_map"]
