@@ -96,11 +96,11 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
     import ui.region_map  # noqa: F401   the workers do when they start: on disk before nginx serves them)
     import ui.step_keys  # noqa: F401
     from geo.maps import boundary_files
-    from serving import icon_font, preload
+    from serving import icon_font, prefetch
     from ui import component_files
 
     boundaries = {level: boundary_files.published(level) for level in boundary_files.LEVELS}  # on disk first
-    prefetch = preload.map_prefetch(ui.region_map.frame_folder(), boundaries)
+    links = prefetch.map_prefetch(ui.region_map.frame_folder(), boundaries)
     try:
         icon_url, icon_file = icon_font.write(run_dir)
     except Exception as exc:  # noqa: BLE001 - the whole font still works, only bigger
@@ -119,8 +119,7 @@ def nginx_config(ports: list[int], port: int, address: str, run_dir: Path, nginx
         "streamlit_static": str(Path(streamlit.__file__).parent / "static"),
         "boundary_dir": str(boundary_files.default_folder()),
         "component_dir": str(component_files.default_root()),
-        "preload_links": preload.links(),
-        "map_prefetch": "\n".join(f"        \"/:{level}\" '{links}';" for level, links in prefetch.items()),
+        "map_prefetch": "\n".join(f"        \"/:{level}\" '{line}';" for level, line in links.items()),
         "icon_font_url": icon_url,
         "icon_font_file": str(icon_file),
         # nginx started by root would run its workers as "nobody", who cannot read the data folder's boundary

@@ -153,7 +153,7 @@ def test_the_maps_frame_is_versioned_files_that_nginx_sends_from_disk_with_a_yea
 
 
 def test_the_map_page_names_its_frames_files_and_its_levels_boundaries_for_prefetching_and_each_is_served(served):
-    from serving import preload
+    from serving import prefetch
 
     url, _, _ = served
     for path, level in (("/", "province"), ("/?level=regency", "regency"), ("/?level=district", "district"),
@@ -166,25 +166,10 @@ def test_the_map_page_names_its_frames_files_and_its_levels_boundaries_for_prefe
         for name in named:
             status, headers, _ = _get(f"{url}{name}", gzip_ok=True)
             assert status == 200 and "immutable" in headers["cache-control"] and "x-sinergi-worker" not in headers
-    assert set(preload.frame_files(__import__("ui.region_map").region_map.frame_folder())) <= set(named)
+    assert set(prefetch.frame_files(__import__("ui.region_map").region_map.frame_folder())) <= set(named)
     for other in ("/planner", "/region"):  # no other page asks for the map's files
         body = _get(f"{url}{other}", gzip_ok=True)[2]
         assert b'rel="prefetch"' not in (gzip.decompress(body) if body[:2] == b"\x1f\x8b" else body)
-
-
-def test_every_page_names_the_widgets_chunks_for_preloading_and_each_is_served(served):
-    from serving import preload
-
-    url, _, _ = served
-    for path in ("/", "/planner", "/?level=regency"):
-        status, headers, body = _get(f"{url}{path}", gzip_ok=True)
-        page = gzip.decompress(body).decode() if headers.get("content-encoding") == "gzip" else body.decode()
-        head = page[:page.index("</head>")]
-        named = re.findall(r'<link rel="modulepreload" crossorigin href="\./static/js/([^"]+)">', head)
-        assert set(preload.chunks()) <= set(named) and len(named) == len(set(named)), path
-        assert page.count("</head>") == 1
-    for name in preload.chunks()[:5]:
-        assert _get(f"{url}/static/js/{name}", gzip_ok=True)[0] == 200
 
 
 def test_the_icon_font_is_the_apps_cut_revalidated_on_every_visit(served):
