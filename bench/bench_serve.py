@@ -8,9 +8,10 @@ nothing.
   (DevTools ``Network.emulateNetworkConditions``): 10 Mbit/s with 50 ms latency and 2 Mbit/s with 150 ms — and
   the returning visitor (same profile, second visit) on the 10 Mbit/s link. Seconds until all 514 regencies are
   drawn, ``--runs`` times each (a new browser profile each run; the median and the range are printed: on a
-  2-core machine one run moves by a second or more); and for each visit (the last run's) the HTTP requests that
-  went over the network (a revalidation's 304 counts, a file from the browser's cache does not) and the bytes
-  they carried, the websocket apart.
+  2-core machine one run moves by a second or more; with ``--baseline`` both servers run at once and take turns,
+  run by run, so that the machine's drift weighs on both alike); and for each visit (the last run's) the HTTP
+  requests that went over the network (a revalidation's 304 counts, a file from the browser's cache does not)
+  and the bytes they carried, the websocket apart.
 * ``--viewers`` viewers opening the map at the same moment, speaking Streamlit's own protocol through nginx
   (each first fetches the page, so it has nginx's sticky cookie, then opens the websocket): median and p95 of the
   seconds until the server has sent the whole page (``script_finished``).
@@ -109,34 +110,41 @@ def _emulate(context, page, bits_per_s: float, latency_ms: float) -> dict:
     return tally
 
 
-def browser_visits(url: str, component: bool, runs: int = 1) -> dict:
-    """Per link: (first visits, returning visits) in seconds, ``runs`` of each (each run a new browser profile);
-    and per link + " network": the requests and bytes of the last run's visits."""
+def _visit_run(b, url: str, component: bool, out: dict) -> None:
+    """One run of each link's visits on the server at ``url`` (a new browser profile per link), added to ``out``:
+    per link (first visits, returning visits) in seconds; per link + " network" the requests and bytes."""
+    for name, (bits, latency) in LINKS.items():
+        context = b.new_context(viewport={"width": 1400, "height": 1000})
+        page = context.new_page()
+        tally = _emulate(context, page, bits, latency)
+        t0 = time.perf_counter()
+        page.goto(f"{url}/?level=regency", timeout=180_000)
+        firsts, backs = out.setdefault(name, ([], []))
+        firsts.append(wait_drawn(page, component, 514, t0))
+        out[f"{name} network"] = (dict(tally), None)
+        if name.startswith("10"):
+            time.sleep(2)
+            again = context.new_page()
+            tally = _emulate(context, again, bits, latency)
+            t0 = time.perf_counter()
+            again.goto(f"{url}/?level=regency", timeout=180_000)
+            backs.append(wait_drawn(again, component, 514, t0))
+            out[f"{name} network"] = (out[f"{name} network"][0], dict(tally))
+        context.close()
+
+
+def browser_visits(servers: dict[str, tuple[str, bool]], runs: int = 1) -> dict[str, dict]:
+    """For each server (name → (url, whether it has the map component)), ``runs`` runs of the visits; the servers
+    take turns run by run, so that a machine that gets busier or quieter meanwhile weighs on both alike."""
     from playwright.sync_api import sync_playwright
 
-    out = {}
+    out: dict[str, dict] = {name: {} for name in servers}
     with sync_playwright() as p:
         b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
                               args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"])
         for _ in range(runs):
-            for name, (bits, latency) in LINKS.items():
-                context = b.new_context(viewport={"width": 1400, "height": 1000})
-                page = context.new_page()
-                tally = _emulate(context, page, bits, latency)
-                t0 = time.perf_counter()
-                page.goto(f"{url}/?level=regency", timeout=180_000)
-                firsts, backs = out.setdefault(name, ([], []))
-                firsts.append(wait_drawn(page, component, 514, t0))
-                out[f"{name} network"] = (dict(tally), None)
-                if name.startswith("10"):
-                    time.sleep(2)
-                    again = context.new_page()
-                    tally = _emulate(context, again, bits, latency)
-                    t0 = time.perf_counter()
-                    again.goto(f"{url}/?level=regency", timeout=180_000)
-                    backs.append(wait_drawn(again, component, 514, t0))
-                    out[f"{name} network"] = (out[f"{name} network"][0], dict(tally))
-                context.close()
+            for name, (url, component) in servers.items():
+                _visit_run(b, url, component, out[name])
         b.close()
     return out
 
@@ -188,24 +196,32 @@ def crowd(url: str, run_dir: Path | None, n: int) -> dict:
     return out
 
 
-def measure(tree: Path, serve: bool, viewers: int, runs: int = 1) -> dict:
-    data_dir = tempfile.mkdtemp(prefix="sinergi-bench-")
-    if serve:
-        proc, url, run_dir = start_serve(tree, data_dir)
-    else:
-        (proc, url), run_dir = start_server(tree, data_dir), None
+def measure(trees: dict[str, tuple[Path, bool]], viewers: int, runs: int = 1) -> dict[str, dict]:
+    """Each tree (name → (tree, served with run.py serve?)) started at once on its own data folder; the browser
+    visits taking turns between them; then each crowd, one tree after the other."""
+    started = {}
     try:
-        urllib.request.urlopen(url + "/", timeout=60).read()
-        asyncio.run(_viewer(url))  # the sample seeded, the first caches filled
-        asyncio.run(_viewer(url))
-        return {"visits": browser_visits(url, uses_component(tree), runs), "crowd": crowd(url, run_dir, viewers)}
+        for name, (tree, serve) in trees.items():
+            data_dir = tempfile.mkdtemp(prefix="sinergi-bench-")
+            if serve:
+                proc, url, run_dir = start_serve(tree, data_dir)
+            else:
+                (proc, url), run_dir = start_server(tree, data_dir), None
+            started[name] = (proc, url, run_dir, data_dir, uses_component(tree))
+            urllib.request.urlopen(url + "/", timeout=60).read()
+            asyncio.run(_viewer(url))  # the sample seeded, the first caches filled
+            asyncio.run(_viewer(url))
+        visits = browser_visits({name: (url, component) for name, (_, url, _, _, component) in started.items()}, runs)
+        return {name: {"visits": visits[name], "crowd": crowd(url, run_dir, viewers)}
+                for name, (_, url, run_dir, _, _) in started.items()}
     finally:
-        proc.send_signal(signal.SIGTERM)
-        try:
-            proc.wait(timeout=40)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        shutil.rmtree(data_dir, ignore_errors=True)
+        for proc, _, _, data_dir, _ in started.values():
+            proc.send_signal(signal.SIGTERM)
+            try:
+                proc.wait(timeout=40)
+            except subprocess.TimeoutExpired:
+                proc.kill()
+            shutil.rmtree(data_dir, ignore_errors=True)
 
 
 def _spread(times: list[float]) -> str:
@@ -242,9 +258,11 @@ def main() -> None:
     ap.add_argument("--viewers", type=int, default=30)
     ap.add_argument("--runs", type=int, default=5, help="browser visits of each kind (their median and range)")
     args = ap.parse_args()
+    trees = {"this, run.py serve --workers 2": (ROOT, True)}
     if args.baseline:
-        report("baseline", measure(args.baseline.resolve(), args.baseline_serve, args.viewers, args.runs))
-    report("this, run.py serve --workers 2", measure(ROOT, True, args.viewers, args.runs))
+        trees = {"baseline": (args.baseline.resolve(), args.baseline_serve), **trees}
+    for name, result in measure(trees, args.viewers, args.runs).items():
+        report(name, result)
 
 
 if __name__ == "__main__":
