@@ -69,8 +69,8 @@ def _settle(page, seconds: float = 1.0) -> None:
 def _map_click(page, lat: float, lng: float) -> None:
     frame = page.frame_locator(NEW_FRAME).first
     x, y, hit = frame.locator("body").evaluate(
-        f"() => {{ const p = sinergiMap.latLngToContainerPoint([{lat}, {lng}]); const e = document.elementFromPoint(p.x, p.y);"
-        f" return [p.x, p.y, e ? e.tagName : '']; }}")
+        f"() => {{ const p = sinergiMap.latLngToContainerPoint([{lat}, {lng}]);"
+        f" const e = document.elementFromPoint(p.x, p.y); return [p.x, p.y, e ? e.tagName : '']; }}")
     if hit != "CANVAS":  # a control or the legend lies over the place: the click would not reach the map
         raise SystemExit(f"bench_clicks: ({lat}, {lng}) is under a {hit} on the map, not on a region")
     page.locator(NEW_FRAME).first.scroll_into_view_if_needed()

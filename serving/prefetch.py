@@ -29,15 +29,15 @@ the page starts. Naming only the frame's chunk and the HTML parser (7 files) did
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 
 def frame_files(folder: Path) -> list[str]:
     """The URL paths of the versioned scripts and stylesheets a frame built in ``folder`` names
     (``ui.component_files``), e.g. ``/component/ui.region_map.region_map/leaflet.5819285cec13.js``."""
-    page = (folder / "index.html").read_text(encoding="utf-8")
-    return [f"/component/{folder.name}/{name}" for name in re.findall(r'(?:src|href)="([^"]+)"', page)]
+    from ui import component_files
+
+    return [f"/component/{folder.name}/{name}" for name in component_files.named_files(folder)]
 
 
 def map_prefetch(frame_folder: Path, boundary_names: dict[str, str], default_level: str = "province") -> dict[str, str]:

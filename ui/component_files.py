@@ -30,6 +30,8 @@ Measured by ``bench/bench_serve.py`` (network requests and bytes on a returning 
     >>> out = build(src, pathlib.Path(tempfile.mkdtemp()) / "x.y.z")
     >>> (out / "index.html").read_text()
     '<link rel="stylesheet" href="a.806db221261e.css"><script src="a.6b86b273ff34.js"></script>'
+    >>> named_files(out)
+    ['a.806db221261e.css', 'a.6b86b273ff34.js']
     >>> frame_url(out, base="")
     '/component/x.y.z/index.57d8310677e7.html'
 """
@@ -43,7 +45,6 @@ import shutil
 from pathlib import Path
 
 REFERENCE = re.compile(r'(<(?:script|link)\b[^>]*?\b(?:src|href)=")([^"]+)(")')
-VERSIONED = re.compile(r"\.[0-9a-f]{12}\.(?:js|css|html)$")
 
 
 def versioned_name(name: str, content: bytes) -> str:
@@ -90,6 +91,11 @@ def build(folder: Path, out: Path, assets: dict[str, Path] | None = None) -> Pat
     _write_atomically(out / versioned_name("index.html", html), html)  # first: never a page naming a missing one
     _write_atomically(out / "index.html", html)
     return out
+
+
+def named_files(out: Path) -> list[str]:
+    """The files the current page of the frame built in ``out`` names, in its order (``a.806db221261e.css``)."""
+    return [m.group(2) for m in REFERENCE.finditer((out / "index.html").read_text(encoding="utf-8"))]
 
 
 def frame_url(out: Path, base: str | None = None) -> str:
