@@ -278,3 +278,42 @@ def test_the_kept_components_weighed_again_give_the_same_ranking_as_ranking_from
     first = rank.scored(parts, weights={"gap": 5.0})
     assert list(first.table.index[:5]) != list(rank.scored(parts, weights={"stalled": 5.0}).table.index[:5])
     assert "score" not in parts.table and "rank" not in parts.table  # weighing never changes the kept table
+
+
+def _graph_pair_by_pair(events, codes):
+    """The partner graph as it was built before (one pair at a time): the reference for the array build."""
+    import networkx as nx
+
+    g = nx.Graph()
+    g.add_nodes_from(codes)
+    for regs in events.groupby("doc_number")["region"].agg(list):
+        for i in range(len(regs)):
+            for j in range(i + 1, len(regs)):
+                w = g.get_edge_data(regs[i], regs[j], {}).get("weight", 0)
+                g.add_edge(regs[i], regs[j], weight=w + 1)
+    return g
+
+
+def test_the_partner_graph_from_arrays_is_the_graph_built_pair_by_pair_down_to_each_regions_neighbour_order(hist):
+    extra = pd.DataFrame({"doc_number": ["A/0", "A/0", "A/0", "0/Z", "0/Z"],  # a region named twice: a self-loop
+                          "region": ["32.73", "33.74", "32.73", "35.78", "32.73"],
+                          "month": pd.Timestamp("2022-01-01")})
+    events = pd.concat([hist.events, extra], ignore_index=True)
+    built, reference = rank._partner_graph(events, hist.codes), _graph_pair_by_pair(events, hist.codes)
+    assert list(built.nodes) == list(reference.nodes)
+    assert built.number_of_edges() == reference.number_of_edges() > 100
+    assert built.has_edge("32.73", "32.73") and built["32.73"]["32.73"]["weight"] == 1
+    for node in reference:  # Louvain and betweenness break ties in this order
+        assert list(built.adj[node].items()) == list(reference.adj[node].items())
+    assert {type(w) for _, _, w in built.edges(data="weight")} == {int}
+
+
+def test_the_neighbours_mean_is_the_mean_over_land_neighbours_zero_without_and_missing_when_none_is_ranked(hist):
+    y = pd.Series(np.arange(len(hist.codes), dtype=float), index=hist.codes)
+    got = rank._neighbour_mean(y, hist.neighbours)
+    for code in hist.codes[::37]:
+        near = [y[n] for n in hist.neighbours[code] if n in y.index]
+        assert got[code] == (np.mean(near) if hist.neighbours[code] else 0.0)
+    island = next(c for c in hist.codes if not hist.neighbours[c])
+    assert got[island] == 0.0
+    assert np.isnan(rank._neighbour_mean(y.iloc[:1], {hist.codes[0]: ["nowhere"]}).iloc[0])
