@@ -199,6 +199,7 @@ if len(planned):
                  column_config=date_columns.config(planned_shown, lang))
 
 # ------------------------------------------------------------------ backtest
+records_cache.planner_precompute(version, level)  # its months in the background: the first press finds them ready
 st.subheader(t("plan.backtest"))
 st.caption(t("plan.backtest_intro"))
 b1, b2 = st.columns([1, 3])

@@ -15,6 +15,7 @@
                              [--period FROM:TO] [--region CODE] [--lang id|en]
     python -m geo import-boundaries FILE.zip|FILE.gpkg --level L --code-field F [--layer NAME] [--out DIR]
     python -m geo report --period 2026-Q3|2026-09 --out FILE.pdf|FILE.xlsx [--lang id|en]
+    python -m geo planner-warm [--level regency province]
 
 Commands that write need the credentials of an editor (import, sample) or an
 admin (restore, user, sample --replace): ``--user NAME`` (or ``SINERGI_USER``), the password from
@@ -55,6 +56,7 @@ import getpass
 import os
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from geo import config, events
@@ -190,6 +192,24 @@ def cmd_sample(args) -> int:
 
     counts = sample.seed(_engine(), _principal(args), replace=args.replace, force=args.force)
     print(counts)
+    return 0
+
+
+def cmd_planner_warm(args) -> int:
+    """Compute the planner backtest's replay of each level and keep it on disk (``geo.planner.replay_store``);
+    a level already kept is only checked. Started in the background by the planner page."""
+    from geo.planner import rank, replay_store
+    from geo.records import read
+
+    eng = _engine()
+    agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
+    for level in args.level:
+        t0 = time.perf_counter()
+        hist = rank.prepare(agreements, visits, level=level)
+        kept = replay_store.stored(hist)
+        months = replay_store.load_or_replay(hist)
+        print(f"{level}: {len(months)} months, {'already kept' if kept else 'computed and kept'} "
+              f"({time.perf_counter() - t0:.1f} s)")
     return 0
 
 
@@ -391,6 +411,9 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--force", action="store_true", help="with --replace: even when real records exist")
     p.add_argument("--user", help="editor (admin for --replace)")
     p.set_defaults(func=cmd_sample)
+    p = sub.add_parser("planner-warm", help="compute the planner backtest's months and keep them on disk")
+    p.add_argument("--level", nargs="+", default=["regency"], choices=["regency", "province"])
+    p.set_defaults(func=cmd_planner_warm)
     p = sub.add_parser("user", help="manage users (admin)")
     users = p.add_subparsers(dest="action", required=True)
     for action in ("add", "set-role", "set-password", "disable", "enable", "remove", "list"):

@@ -10,8 +10,11 @@ A long computation shows a spinner in the page's language (``ui.spinner.*``), ne
 
 from __future__ import annotations
 
+import threading
+
 import streamlit as st
 
+from geo import config
 from geo.analysis import impact_report
 from geo.analysis.context import Context
 from geo.db import storage
@@ -92,12 +95,33 @@ def _planner_ranking(data_version: tuple, level: str, weights: tuple, constraint
                        weights=dict(weights), constraints=constraints, verdicts=verdicts)
 
 
+def planner_precompute(data_version: tuple, level: str) -> None:
+    """Start computing the backtest's months of ``level`` in the background unless they are on disk or being
+    computed (``geo.planner.replay_store.warm_in_background``), once per data version and level in this process:
+    the planner page calls this so that the first "Jalankan uji balik" finds them ready."""
+    from geo.planner import replay_store
+
+    with _precompute_lock:
+        if (data_version, level) in _precompute_checked or not config.get("SINERGI_PLANNER_PRECOMPUTE"):
+            return
+        _precompute_checked.add((data_version, level))
+    proc = replay_store.warm_in_background(_planner_history(data_version, level, ()))
+    if proc is not None:
+        threading.Thread(target=proc.wait, name="planner-warm-reaper", daemon=True).start()
+
+
+_precompute_lock = threading.Lock()
+_precompute_checked: set = set()  # (data version, level): a few per data change
+
+
 @st.cache_resource(show_spinner=False, max_entries=4)
 def _planner_replay(data_version: tuple, level: str):
-    """The backtest's months (components, visits, gains), once per data version and level; shared, never changed."""
-    from geo.planner import backtest
+    """The backtest's months (components, visits, gains), once per data version and level; shared, never changed.
+    Read from the data folder when another process (or ``planner_precompute``) already computed them; otherwise
+    computed and kept there (``geo.planner.replay_store``)."""
+    from geo.planner import replay_store
 
-    return backtest.replay(_planner_history(data_version, level, ()))
+    return replay_store.load_or_replay(_planner_history(data_version, level, ()))
 
 
 @st.cache_data(show_spinner=False, max_entries=8)

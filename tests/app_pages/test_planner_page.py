@@ -111,6 +111,37 @@ def test_backtest_runs_in_the_app():
     assert any("bulan diputar ulang" in m.value for m in at.markdown)
 
 
+def test_opening_the_planner_computes_the_backtest_in_the_background_and_the_press_then_reads_it_from_disk(
+        monkeypatch):
+    import time
+
+    import streamlit as st
+
+    from geo.planner import backtest, rank, replay_store
+    from ui import records_cache
+
+    monkeypatch.setenv("SINERGI_PLANNER_PRECOMPUTE", "1")
+    st.cache_data.clear()
+    st.cache_resource.clear()
+    records_cache._precompute_checked.clear()
+    for old in replay_store.folder().glob("replay-*.pkl"):
+        old.unlink()
+    at = _planner(plan_level="province")  # (a first run of the app seeds the sample)
+    assert not at.exception
+    eng = storage.default_engine()
+    path = replay_store.path_of(replay_store.key(rank.prepare(read.agreements_frame(eng), read.visits_frame(eng),
+                                                              level="province")))
+    deadline = time.monotonic() + 300
+    while not path.exists() and time.monotonic() < deadline:  # the page started `python -m geo planner-warm`
+        time.sleep(0.2)
+    assert path.exists()
+    monkeypatch.setattr(backtest, "replay", lambda *a, **k: pytest.fail("computed again although kept on disk"))
+    at.button(key="plan_bt_run").click().run()
+    assert not at.exception
+    assert [m.label for m in at.metric] == ["Direkomendasikan & dikunjungi", "Dikunjungi, tidak direkomendasikan",
+                                            "Pilihan acak"]
+
+
 def test_region_page_links_to_the_planner():
     at = AppTest.from_file(str(ROOT / "app_pages" / "region.py"), default_timeout=300)
     at.query_params["region"] = "73.71"
