@@ -14,6 +14,9 @@ For each tree, with a fresh data folder and its own server:
 * the drill-down: click Jawa Barat on the province map, seconds until its 27 regencies are drawn;
 * server CPU per new map session at regency level: ``--sessions`` sessions speaking Streamlit's own protocol
   one after another (the messages a browser sends on opening the page), CPU time of the server process / n.
+
+Then Streamlit's own start (``streamlit_floor``): a Streamlit page holding only a title, opened the same way (first
+visit and returning visitor, median of 3), so that each figure can be set against what no Streamlit page goes below.
 """
 
 import argparse
@@ -84,6 +87,58 @@ def _server_cpu(url: str, pid: int, n: int) -> tuple[float, float]:
     return (server_cpu_seconds(pid) - cpu0) / n, sorted(walls)[len(walls) // 2]
 
 
+FLOOR_APP = 'import streamlit as st\n\nst.title("Peta kerja sama")\n'
+
+
+def streamlit_floor(tries: int = 3) -> tuple[float, float]:
+    """(first visit, returning visitor): median seconds until a Streamlit page holding only a title shows it,
+    served and opened the same way as the map page — what Streamlit itself costs before any page of its runs."""
+    import statistics
+    import subprocess
+    import urllib.request
+
+    from playwright.sync_api import sync_playwright
+
+    folder = Path(tempfile.mkdtemp(prefix="sinergi-floor-"))
+    (folder / "floor_app.py").write_text(FLOOR_APP)
+    with __import__("socket").socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port = sock.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", str(folder / "floor_app.py"),
+                             "--server.port", str(port), "--server.address", "127.0.0.1", "--server.headless",
+                             "true", "--browser.serverAddress", "localhost", "--browser.gatherUsageStats", "false"],
+                            cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}"
+    try:
+        for _ in range(120):
+            try:
+                urllib.request.urlopen(url + "/_stcore/health", timeout=2)
+                break
+            except OSError:
+                time.sleep(0.5)
+        firsts, backs = [], []
+        with sync_playwright() as p:
+            b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
+                                  args=ARGS)
+            for _ in range(tries):
+                context = b.new_context(viewport={"width": 1400, "height": 1100})  # empty cache
+                for out in (firsts, backs):
+                    page = context.new_page()
+                    t0 = time.perf_counter()
+                    page.goto(url)
+                    page.get_by_role("heading", name="Peta kerja sama").wait_for(timeout=60_000)
+                    out.append(time.perf_counter() - t0)
+                    time.sleep(1)
+                    page.close()
+                context.close()
+            b.close()
+        return statistics.median(firsts), statistics.median(backs)
+    finally:
+        proc.terminate()
+        proc.wait(timeout=30)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
 def measure(tree: Path, sessions: int) -> dict:
     from playwright.sync_api import sync_playwright
 
@@ -152,12 +207,17 @@ def main() -> None:
         report("baseline", results["baseline"])
     results["this"] = measure(ROOT, args.sessions)
     report("this", results["this"])
+    floor_first, floor_back = streamlit_floor()
+    print(f"[streamlit] a page holding only a title, shown: {floor_first:.2f} s (first visit), {floor_back:.2f} s "
+          f"(returning visitor) — Streamlit's own start, below which no page of it can be drawn")
     if args.baseline:
         a, b = results["baseline"], results["this"]
         print("ratios (this / baseline):")
         for level in EXPECTED:
             print(f"  {level}: first visit {b[level][0] / a[level][0]:.2f}, returning {b[level][1] / a[level][1]:.2f}, "
                   f"websocket bytes {b[level][2] / a[level][2]:.3f}")
+        print(f"  Streamlit's own start against the baseline's regency map: first visit "
+              f"{floor_first / a['regency'][0]:.2f}, returning {floor_back / a['regency'][1]:.2f}")
         print(f"  drill-down {b['drill'] / a['drill']:.2f}; server CPU per session {b['cpu'][0] / a['cpu'][0]:.2f}; "
               f"first start: first content {b['first_start'][0] / a['first_start'][0]:.2f}, map drawn "
               f"{b['first_start'][1] / a['first_start'][1]:.2f}")

@@ -105,9 +105,14 @@ def planner_precompute(data_version: tuple, level: str) -> None:
         if (data_version, level) in _precompute_checked or not config.get("SINERGI_PLANNER_PRECOMPUTE"):
             return
         _precompute_checked.add((data_version, level))
-    proc = replay_store.warm_in_background(_planner_history(data_version, level, ()))
-    if proc is not None:
-        threading.Thread(target=proc.wait, name="planner-warm-reaper", daemon=True).start()
+    hist = _planner_history(data_version, level, ())
+
+    def start_and_wait():  # the key's hashing (~0.1 s) and the process's start, off the page's run
+        proc = replay_store.warm_in_background(hist)
+        if proc is not None:
+            proc.wait()
+
+    threading.Thread(target=start_and_wait, name="planner-warm", daemon=True).start()
 
 
 _precompute_lock = threading.Lock()

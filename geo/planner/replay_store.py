@@ -153,11 +153,16 @@ def _save(months: list[backtest.Month], path: Path) -> None:
 
 
 def _prune(where: Path) -> None:
+    """Keep the newest ``KEEP`` replays; drop the others' lock files and locks a day old without a replay."""
     files = sorted(where.glob("replay-*.pkl"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[KEEP:]:
         with contextlib.suppress(OSError):
             old.unlink()
-            (where / (old.stem + ".lock")).unlink()
+    kept = {p.stem for p in files[:KEEP]}
+    for lock in where.glob("replay-*.lock"):
+        with contextlib.suppress(OSError):
+            if lock.stem not in kept and lock.stat().st_mtime < time.time() - 86400:
+                lock.unlink()
 
 
 def stored(hist: rank.History, where: Path | None = None) -> bool:
@@ -176,27 +181,26 @@ def load_or_replay(hist: rank.History, where: Path | None = None,
     months = _load(path)
     if months is not None:
         return months
+    lock = contextlib.ExitStack()
     try:
-        lock = _locked(key_, where)
-        got = lock.__enter__()
-    except OSError as exc:  # a read-only or missing data folder: compute, keep nothing
+        lock.enter_context(_locked(key_, where))
+    except OSError as exc:  # a data folder that cannot be written: compute, keep nothing
         events.log("planner_replay_not_kept", error=type(exc).__name__)
         return compute(hist)
-    try:
-        months = _load(path) if got else None  # written while this process waited
-        if months is None:
-            t0 = time.perf_counter()
-            months = compute(hist)
-            try:
-                _save(months, path)
-            except OSError as exc:
-                events.log("planner_replay_not_kept", error=type(exc).__name__)
-            else:
-                events.log("planner_replay_stored", level=hist.level, months=len(months),
-                           secs=round(time.perf_counter() - t0, 1))
+    with lock:
+        months = _load(path)  # written by another process while this one waited for the lock
+        if months is not None:
+            return months
+        t0 = time.perf_counter()
+        months = compute(hist)
+        try:
+            _save(months, path)
+        except OSError as exc:
+            events.log("planner_replay_not_kept", error=type(exc).__name__)
+        else:
+            events.log("planner_replay_stored", level=hist.level, months=len(months),
+                       secs=round(time.perf_counter() - t0, 1))
         return months
-    finally:
-        lock.__exit__(None, None, None)
 
 
 def computing(hist: rank.History, where: Path | None = None) -> bool:
