@@ -169,6 +169,25 @@ def test_national_map_draws_every_province_offline_with_a_tooltip_on_hover(app_u
     assert page.console_errors == [], page.console_errors
 
 
+def test_on_a_touch_screen_the_first_tap_shows_a_regions_tooltip_and_the_second_opens_it(app_url, page):
+    phone = page.context.browser.new_context(viewport={"width": 390, "height": 844}, has_touch=True, is_mobile=True)
+    tp = phone.new_page()
+    tp.goto(app_url)
+    assert _wait_for_paths(tp, 38) == 38
+    assert _in_map(tp, "() => matchMedia('(hover: none) and (pointer: coarse)').matches")  # a touch screen indeed
+    time.sleep(1)
+    tp.touchscreen.tap(*_point(tp, -7.0, 107.6))  # Jawa Barat
+    tooltip = _map_frame(tp).locator(".leaflet-tooltip")
+    tooltip.first.wait_for(state="visible", timeout=10_000)
+    assert "Jawa Barat" in tooltip.first.inner_text()
+    time.sleep(2)
+    assert _drawn(tp) == 38 and tp.locator("text=Indonesia › Jawa Barat").count() == 0  # not opened yet
+    tp.touchscreen.tap(*_point(tp, -7.0, 107.6))
+    tp.locator("text=Indonesia › Jawa Barat").first.wait_for(timeout=30_000)
+    assert _wait_for_paths(tp, 27) == 27
+    phone.close()
+
+
 @pytest.mark.parametrize("level,expected", [("regency", 514), ("district", 7285)])
 def test_every_region_of_a_level_is_drawn(app_url, page, level, expected):
     page.goto(f"{app_url}/?level={level}")

@@ -195,31 +195,32 @@
       return;
     }
     if (state.regions) state.map.removeLayer(state.regions);
+    // One tooltip and one set of handlers for the whole layer (Leaflet passes the region as e.layer), not one per
+    // region: 7,285 districts are built about a third faster.
     state.regions = L.geoJSON(fc, {
       renderer: state.renderer, smoothFactor: 0.5,
       filter: function (f) { return state.byCode[f.properties.code] !== undefined; },
       style: function (f) { return regionStyle(state.byCode[f.properties.code]); },
-      onEachFeature: function (f, layer) {
-        const code = f.properties.code;
-        state.byCode[code].name = f.properties.name;
-        layer.bindTooltip(function () { return regionTip(code); }, { sticky: true, direction: "top" });
-        layer.on("mouseover", function () { layer.setStyle({ weight: 2.5, color: "#222222" }); });
-        layer.on("mouseout", function () {  // also fired for a hovered layer after its view was replaced
-          const r = state.byCode[code];
-          if (r && state.regions && state.regions.hasLayer(layer)) layer.setStyle(regionStyle(r));
-        });
-        layer.on("click", function () {
-          if (!state.args || !state.args.clickable) return;
-          if (COARSE && state.armed !== code) {  // a touch screen has no hover: the first tap shows the tooltip
-            state.armed = code;
-            layer.openTooltip();
-            return;
-          }
-          state.armed = null;
-          setValue({ code: code, n: ++state.clicks });
-        });
-      },
-    }).addTo(state.map);
+      onEachFeature: function (f) { state.byCode[f.properties.code].name = f.properties.name; },
+    });
+    state.regions.bindTooltip(function (layer) { return regionTip(layer.feature.properties.code); },
+      { sticky: true, direction: "top" });  // on a touch screen, a tap opens it too (Leaflet's click)
+    state.regions.on("mouseover", function (e) { e.layer.setStyle({ weight: 2.5, color: "#222222" }); });
+    state.regions.on("mouseout", function (e) {  // also fired for a hovered layer after its view was replaced
+      const r = state.byCode[e.layer.feature.properties.code];
+      if (r && state.regions && state.regions.hasLayer(e.layer)) e.layer.setStyle(regionStyle(r));
+    });
+    state.regions.on("click", function (e) {
+      const code = e.layer.feature.properties.code;
+      if (!state.args || !state.args.clickable) return;
+      if (COARSE && state.armed !== code) {  // a touch screen has no hover: the first tap shows the tooltip only
+        state.armed = code;
+        return;
+      }
+      state.armed = null;
+      setValue({ code: code, n: ++state.clicks });
+    });
+    state.regions.addTo(state.map);
     state.regionKey = key;
   }
 
@@ -478,12 +479,12 @@
       if (mine !== pending) return;  // a newer view arrived meanwhile
       clearTimeout(slow);
       status(null);
-      drawRegions(fc, a);
-      drawExtras(a);
-      if (a.fit_key !== state.fitKey) {
+      if (a.fit_key !== state.fitKey) {  // before the regions are added: they are projected once, at this view
         state.fitKey = a.fit_key;
         fit(a);
       }
+      drawRegions(fc, a);
+      drawExtras(a);
       mark("sinergi-drawn");
       document.body.dataset.view = a.view_id || "";
       document.body.dataset.drawn = String(state.regions ? state.regions.getLayers().length : 0);
