@@ -90,9 +90,10 @@ def _server_cpu(url: str, pid: int, n: int) -> tuple[float, float]:
 FLOOR_APP = 'import streamlit as st\n\nst.title("Peta kerja sama")\n'
 
 
-def streamlit_floor(tries: int = 3) -> tuple[float, float]:
+def streamlit_floor(tries: int = 3, link: tuple[float, float] | None = None) -> tuple[float, float]:
     """(first visit, returning visitor): median seconds until a Streamlit page holding only a title shows it,
-    served and opened the same way as the map page — what Streamlit itself costs before any page of its runs."""
+    served by one Streamlit process and opened the same way as the map page — what Streamlit itself costs before
+    any page of its runs. ``link``: (bits/s, latency ms) emulated in Chromium (``bench_serve._emulate``)."""
     import statistics
     import subprocess
     import urllib.request
@@ -124,6 +125,10 @@ def streamlit_floor(tries: int = 3) -> tuple[float, float]:
                 context = b.new_context(viewport={"width": 1400, "height": 1100})  # empty cache
                 for out in (firsts, backs):
                     page = context.new_page()
+                    if link:
+                        from bench.bench_serve import _emulate
+
+                        _emulate(context, page, *link)
                     t0 = time.perf_counter()
                     page.goto(url)
                     page.get_by_role("heading", name="Peta kerja sama").wait_for(timeout=60_000)

@@ -15,6 +15,8 @@ nothing.
 * ``--viewers`` viewers opening the map at the same moment, speaking Streamlit's own protocol through nginx
   (each first fetches the page, so it has nginx's sticky cookie, then opens the websocket): median and p95 of the
   seconds until the server has sent the whole page (``script_finished``).
+* Streamlit's own start on the 10 Mbit/s link (``bench_map.streamlit_floor``): a page holding only a title, first
+  visit and returning visitor, so that the map's figures can be set against what no Streamlit page goes below.
 * The same, with one worker killed (SIGKILL) half a second after the viewers start: a viewer whose connection
   broke opens the page again (as the browser does), and its time counts from the first try; the viewers whose
   first request reached the killed worker and the others are listed apart. The supervisor restarts the dead
@@ -263,6 +265,11 @@ def main() -> None:
         trees = {"baseline": (args.baseline.resolve(), args.baseline_serve), **trees}
     for name, result in measure(trees, args.viewers, args.runs).items():
         report(name, result)
+    from bench.bench_map import streamlit_floor
+
+    first, back = streamlit_floor(tries=args.runs, link=(10e6, 50))
+    print(f"[streamlit] a page holding only a title (one Streamlit process) on 10 Mbit/s, 50 ms: shown after a "
+          f"median {first:.2f} s (first visit), {back:.2f} s (returning visitor) — Streamlit's own start", flush=True)
 
 
 if __name__ == "__main__":
