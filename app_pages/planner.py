@@ -7,7 +7,7 @@ import zlib
 import streamlit as st
 
 from geo.db import storage
-from geo.planner import drafts, itinerary, rank, stop_notes
+from geo.planner import backtest, drafts, itinerary, rank, stop_notes
 from geo.records import read
 from geo.regions import lookup
 from geo.text import numbers, parsing
@@ -214,12 +214,16 @@ if st.session_state.get("plan_bt"):
         def num(v):
             return ("+" if v >= 0 else "−") + numbers.number(abs(v), 2, lang)
 
+        lo, hi = bt.difference_ci  # the answer in words first, with its uncertainty (never a bare difference)
+        word = backtest.verdict(bt)
+        st.markdown(t(f"plan.bt.verdict.{word}", lo=num(lo), hi=num(hi), d=num(bt.difference) if word == "unclear"
+                      else numbers.number(abs(bt.difference), 2, lang)))
         m1, m2, m3 = st.columns(3)
-        m1.metric(t("plan.bt.rec"), num(bt.mean_recommended), help=t("plan.bt.n", n=bt.n_recommended))
+        m1.metric(t("plan.bt.rec"), num(bt.mean_recommended), help=t("plan.bt.unit"))
         m1.caption(t("plan.bt.n", n=bt.n_recommended))
-        m2.metric(t("plan.bt.not"), num(bt.mean_not_recommended))
+        m2.metric(t("plan.bt.not"), num(bt.mean_not_recommended), help=t("plan.bt.unit"))
         m2.caption(t("plan.bt.n", n=bt.n_events - bt.n_recommended))
-        m3.metric(t("plan.bt.random"), num(bt.random_mean))
+        m3.metric(t("plan.bt.random"), num(bt.random_mean), help=t("plan.bt.unit"))
         m3.caption(t("plan.bt.interval", lo=num(bt.random_ci[0]), hi=num(bt.random_ci[1])))
         st.markdown(t("plan.bt.summary", months=bt.months, n=bt.n_events, r=bt.n_recommended, d=num(bt.difference),
                       lo=num(bt.difference_ci[0]), hi=num(bt.difference_ci[1]),

@@ -109,6 +109,21 @@ def run(hist: rank.History | None = None, *, weights: dict[str, float] | None = 
     return summarise(events, top_k=top_k, months=len(months), draws=draws, seed=seed)
 
 
+def verdict(result: BacktestResult) -> str | None:
+    """The backtest's answer in words, from the 95% interval of the difference (recommended minus not
+    recommended): ``"better"`` when it lies above zero, ``"worse"`` below, ``"unclear"`` when it holds zero;
+    None when there is nothing to compare. A difference is never shown without it.
+
+    >>> r = BacktestResult(pd.DataFrame(), 50, 35, 1.6, 0.7, 0.9, (-0.35, 2.06), None, None, None)
+    >>> verdict(r), verdict(BacktestResult(pd.DataFrame(), 50, 35, 2, 0.5, 1.5, (0.2, 2.9), None, None, None))
+    ('unclear', 'better')
+    """
+    if result.difference_ci is None:
+        return None
+    lo, hi = result.difference_ci
+    return "better" if lo > 0 else "worse" if hi < 0 else "unclear"
+
+
 def summarise(events: pd.DataFrame, *, top_k: int, months: int, draws: int = 2000, seed: int = 0) \
         -> BacktestResult:
     notes = []

@@ -192,7 +192,8 @@ def schedule(start: str, order: list[str], *, start_date: dt.date, days: int, st
              weekdays_only: bool = True, briefs: dict[str, tuple[str, str]] | None = None) -> list[Stop]:
     """Place the ordered regions into the trip's slots; ``briefs``: code → (people to meet, agenda).
 
-    Raises ``UserError("plan.too_long")`` when the regions do not fit in ``days`` days.
+    Raises ``UserError("plan.too_long")`` when the regions do not fit in ``days`` days (``"plan.too_long_two"``
+    with two stops a day already allowed: its advice does not suggest them again).
     """
     if stops_per_day not in (1, 2):
         raise ValueError("one or two stops a day")
@@ -214,7 +215,8 @@ def schedule(start: str, order: list[str], *, start_date: dt.date, days: int, st
                 break
             i += 1
         if i >= len(slots):
-            raise UserError("plan.too_long", n=len(order), days=days)
+            # the way out named only when it is not taken already (two stops a day already allowed)
+            raise UserError("plan.too_long" if stops_per_day == 1 else "plan.too_long_two", n=len(order), days=days)
         d, s, e = slots[i]
         people, agenda = briefs.get(code, ("", ""))
         out.append(Stop(code, d, s, e, time_zone_for_province(code), location(code), people, agenda))

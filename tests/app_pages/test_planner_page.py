@@ -111,6 +111,27 @@ def test_backtest_runs_in_the_app():
     assert any("bulan diputar ulang" in m.value for m in at.markdown)
 
 
+def test_the_backtest_says_in_words_whether_its_difference_is_clear_with_its_interval():
+    from geo.planner import backtest, rank
+
+    at = _planner()
+    at.button(key="plan_bt_run").click().run()
+    assert not at.exception
+    eng = storage.default_engine()
+    hist = rank.prepare(read.agreements_frame(eng), read.visits_frame(eng), level="regency")
+    bt = backtest.run(hist, top_k=50)  # the page's defaults: regency level, top 50, default weights
+    word = backtest.verdict(bt)
+    lead = {"better": "Rekomendasi lebih baik, jelas", "worse": "Rekomendasi lebih buruk, jelas",
+            "unclear": "Belum pasti"}[word]
+    said = [m.value for m in at.markdown if lead in m.value]
+    assert len(said) == 1, [m.value for m in at.markdown]
+    lo, hi = bt.difference_ci
+    assert f"{abs(lo):.2f}".replace(".", ",") in said[0] and f"{abs(hi):.2f}".replace(".", ",") in said[0]
+    if word == "unclear":
+        assert lo <= 0 <= hi and "mencakup nol" in said[0]
+    assert all(m.help and "12 bulan sesudah" in m.help for m in at.metric)  # the unit of the three figures
+
+
 def test_opening_the_planner_computes_the_backtest_in_the_background_and_the_press_then_reads_it_from_disk(
         monkeypatch):
     import time

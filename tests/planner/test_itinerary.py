@@ -310,7 +310,10 @@ def test_a_trip_starting_on_a_weekend_sets_off_on_its_first_weekday():
     assert (stop.day, stop.start) == (dt.date(2024, 8, 27), dt.time(9))
     with pytest.raises(UserError) as exc:  # a weekend only: no slot at all
         itinerary.schedule(JAKARTA, ["32.73"], start_date=saturday, days=2)
-    assert exc.value.key == "plan.too_long"
+    assert exc.value.key == "plan.too_long_two"  # two stops a day are the default: not suggested again
+    with pytest.raises(UserError) as exc:
+        itinerary.schedule(JAKARTA, ["32.73"], start_date=saturday, days=2, stops_per_day=1)
+    assert exc.value.key == "plan.too_long" and "dua lokasi sehari" in exc.value.text("id")
 
 
 def _fixed_legs(monkeypatch, hours):

@@ -558,6 +558,28 @@ WORDS = {
         "en": "{months} months replayed, {n} regions visited, {r} of them recommended. Difference recommended vs "
               "not: {d} agreements (95%: {lo} to {hi}). {share} of random choices gained at least as much as the "
               "recommendations."},
+    "ui.plan.bt.verdict.better": {
+        "id": "**Rekomendasi lebih baik, jelas** — daerah yang direkomendasikan lalu dikunjungi mendapat sekitar {d} "
+              "kerja sama lebih banyak per daerah daripada yang dikunjungi tanpa rekomendasi (95%: {lo} s.d. {hi}).",
+        "en": "**Recommendations did better, clearly** — regions recommended and then visited gained about {d} more "
+              "agreements each than regions visited without a recommendation (95%: {lo} to {hi})."},
+    "ui.plan.bt.verdict.worse": {
+        "id": "**Rekomendasi lebih buruk, jelas** — daerah yang direkomendasikan lalu dikunjungi mendapat sekitar {d} "
+              "kerja sama lebih sedikit per daerah daripada yang dikunjungi tanpa rekomendasi (95%: {lo} s.d. "
+              "{hi}).",
+        "en": "**Recommendations did worse, clearly** — regions recommended and then visited gained about {d} fewer "
+              "agreements each than regions visited without a recommendation (95%: {lo} to {hi})."},
+    "ui.plan.bt.verdict.unclear": {
+        "id": "**Belum pasti** — selisihnya {d} kerja sama per daerah, tetapi rentang 95% ({lo} s.d. {hi}) masih "
+              "mencakup nol: uji balik ini belum menunjukkan bahwa rekomendasi lebih baik daripada kunjungan lain.",
+        "en": "**Not yet clear** — the difference is {d} agreements per region, but the 95% range ({lo} to {hi}) "
+              "still includes zero: this backtest does not show that recommendations did better than other "
+              "visits."},
+    "ui.plan.bt.unit": {
+        "id": "Rata-rata tambahan kerja sama per daerah yang dikunjungi: jumlah 12 bulan sesudah kunjungan "
+              "dikurangi 12 bulan sebelumnya.",
+        "en": "Mean gain in agreements per visited region: the 12 months after the visit minus the 12 months "
+              "before."},
     "ui.plan.bt.none": {
         "id": "Tidak ada pembanding: semua daerah yang dikunjungi direkomendasikan, atau tidak satu pun (atau "
               "datanya belum cukup). Ubah batas \"teratas\".",

@@ -128,6 +128,11 @@ WORDS = {
     "message.plan.too_long": {
         "id": "{n} lokasi tidak muat dalam {days} hari; tambah hari, pilih dua lokasi sehari, atau kurangi lokasi",
         "en": "{n} places do not fit in {days} days; add days, allow two stops a day, or drop places"},
+    "message.plan.too_long_two": {
+        "id": "{n} lokasi tidak muat dalam {days} hari, juga dengan dua lokasi sehari (perjalanan di antaranya ikut "
+              "dihitung); tambah hari atau kurangi lokasi",
+        "en": "{n} places do not fit in {days} days, even with two stops a day (the travel between them counts "
+              "too); add days or drop places"},
     "message.plan.rows": {
         "id": "jadwal harus berisi satu baris per lokasi yang dipilih",
         "en": "the schedule must have one row per chosen place"},
