@@ -4,7 +4,7 @@ import streamlit as st
 
 from geo import config, events
 from geo.text.catalog import text
-from ui import auth, database, errors, party_feedback_form, theme
+from ui import auth, database, errors, party_feedback_form, records_cache, theme
 from ui.i18n import current_language, language_picker, t
 
 st.set_page_config(page_title="Sinergi", page_icon="🗺️", layout="wide")
@@ -47,3 +47,6 @@ pages = [
 ]
 page = st.navigation(pages)
 errors.run_page(page.run, where=page.url_path or "home")
+# after the page, once per data version and process: the planner backtest's months start computing in the
+# background, so that its first press finds them (geo.planner.replay_store; SINERGI_PLANNER_PRECOMPUTE)
+records_cache.planner_precompute(records_cache.version(), "regency")

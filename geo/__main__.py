@@ -196,20 +196,29 @@ def cmd_sample(args) -> int:
 
 
 def cmd_planner_warm(args) -> int:
-    """Compute the planner backtest's replay of each level and keep it on disk (``geo.planner.replay_store``);
-    a level already kept is only checked. Started in the background by the planner page."""
+    """Compute the planner backtest's replay of each level and keep it on disk (``geo.planner.replay_store``); a
+    level already kept is only checked. One such process at a time per data folder; it looks at the data again
+    when done and computes again while they changed meanwhile (at most 5 rounds). Started in the background by
+    the app."""
     from geo.planner import rank, replay_store
     from geo.records import read
 
     eng = _engine()
-    agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
-    for level in args.level:
-        t0 = time.perf_counter()
-        hist = rank.prepare(agreements, visits, level=level)
-        kept = replay_store.stored(hist)
-        months = replay_store.load_or_replay(hist)
-        print(f"{level}: {len(months)} months, {'already kept' if kept else 'computed and kept'} "
-              f"({time.perf_counter() - t0:.1f} s)")
+    with replay_store.warm_lock() as mine:
+        if not mine:
+            print("another planner-warm is running for this data folder")
+            return 0
+        for _ in range(5):
+            agreements, visits = read.agreements_frame(eng), read.visits_frame(eng)
+            todo = [h for h in (rank.prepare(agreements, visits, level=level) for level in args.level)
+                    if not replay_store.stored(h)]
+            if not todo:
+                break
+            for hist in todo:
+                t0 = time.perf_counter()
+                months = replay_store.load_or_replay(hist)
+                print(f"{hist.level}: {len(months)} months, computed and kept ({time.perf_counter() - t0:.1f} s)")
+        print("the planner's backtest months are kept for the data as they are now: " + ", ".join(args.level))
     return 0
 
 
@@ -412,7 +421,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--user", help="editor (admin for --replace)")
     p.set_defaults(func=cmd_sample)
     p = sub.add_parser("planner-warm", help="compute the planner backtest's months and keep them on disk")
-    p.add_argument("--level", nargs="+", default=["regency"], choices=["regency", "province"])
+    p.add_argument("--level", nargs="+", default=["regency", "province"], choices=["regency", "province"])
     p.set_defaults(func=cmd_planner_warm)
     p = sub.add_parser("user", help="manage users (admin)")
     users = p.add_subparsers(dest="action", required=True)

@@ -136,9 +136,9 @@ SETTINGS: dict[str, Setting] = {s.name: s for s in [
             "the host name users type (Streamlit's `browser.serverAddress`); set so that Streamlit never looks "
             "up the machine's addresses"),
     Setting("SINERGI_PLANNER_PRECOMPUTE", True, _flag, "1/0, true/false, yes/no or on/off",
-            "`1`: when the planner page opens, its backtest's months are computed in a background process at low "
-            "priority and kept on disk (`<SINERGI_DATA_DIR>/cache/planner`), so that \"Jalankan uji balik\" answers "
-            "at once; `0`: the first press computes them"),
+            "`1`: after a data change (and when the planner page opens), the planner backtest's months are computed "
+            "in a background process at low priority and kept on disk (`<SINERGI_DATA_DIR>/cache/planner`), so that "
+            "\"Jalankan uji balik\" answers at once; `0`: the first press computes them"),
     Setting("SINERGI_LOG_FILE", None, _text, "a file path",
             "append the event log (one JSON line per event) to this file; default standard error"),
     Setting("SINERGI_USER", None, _text, "a user name",

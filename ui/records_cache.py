@@ -96,9 +96,10 @@ def _planner_ranking(data_version: tuple, level: str, weights: tuple, constraint
 
 
 def planner_precompute(data_version: tuple, level: str) -> None:
-    """Start computing the backtest's months of ``level`` in the background unless they are on disk or being
-    computed (``geo.planner.replay_store.warm_in_background``), once per data version and level in this process:
-    the planner page calls this so that the first "Jalankan uji balik" finds them ready."""
+    """Start computing the backtest's months in the background unless those of ``level`` are on disk or a
+    ``planner-warm`` runs already (``geo.planner.replay_store.warm_in_background``), once per data version and level
+    in this process: ``app.py`` calls this after every page and the planner page for its level, so that the first
+    "Jalankan uji balik" finds them ready."""
     from geo.planner import replay_store
 
     with _precompute_lock:

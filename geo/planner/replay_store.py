@@ -20,9 +20,12 @@ Rules:
   lock. A second process asking meanwhile waits for the first instead of computing beside it.
 * **A file that cannot be read** (cut short, written by another version of a library) is computed again and
   replaced; nothing fails because of the store. Without a writable folder the replay is computed and not kept.
-* **In the background** (``warm_in_background``): the planner page starts ``python -m geo planner-warm`` at low
-  priority (``nice``) when the replay of its level is not on disk yet, so the first press finds it ready.
-  ``SINERGI_PLANNER_PRECOMPUTE=0`` turns that off (the first press computes it).
+* **In the background** (``warm_in_background``): after any page has run for a new data version (``app.py``), and
+  when the planner page opens, ``python -m geo planner-warm`` is started at low priority (``nice``) unless the
+  replay is on disk already, so that the first press finds it ready. One such process at a time per folder (its
+  ``warm.lock``): it computes every level, then looks at the data again and computes again while they changed
+  under it, so that a run of edits starts one process, not one per edit. ``SINERGI_PLANNER_PRECOMPUTE=0`` turns
+  that off (the first press computes it).
 * Only the newest ``KEEP`` files are kept.
 * The files are Python pickles, read only from the application's own data folder (whoever can write there can
   also replace the database).
@@ -109,10 +112,10 @@ def path_of(key_: str, where: Path | None = None) -> Path:
 
 
 @contextlib.contextmanager
-def _locked(key_: str, where: Path, *, wait: bool = True) -> Iterator[bool]:
+def _locked(key_: str, where: Path, *, wait: bool = True, name: str | None = None) -> Iterator[bool]:
     """An exclusive lock on ``key_`` across processes; yields False when ``wait`` is off and another holds it."""
     where.mkdir(parents=True, exist_ok=True)
-    with open(where / f"replay-{key_}.lock", "a+b") as fh:
+    with open(where / (name or f"replay-{key_}.lock"), "a+b") as fh:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
         except BlockingIOError:
@@ -203,26 +206,33 @@ def load_or_replay(hist: rank.History, where: Path | None = None,
         return months
 
 
-def computing(hist: rank.History, where: Path | None = None) -> bool:
-    """Whether another process holds the lock of ``hist``'s replay (is computing it now)."""
-    where = where or folder()
-    with _locked(key(hist), where, wait=False) as got:
+def warming(where: Path | None = None) -> bool:
+    """Whether a ``planner-warm`` process holds the folder's warm lock (is running now)."""
+    with _locked("warm", where or folder(), wait=False, name="warm.lock") as got:
         return not got
 
 
+@contextlib.contextmanager
+def warm_lock(where: Path | None = None) -> Iterator[bool]:
+    """The folder's warm lock, taken without waiting: yields False when another ``planner-warm`` holds it."""
+    with _locked("warm", where or folder(), wait=False, name="warm.lock") as got:
+        yield got
+
+
 def warm_in_background(hist: rank.History, where: Path | None = None) -> subprocess.Popen | None:
-    """Start ``python -m geo planner-warm --level LEVEL`` at low priority when ``hist``'s replay is neither on
-    disk nor being computed, unless ``SINERGI_PLANNER_PRECOMPUTE`` is off. Returns the process started, or None."""
+    """Start ``python -m geo planner-warm`` at low priority when ``hist``'s replay is not on disk and no such process
+    runs already (it computes every level, and again while the data change under it), unless
+    ``SINERGI_PLANNER_PRECOMPUTE`` is off. Returns the process started, or None."""
     if not config.get("SINERGI_PLANNER_PRECOMPUTE"):
         return None
     where = where or folder()
     try:
-        if stored(hist, where) or computing(hist, where):
+        if stored(hist, where) or warming(where):
             return None
     except OSError:
         return None
     nice = shutil.which("nice")  # a command, not preexec_fn: the server's large process is not forked
-    cmd = [*([nice, "-n", "10"] if nice else []), sys.executable, "-m", "geo", "planner-warm", "--level", hist.level]
+    cmd = [*([nice, "-n", "10"] if nice else []), sys.executable, "-m", "geo", "planner-warm"]
     # its event lines go where the server's go (standard error or SINERGI_LOG_FILE)
     proc = subprocess.Popen(cmd, cwd=ROOT, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                             start_new_session=True)

@@ -163,6 +163,30 @@ def test_opening_the_planner_computes_the_backtest_in_the_background_and_the_pre
                                             "Pilihan acak"]
 
 
+def test_any_page_of_a_new_data_version_starts_the_backtests_months_in_the_background(monkeypatch):
+    import time
+
+    import streamlit as st
+
+    from geo.planner import rank, replay_store
+    from ui import records_cache
+
+    monkeypatch.setenv("SINERGI_PLANNER_PRECOMPUTE", "1")
+    st.cache_data.clear()
+    records_cache._precompute_checked.clear()
+    for old in replay_store.folder().glob("replay-*.pkl"):
+        old.unlink()
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=300).run()  # the national map, not the planner
+    assert not at.exception
+    eng = storage.default_engine()
+    path = replay_store.path_of(replay_store.key(rank.prepare(read.agreements_frame(eng), read.visits_frame(eng),
+                                                              level="regency")))
+    deadline = time.monotonic() + 300
+    while not path.exists() and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert path.exists()
+
+
 def test_region_page_links_to_the_planner():
     at = AppTest.from_file(str(ROOT / "app_pages" / "region.py"), default_timeout=300)
     at.query_params["region"] = "73.71"

@@ -131,10 +131,16 @@ def test_the_background_warm_keeps_the_replay_that_the_app_then_loads(sample_dat
     assert proc is not None and proc.wait(timeout=300) == 0
     assert replay_store.path_of(replay_store.key(hist)).parent == sample_data_dir / "cache" / "planner"
     _same(replay_store.load_or_replay(hist, compute=_fails), months)
-    out = subprocess.run([sys.executable, "-m", "geo", "planner-warm", "--level", "province"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=300, env=os.environ)
+    regency = rank.prepare(*sample_frames, level="regency")
+    assert replay_store.stored(regency)  # the process computes every level
+    warm = [sys.executable, "-m", "geo", "planner-warm"]
+    out = subprocess.run(warm, cwd=ROOT, capture_output=True, text=True, timeout=300, env=os.environ)
     assert out.returncode == 0, out.stderr
-    assert "province: 35 months, already kept" in out.stdout
+    assert "computed" not in out.stdout and "kept for the data as they are now: regency, province" in out.stdout
+    with replay_store.warm_lock() as mine:  # one planner-warm at a time: a second one leaves at once
+        assert mine
+        out = subprocess.run(warm, cwd=ROOT, capture_output=True, text=True, timeout=300, env=os.environ)
+    assert out.returncode == 0 and "another planner-warm is running" in out.stdout
 
 
 def test_the_page_starts_the_background_warm_once_and_never_when_it_is_turned_off(tmp_path, monkeypatch, hist,
@@ -146,11 +152,11 @@ def test_the_page_starts_the_background_warm_once_and_never_when_it_is_turned_of
     monkeypatch.setenv("SINERGI_PLANNER_PRECOMPUTE", "1")
     started, proc = [], types.SimpleNamespace(pid=4242)
     monkeypatch.setattr(replay_store.subprocess, "Popen", lambda cmd, **kw: started.append((cmd, kw)) or proc)
-    with replay_store._locked(replay_store.key(hist), tmp_path):  # another process is computing it
-        assert replay_store.warm_in_background(hist, tmp_path) is None
+    with replay_store.warm_lock(tmp_path) as mine:  # a planner-warm process is running already
+        assert mine and replay_store.warm_in_background(hist, tmp_path) is None
     assert replay_store.warm_in_background(hist, tmp_path) is proc
     cmd, kw = started[0]
-    assert cmd[-6:] == [sys.executable, "-m", "geo", "planner-warm", "--level", "province"]
+    assert cmd[-4:] == [sys.executable, "-m", "geo", "planner-warm"]  # every level
     assert cmd[0].endswith("/nice") and cmd[1:3] == ["-n", "10"]  # low priority
     assert kw["start_new_session"] and kw["stdin"] == subprocess.DEVNULL
     replay_store.load_or_replay(hist, tmp_path, compute=lambda h: months)
