@@ -206,17 +206,17 @@ def load_or_replay(hist: rank.History, where: Path | None = None,
         return months
 
 
-def warming(where: Path | None = None) -> bool:
-    """Whether a ``planner-warm`` process holds the folder's warm lock (is running now)."""
-    with _locked("warm", where or folder(), wait=False, name="warm.lock") as got:
-        return not got
-
-
 @contextlib.contextmanager
 def warm_lock(where: Path | None = None) -> Iterator[bool]:
     """The folder's warm lock, taken without waiting: yields False when another ``planner-warm`` holds it."""
     with _locked("warm", where or folder(), wait=False, name="warm.lock") as got:
         yield got
+
+
+def warming(where: Path | None = None) -> bool:
+    """Whether a ``planner-warm`` process holds the folder's warm lock (is running now)."""
+    with warm_lock(where) as got:
+        return not got
 
 
 def warm_in_background(hist: rank.History, where: Path | None = None) -> subprocess.Popen | None:
