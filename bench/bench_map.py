@@ -9,8 +9,9 @@ For each tree, with a fresh data folder and its own server:
 * first start: seconds until the first page shows something (title or progress) and until the map is drawn,
   while the sample is seeded;
 * per level: all regions drawn after opening the page — first visit (a new browser profile, empty cache) and
-  returning visitor (a profile that has seen that level before) — and the bytes received over the websocket by
-  the new session (static files excluded);
+  returning visitor (a profile on disk that has seen that level before, as a user's browser:
+  ``map_pages.browser_profile``, which keeps the code V8 compiled, as a private window does not) — and the
+  bytes received over the websocket by the new session (static files excluded);
 * the drill-down: click Jawa Barat on the province map, seconds until its 27 regencies are drawn;
 * server CPU per new map session at regency level: ``--sessions`` sessions speaking Streamlit's own protocol
   one after another (the messages a browser sends on opening the page), CPU time of the server process / n.
@@ -21,6 +22,7 @@ visit and returning visitor, median of 3), so that each figure can be set agains
 
 import argparse
 import asyncio
+import contextlib
 import os
 import shutil
 import sys
@@ -31,8 +33,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 from bench.map_pages import (  # noqa: E402
+    CHROMIUM_ARGS,
     NEW_FRAME,
     OLD_FRAME,
+    browser_profile,
+    chromium,
     protocol_session,
     server_cpu_seconds,
     start_server,
@@ -41,7 +46,7 @@ from bench.map_pages import (  # noqa: E402
 )
 
 EXPECTED = {"province": 38, "regency": 514, "district": 7285}
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+ARGS = CHROMIUM_ARGS
 
 
 def _first_start(browser, url: str, component: bool) -> tuple[float, float]:
@@ -119,24 +124,21 @@ def streamlit_floor(tries: int = 3, link: tuple[float, float] | None = None) -> 
                 time.sleep(0.5)
         firsts, backs = [], []
         with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-                                  args=ARGS)
             for _ in range(tries):
-                context = b.new_context(viewport={"width": 1400, "height": 1100})  # empty cache
-                for out in (firsts, backs):
-                    page = context.new_page()
-                    if link:
-                        from bench.bench_serve import _emulate
+                # a new profile (empty cache), then its second visit
+                with browser_profile(p, {"width": 1400, "height": 1100}) as context:
+                    for out in (firsts, backs):
+                        page = context.new_page()
+                        if link:
+                            from bench.bench_serve import _emulate
 
-                        _emulate(context, page, *link)
-                    t0 = time.perf_counter()
-                    page.goto(url)
-                    page.get_by_role("heading", name="Peta kerja sama").wait_for(timeout=60_000)
-                    out.append(time.perf_counter() - t0)
-                    time.sleep(1)
-                    page.close()
-                context.close()
-            b.close()
+                            _emulate(context, page, *link)
+                        t0 = time.perf_counter()
+                        page.goto(url)
+                        page.get_by_role("heading", name="Peta kerja sama").wait_for(timeout=60_000)
+                        out.append(time.perf_counter() - t0)
+                        time.sleep(1)
+                        page.close()
         return statistics.median(firsts), statistics.median(backs)
     finally:
         proc.terminate()
@@ -152,11 +154,10 @@ def measure(tree: Path, sessions: int) -> dict:
     proc, url = start_server(tree, data_dir)
     out = {}
     try:
-        with sync_playwright() as p:
-            b = p.chromium.launch(executable_path=shutil.which("chromium") or shutil.which("chromium-browser"),
-                                  args=ARGS)
+        with sync_playwright() as p, contextlib.ExitStack() as stack:
+            b = p.chromium.launch(executable_path=chromium(), args=ARGS)
             out["first_start"] = _first_start(b, url, component)
-            returning = b.new_context(viewport={"width": 1400, "height": 1100})
+            returning = stack.enter_context(browser_profile(p, {"width": 1400, "height": 1100}))
             for level, expected in EXPECTED.items():
                 seen = returning.new_page()  # the returning visitor has seen this level before
                 seen.goto(f"{url}/?level={level}")

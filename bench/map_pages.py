@@ -6,16 +6,42 @@ in the same run (``--baseline PATH``, e.g. a ``git worktree`` of the commit befo
 
 from __future__ import annotations
 
+import contextlib
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.request
 from pathlib import Path
 
 NEW_FRAME = "iframe[title='ui.region_map.region_map']"
 OLD_FRAME = "iframe[title='streamlit_folium.st_folium']"
+
+
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+
+
+def chromium() -> str | None:
+    return shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+@contextlib.contextmanager
+def browser_profile(playwright, viewport: dict | None = None):
+    """A browser with its own profile on disk, as a user's browser has (removed afterwards): a persistent
+    Playwright context. A returning visitor is a second page of it. Unlike a private window (Playwright's
+    ``browser.new_context()``), such a profile keeps the scripts V8 compiled (``Code Cache``) beside the HTTP
+    cache, so a returning browser does not compile Streamlit's 3 MB of scripts again."""
+    folder = tempfile.mkdtemp(prefix="sinergi-profile-")
+    context = playwright.chromium.launch_persistent_context(
+        folder, executable_path=chromium(), args=CHROMIUM_ARGS, viewport=viewport or {"width": 1400, "height": 1000})
+    try:
+        yield context
+    finally:
+        context.close()
+        shutil.rmtree(folder, ignore_errors=True)
 
 
 def uses_component(tree: Path) -> bool:
