@@ -13,6 +13,7 @@ from geo.text.vocabulary import STATUSES
 from ui import (
     briefing_files,
     impact_summary,
+    lazy_expander,
     presentation,
     records_cache,
     region_map,
@@ -63,26 +64,38 @@ measures = map_view.metrics_at(shown_level(), records_cache.context(version))
 st.session_state["measures"] = measures
 if st.session_state["metric"] not in measures:
     st.session_state["metric"] = measures[0] if "signed" not in measures else "signed"
+
+
+def filter_widgets() -> None:
+    st.multiselect(t("rec.sector"), vocabulary_labels.options("sector"), format_func=lambda k: label(SECTORS, k),
+                   key="sector", placeholder=t("choose"))
+    st.multiselect(t("rec.type"), vocabulary_labels.options("agreement_type"),
+                   format_func=lambda k: label(AGREEMENT_TYPES, k), key="type", placeholder=t("choose"))
+    st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status",
+                   placeholder=t("choose"))
+    st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))
+
+
+def class_widgets() -> None:
+    st.selectbox(t("map.scheme"), list(classes.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
+                 key="scheme", placeholder=t("choose"))
+    st.slider(t("map.k"), 3, 7, key="k")
+    st.text_input(t("map.breaks"), key="breaks")
+    st.selectbox(t("map.palette"), PALETTES, key="palette", placeholder=t("choose"))
+
+
 with presentation.controls():
     st.selectbox(t("map.metric"), measures, format_func=lambda k: t(f"metric.{k}"), key="metric",
                  placeholder=t("choose"))
     y0, y1 = st.slider(t("map.period"), FIRST_YEAR, this_year,
                        (int(st.session_state["y0"]), int(st.session_state["y1"])), key="years")
     st.session_state["y0"], st.session_state["y1"] = y0, y1
-    with st.expander(t("map.filters")):
-        st.multiselect(t("rec.sector"), vocabulary_labels.options("sector"), format_func=lambda k: label(SECTORS, k),
-                       key="sector", placeholder=t("choose"))
-        st.multiselect(t("rec.type"), vocabulary_labels.options("agreement_type"),
-                       format_func=lambda k: label(AGREEMENT_TYPES, k), key="type", placeholder=t("choose"))
-        st.multiselect(t("rec.status"), list(STATUSES), format_func=lambda k: label(STATUSES, k), key="status",
-                       placeholder=t("choose"))
-        st.multiselect(t("map.ministry"), ministries, key="ministry", placeholder=t("choose"))
-    with st.expander(t("map.scheme")):
-        st.selectbox(t("map.scheme"), list(classes.SCHEMES), format_func=lambda k: t(f"map.scheme.{k}"),
-                     key="scheme", placeholder=t("choose"))
-        st.slider(t("map.k"), 3, 7, key="k")
-        st.text_input(t("map.breaks"), key="breaks")
-        st.selectbox(t("map.palette"), PALETTES, key="palette", placeholder=t("choose"))
+    # the folded controls are drawn only when opened (ui.lazy_expander); their values stay in the view meanwhile
+    for title, key, widgets in ((t("map.filters"), "open_filters", filter_widgets),
+                                (t("map.scheme"), "open_scheme", class_widgets)):
+        if box := lazy_expander.expander(title, key):
+            with box:
+                widgets()
     st.caption(t("map.layers"))
     st.toggle(t("map.layer.visits"), key="visits")
     st.toggle(t("map.layer.links"), key="links")
@@ -259,7 +272,7 @@ def map_section() -> None:
         f'<span style="display:inline-block;margin-right:1rem"><span style="display:inline-block;'
         f'{SWATCH[kind].format(color)};vertical-align:middle"></span> '
         f"{web_map.escape(text)}</span>" for color, text, kind in entries)
-    st.markdown(f"**{web_map.escape(view.metric_label)}** — {legend}", unsafe_allow_html=True)
+    st.html(f"<b>{web_map.escape(view.metric_label)}</b> — {legend}")  # every word escaped above
     if view.caption:  # how to read the impact map's legend
         st.caption(view.caption)
     st.caption(t("credit"))

@@ -25,7 +25,7 @@ from geo import config
 from geo.access import accounts, login_sessions, roles
 from geo.access.client_address import client_address
 from geo.text.messages import UserError
-from ui import login_cookie
+from ui import lazy_expander, login_cookie
 from ui.database import engine
 from ui.i18n import current_language, t
 
@@ -190,6 +190,7 @@ def gate() -> roles.Principal | None:
             st.warning(t("auth.no_admin"))
         login_form(st)
         st.stop()
-    with st.sidebar.expander(t("auth.login"), expanded=bool(st.session_state.get("login_name"))):
-        login_form(st)
+    if box := lazy_expander.expander(t("auth.login"), "login_open", where=st.sidebar):  # drawn once opened
+        with box:
+            login_form(st)
     return None

@@ -12,7 +12,7 @@ from streamlit.errors import StreamlitPageNotFoundError
 from geo.analysis import headline, impact_report
 from geo.maps import map_view
 from geo.text.catalog import text
-from ui import records_cache
+from ui import lazy_expander, records_cache
 from ui.i18n import current_language
 from ui.safe_text import md
 
@@ -26,17 +26,18 @@ def of_spec(version: tuple, spec: map_view.Spec, settings: impact_report.Setting
 
 
 def verdict_line(h: headline.Headline, *, inline: bool = False) -> None:
-    """The verdict in large coloured words and its size: beneath it, or on the same line (``inline``)."""
+    """The verdict in large coloured words and its size: beneath it, or on the same line (``inline``). Drawn by
+    ``st.html`` (every word escaped here): Markdown with HTML costs the browser its HTML parser (``rehype-raw``)."""
     lang = current_language()
     colour = VERDICT_COLOURS[h.verdict.kind]
     label = html.escape(h.verdict.label(lang))
     size = html.escape(h.verdict.size(lang))
     if inline:
-        st.markdown(f'<div style="line-height:1.35"><span style="font-size:1.6rem;font-weight:700;color:{colour}">'
-                    f'{label}</span> <span style="font-size:1.05rem">— {size}</span></div>', unsafe_allow_html=True)
+        st.html(f'<div style="line-height:1.35"><span style="font-size:1.6rem;font-weight:700;color:{colour}">'
+                f'{label}</span> <span style="font-size:1.05rem">— {size}</span></div>')
     else:
-        st.markdown(f'<div style="font-size:1.9rem;font-weight:700;color:{colour};line-height:1.2">{label}</div>'
-                    f'<div style="font-size:1.05rem">{size}</div>', unsafe_allow_html=True)
+        st.html(f'<div style="font-size:1.9rem;font-weight:700;color:{colour};line-height:1.2">{label}</div>'
+                f'<div style="font-size:1.05rem">{size}</div>')
 
 
 def method_link(lang: str) -> None:
@@ -62,7 +63,10 @@ def what_it_means(version: tuple, spec: map_view.Spec, *, compact: bool = False,
     with st.container(border=not compact):
         st.markdown(question)
         verdict_line(h, inline=compact)
-        more = st.expander(text("headline.more", lang)) if compact else st.container()
+        # on the map, "Apa artinya, dan batasannya" is drawn only once opened (``ui.lazy_expander``)
+        more = lazy_expander.expander(text("headline.more", lang), "headline_more") if compact else st.container()
+        if more is None:
+            return h
         with more:
             st.markdown(paragraph)
             st.markdown(f"**{text('headline.limits_title', lang)}**")

@@ -61,4 +61,4 @@ def upload_caption() -> str:
 
 
 def apply() -> None:
-    st.markdown(css(), unsafe_allow_html=True)
+    st.html(css())  # style only: no room taken on the page; and no Markdown to parse (see ui/lazy_expander.py)

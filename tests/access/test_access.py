@@ -358,8 +358,16 @@ def _gated_page():
     st.title("Isi halaman")
 
 
-def test_login_form_logs_in_and_wrong_password_is_refused(app_db):
+def _login_box_opened():
+    """The gated page with the sidebar's "Masuk" box opened (it draws its form only then: ``ui.lazy_expander``)."""
     at = AppTest.from_function(_gated_page, default_timeout=120).run()
+    assert not at.exception and len(at.text_input) == 0 and at.sidebar.expander[0].label == "Masuk"
+    at.session_state["login_open"] = True
+    return at.run()
+
+
+def test_login_form_logs_in_and_wrong_password_is_refused(app_db):
+    at = _login_box_opened()
     assert not at.exception and at.title[0].value == "Isi halaman"  # viewing is open by default
     at.text_input(key="login_name").set_value("ani")
     at.text_input(key="login_password").set_value("salah-sandi-1")
@@ -375,7 +383,7 @@ def test_login_form_logs_in_and_wrong_password_is_refused(app_db):
 
 
 def test_a_failed_login_keeps_the_typed_user_name_and_empties_the_password(app_db):
-    at = AppTest.from_function(_gated_page, default_timeout=120).run()
+    at = _login_box_opened()
     at.text_input(key="login_name").set_value("ani")
     at.text_input(key="login_password").set_value("salah-sandi-2")
     _login_button(at).click().run()

@@ -22,12 +22,18 @@ def _run(path, **state):
     return at.run()
 
 
-def _page_at(page: str, **query):
-    """A page opened from a link with these query parameters (a shared map view, a region)."""
+def _page_at(page: str, opened=(), **query):
+    """A page opened from a link with these query parameters (a shared map view, a region); ``opened``: the keys of
+    the folded boxes (``ui.lazy_expander``) the user has opened."""
     at = AppTest.from_file(str(ROOT / "app_pages" / page), default_timeout=120)
     for key, value in query.items():
         at.query_params[key] = value
+    for key in opened:
+        at.session_state[key] = True
     return at.run()
+
+
+MAP_BOXES = {"open_filters": True, "open_scheme": True}  # the map's folded controls, opened
 
 
 def test_national_map_page_renders_and_says_data_is_simulated():
@@ -93,7 +99,7 @@ def test_records_page_lists_filters_and_edits(app_database):
 def test_impact_page_shows_effects_and_explained_scores():
     at = _run(ROOT / "app_pages" / "impact.py")
     assert not at.exception
-    said = " ".join(m.value for m in at.markdown)
+    said = " ".join(m.value for m in [*at.markdown, *at.html])
     # the headline in words, first: the planted rise is clear on the default outcome, which the page names
     assert "Naik, jelas" in said and "diprakarsai" in said and "Batasan" in said
     assert any("Periode: 2021–" in c.value for c in at.caption)  # the page states its period
@@ -110,15 +116,31 @@ def test_impact_page_shows_effects_and_explained_scores():
 
 
 def test_map_metric_and_classes_change_the_legend():
-    at = _run(ROOT / "app_pages" / "national_map.py")
+    at = _run(ROOT / "app_pages" / "national_map.py", **MAP_BOXES)
     assert not at.exception
-    legend = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
-    assert legend.startswith("**Kerja sama ditandatangani**")
+    legend = [m.value for m in at.html if "tidak ada data" in m.value][0]
+    assert legend.startswith("<b>Kerja sama ditandatangani</b>")
     at.selectbox(key="metric").set_value("value_idr").run()
-    legend2 = [m.value for m in at.markdown if "tidak ada data" in m.value][0]
+    legend2 = [m.value for m in at.html if "tidak ada data" in m.value][0]
     assert "Nilai kerja sama" in legend2 and "Rp" in legend2 and legend2 != legend
     at.selectbox(key="scheme").set_value("equal_interval").run()
     assert not at.exception
+
+
+def test_the_map_s_folded_controls_are_drawn_only_when_opened_and_a_filter_folded_away_still_applies():
+    at = _run(ROOT / "app_pages" / "national_map.py")
+    assert not at.exception and len(at.multiselect) == 0 and len(at.text_input) == 1  # the region search only
+    at.session_state["open_filters"] = True
+    at.run()
+    at.multiselect(key="sector").set_value(["pendidikan"]).run()
+    at.session_state["open_filters"] = False
+    at.run()
+    assert not at.exception and len(at.multiselect) == 0
+    assert any("Saring: bidang: Pendidikan" in c.value for c in at.caption)  # folded away, still applied
+    assert at.query_params["sector"] == "pendidikan"  # and in the link
+    at.session_state["open_filters"] = True
+    at.run()
+    assert at.multiselect(key="sector").value == ["pendidikan"]
 
 
 def test_map_state_comes_from_the_url_and_drills_into_a_province():
@@ -162,8 +184,8 @@ def test_a_link_to_the_impact_map_at_district_level_shows_a_measure_that_exists_
 
 
 def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
-    at = _page_at("national_map.py", k="99", level="kelurahan", metric="<script>", y0="1900", y1="abc",
-                  sector="pendidikan,bukan-bidang", palette="Reds", scheme="x", ministry="Kemen X")
+    at = _page_at("national_map.py", opened=MAP_BOXES, k="99", level="kelurahan", metric="<script>", y0="1900",
+                  y1="abc", sector="pendidikan,bukan-bidang", palette="Reds", scheme="x", ministry="Kemen X")
     assert not at.exception
     assert at.slider(key="k").value == 5 and at.selectbox(key="metric").value == "signed"
     assert at.selectbox(key="palette").value == "YlGnBu" and at.selectbox(key="scheme").value == "quantiles"
@@ -174,6 +196,6 @@ def test_a_mangled_link_falls_back_to_defaults_instead_of_failing():
 
 @pytest.mark.parametrize("page", ["national_map.py", "records.py", "planner.py", "briefing.py"])
 def test_empty_choices_ask_in_the_page_language(page):
-    at = _run(ROOT / "app_pages" / page)
+    at = _run(ROOT / "app_pages" / page, **MAP_BOXES)
     assert not at.exception and len(at.multiselect) > 0
     assert {m.placeholder for m in at.multiselect} == {"Pilih…"}  # not Streamlit's own "Choose options"

@@ -75,7 +75,7 @@ def _css(at):
 
 
 def test_national_map_switches_into_presentation_and_back():
-    at = _app(ROOT / "app_pages" / "national_map.py")
+    at = _app(ROOT / "app_pages" / "national_map.py", open_filters=True, open_scheme=True)
     assert not at.exception
     assert EDITING_LABELS <= _sidebar_labels(at) and _css(at) == ""
     at.toggle(key="present_switch").set_value(True).run()
@@ -101,7 +101,7 @@ def test_present_flag_in_the_url_states_the_filters():
     statement = [m.value for m in at.markdown if m.value.startswith("<div class=\"sinergi-present-statement")][0]
     assert "Nilai kerja sama (Rp) — Indonesia, provinsi" in statement
     assert "Saring: bidang: Pendidikan" in statement
-    legend = [m.value for m in at.markdown if m.value.startswith("**Nilai kerja sama")][0]
+    legend = [m.value for m in at.html if m.value.startswith("<b>Nilai kerja sama")][0]
     assert "Rp " in legend and "tidak ada data" in legend
     assert at.button(key="present_exit").label == "Keluar dari mode presentasi"
 
