@@ -62,8 +62,18 @@ def shown_level() -> str:
 # only the measures with data at the level shown (districts: the visit measures; never an all-zero map)
 measures = map_view.metrics_at(shown_level(), records_cache.context(version))
 st.session_state["measures"] = measures
+# a measure the level lacks (districts) gives way to one it has, and comes back at a level that has it, unless the
+# user chose another measure meanwhile; ``_metric_instead``: (the user's measure, the one shown instead)
+instead = st.session_state.get("_metric_instead")
+if instead and st.session_state["metric"] != instead[1]:
+    instead = None  # the user chose another measure meanwhile
+if instead and instead[0] in measures:
+    st.session_state["metric"], instead = instead[0], None
 if st.session_state["metric"] not in measures:
-    st.session_state["metric"] = measures[0] if "signed" not in measures else "signed"
+    shown = measures[0] if "signed" not in measures else "signed"
+    instead = (st.session_state["metric"], shown)
+    st.session_state["metric"] = shown
+st.session_state["_metric_instead"] = instead
 
 
 def filter_widgets() -> None:
@@ -228,6 +238,8 @@ def map_section() -> None:
     spec = map_view.spec_from_state(st.session_state, level, prov)
     view = briefing_files.view(version, spec)  # the same view the exports are made from
     presentation.statement(view.title, view.subtitle)
+    if instead := st.session_state.get("_metric_instead"):
+        st.caption(t("map.metric_instead", wanted=t(f"metric.{instead[0]}"), shown=t(f"metric.{instead[1]}")))
     if view.metric == "score" and level == "district":
         st.info(t("map.score_not_district"))
     elif level == "district" and view.values.fillna(0).eq(0).all():  # say it: a map of zeros tells nothing

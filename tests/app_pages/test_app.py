@@ -143,6 +143,22 @@ def test_the_map_s_folded_controls_are_drawn_only_when_opened_and_a_filter_folde
     assert at.multiselect(key="sector").value == ["pendidikan"]
 
 
+def test_a_measure_districts_lack_comes_back_at_the_regency_level_unless_the_user_chose_another():
+    at = _page_at("national_map.py", metric="value_idr", level="regency")
+    assert not at.exception and at.selectbox(key="metric").value == "value_idr"
+    at.segmented_control(key="level").set_value("district").run()
+    shown = at.selectbox(key="metric").value
+    assert not at.exception and shown == "visits" and "Nilai kerja sama (Rp)" not in at.selectbox(key="metric").options
+    assert any("«Nilai kerja sama (Rp)» tidak tersedia untuk kecamatan" in c.value for c in at.caption)
+    at.segmented_control(key="level").set_value("regency").run()
+    assert at.selectbox(key="metric").value == "value_idr"  # the user's measure, back
+    assert not any("tidak tersedia untuk kecamatan" in c.value for c in at.caption)
+    at.segmented_control(key="level").set_value("district").run()
+    at.selectbox(key="metric").set_value("visits_per_100k").run()  # chosen at district level: it stays
+    at.segmented_control(key="level").set_value("regency").run()
+    assert at.selectbox(key="metric").value == "visits_per_100k"
+
+
 def test_map_state_comes_from_the_url_and_drills_into_a_province():
     at = _page_at("national_map.py", prov="32", metric="partners")
     assert not at.exception

@@ -81,6 +81,11 @@ WORDS = {
               "melihat sebarannya.",
         "en": "Every district on this map reads 0: the records name provinces or regencies/cities, not districts. "
               "This map only shows district boundaries; choose the regency/city level to see the spread."},
+    "ui.map.metric_instead": {
+        "id": "«{wanted}» tidak tersedia untuk kecamatan, jadi peta menampilkan «{shown}». «{wanted}» kembali saat "
+              "Anda memilih kabupaten/kota atau provinsi.",
+        "en": "«{wanted}» is not available for districts, so the map shows «{shown}». «{wanted}» comes back when "
+              "you choose regencies/cities or provinces."},
     "ui.map.score_not_district": {
         "id": "Skor dampak dihitung untuk provinsi dan kabupaten/kota; di tingkat kecamatan datanya terlalu "
               "sedikit untuk perbandingan yang jujur. Pilih ukuran lain atau tingkat kabupaten/kota.",
