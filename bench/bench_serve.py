@@ -8,8 +8,9 @@ nothing.
   (DevTools ``Network.emulateNetworkConditions``): 10 Mbit/s with 50 ms latency and 2 Mbit/s with 150 ms — and
   the returning visitor (the same profile's second visit, 2 s later) on the 10 Mbit/s link. Each profile is a
   folder on disk, as a user's browser has (``map_pages.browser_profile``): Chromium keeps beside its HTTP cache the
-  code V8 compiled from the scripts, which a private window (Playwright's ``new_context``) does not; the second
-  visit in a private window is printed too. Seconds until all 514 regencies are
+  code V8 compiled from the scripts (from a script's second visit on, used from its third), which a private
+  window (Playwright's ``new_context``) does not; the profile's third visit and a private window's second and
+  third are printed too. Seconds until all 514 regencies are
   drawn, ``--runs`` times each (a new browser profile each run; the median and the range are printed: on a
   2-core machine one run moves by a second or more; with ``--baseline`` both servers run at once and take turns,
   run by run, so that the machine's drift weighs on both alike); and for each visit (the last run's) the HTTP
@@ -140,8 +141,9 @@ def _visit_run(p, b, url: str, component: bool, out: dict) -> None:
     """One run of each link's visits on the server at ``url``, added to ``out``: per link (first visits, returning
     visits) in seconds; per link + " network" the requests and bytes. A first visit is a new browser profile on
     disk (``map_pages.browser_profile``); the returning visitor is the same profile's second visit, 2 s later, as
-    a user's browser. On the 10 Mbit/s link also a private window's second visit (``private``: Chromium keeps no
-    compiled scripts for it, so it compiles Streamlit's scripts again)."""
+    a user's browser. On the 10 Mbit/s link also the profile's third visit (``third``: Chromium compiles a script
+    it sees a second time into its code cache and uses that from the third visit on) and a private window's
+    second and third visits (``private``: it keeps no compiled code, so it compiles Streamlit's scripts again)."""
     for name, link in LINKS.items():
         firsts, backs = out.setdefault(name, ([], []))
         with browser_profile(p) as context:
@@ -153,11 +155,14 @@ def _visit_run(p, b, url: str, component: bool, out: dict) -> None:
                 seconds, again = _visit(context, url, component, link)
                 backs.append(seconds)
                 out[f"{name} network"] = (tally, again)
+                time.sleep(2)
+                out.setdefault("third", []).append(_visit(context, url, component, link)[0])
         if name.startswith("10"):
             private = b.new_context(viewport={"width": 1400, "height": 1000})
             _visit(private, url, component, link)
-            time.sleep(2)
-            out.setdefault("private", []).append(_visit(private, url, component, link)[0])
+            for visit in ("second", "third"):
+                time.sleep(2)
+                out.setdefault("private", {}).setdefault(visit, []).append(_visit(private, url, component, link)[0])
             private.close()
 
 
@@ -259,7 +264,7 @@ def _spread(times: list[float]) -> str:
 
 
 def report(name: str, r: dict) -> None:
-    private = r["visits"].pop("private", None)
+    private, third = r["visits"].pop("private", None), r["visits"].pop("third", None)
     for link, (first, back) in r["visits"].items():
         if link.endswith(" network"):
             said = [f"{v['requests']} requests over the network, {v['bytes'] / 1e3:.1f} KB, {v['cached']} from the "
@@ -269,9 +274,12 @@ def report(name: str, r: dict) -> None:
             continue
         extra = f", returning visitor {_spread(back)}" if back else ""
         print(f"[{name}] regency map on {link}: first visit {_spread(first)}{extra}", flush=True)
+    if third:
+        print(f"[{name}] regency map on 10 Mbit/s, 50 ms, the profile's third visit (Chromium's code cache in use): "
+              f"{_spread(third)}", flush=True)
     if private:
-        print(f"[{name}] regency map on 10 Mbit/s, 50 ms, second visit in a private window (no compiled scripts "
-              f"kept): {_spread(private)}", flush=True)
+        print(f"[{name}] regency map on 10 Mbit/s, 50 ms, in a private window (no compiled code kept): second visit "
+              f"{_spread(private['second'])}, third visit {_spread(private['third'])}", flush=True)
     tries = r["crowd"].pop("tries", None)
     for kind, times in r["crowd"].items():
         ok = [t for t in times if t != float("inf")]

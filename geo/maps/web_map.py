@@ -75,7 +75,7 @@ def view_of(level: str, within: str | None = None, codes=None, width_px: int = 9
     return [(s + n) / 2, (w + e) / 2], zoom
 
 
-def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Peringkat"),
+def map_payload(view, *, labels: tuple[str, ...] = ("Wilayah", "Nilai", "Peringkat", "nilai sama"),
                 no_data_text: str = "tidak ada data", show_labels: bool = False, visit_points=None,
                 partner_links=None, outline: str | None = None, center=None, zoom=None, legend_extra=(),
                 legend_title: str | None = None, clickable: bool = False, tile_url: str | None = None,
@@ -132,6 +132,7 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
         "boundaries": boundary_files.published(level, boundary_folder),
         "regions": regions, "colors": list(colors), "texts": list(texts),
         "labels": list(labels), "show_rank": view.metric not in VERDICT_METRICS,  # a verdict map: no rank
+        "ranked": sum(r[3] is not None for r in regions), "ties": _ties(regions),
         "fit": fit, "fit_key": f"{level}|{within or ''}|{codes_key}|{outline or ''}",
         "center": list(center) if center is not None else None, "zoom": zoom,
         "outline": outline,
@@ -145,6 +146,20 @@ def map_payload(view, *, labels: tuple[str, str, str] = ("Wilayah", "Nilai", "Pe
     }
     payload["view_id"] = hashlib.sha1(json.dumps(payload, sort_keys=True, default=str).encode()).hexdigest()[:12]
     return payload
+
+
+def _ties(regions: list) -> dict[str, int]:
+    """How many regions share each rank shared by more than one (``{"1": 7285}`` when every district reads 0):
+    the tooltip then says "Peringkat: 1–7285 / 7285 (nilai sama)" instead of a first place nobody earned.
+
+    >>> _ties([["a", 0, 0, 1, 0], ["b", 0, 0, 2, 0], ["c", 0, 0, 2, 0], ["d", 0, 0, None, 1]])
+    {'2': 2}
+    """
+    counts: dict[int, int] = {}
+    for r in regions:
+        if r[3] is not None:
+            counts[r[3]] = counts.get(r[3], 0) + 1
+    return {str(rank): n for rank, n in counts.items() if n > 1}
 
 
 def _names(fc: dict) -> list:

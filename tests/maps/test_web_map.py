@@ -180,6 +180,9 @@ def test_the_choropleth_draws_the_views_regions_values_colours_and_ranks():
     assert regions["32.73"][1:3] == ("2", 1) and regions["32.04"][1:3] == ("1", 2)
     assert all(r[0] == view.classification.color_of(code) for code, r in regions.items())
     assert regions["32.01"][1] == "0" and not regions["32.01"][3]  # zero is a value, not "no data"
+    # the regencies reading 0 share third place: the tooltip says the places they share, not a third place each
+    zeros = sum(r[1] == "0" for r in regions.values())
+    assert zeros > 20 and payload["ties"] == {"3": zeros} and payload["ranked"] == len(regions)
     # fitted to Jawa Barat (not all of Indonesia), and the legend is the view's
     (s, w), (n, e) = payload["fit"]
     assert -8.0 < s < n < -5.8 and 106.0 < w < e < 109.0

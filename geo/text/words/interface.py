@@ -103,6 +103,7 @@ WORDS = {
                            "en": "The boundaries could not be loaded; reload the page."},
     "ui.map.value": {"id": "Nilai", "en": "Value"},
     "ui.map.rank": {"id": "Peringkat", "en": "Rank"},
+    "ui.map.rank_tied": {"id": "nilai sama", "en": "tied"},
     "ui.metric.score": {"id": "Dampak kunjungan", "en": "Impact of visits"},
     "ui.map.change_uncovered": {
         "id": "Periode pembanding {before} berada di luar data yang tercatat ({span}), jadi belum ada pembanding. "

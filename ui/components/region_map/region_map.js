@@ -116,7 +116,10 @@
     if (a.show_rank) {
       const rank = el("div");
       rank.appendChild(el("span", "k", (labels[2] || "") + ": "));
-      rank.appendChild(document.createTextNode(r.rank === null ? "–" : r.rank + " / " + a.regions.length));
+      // a rank several regions share is said as the places they share: "1–7285 / 7285 (nilai sama)"
+      const ties = (a.ties || {})[r.rank] || 1, of = a.ranked || a.regions.length;
+      rank.appendChild(document.createTextNode(r.rank === null ? "–" : ties > 1
+        ? r.rank + "–" + (r.rank + ties - 1) + " / " + of + " (" + (labels[3] || "=") + ")" : r.rank + " / " + of));
       box.appendChild(rank);
     }
     return box;
