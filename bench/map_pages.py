@@ -44,6 +44,19 @@ def browser_profile(playwright, viewport: dict | None = None):
         shutil.rmtree(folder, ignore_errors=True)
 
 
+def wait_background(limit: float = 120.0) -> float:
+    """Wait until no ``python -m geo planner-warm`` runs (the planner's months, computed in the background after a
+    new data version's first page: ``geo.planner.replay_store``), so that a figure does not count a core taken by
+    it; seconds waited."""
+    t0 = time.perf_counter()
+    while time.perf_counter() - t0 < limit:
+        busy = subprocess.run(["pgrep", "-f", "geo planner-warm"], capture_output=True).returncode == 0
+        if not busy:
+            break
+        time.sleep(0.5)
+    return time.perf_counter() - t0
+
+
 def uses_component(tree: Path) -> bool:
     return (tree / "ui" / "region_map.py").exists()
 
