@@ -162,3 +162,39 @@ def test_the_page_starts_the_background_warm_once_and_never_when_it_is_turned_of
     replay_store.load_or_replay(hist, tmp_path, compute=lambda h: months)
     assert replay_store.warm_in_background(hist, tmp_path) is None  # kept: nothing to start
     assert len(started) == 1
+
+
+def test_planner_warm_computes_again_while_the_data_change_under_it_and_stops_when_they_hold_still(
+        tmp_path, monkeypatch, sample_frames):
+    import argparse
+
+    import geo.__main__ as cli
+    from geo.records import read
+
+    monkeypatch.setenv("SINERGI_DATA_DIR", str(tmp_path))
+    agreements, visits = sample_frames
+    versions = [agreements, agreements.iloc[:-1], agreements.iloc[:-2]]  # the data as each round reads them
+    reads, kept = [], {}
+
+    def agreements_now(_eng):
+        reads.append(len(reads))
+        return versions[min(len(kept), len(versions) - 1)]  # a record arrives while each computation runs
+
+    def compute(hist, where=None, compute=None):
+        kept[replay_store.key(hist)] = hist.level
+        return []
+
+    monkeypatch.setattr(cli, "_engine", lambda: None)
+    monkeypatch.setattr(read, "agreements_frame", agreements_now)
+    monkeypatch.setattr(read, "visits_frame", lambda _eng: visits)
+    monkeypatch.setattr(replay_store, "load_or_replay", compute)
+    monkeypatch.setattr(replay_store, "stored", lambda hist, where=None: replay_store.key(hist) in kept)
+    assert cli.cmd_planner_warm(argparse.Namespace(level=["province"])) == 0
+    # round 1 computes the first data, round 2 the data changed meanwhile, round 3 the next change, round 4 finds
+    # the data as round 3 left them, kept: it stops there, not at its 5-round limit
+    assert len(kept) == 3 and len(reads) == 4
+    kept.clear()
+    reads.clear()
+    versions[:] = [agreements]
+    assert cli.cmd_planner_warm(argparse.Namespace(level=["province"])) == 0
+    assert len(kept) == 1 and len(reads) == 2  # data holding still: one computation, one look to confirm
