@@ -237,13 +237,18 @@ def map_section() -> None:
 
     spec = map_view.spec_from_state(st.session_state, level, prov)
     view = briefing_files.view(version, spec)  # the same view the exports are made from
-    presentation.statement(view.title, view.subtitle)
-    if instead := st.session_state.get("_metric_instead"):
-        st.caption(t("map.metric_instead", wanted=t(f"metric.{instead[0]}"), shown=t(f"metric.{instead[1]}")))
-    if view.metric == "score" and level == "district":
-        st.info(t("map.score_not_district"))
-    elif level == "district" and view.values.fillna(0).eq(0).all():  # say it: a map of zeros tells nothing
-        st.info(t("map.all_zero_districts"))
+    # what is said about the view goes into this one container, there on every run: the map below it keeps its
+    # place among the page's elements whatever is said (a map that moves is drawn in a new frame, and a new frame
+    # made while the level changed could stay empty)
+    notes = st.container()
+    with notes:
+        presentation.statement(view.title, view.subtitle)
+        if instead := st.session_state.get("_metric_instead"):
+            st.caption(t("map.metric_instead", wanted=t(f"metric.{instead[0]}"), shown=t(f"metric.{instead[1]}")))
+        if view.metric == "score" and level == "district":
+            st.info(t("map.score_not_district"))
+        elif level == "district" and view.values.fillna(0).eq(0).all():  # say it: a map of zeros tells nothing
+            st.info(t("map.all_zero_districts"))
 
     visit_points = partner_links = None
     if st.session_state["visits"]:
@@ -255,8 +260,8 @@ def map_section() -> None:
                                            types=spec.types, ministries=spec.ministries, statuses=spec.statuses)
         partner_links = web_map.partner_links(shown, level, within=prov or None)
         if partner_links.attrs["total"] > len(partner_links):
-            st.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
-                          total=numbers.number(partner_links.attrs["total"], lang=lang)))
+            notes.caption(t("map.links_top", n=numbers.number(len(partner_links), lang=lang),
+                            total=numbers.number(partner_links.attrs["total"], lang=lang)))
 
     center = zoom = None
     if found is not None:  # the region found: outlined, centred and zoomed to
