@@ -23,7 +23,7 @@ from geo.regions import lookup
 from geo.text.catalog import text
 from geo.text.messages import UserError
 from geo.text.periods import period_text
-from geo.text.vocabulary import AGREEMENT_TYPES, SECTORS, STATUSES
+from geo.text.vocabulary import AGREEMENT_TYPES, MINISTRY_SECTORS, SECTORS, STATUSES
 
 # "count" measures are whole numbers: their classes have whole-number bounds and labels (``geo.maps.classes``).
 # "score" is the impact map: each visited region's first-visit verdict and its size per year
@@ -149,8 +149,11 @@ def simulated_note(agreements: pd.DataFrame, visits: pd.DataFrame, lang: str = "
 
 
 def filters_text(spec: Spec, lang: str = "id") -> str:
+    """"bidang: Pendidikan; jenis: PKS" — the filters in words: the default vocabularies' labels (the ministry's
+    sectors too: ``geo.records.vocabularies.DEFAULTS``), a term an admin added as its key."""
     parts = []
-    for name, keys, vocab in (("sectors", spec.sectors, SECTORS), ("types", spec.types, AGREEMENT_TYPES),
+    for name, keys, vocab in (("sectors", spec.sectors, {**SECTORS, **MINISTRY_SECTORS}),
+                              ("types", spec.types, AGREEMENT_TYPES),
                               ("statuses", spec.statuses, STATUSES), ("ministries", spec.ministries, None)):
         if keys:
             shown = [vocab[k][lang] if vocab and k in vocab else str(k) for k in keys]

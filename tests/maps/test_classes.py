@@ -189,3 +189,14 @@ def test_rupiah_as_written_is_written_the_same_and_is_the_number_read(value):
     shown = classes.written("rupiah")(value)
     assert numbers.rupiah(shown) == numbers.rupiah(value)
     assert classes.written("rupiah")(shown) == shown
+
+
+def test_natural_breaks_are_the_same_on_every_load_of_one_view():
+    # an outside review (01/12/2026): three loads of one map gave three legends (k-means from a random start)
+    rng = np.random.default_rng(7)
+    for n in (514, 7285):
+        values = pd.Series(rng.gamma(2.0, 3.0, size=n).round(1), index=[f"r{i}" for i in range(n)])
+        first = classes.classify(values, scheme="natural_breaks", k=5)
+        again = [classes.classify(values, scheme="natural_breaks", k=5) for _ in range(3)]
+        assert all(c.bins == first.bins for c in again) and len(first.bins) == 5
+        assert first.classes.equals(again[0].classes) and first.classes.nunique() == 5

@@ -193,3 +193,10 @@ def test_the_change_map_is_offered_where_agreement_counts_are_and_needs_a_period
     assert "change" not in map_view.metrics_at("district", ctx)  # the sample's agreements are between regencies
     with pytest.raises(UserError):
         map_view.compute(map_view.Spec(level="province", metric="change"), ctx)
+
+
+def test_the_caption_names_the_ministrys_sectors_in_words_not_as_keys():
+    # an outside review (01/12/2026): "Saring: … ekonomi_kreatif, pengembangan_sdm, regulasi_perizinan"
+    spec = map_view.Spec(level="regency", sectors=("pendidikan", "ekonomi_kreatif", "pengembangan_sdm"))
+    assert map_view.filters_text(spec, "id") == "bidang: Pendidikan, Ekonomi Kreatif, Pengembangan SDM"
+    assert "Creative economy" in map_view.filters_text(spec, "en")
