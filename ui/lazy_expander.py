@@ -4,7 +4,8 @@ Streamlit draws a closed expander's contents too, hidden; the browser builds eve
 React tree, their styles) before the page is done. On the map page the four closed expanders (*Masuk*, *Saring*,
 *Pembagian kelas*, *Apa artinya, dan batasannya*) held 13 widgets and the paragraphs under the verdict; drawn
 only when opened, a returning visitor's map was drawn in a median 1.29 s instead of 1.46 s (10 Mbit/s, 50 ms,
-10 visits each, 01/12/2026, with the HTML below drawn by ``st.html``; ``bench/bench_serve.py``).
+10 visits each, both trees served side by side, 01/12/2026, with the page's HTML drawn by ``st.html``; the same
+comparison: ``bench/bench_serve.py --baseline <checkout of the commit before> --baseline-serve --runs 10``).
 
 Rules:
 
