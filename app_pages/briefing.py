@@ -105,8 +105,7 @@ elif not presenting:
 
 if kind == "map":
     payload = region_map.view_payload(  # the live map, its legend inside; the PNG is among the downloads
-        version, spec, lang,
-        labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank"), t("map.rank_tied")),
+        version, spec, lang, labels=region_map.tooltip_labels(t("metric." + view.metric)),
         no_data_text=t("map.no_data"), height=620, fill=presentation.MAP_FILL if presenting else None,
         loading_text=t("map.loading"), error_text=t("map.load_failed"))
     region_map.show(payload, key="story-map")

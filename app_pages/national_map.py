@@ -272,8 +272,7 @@ def map_section() -> None:
     if partner_links is not None:
         extra.append((web_map.LINK_COLOR, t("map.legend.links"), "line", t("map.legend.links_note")))
     payload = region_map.view_payload(  # computed once per view and data version, for every session
-        version, spec, lang,
-        labels=(t("tooltip.region"), t("metric." + view.metric), t("map.rank"), t("map.rank_tied")),
+        version, spec, lang, labels=region_map.tooltip_labels(t("metric." + view.metric)),
         no_data_text=t("map.no_data"), show_labels=st.session_state["labels"], visit_points=visit_points,
         partner_links=partner_links, outline=found.outline if found is not None else None, center=center, zoom=zoom,
         legend_extra=tuple(extra), clickable=True, tile_url=config.get("SINERGI_TILE_URL"),

@@ -22,8 +22,8 @@ from __future__ import annotations
 import streamlit as st
 
 
-def expander(label: str, key: str, *, where=st, expanded: bool = False):
-    """The expander ``label`` in ``where`` (``st`` or ``st.sidebar``): itself while open, else ``None``."""
-    box = where.expander(label, expanded=expanded if key not in st.session_state else False, key=key,
-                         on_change="rerun")
+def expander(label: str, key: str, *, where=st):
+    """The expander ``label`` in ``where`` (``st`` or ``st.sidebar``), closed at first: itself while open, else
+    ``None``."""
+    box = where.expander(label, key=key, on_change="rerun")
     return box if box.open else None

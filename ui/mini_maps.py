@@ -21,7 +21,7 @@ HEIGHT = 300
 
 
 def _payload(view: map_view.View, value_label: str) -> dict:
-    return web_map.map_payload(view, labels=(t("tooltip.region"), value_label, t("map.rank"), t("map.rank_tied")),
+    return web_map.map_payload(view, labels=region_map.tooltip_labels(value_label),
                                no_data_text=t("map.no_data"), height=HEIGHT,
                                boundary_folder=region_map.boundary_folder(), loading_text=t("map.loading"),
                                error_text=t("map.load_failed"))

@@ -23,6 +23,7 @@ import xstatic.pkg.leaflet as xstatic_leaflet
 
 from geo.maps import boundary_files, map_view, web_map
 from ui import component_files
+from ui.i18n import t
 
 _FRONTEND = Path(__file__).parent / "components" / "region_map"
 _FILES = component_files.build(_FRONTEND, component_files.default_root() / f"{__name__}.region_map",
@@ -44,6 +45,12 @@ def boundary_folder() -> Path:
 
 
 @st.cache_data(show_spinner=False, max_entries=64)
+def tooltip_labels(value_label: str) -> tuple[str, str, str, str]:
+    """The tooltip's words in the page's language (``web_map.map_payload``'s ``labels``): the region, the value
+    (``value_label``), the rank, and what a rank several regions share is called."""
+    return t("tooltip.region"), value_label, t("map.rank"), t("map.rank_tied")
+
+
 def view_payload(version: tuple, spec: map_view.Spec, lang: str, **options) -> dict:
     """The payload of the view of ``spec`` on data ``version``, computed once and shared by every session (the
     national map's view is the same for everyone who asks for it). ``options``: ``map_payload``'s."""

@@ -37,8 +37,7 @@ def route_map(level: str, table: pd.DataFrame, options: list[str], order: list[s
     extra = [(web_map.VISIT_COLOR, t("plan.legend.stops"), "dot")] if order else []
     if legs:
         extra.append((web_map.LINK_COLOR, t("plan.legend.legs"), "line"))
-    labels = (t("tooltip.region"), t("plan.score"), t("map.rank"), t("map.rank_tied"))
-    return web_map.map_payload(view, labels=labels,
+    return web_map.map_payload(view, labels=region_map.tooltip_labels(t("plan.score")),
                                no_data_text=t("map.no_data"), visit_points=route_points(order),
                                partner_links=route_lines(legs), legend_title=t("plan.score"), legend_extra=extra,
                                clickable=True, height=520, boundary_folder=region_map.boundary_folder(),

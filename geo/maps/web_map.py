@@ -8,6 +8,7 @@ no tile layer unless a tile URL is configured, and Leaflet is served by the app 
 
 from __future__ import annotations
 
+import collections
 import html
 import json
 import math
@@ -155,10 +156,7 @@ def _ties(regions: list) -> dict[str, int]:
     >>> _ties([["a", 0, 0, 1, 0], ["b", 0, 0, 2, 0], ["c", 0, 0, 2, 0], ["d", 0, 0, None, 1]])
     {'2': 2}
     """
-    counts: dict[int, int] = {}
-    for r in regions:
-        if r[3] is not None:
-            counts[r[3]] = counts.get(r[3], 0) + 1
+    counts = collections.Counter(r[3] for r in regions if r[3] is not None)
     return {str(rank): n for rank, n in counts.items() if n > 1}
 
 
